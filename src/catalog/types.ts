@@ -1,0 +1,32 @@
+// A checklist as data: every requirement, in our own words, with what a scanner can see of it.
+
+export type AppliesTo = 'saas' | 'customer-deployed';
+
+/**
+ * - `full`: read-only APIs decide it.
+ * - `partial`: APIs see part of it; the rest needs the partner's attestation.
+ * - `manual`: documents, process or people; the partner attests.
+ */
+export type AutomationLevel = 'full' | 'partial' | 'manual';
+
+export interface Requirement {
+  id: string;
+  /** Short title in our own words. */
+  title: string;
+  section: string;
+  appliesTo: AppliesTo[];
+  automation: AutomationLevel;
+  /** For partial and manual requirements: what the partner must attest and show. */
+  attest?: string;
+  /** Requirements asked once per submitted customer example (UCR, PS, CO). */
+  perCustomerExample?: boolean;
+}
+
+export interface Checklist {
+  id: string;
+  version: string;
+  title: string;
+  /** Where AWS publishes it (for the report header). */
+  source: string;
+  requirements: Requirement[];
+}

@@ -1,0 +1,33 @@
+// Reporters read results only: never SDK types, never credentials.
+
+import type { Checklist } from '../catalog/types.js';
+import type { Results, Severity } from '../model.js';
+import type { Manifest } from '../snapshot/manifest.js';
+
+export interface CheckSummary {
+  id: string;
+  title: string;
+  description: string;
+  requirementIds: string[];
+  severity: Severity;
+  remediation: string;
+  docsUrl: string;
+  actions: string[];
+}
+
+export interface ReportInput {
+  results: Results;
+  manifest: Manifest;
+  checklist: Checklist;
+  checks: CheckSummary[];
+  /** A previous run's results, for "what changed". */
+  baseline?: Results;
+}
+
+export interface Reporter {
+  /** The `--format` name. */
+  format: string;
+  /** File written into the run directory. */
+  fileName: string;
+  render(input: ReportInput): Promise<string | Uint8Array>;
+}

@@ -1,0 +1,48 @@
+// The run's manifest: what was attempted, what succeeded, and how hard we pushed the APIs.
+// Written at the start of a scan and rewritten as accounts finish, so an interrupted run keeps it.
+
+import type { AccountStatus, SkippedRegion } from '../model.js';
+
+export interface CallCounts {
+  requests: number;
+  retries: number;
+  throttles: number;
+  errors: number;
+}
+
+export interface ManifestAccount {
+  accountId: string;
+  name?: string;
+  tags?: Record<string, string>;
+  status: AccountStatus | 'PENDING';
+  error?: string;
+  regions: string[];
+  skippedRegions: SkippedRegion[];
+  /** Per service (e.g. `iam`, `ec2`). */
+  calls: Record<string, CallCounts>;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface Manifest {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  runId: string;
+  checklist: { id: string; version: string };
+  /** SHA-256 of the effective config (after defaults), so a rerun can prove it used the same settings. */
+  configHash: string;
+  callerIdentity?: { accountId: string; arn: string };
+  startedAt: string;
+  finishedAt?: string;
+  /** false while the scan runs or when it was interrupted. */
+  complete: boolean;
+  /** Shard of a larger scan (`--shard i/n`), when used. */
+  shard?: { index: number; count: number };
+  accounts: ManifestAccount[];
+  totals: CallCounts;
+}
+
+/** Datasets live beside the manifest, one JSON Lines file per account. */
+export const MANIFEST_FILE = 'manifest.json';
+export const DATASETS_DIR = 'datasets';
+export const RESULTS_FILE = 'results.json';
