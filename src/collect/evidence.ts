@@ -22,7 +22,12 @@ export interface CredentialReportEntry {
   arn: string;
   isRoot: boolean;
   userCreationTime?: string;
-  passwordEnabled: boolean;
+  /** Absent when the report says not_supported (the root row). */
+  passwordEnabled?: boolean;
+  /** Absent when the password was never used or no use was recorded. */
+  passwordLastUsed?: string;
+  mfaActive?: boolean;
+  /** Always both slots (1 and 2); a slot without a key is inactive with no dates. */
   keys: CredentialReportKey[];
 }
 
@@ -98,6 +103,8 @@ export interface AccessKeyMetadata {
 /** ListAccessKeys, re-read for each user the credential report shows with an active key. */
 export interface AccessKeysEvidence {
   users: { userName: string; keys: AccessKeyMetadata[] }[];
+  /** Users the report listed with an active key that IAM no longer knows (deleted since the report). */
+  deletedUsers?: string[];
 }
 
 export interface ServerCertificate {
@@ -129,7 +136,10 @@ export interface EventRuleInfo {
   state: string;
   eventPattern?: string;
   targets: EventRuleTarget[];
-  /** sample id -> TestEventPattern's verdict. Samples the rule's `source` rules out are omitted (false). */
+  /**
+   * sample id -> TestEventPattern's verdict, for every sample when the rule has a pattern (none when it
+   * is schedule-only). Samples whose source a plain top-level `source` list excludes are not sent: false.
+   */
   sampleMatches: Record<string, boolean>;
 }
 
@@ -165,9 +175,10 @@ export interface OrganizationMembershipEvidence {
 export interface HealthOrganizationEvidence {
   /** DescribeHealthServiceStatusForOrganization; undefined when that call failed. */
   healthOrganizationView?: string;
-  /** ListAWSServiceAccessForOrganization lists health.amazonaws.com. */
-  healthServiceAccessEnabled: boolean;
-  delegatedAdministrators: string[];
+  /** ListAWSServiceAccessForOrganization lists health.amazonaws.com; undefined when that call failed. */
+  healthServiceAccessEnabled?: boolean;
+  /** Delegated administrators for health.amazonaws.com; undefined when that call failed. */
+  delegatedAdministrators?: string[];
   managementAccountId?: string;
   /** Errors of the individual calls, kept as evidence of what could not be seen. */
   callErrors: { action: string; code: string; message: string }[];
@@ -202,6 +213,10 @@ export interface ConfigRecorder {
   allSupported: boolean;
   includeGlobalResourceTypes: boolean;
   resourceTypes: string[];
+  /** recordingGroup.recordingStrategy.useOnly, e.g. EXCLUSION_BY_RESOURCE_TYPES. */
+  recordingStrategy?: string;
+  /** recordingGroup.exclusionByResourceTypes.resourceTypes. */
+  excludedResourceTypes?: string[];
 }
 
 export interface ConfigDeliveryChannel {

@@ -1,11 +1,34 @@
+import { DescribeHubCommand, GetAdministratorAccountCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { defineCollector } from '../collector.js';
 import type { SecurityHubEvidence } from '../evidence.js';
+import { isErrorNamed, required } from './sdk.js';
+
+/** DescribeHub's answer in a region where Security Hub is off ("Account … is not subscribed to AWS Security Hub"). */
+function isNotSubscribed(err: unknown): boolean {
+  return isErrorNamed(err, 'InvalidAccessException') && /not subscribed to AWS Security Hub/i.test((err as Error).message);
+}
 
 export const securityHub = defineCollector<SecurityHubEvidence>({
   id: 'securityhub.hub',
   scope: 'regional',
   actions: ['securityhub:DescribeHub', 'securityhub:GetAdministratorAccount'],
-  collect: async () => {
-    throw new Error('TODO(collectors helper): implement securityhub.hub');
+  collect: async (ctx) => {
+    const hub = ctx.clients.get(SecurityHubClient);
+    let hubArn: string;
+    try {
+      hubArn = required((await hub.send(new DescribeHubCommand({}))).HubArn, 'DescribeHub.HubArn');
+    } catch (err) {
+      if (isNotSubscribed(err)) return { enabled: false };
+      throw err;
+    }
+    const { Administrator } = await hub.send(new GetAdministratorAccountCommand({}));
+    return {
+      enabled: true,
+      hubArn,
+      administrator: Administrator && {
+        accountId: required(Administrator.AccountId, 'Administrator.AccountId'),
+        memberStatus: required(Administrator.MemberStatus, 'Administrator.MemberStatus'),
+      },
+    };
   },
 });

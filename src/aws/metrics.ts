@@ -1,0 +1,43 @@
+// Counts what the scan asked of AWS, per account and service, for the manifest and the summary.
+// requests: every HTTP attempt; retries: attempts after the first; throttles: attempts refused
+// for throttling; errors: attempts that failed otherwise.
+
+import type { CallCounts } from '../snapshot/manifest.js';
+
+export type CallKind = keyof CallCounts;
+
+export function emptyCounts(): CallCounts {
+  return { requests: 0, retries: 0, throttles: 0, errors: 0 };
+}
+
+export function addCounts(into: CallCounts, from: CallCounts): CallCounts {
+  into.requests += from.requests;
+  into.retries += from.retries;
+  into.throttles += from.throttles;
+  into.errors += from.errors;
+  return into;
+}
+
+export class CallMetrics {
+  private readonly byAccount = new Map<string, Map<string, CallCounts>>();
+  private readonly total = emptyCounts();
+
+  count(accountId: string, service: string, kind: CallKind): void {
+    let services = this.byAccount.get(accountId);
+    if (!services) this.byAccount.set(accountId, (services = new Map()));
+    let counts = services.get(service);
+    if (!counts) services.set(service, (counts = emptyCounts()));
+    counts[kind] += 1;
+    this.total[kind] += 1;
+  }
+
+  /** Per-service counts of one account, as the manifest stores them. */
+  forAccount(accountId: string): Record<string, CallCounts> {
+    const services = this.byAccount.get(accountId) ?? new Map<string, CallCounts>();
+    return Object.fromEntries([...services].map(([service, counts]) => [service, { ...counts }]));
+  }
+
+  totals(): CallCounts {
+    return { ...this.total };
+  }
+}

@@ -1,0 +1,46 @@
+// Small helpers for reading SDK v3 responses and errors the same way in every collector.
+
+/**
+ * True when the SDK error has this name. SDK v3 names modeled errors after their class
+ * (e.g. `CredentialReportExpiredException`) and unmodeled ones after the wire code
+ * (e.g. `SubscriptionRequiredException`), so one comparison covers both.
+ */
+export function isErrorNamed(err: unknown, name: string): boolean {
+  return err instanceof Error && err.name === name;
+}
+
+/** ISO-8601 form of an SDK timestamp; an absent value stays absent. */
+export function isoDate(value: Date | undefined): string | undefined {
+  return value === undefined ? undefined : value.toISOString();
+}
+
+/** Collects every item of an SDK paginator's pages. */
+export async function collectPages<P, I>(pages: AsyncIterable<P>, items: (page: P) => I[] | undefined): Promise<I[]> {
+  const all: I[] = [];
+  for await (const page of pages) all.push(...(items(page) ?? []));
+  return all;
+}
+
+/** Follows NextToken by hand for operations whose SDK client has no paginator. */
+export async function collectTokenPages<P extends { NextToken?: string }, I>(
+  fetchPage: (nextToken: string | undefined) => Promise<P>,
+  items: (page: P) => I[] | undefined,
+): Promise<I[]> {
+  const all: I[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await fetchPage(nextToken);
+    all.push(...(items(page) ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return all;
+}
+
+/**
+ * A field the API always returns although the SDK types it optional. Its absence means the
+ * response is not what we understood, so the dataset fails instead of holding a blank.
+ */
+export function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined || value === null) throw new Error(`AWS response lacks ${field}`);
+  return value;
+}

@@ -1,0 +1,15 @@
+// How the scanner tells the outside world what it is doing, without printing anything itself.
+
+import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
+import type { DatasetRecord } from './collector.js';
+
+export interface ScanEvents {
+  scanStarted?(info: { accounts: number }): void;
+  accountStarted?(accountId: string): void;
+  /** How many regions the account will be scanned in (known once its regions are listed). */
+  regionsPlanned?(accountId: string, regions: number): void;
+  regionFinished?(accountId: string, region: string): void;
+  datasetFinished?(record: DatasetRecord): void;
+  accountFinished?(account: ManifestAccount): void;
+  scanFinished?(totals: CallCounts): void;
+}

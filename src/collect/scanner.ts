@@ -1,0 +1,196 @@
+// Runs a scan: accounts in parallel; for each, its credentials, its regions (ec2.regions), then the
+// planned collectors. Every dataset is written the moment it finishes, and the manifest as each
+// account finishes, so a failure in one account, region or API never loses the others' results.
+
+import pLimit from 'p-limit';
+import type { ClientPool } from '../aws/clients.js';
+import { addCounts, emptyCounts } from '../aws/metrics.js';
+import type { AwsAccess } from '../aws/credentials.js';
+import { redactSecrets } from '../aws/redact.js';
+import { selectRegions, type RegionSelection } from '../aws/regions.js';
+import type { Target } from '../aws/targets.js';
+import type { ScanSettings } from '../config/schema.js';
+import { GLOBAL, type SkippedRegion } from '../model.js';
+import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
+import type { SnapshotWriter } from '../snapshot/writer.js';
+import { faultSummary, reachedStatus, skippedRegion } from './account-outcome.js';
+import type { Collector, DatasetRecord } from './collector.js';
+import { DatasetRunner } from './dataset-runner.js';
+import type { ScanEvents } from './events.js';
+import { DEFAULT_HOME_REGION, regionsFor, type ScanPlan } from './plan.js';
+
+export interface RunScanOptions {
+  targets: readonly Target[];
+  plan: ScanPlan;
+  settings: ScanSettings;
+  /** Already started (run directory and initial manifest written). */
+  writer: SnapshotWriter;
+  access: AwsAccess;
+  pool: ClientPool;
+  events?: ScanEvents;
+  /** Calls made by an earlier, interrupted attempt at this run (resume), added to the totals. */
+  priorTotals?: CallCounts;
+  /** Flush and write the manifest on SIGINT/SIGTERM before exiting (default true). */
+  handleSignals?: boolean;
+  now?: () => Date;
+}
+
+export interface ScanSummary {
+  accounts: ManifestAccount[];
+  totals: CallCounts;
+}
+
+type Credentials = Awaited<ReturnType<AwsAccess['credentialsFor']>>;
+
+export function pendingAccount(target: Target): ManifestAccount {
+  return { ...target, status: 'PENDING', regions: [], skippedRegions: [], calls: {} };
+}
+
+/** The manifest's accounts with the targets (re)set to PENDING, keeping every other entry. */
+function withPending(accounts: readonly ManifestAccount[], targets: readonly Target[]): ManifestAccount[] {
+  const pending = new Map(targets.map((t) => [t.accountId, pendingAccount(t)]));
+  const kept = accounts.map((a) => pending.get(a.accountId) ?? a);
+  const added = [...pending.values()].filter((p) => !accounts.some((a) => a.accountId === p.accountId));
+  return [...kept, ...added];
+}
+
+export async function runScan(options: RunScanOptions): Promise<ScanSummary> {
+  const release = options.handleSignals === false ? undefined : options.writer.handleSignals();
+  try {
+    return await scanAll(options);
+  } finally {
+    release?.();
+  }
+}
+
+async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
+  const { targets, plan, settings, writer, access, pool, events = {} } = options;
+  const now = options.now ?? (() => new Date());
+  const totals = (): CallCounts => addCounts(pool.metrics.totals(), options.priorTotals ?? emptyCounts());
+  await writer.update({ callerIdentity: access.caller, accounts: withPending(writer.manifest().accounts, targets) });
+  events.scanStarted?.({ accounts: targets.length });
+
+  const runners = new Map<string, DatasetRunner>();
+  const runnerFor = (accountId: string, credentials: Credentials): DatasetRunner => {
+    let runner = runners.get(accountId);
+    if (!runner) {
+      runner = new DatasetRunner({
+        accountId,
+        settings,
+        now,
+        clientsFor: (region) => pool.factory({ accountId, region, credentials }),
+        onRecord: async (record) => {
+          await writer.writeRecord(record);
+          events.datasetFinished?.(record);
+        },
+        organization: runners.get(access.caller.accountId),
+      });
+      runners.set(accountId, runner);
+    }
+    return runner;
+  };
+
+  const callerRunner = runnerFor(access.caller.accountId, access.baseCredentials);
+  const organization = Promise.all(plan.organization.map((c) => callerRunner.run(c, GLOBAL)));
+  const limit = pLimit(settings.concurrency.accounts);
+  const accounts = await Promise.all(
+    targets.map((target) =>
+      limit(async () => {
+        const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool });
+        // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
+        if (target.accountId !== access.caller.accountId) runners.delete(target.accountId);
+        await writer.saveAccount(account, totals());
+        events.accountFinished?.(account);
+        return account;
+      }),
+    ),
+  );
+  await organization;
+  // Organization-level calls may have finished after the caller's entry was saved: refresh it.
+  const caller = accounts.find((a) => a.accountId === access.caller.accountId);
+  if (caller) await writer.saveAccount({ ...caller, calls: pool.metrics.forAccount(caller.accountId) }, totals());
+  await writer.finish(now().toISOString(), totals());
+  events.scanFinished?.(totals());
+  return { accounts: writer.manifest().accounts, totals: totals() };
+}
+
+interface AccountScan {
+  target: Target;
+  plan: ScanPlan;
+  settings: ScanSettings;
+  access: AwsAccess;
+  events: ScanEvents;
+  pool: ClientPool;
+  now: () => Date;
+  runnerFor(accountId: string, credentials: Credentials): DatasetRunner;
+}
+
+async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
+  const { target, access, events, now, pool } = scan;
+  const { accountId } = target;
+  const startedAt = now().toISOString();
+  events.accountStarted?.(accountId);
+  const finished = (rest: Pick<ManifestAccount, 'status' | 'regions' | 'skippedRegions'> & { error?: string }): ManifestAccount => ({
+    ...target,
+    ...rest,
+    calls: pool.metrics.forAccount(accountId),
+    startedAt,
+    finishedAt: now().toISOString(),
+  });
+
+  let credentials;
+  try {
+    credentials = await access.credentialsFor(accountId);
+  } catch (err) {
+    const error = redactSecrets(err instanceof Error ? err.message : String(err));
+    return finished({ status: 'ERROR', error, regions: [], skippedRegions: [] });
+  }
+  const runner = scan.runnerFor(accountId, credentials);
+  const regionsRecord = await runner.run(scan.plan.regions, GLOBAL);
+  const selection = regionsRecord.ok
+    ? selectRegions(regionsRecord.data, scan.settings.regions)
+    : unverifiedRegions(scan.settings.regions);
+  runner.setOptInRegions(selection.optIn);
+
+  const [globals, regional] = await Promise.all([
+    Promise.all(scan.plan.global.map((c) => runner.run(c, GLOBAL))),
+    scanRegions(scan, runner, selection),
+  ]);
+  const records = [regionsRecord, ...globals, ...regional.records];
+  const error = faultSummary(records);
+  return finished({
+    status: reachedStatus(records),
+    ...(error ? { error } : {}),
+    regions: selection.regions.filter((r) => !regional.skipped.some((s) => s.region === r)),
+    skippedRegions: [...selection.skipped, ...regional.skipped],
+  });
+}
+
+/** Without the account's region list, only the regions asked for (or the home region) can be tried. */
+function unverifiedRegions(requested: string[] | undefined): RegionSelection {
+  const regions = requested?.length ? [...new Set(requested)].sort() : [DEFAULT_HOME_REGION];
+  return { regions, enabled: regions, optIn: [], skipped: [] };
+}
+
+async function scanRegions(
+  scan: AccountScan,
+  runner: DatasetRunner,
+  selection: RegionSelection,
+): Promise<{ records: DatasetRecord[]; skipped: SkippedRegion[] }> {
+  const byRegion = new Map<string, Collector<unknown>[]>();
+  for (const item of scan.plan.regional) {
+    for (const region of regionsFor(item, selection)) byRegion.set(region, [...(byRegion.get(region) ?? []), item.collector]);
+  }
+  scan.events.regionsPlanned?.(scan.target.accountId, byRegion.size);
+  const perRegion = await Promise.all(
+    [...byRegion].map(async ([region, collectors]) => {
+      const records = await Promise.all(collectors.map((c) => runner.run(c, region)));
+      scan.events.regionFinished?.(scan.target.accountId, region);
+      return { region, records };
+    }),
+  );
+  return {
+    records: perRegion.flatMap((r) => r.records),
+    skipped: perRegion.flatMap((r) => skippedRegion(r.region, r.records) ?? []),
+  };
+}

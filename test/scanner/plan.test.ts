@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { defineCollector, type Collector } from '../../src/collect/collector.js';
+import { ec2Regions } from '../../src/collect/collectors/ec2.js';
+import { buildPlan, regionsFor } from '../../src/collect/plan.js';
+import { defineCheck, type AnyCheck } from '../../src/engine/check.js';
+
+const c = <T>(id: string, scope: Collector<T>['scope'], dependsOn?: Collector<unknown>[]): Collector<T> =>
+  defineCollector<T>({ id, scope, actions: [], ...(dependsOn ? { dependsOn } : {}), collect: async () => ({}) as T });
+
+const orgWide = c('org.thing', 'organization');
+const iamReport = c('iam.report', 'global');
+const iamKeys = c('iam.keys', 'global', [iamReport]);
+const templates = c('ec2.templates', 'regional');
+const images = c('ec2.images', 'regional', [templates]);
+const health = c('health.events', 'regional');
+const detectors = c('guardduty.detectors', 'regional');
+const unused = c('unused', 'regional');
+
+function check(id: string, uses: Record<string, Collector<unknown>>, extra: Partial<AnyCheck> = {}): AnyCheck {
+  return defineCheck({
+    id,
+    title: id,
+    description: id,
+    requirements: {},
+    severity: 'low',
+    remediation: '',
+    docsUrl: '',
+    messages: {},
+    scope: 'account',
+    uses,
+    evaluate: () => [],
+    ...extra,
+  } as never);
+}
+
+describe('buildPlan', () => {
+  const plan = buildPlan([
+    check('a', { keys: iamKeys, org: orgWide }),
+    check('b', { images }),
+    check('c', { health }, { regions: { only: ['us-east-1'] } }),
+    check('d', { detectors }, { regions: { always: ['us-east-1'] } }),
+    check('e', {}, { optionalUses: { detectors } } as Partial<AnyCheck>),
+  ]);
+
+  test('splits by scope, adds dependencies, and always lists regions first', () => {
+    expect(plan.regions).toBe(ec2Regions);
+    expect(plan.organization.map((x) => x.id)).toEqual(['org.thing']);
+    expect(plan.global.map((x) => x.id).sort()).toEqual(['iam.keys', 'iam.report']);
+    expect(plan.regional.map((x) => x.collector.id).sort()).toEqual(['ec2.images', 'ec2.templates', 'guardduty.detectors', 'health.events']);
+    expect(plan.regional.some((x) => x.collector === unused)).toBe(false);
+  });
+
+  test('regional collectors: in scope, plus always regions, or only the only regions; never a disabled region', () => {
+    const account = { regions: ['eu-west-1'], enabled: ['eu-west-1', 'us-east-1'] };
+    const where = (id: string) => regionsFor(plan.regional.find((x) => x.collector.id === id)!, account);
+    expect(where('ec2.images')).toEqual(['eu-west-1']);
+    expect(where('ec2.templates')).toEqual(['eu-west-1']);
+    expect(where('health.events')).toEqual(['us-east-1']);
+    expect(where('guardduty.detectors')).toEqual(['eu-west-1', 'us-east-1']);
+    expect(regionsFor(plan.regional.find((x) => x.collector.id === 'health.events')!, { regions: ['eu-west-1'], enabled: ['eu-west-1'] })).toEqual([]);
+  });
+
+  test('a collector used both with and without `only` runs in scope and in the only regions', () => {
+    const both = buildPlan([check('x', { health }, { regions: { only: ['us-east-1'] } }), check('y', { health })]);
+    expect(regionsFor(both.regional[0]!, { regions: ['eu-west-1'], enabled: ['eu-west-1', 'us-east-1'] })).toEqual(['eu-west-1', 'us-east-1']);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createClientPool } from '../../src/aws/clients.js';
+import { defineCollector } from '../../src/collect/collector.js';
+import type { RegionsEvidence } from '../../src/collect/evidence.js';
+import { resumeScan } from '../../src/collect/resume.js';
+import { runScan } from '../../src/collect/scanner.js';
+import { readManifest } from '../../src/snapshot/reader.js';
+import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';
+import { fakeHttp } from '../aws/fake-http.js';
+import { manifestFixture } from '../snapshot/fixtures.js';
+import { access, answer, CALLER, plan, records, settings } from './fixtures.js';
+
+async function newRun() {
+  const dir = join(await mkdtemp(join(tmpdir(), 'pa-edge-')), 'run');
+  const writer = createSnapshotWriter(dir, manifestFixture());
+  await writer.start();
+  return { dir, writer, pool: createClientPool({ settings, requestHandler: fakeHttp(answer) }) };
+}
+
+describe('scanner edge cases', () => {
+  test('when the region list fails, the requested regions are still tried and the account is PARTIAL', async () => {
+    const { dir, writer, pool } = await newRun();
+    const brokenRegions = defineCollector<RegionsEvidence>({
+      id: 'ec2.regions',
+      scope: 'global',
+      actions: ['ec2:DescribeRegions'],
+      collect: async () => {
+        throw Object.assign(new Error('not authorized'), { name: 'UnauthorizedOperation' });
+      },
+    });
+    await runScan({
+      targets: [{ accountId: '333333333333' }],
+      plan: { ...plan, organization: [], regions: brokenRegions },
+      settings: { ...settings, regions: ['us-east-1'] },
+      writer,
+      access,
+      pool,
+      handleSignals: false,
+    });
+    const account = (await readManifest(dir)).accounts[0]!;
+    expect(account).toMatchObject({ status: 'PARTIAL', regions: ['us-east-1'] });
+    expect(account.error).toContain('ec2.regions (UnauthorizedOperation)');
+    const rs = await records(dir, '333333333333');
+    expect(rs.find((r) => r.collector === 'ec2.regions')).toMatchObject({
+      ok: false,
+      error: { kind: 'access-denied', code: 'UnauthorizedOperation' },
+    });
+    expect(rs.find((r) => r.collector === 'test.rules')).toMatchObject({ ok: true, region: 'us-east-1' });
+  });
+
+  test('a collector that returns nothing is a failed dataset, never an empty one', async () => {
+    const { dir, writer, pool } = await newRun();
+    const silent = defineCollector<{ x: number }>({
+      id: 'test.silent',
+      scope: 'global',
+      actions: [],
+      collect: async () => undefined as unknown as { x: number },
+    });
+    await runScan({ targets: [{ accountId: '111111111111' }], plan: { ...plan, organization: [], global: [silent], regional: [] }, settings, writer, access, pool, handleSignals: false });
+    const rs = await records(dir, '111111111111');
+    expect(rs.find((r) => r.collector === 'test.silent')).toMatchObject({ ok: false, error: { kind: 'error', code: 'NoData' } });
+  });
+});
+
+describe('resumeScan', () => {
+  test('rescans only unfinished accounts, emptying their partial datasets first', async () => {
+    const { dir, writer } = await newRun();
+    const finishedLine = JSON.stringify({ accountId: '111111111111', region: 'global', collector: 'test.account', startedAt: '', finishedAt: '', requestIds: [], ok: true, data: { names: [] } });
+    await writer.update({
+      callerIdentity: access.caller,
+      accounts: [
+        { accountId: '111111111111', status: 'SCANNED', regions: ['us-east-1'], skippedRegions: [], calls: {}, startedAt: 'a', finishedAt: 'b' },
+        { accountId: '333333333333', name: 'prod', status: 'PENDING', regions: [], skippedRegions: [], calls: {} },
+      ],
+      totals: { requests: 5, retries: 0, throttles: 0, errors: 0 },
+    });
+    await writeFile(datasetsFile(dir, '111111111111'), `${finishedLine}\n`);
+    await writeFile(datasetsFile(dir, '333333333333'), '{"accountId":"333333333333","region":"us-east-1","colle');
+    await writeFile(datasetsFile(dir, CALLER), `${JSON.stringify({ accountId: CALLER, region: 'global', collector: 'test.org', startedAt: '', finishedAt: '', requestIds: [], ok: true, data: { accountId: CALLER } })}\n`);
+
+    const pool = createClientPool({ settings, requestHandler: fakeHttp(answer) });
+    const summary = await resumeScan({ dir, plan, settings, access, pool, handleSignals: false });
+
+    expect(summary.rescanned).toEqual(['333333333333']);
+    const manifest = await readManifest(dir);
+    expect(manifest.complete).toBe(true);
+    expect(manifest.accounts.map((a) => [a.accountId, a.status])).toEqual([
+      ['111111111111', 'SCANNED'],
+      ['333333333333', 'SCANNED'],
+    ]);
+    expect(manifest.accounts[1]!.name).toBe('prod');
+    expect(manifest.totals.requests).toBe(5 + pool.metrics.totals().requests);
+    expect(await readFile(datasetsFile(dir, '111111111111'), 'utf8')).toBe(`${finishedLine}\n`);
+    const rescanned = await records(dir, '333333333333');
+    expect(rescanned.map((r) => r.collector)).toContain('test.rules');
+    // The organization dataset was already stored: not collected twice.
+    expect((await records(dir, CALLER)).filter((r) => r.collector === 'test.org')).toHaveLength(1);
+  });
+
+  test('a complete run is left alone; another caller is refused', async () => {
+    const { dir, writer } = await newRun();
+    await writer.update({ callerIdentity: { accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/x' } });
+    const pool = createClientPool({ settings, requestHandler: fakeHttp(answer) });
+    await expect(resumeScan({ dir, plan, settings, access, pool, handleSignals: false })).rejects.toThrow(/made from account 123456789012/);
+    await writer.finish('2026-11-23T13:00:00.000Z', { requests: 0, retries: 0, throttles: 0, errors: 0 });
+    expect((await resumeScan({ dir, plan, settings, access, pool, handleSignals: false })).rescanned).toEqual([]);
+  });
+});

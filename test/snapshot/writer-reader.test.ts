@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, readdir, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { DatasetRecord } from '../../src/collect/collector.js';
+import { SnapshotError } from '../../src/errors.js';
+import { readAccountDatasets, readManifest } from '../../src/snapshot/reader.js';
+import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';
+import { manifestFixture } from './fixtures.js';
+
+const ok: DatasetRecord = {
+  accountId: '111111111111',
+  region: 'eu-west-1',
+  collector: 'ec2.instances',
+  startedAt: '2026-11-23T12:00:01.000Z',
+  finishedAt: '2026-11-23T12:00:02.000Z',
+  requestIds: ['r-1'],
+  ok: true,
+  data: { instances: [] },
+};
+const failed: DatasetRecord = {
+  accountId: '111111111111',
+  region: 'global',
+  collector: 'iam.credentialReport',
+  startedAt: '2026-11-23T12:00:01.000Z',
+  finishedAt: '2026-11-23T12:00:02.000Z',
+  requestIds: ['r-2'],
+  ok: false,
+  error: { kind: 'access-denied', code: 'AccessDenied', message: 'no', action: 'iam:GenerateCredentialReport' },
+};
+
+async function collect(dir: string, accountId: string): Promise<DatasetRecord[]> {
+  const records: DatasetRecord[] = [];
+  for await (const r of readAccountDatasets(dir, accountId)) records.push(r);
+  return records;
+}
+
+async function tempRun(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'pa-snapshot-')), 'run');
+}
+
+describe('snapshot writer and reader', () => {
+  test('round trip: manifest at start, records as JSON lines, manifest rewritten as accounts finish and at the end', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    expect(await readManifest(dir)).toMatchObject({ complete: false, runId: 'run-1' });
+
+    await Promise.all([writer.writeRecord(ok), writer.writeRecord(failed)]);
+    const account = { accountId: '111111111111', status: 'PARTIAL' as const, regions: ['eu-west-1'], skippedRegions: [], calls: { ec2: { requests: 2, retries: 0, throttles: 0, errors: 1 } } };
+    await writer.saveAccount(account, { requests: 2, retries: 0, throttles: 0, errors: 1 });
+    expect((await readManifest(dir)).accounts).toEqual([account]);
+
+    await writer.finish('2026-11-23T12:05:00.000Z', { requests: 2, retries: 0, throttles: 0, errors: 1 });
+    const manifest = await readManifest(dir);
+    expect(manifest).toMatchObject({ complete: true, finishedAt: '2026-11-23T12:05:00.000Z', totals: { requests: 2, errors: 1 } });
+    expect(await collect(dir, '111111111111')).toEqual([ok, failed]);
+    expect(await collect(dir, '222222222222')).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(['datasets', 'manifest.json']);
+    const lines = (await readFile(datasetsFile(dir, '111111111111'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(2);
+  });
+
+  test('a corrupt line names the file and line number', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    await writer.writeRecord(ok);
+    await appendFile(datasetsFile(dir, ok.accountId), '{"accountId": "1111\n');
+    const read = collect(dir, ok.accountId);
+    await expect(read).rejects.toBeInstanceOf(SnapshotError);
+    await expect(read).rejects.toThrow(`${datasetsFile(dir, ok.accountId)}:2: not valid JSON`);
+  });
+
+  test('a line that is JSON but not a record is refused too', async () => {
+    const dir = await tempRun();
+    await createSnapshotWriter(dir, manifestFixture()).start();
+    await writeFile(datasetsFile(dir, ok.accountId), `${JSON.stringify(ok)}\n${JSON.stringify({ ok: true })}\n`);
+    await expect(collect(dir, ok.accountId)).rejects.toThrow(/:2: not a dataset record$/);
+  });
+
+  test('missing directory, missing manifest and invalid manifest are one-line SnapshotErrors', async () => {
+    const dir = await tempRun();
+    await expect(readManifest(dir)).rejects.toThrow(new SnapshotError(`snapshot directory not found: ${dir}`));
+    await createSnapshotWriter(dir, manifestFixture()).start();
+    await writeFile(join(dir, 'manifest.json'), '{ not json');
+    await expect(readManifest(dir)).rejects.toThrow(/manifest.json is not valid JSON/);
+    await writeFile(join(dir, 'manifest.json'), '{"schemaVersion": 2}');
+    await expect(readManifest(dir)).rejects.toThrow(/is not a partner-audit manifest/);
+    const empty = await mkdtemp(join(tmpdir(), 'pa-empty-'));
+    await expect(readManifest(empty)).rejects.toThrow(/snapshot has no manifest.json/);
+    for (const err of await Promise.allSettled([readManifest(empty)])) {
+      if (err.status === 'rejected') expect(String((err.reason as Error).message)).not.toContain('\n');
+    }
+  });
+});
+
+describe('interruption and reuse', () => {
+  test('an interrupt flushes finished records and leaves an incomplete manifest', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    void writer.writeRecord(ok);
+    void writer.saveAccount({ accountId: ok.accountId, status: 'PENDING', regions: [], skippedRegions: [], calls: {} }, { requests: 1, retries: 0, throttles: 0, errors: 0 });
+    expect(await writer.interrupt('SIGINT')).toBe(130);
+    expect(await writer.interrupt('SIGTERM')).toBe(143);
+    expect(await collect(dir, ok.accountId)).toEqual([ok]);
+    expect(await readManifest(dir)).toMatchObject({ complete: false, totals: { requests: 1 }, accounts: [{ status: 'PENDING' }] });
+  });
+
+  test('handleSignals installs and removes its handlers', () => {
+    const writer = createSnapshotWriter('/nonexistent', manifestFixture());
+    const before = process.listenerCount('SIGTERM');
+    const release = writer.handleSignals();
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+    release();
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
+
+  test('start refuses a directory that already holds a run; resetAccount empties one account', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    await expect(createSnapshotWriter(dir, manifestFixture()).start()).rejects.toThrow(/already holds a run/);
+    await writer.writeRecord(ok);
+    await writer.resetAccount(ok.accountId);
+    await writer.resetAccount('000000000000');
+    expect(await collect(dir, ok.accountId)).toEqual([]);
+  });
+});
