@@ -1,0 +1,41 @@
+// A CollectContext for collector tests: real SDK clients (mocked by aws-sdk-client-mock) and a
+// memoizing dataset() like the scanner's.
+
+import type { ClientFactory, SdkClient, SdkClientCtor } from '../../src/aws/client-factory.js';
+import type { CollectContext, Collector } from '../../src/collect/collector.js';
+import type { ScanSettings } from '../../src/config/schema.js';
+
+export const ACCOUNT_ID = '111122223333';
+export const REGION = 'eu-west-1';
+
+const settings: ScanSettings = {
+  roleName: 'PartnerAuditReadOnly',
+  concurrency: { accounts: 1, requestsInFlight: 4, perService: 2 },
+  retry: { mode: 'standard', maxAttempts: 1 },
+  timeouts: { connectMs: 1_000, requestMs: 1_000 },
+  runId: 'test-run',
+};
+
+export function testContext(region = REGION, accountId = ACCOUNT_ID): CollectContext {
+  const clients: ClientFactory = {
+    get: <C extends SdkClient>(ctor: SdkClientCtor<C>) =>
+      new ctor({ region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
+  };
+  const datasets = new Map<string, Promise<unknown>>();
+  const ctx: CollectContext = {
+    accountId,
+    region,
+    clients,
+    settings,
+    dataset<T>(collector: Collector<T>): Promise<T> {
+      if (!datasets.has(collector.id)) datasets.set(collector.id, collector.collect(ctx));
+      return datasets.get(collector.id) as Promise<T>;
+    },
+  };
+  return ctx;
+}
+
+/** An SDK-style error for codes the SDK does not model (it names those after the wire code). */
+export function awsError(name: string, message = name): Error {
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 }, $fault: 'client' });
+}

@@ -1,0 +1,37 @@
+import {
+  AccessDeniedException,
+  AWSOrganizationsNotInUseException,
+  DescribeOrganizationCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { organizationMembership } from '../../src/collect/collectors/organizations.js';
+import { testContext } from './context.js';
+
+const organizations = mockClient(OrganizationsClient);
+
+describe('organizations.membership', () => {
+  beforeEach(() => organizations.reset());
+
+  it('reports the organization and its management account', async () => {
+    organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abc123', MasterAccountId: '999988887777' } });
+    expect(await organizationMembership.collect(testContext())).toEqual({
+      inOrganization: true,
+      organizationId: 'o-abc123',
+      managementAccountId: '999988887777',
+    });
+  });
+
+  it('turns AWSOrganizationsNotInUseException into inOrganization=false', async () => {
+    organizations
+      .on(DescribeOrganizationCommand)
+      .rejects(new AWSOrganizationsNotInUseException({ message: 'not in use', $metadata: {} }));
+    expect(await organizationMembership.collect(testContext())).toEqual({ inOrganization: false });
+  });
+
+  it('lets AccessDenied propagate', async () => {
+    organizations.on(DescribeOrganizationCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+    await expect(organizationMembership.collect(testContext())).rejects.toBeInstanceOf(AccessDeniedException);
+  });
+});
