@@ -1,0 +1,67 @@
+// Status vocabulary for the HTML and Markdown reports: labels, one-letter codes for the embedded
+// matrix, and a "worst first" order used for sorting and for the overall status of a requirement.
+
+import type { RequirementStatus } from '../../model.js';
+
+/** Worst first: the order statuses are listed in legends, totals and sorts. */
+export const STATUS_ORDER: readonly RequirementStatus[] = [
+  'FAIL',
+  'ERROR',
+  'WARN',
+  'MANUAL',
+  'ATTESTED',
+  'PASS',
+  'NOT_APPLICABLE',
+];
+
+/** Short words shown inside matrix cells, always next to the colour. */
+export const STATUS_LABEL: Record<RequirementStatus, string> = {
+  FAIL: 'FAIL',
+  ERROR: 'ERROR',
+  WARN: 'WARN',
+  MANUAL: 'MANUAL',
+  ATTESTED: 'ATTEST',
+  PASS: 'PASS',
+  NOT_APPLICABLE: 'N/A',
+};
+
+export const STATUS_MEANING: Record<RequirementStatus, string> = {
+  FAIL: 'checked and not met',
+  ERROR: 'could not be checked (evidence missing or unreadable)',
+  WARN: 'met with a caveat worth reviewing',
+  MANUAL: 'needs the partner’s attestation, not yet given',
+  ATTESTED: 'attested by the partner',
+  PASS: 'checked and met',
+  NOT_APPLICABLE: 'does not apply',
+};
+
+/** One character per status, so the matrix embeds as one short string per requirement. */
+export const STATUS_CODE: Record<RequirementStatus, string> = {
+  FAIL: 'F',
+  ERROR: 'E',
+  WARN: 'W',
+  MANUAL: 'M',
+  ATTESTED: 'A',
+  PASS: 'P',
+  NOT_APPLICABLE: 'N',
+};
+
+/** Code of a requirement × account pair that has no result at all. */
+export const NO_RESULT_CODE = '.';
+
+export function statusRank(status: RequirementStatus): number {
+  return STATUS_ORDER.indexOf(status);
+}
+
+/** The worst of several statuses; undefined when there are none. */
+export function worstStatus(statuses: Iterable<RequirementStatus>): RequirementStatus | undefined {
+  let worst: RequirementStatus | undefined;
+  for (const status of statuses) if (worst === undefined || statusRank(status) < statusRank(worst)) worst = status;
+  return worst;
+}
+
+export function countStatuses(statuses: Iterable<RequirementStatus>): Map<RequirementStatus, number> {
+  const counts = new Map<RequirementStatus, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return counts;
+}

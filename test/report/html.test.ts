@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_SCRIPT } from '../../src/report/html/client.js';
+import { EVIDENCE_MAX_CHARS, EVIDENCE_OMITTED, type ReportData } from '../../src/report/html/data.js';
+import { esc, jsonForScript } from '../../src/report/html/escape.js';
+import { htmlReporter, renderHtmlReport } from '../../src/report/html/index.js';
+import { STYLES } from '../../src/report/html/styles.js';
+import { EXPECTED, HOSTILE_IMG, HOSTILE_SCRIPT, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
+
+const DATA_OPEN = '<script type="application/json" id="report-data">';
+
+function embeddedData(html: string): ReportData {
+  const start = html.indexOf(DATA_OPEN) + DATA_OPEN.length;
+  return JSON.parse(html.slice(start, html.indexOf('</script>', start))) as ReportData;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+describe('esc and jsonForScript', () => {
+  it('escapes every character that can open markup or end an attribute', () => {
+    expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('keeps </script> and <!-- out of embedded JSON while round-tripping the value', () => {
+    const value = { name: '</script><!-- \u2028 & >' };
+    const json = jsonForScript(value);
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('htmlReporter', () => {
+  const html = renderHtmlReport(reportInput());
+
+  it('is the html format written to report.html', async () => {
+    expect(htmlReporter.format).toBe('html');
+    expect(htmlReporter.fileName).toBe('report.html');
+    expect(await htmlReporter.render(reportInput())).toBe(html);
+  });
+
+  it('is self-contained: no external stylesheet, script, image, font or import', () => {
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+  });
+
+  it('allows only its own inline style and script, by hash, and no network', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`style-src 'sha256-${sha256(STYLES)}'`);
+    expect(csp).toContain(`script-src 'sha256-${sha256(CLIENT_SCRIPT)}'`);
+    expect(html).toContain(`<style>${STYLES}</style>`);
+    expect(html).toContain(`<script>${CLIENT_SCRIPT}</script>`);
+  });
+
+  it('never emits hostile resource names as markup, yet keeps them verbatim in the data', () => {
+    expect(html).not.toContain(HOSTILE_IMG);
+    expect(html).not.toContain('<script>alert');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    const resources = embeddedData(html).findings.map((f) => f[3]);
+    expect(resources).toContain(HOSTILE_IMG);
+    expect(resources).toContain(HOSTILE_SCRIPT);
+  });
+
+  it('shows run facts and coverage in the header', () => {
+    expect(html).toContain('smb-competency version 2025-08');
+    expect(html).toContain('<dt>Deployment model</dt><dd>saas</dd>');
+    expect(html).toContain('arn:aws:sts::999999999999:assumed-role/PartnerAuditRole/audit');
+    expect(html).toContain('2026-11-20 09:00:00 UTC');
+    expect(html).toContain('partner-audit 0.1.0');
+    expect(html).toContain('<strong>4</strong> accounts: 2 scanned, 1 partial, 1 failed');
+    expect(html).toContain('1 account-region skipped: opt-in region not enabled');
+    expect(html).toContain('Could not assume PartnerAuditRole: AccessDenied');
+    expect(html).not.toContain('Incomplete scan');
+  });
+
+  it('warns when the scan did not complete', () => {
+    const input = reportInput();
+    input.manifest.complete = false;
+    expect(renderHtmlReport(input)).toContain('Incomplete scan');
+  });
+
+  it('charts the requirement and finding status counts', () => {
+    const bars = (figure: number) =>
+      Object.fromEntries(
+        [...html.split('<figure class="chart">')[figure]!.matchAll(/data-status="(\w+)" data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]),
+      );
+    expect(bars(1)).toEqual(EXPECTED.requirementCounts);
+    expect(bars(2)).toEqual(EXPECTED.findingCounts);
+  });
+
+  it('embeds the matrix, checks, attestations and findings as data', () => {
+    const data = embeddedData(html);
+    expect(data.accounts.map((a) => a.id)).toEqual(['111111111111', '222222222222', '333333333333', '444444444444']);
+    expect(data.requirements).toHaveLength(EXPECTED.requirements);
+    const cells = Object.fromEntries(data.requirements.map((r) => [r.id, r.cells]));
+    expect(cells).toMatchObject({ 'IAM-002': 'PFPE', 'OPE-001': 'AAME', 'REL-001': 'NNNN' });
+    expect(data.requirements.find((r) => r.id === 'REL-001')?.applies).toBe(false);
+    expect(data.findings).toHaveLength(25);
+    expect(data.attestations.map((a) => a.owner).sort()).toEqual(['Dana Architect <dana@example.com>', 'Ops on-call', 'Security team']);
+    const imdsChecks = data.requirements.find((r) => r.id === 'AWSAPI-004')!.checks.map((c) => data.checks[c]!.id);
+    expect(imdsChecks).toEqual(['ec2-imdsv2-required']);
+  });
+
+  it('cuts oversized evidence and says how long it was', () => {
+    const input = reportInput();
+    input.results.findings[0]!.evidence = { blob: 'x'.repeat(EVIDENCE_MAX_CHARS * 2) };
+    const data = embeddedData(renderHtmlReport(input));
+    const [text, fullLength] = data.evidence[data.findings[0]![8]]!;
+    expect(text).toHaveLength(EVIDENCE_MAX_CHARS);
+    expect(fullLength).toBe(EVIDENCE_MAX_CHARS * 2 + '{"blob":""}'.length);
+  });
+
+  it('shows an account named by a result even when the account list lacks it', () => {
+    const input = reportInput();
+    input.results.accounts.pop();
+    const data = embeddedData(renderHtmlReport(input));
+    expect(data.accounts.at(-1)).toMatchObject({ id: '444444444444', status: 'UNLISTED' });
+    expect(data.findings).toHaveLength(25);
+  });
+});
+
+describe('what changed since the baseline', () => {
+  const html = renderHtmlReport(withBaseline(reportInput()));
+  const section = html.slice(html.indexOf('<section class="changes"'), html.indexOf('</section>', html.indexOf('<section class="changes"')));
+
+  it('lists newly failing and fixed requirements with their accounts, and new and gone accounts', () => {
+    expect(section).toContain('What changed since 2026-11-13 09:00:00 UTC');
+    const block = (name: string) => section.slice(section.indexOf(`data-change="${name}"`)).split('</div>')[0]!;
+    expect(block('Newly failing')).toContain('<a href="#/req/IAM-002">IAM-002</a>: 1 account <span class="muted">(222222222222)');
+    expect(block('Newly failing')).not.toContain('AWSAPI-004');
+    expect(block('Fixed')).toContain('<a href="#/req/AWSAPI-004">AWSAPI-004</a>: 1 account');
+    expect(block('Accounts')).toContain('<li>New: 1 <span class="muted">(444444444444)');
+    expect(block('Accounts')).toContain('<li>Gone: 1 <span class="muted">(555555555555)');
+  });
+
+  it('is absent without a baseline', () => {
+    expect(renderHtmlReport(reportInput())).not.toContain('<section class="changes"');
+  });
+});
+
+describe('a 500-account, 16-region run', () => {
+  it('stays under 15 MB with every finding embedded', () => {
+    const input = largeReportInput({ accounts: 500, regions: 16 });
+    const html = renderHtmlReport(input);
+    const bytes = Buffer.byteLength(html);
+    console.info(`500 × 16 report: ${(bytes / 1_048_576).toFixed(1)} MiB, ${input.results.findings.length} findings`);
+    expect(bytes).toBeLessThan(15 * 1024 * 1024);
+    const data = embeddedData(html);
+    expect(data.findings).toHaveLength(input.results.findings.length);
+    expect(data.accounts).toHaveLength(500);
+    const omitted = data.findings.filter((f) => f[8] === EVIDENCE_OMITTED);
+    expect(data.evidenceOmitted).toBeGreaterThan(0);
+    expect(omitted).toHaveLength(data.evidenceOmitted);
+    expect(omitted.every((f) => f[4] === 'P')).toBe(true);
+  });
+});

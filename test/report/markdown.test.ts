@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FINDINGS_LISTED, MAX_MATRIX_ACCOUNTS, markdownReporter, mdText, renderMarkdownSummary } from '../../src/report/markdown.js';
+import { EXPECTED, HOSTILE_IMG, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
+
+/** The lines of the table that follows `## heading`. */
+function tableAfter(markdown: string, heading: string): string[] {
+  const start = markdown.indexOf(`\n## ${heading}`);
+  expect(start).toBeGreaterThan(-1);
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end < 0 ? undefined : end).split('\n').filter((line) => line.startsWith('| '));
+}
+
+/** Splits a table row on pipes that are not escaped. */
+function cells(row: string): string[] {
+  return row.slice(2, -2).split(/(?<!\\) \| /);
+}
+
+describe('markdownReporter', () => {
+  const markdown = renderMarkdownSummary(reportInput());
+
+  it('is the markdown format written to summary.md', async () => {
+    expect(markdownReporter.format).toBe('markdown');
+    expect(markdownReporter.fileName).toBe('summary.md');
+    expect(await markdownReporter.render(reportInput())).toBe(markdown);
+  });
+
+  it('opens with the checklist, model, time, tool, caller and coverage', () => {
+    const [title, , facts, , totals] = markdown.split('\n');
+    expect(title).toBe('# SMB Competency technical validation (smb-competency 2025-08)');
+    expect(facts).toBe(
+      '**saas** model · scanned 2026-11-20 09:00:00 UTC to 2026-11-20 09:04:31 UTC · partner-audit 0.1.0 · ' +
+        'as arn:aws:sts::999999999999:assumed-role/PartnerAuditRole/audit · 4 accounts (2 scanned, 1 partial, 1 failed) · 2 regions',
+    );
+    expect(totals).toBe('Requirement results: 3 **FAIL** · 7 **ERROR** · 1 WARN · 1 MANUAL · 7 ATTEST · 9 PASS · 4 N/A');
+    expect(markdown).not.toContain('Incomplete scan');
+  });
+
+  it('has a requirements × accounts matrix with status words and a legend', () => {
+    const rows = tableAfter(markdown, 'Requirements × accounts');
+    expect(cells(rows[0]!)).toEqual([
+      'Requirement', 'Overall', 'payments-prod (111111111111)', 'payments-staging (222222222222)', 'data-lake (333333333333)', 'legacy-sandbox (444444444444)',
+    ]);
+    expect(rows).toHaveLength(2 + EXPECTED.requirements);
+    expect(cells(rows[2]!)).toEqual(['IAM-002 Root user has MFA and no access keys', '**FAIL**', 'PASS', '**FAIL**', 'PASS', '**ERROR**']);
+    expect(cells(rows.find((r) => r.startsWith('| REL-001'))!)).toEqual(['REL-001 Customers receive a backup plan', 'N/A', 'N/A', 'N/A', 'N/A', 'N/A']);
+    expect(markdown).toContain('Legend: **FAIL** checked and not met · **ERROR** could not be checked');
+  });
+
+  it('lists failing findings with account, region, resource and message', () => {
+    const rows = tableAfter(markdown, 'Failing findings');
+    expect(markdown).toContain(`## Failing findings (${EXPECTED.findingCounts.FAIL})`);
+    expect(rows).toHaveLength(2 + EXPECTED.findingCounts.FAIL);
+    const failing = rows.slice(2);
+    expect(failing.map((r) => cells(r)[1])).toEqual(['222222222222', '222222222222', '111111111111', '111111111111', '222222222222']);
+    expect(cells(failing[1]!)).toEqual(['SECOPS-001', '222222222222', 'eu-west-1', '222222222222/eu-west-1', 'No GuardDuty detector in this region.']);
+    expect(failing.at(-1)).toContain('(advisory)');
+  });
+
+  it('lists what could not be checked', () => {
+    expect(markdown).toContain(`## Could not be checked (${EXPECTED.findingCounts.ERROR})`);
+    expect(markdown).toContain('| SECOPS-001 | 333333333333 | eu-west-1 | 333333333333/eu-west-1 | Could not read detectors: AccessDenied (guardduty:ListDetectors). |');
+  });
+
+  it('lists manual items outstanding and expired attestations with what to attest', () => {
+    const rows = tableAfter(markdown, 'Manual items outstanding');
+    expect(rows).toHaveLength(3);
+    expect(cells(rows[2]!)).toEqual([
+      'OPE-001',
+      'Workloads raise alarms on failure',
+      '111111111111, 222222222222, 333333333333',
+      'Who receives alarms and how they respond. Attestation expired 2026-09-01; renew it.',
+    ]);
+  });
+
+  it('neutralizes hostile resource names and escapes pipes in cells', () => {
+    expect(markdown).not.toContain(HOSTILE_IMG);
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
+    const hostileRow = tableAfter(markdown, 'Failing findings').find((r) => r.includes('\\<\\/script\\>') || r.includes('\\</script'));
+    expect(hostileRow).toContain('\\|pipe');
+    expect(cells(hostileRow!)).toHaveLength(5);
+  });
+
+  it('mdText keeps a cell on one line and inert', () => {
+    expect(mdText('a|b\nc *d* [e](f) `g`')).toBe('a\\|b c \\*d\\* \\[e\\](f) \\`g\\`');
+  });
+
+  it('reports changes since a baseline when given one', () => {
+    const withChanges = renderMarkdownSummary(withBaseline(reportInput()));
+    expect(withChanges).toContain('## Changes since 2026-11-13 09:00:00 UTC');
+    expect(withChanges).toContain('- Newly failing: IAM-002 in 1 account (222222222222)');
+    expect(withChanges).toContain('- Fixed: AWSAPI-004 in 1 account (222222222222)');
+    expect(withChanges).toContain('- New accounts: 444444444444');
+    expect(withChanges).toContain('- Gone accounts: 555555555555');
+    expect(markdown).not.toContain('## Changes since');
+  });
+
+  it('flags an incomplete scan', () => {
+    const input = reportInput();
+    input.manifest.complete = false;
+    expect(renderMarkdownSummary(input)).toContain('> **Incomplete scan:**');
+  });
+});
+
+describe('markdown for a large run', () => {
+  const input = largeReportInput({ accounts: 200, regions: 4 });
+  const markdown = renderMarkdownSummary(input);
+
+  it('switches to status counts per requirement when there are too many accounts', () => {
+    expect(input.results.accounts.length).toBeGreaterThan(MAX_MATRIX_ACCOUNTS);
+    const rows = tableAfter(markdown, 'Requirements × accounts');
+    expect(cells(rows[0]!)).toEqual(['Requirement', 'Overall', '**FAIL**', '**ERROR**', 'WARN', 'MANUAL', 'ATTEST', 'PASS', 'N/A']);
+    for (const row of rows.slice(2)) {
+      const counts = cells(row).slice(2).map(Number);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(200);
+    }
+  });
+
+  it('caps the findings listed and says how many more there are', () => {
+    const failing = input.results.findings.filter((f) => f.status === 'FAIL').length;
+    expect(failing).toBeGreaterThan(MAX_FINDINGS_LISTED);
+    expect(tableAfter(markdown, 'Failing findings').length).toBeGreaterThanOrEqual(MAX_FINDINGS_LISTED + 2);
+    expect(markdown).toContain(`…and ${failing - MAX_FINDINGS_LISTED} more in report.html.`);
+  });
+});
