@@ -20,6 +20,11 @@ export interface Requirement {
   attest?: string;
   /** Requirements asked once per submitted customer example (UCR, PS, CO). */
   perCustomerExample?: boolean;
+  /**
+   * A `met` attestation turns failing automated findings into ATTESTED: the checks see only one
+   * way to meet it (e.g. SUP-001, where Partner-Led Support is invisible to the Support API).
+   */
+  attestationOverridesFail?: boolean;
 }
 
 export interface Checklist {

@@ -1,0 +1,26 @@
+// How checks map onto a checklist's requirements. Mappings are always checklist-qualified:
+// the same requirement ID means different things in different checklists.
+
+import type { AnyCheck, ChecklistId } from '../engine/check.js';
+import type { Checklist } from './types.js';
+
+export function requirementIdsOf(check: AnyCheck, checklist: Checklist): string[] {
+  return check.requirements[checklist.id as ChecklistId] ?? [];
+}
+
+export function checksCovering(checks: readonly AnyCheck[], checklist: Checklist, requirementId: string): AnyCheck[] {
+  return checks.filter((c) => requirementIdsOf(c, checklist).includes(requirementId));
+}
+
+export interface EvidenceSource {
+  collector: string;
+  optional: boolean;
+}
+
+/** The datasets a check reads: required ones first, then those it uses when present. */
+export function evidenceSources(check: AnyCheck): EvidenceSource[] {
+  return [
+    ...Object.values(check.uses).map((c) => ({ collector: c.id, optional: false })),
+    ...Object.values(check.optionalUses ?? {}).map((c) => ({ collector: c.id, optional: true })),
+  ];
+}

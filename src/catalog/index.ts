@@ -1,0 +1,30 @@
+// Every checklist the tool knows, newest release first per id.
+
+import { UsageError } from '../errors.js';
+import { ftrPartnerHosted202602 } from './ftr-partner-hosted-2026-02.js';
+import { smbCompetency202508 } from './smb-competency-2025-08.js';
+import type { Checklist, Requirement } from './types.js';
+
+export const DEFAULT_CHECKLIST = 'smb-competency';
+
+const CHECKLISTS: readonly Checklist[] = [smbCompetency202508, ftrPartnerHosted202602];
+
+export function listChecklists(): readonly Checklist[] {
+  return CHECKLISTS;
+}
+
+/** `id` (newest release) or `id@version`; an unknown one is a usage error naming the known ones. */
+export function getChecklist(idOrIdAtVersion: string = DEFAULT_CHECKLIST): Checklist {
+  const [id, version] = idOrIdAtVersion.split('@');
+  const releases = CHECKLISTS.filter((c) => c.id === id).sort((a, b) => b.version.localeCompare(a.version));
+  const found = version === undefined ? releases[0] : releases.find((c) => c.version === version);
+  if (!found) {
+    const known = CHECKLISTS.map((c) => `${c.id}@${c.version}`).join(', ');
+    throw new UsageError(`unknown checklist "${idOrIdAtVersion}"; known checklists: ${known}`);
+  }
+  return found;
+}
+
+export function findRequirement(checklist: Checklist, requirementId: string): Requirement | undefined {
+  return checklist.requirements.find((r) => r.id === requirementId);
+}

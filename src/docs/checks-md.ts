@@ -1,0 +1,74 @@
+// docs/checks.md, generated from the check metadata and the catalog so it cannot drift.
+
+import { ALL_CHECKS } from '../../checks/index.js';
+import { checksCovering, evidenceSources, requirementIdsOf } from '../catalog/coverage.js';
+import { listChecklists } from '../catalog/index.js';
+import type { Checklist } from '../catalog/types.js';
+import { checkActions, type AnyCheck } from '../engine/check.js';
+
+export const REGENERATE_COMMAND = 'npm run build && node dist/src/docs/write-checks-md.js';
+
+export function renderChecksMarkdown(
+  checks: readonly AnyCheck[] = ALL_CHECKS,
+  checklists: readonly Checklist[] = listChecklists(),
+): string {
+  const sorted = [...checks].sort((a, b) => a.id.localeCompare(b.id));
+  return [
+    '# Checks',
+    `<!-- Generated from the check metadata by \`${REGENERATE_COMMAND}\`. Do not edit by hand. -->`,
+    'Every automated check, the checklist requirements it maps to, the evidence it reads and the IAM actions it needs. ' +
+      'Requirement IDs are checklist-specific. `partner-audit explain <id>` prints the same metadata.',
+    summaryTable(sorted, checklists),
+    ...checklists.map((l) => coverage(l, sorted)),
+    ...sorted.map((c) => checkSection(c, checklists)),
+  ].join('\n\n') + '\n';
+}
+
+function summaryTable(checks: readonly AnyCheck[], checklists: readonly Checklist[]): string {
+  const header = ['Check', 'Severity', ...checklists.map(label)];
+  const rows = checks.map((c) => [`[\`${c.id}\`](#${c.id})`, c.severity, ...checklists.map((l) => requirementIdsOf(c, l).join(', ') || '–')]);
+  return table(header, rows);
+}
+
+function coverage(checklist: Checklist, checks: readonly AnyCheck[]): string {
+  const automated = checklist.requirements.filter((r) => r.automation !== 'manual');
+  const rows = automated.map((r) => [r.id, cell(r.title), r.automation, checksCovering(checks, checklist, r.id).map((c) => `\`${c.id}\``).join(', ') || '–']);
+  const manual = checklist.requirements.length - automated.length;
+  return [
+    `## Coverage of ${label(checklist)}`,
+    `${automated.length} of ${checklist.requirements.length} requirements are checked automatically, fully or in part; the other ${manual} are attested by the partner (see docs/attestations.md).`,
+    table(['Requirement', 'Title', 'Automation', 'Checks'], rows),
+  ].join('\n\n');
+}
+
+function checkSection(check: AnyCheck, checklists: readonly Checklist[]): string {
+  const requirements = checklists
+    .filter((l) => requirementIdsOf(check, l).length > 0)
+    .map((l) => `${label(l)}: ${requirementIdsOf(check, l).join(', ')}`);
+  const evidence = evidenceSources(check).map((e) => `\`${e.collector}\`${e.optional ? ' (when available)' : ''}`);
+  return [
+    `## ${check.id}`,
+    `**${check.title}**`,
+    check.description,
+    [
+      `- Requirements: ${requirements.join('; ') || 'none'}`,
+      `- Severity: ${check.severity}; scope: ${check.scope}`,
+      `- Evidence sources: ${evidence.join(', ')}`,
+      `- IAM actions: ${checkActions(check).map((a) => `\`${a}\``).join(', ')}`,
+      `- Remediation: ${check.remediation}`,
+      `- Documentation: ${check.docsUrl}`,
+    ].join('\n'),
+  ].join('\n\n');
+}
+
+function label(checklist: Checklist): string {
+  return `${checklist.id}@${checklist.version}`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
