@@ -1,0 +1,39 @@
+// SHA256SUMS in coreutils format (`<hex>  <path>`), so `sha256sum -c SHA256SUMS` verifies a run
+// directory with no tooling of ours.
+
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SnapshotError } from '../errors.js';
+import { CHECKSUMS_FILE, hashBundle } from './files.js';
+
+/** Hashes every file of the run (except SHA256SUMS and SIGNATURE.json) and writes SHA256SUMS. */
+export async function writeChecksums(runDir: string): Promise<Map<string, string>> {
+  const hashes = await hashBundle(runDir);
+  for (const file of hashes.keys()) {
+    // coreutils would escape these; no file we write has them, so refuse rather than mis-list one.
+    if (/[\n\r\\]/.test(file)) throw new SnapshotError(`cannot list "${file}" in ${CHECKSUMS_FILE}: unusual characters in its name`);
+  }
+  const text = [...hashes].map(([file, hash]) => `${hash}  ${file}\n`).join('');
+  const target = join(runDir, CHECKSUMS_FILE);
+  await writeFile(`${target}.tmp`, text);
+  await rename(`${target}.tmp`, target);
+  return hashes;
+}
+
+/** Reads SHA256SUMS (coreutils text or binary mode lines). */
+export async function readChecksums(runDir: string): Promise<Map<string, string>> {
+  let text: string;
+  try {
+    text = await readFile(join(runDir, CHECKSUMS_FILE), 'utf8');
+  } catch {
+    throw new SnapshotError(`${join(runDir, CHECKSUMS_FILE)} not found: this directory is not a verifiable run`);
+  }
+  const entries = new Map<string, string>();
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line === '') continue;
+    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!match) throw new SnapshotError(`${CHECKSUMS_FILE} line ${index + 1} is not "<sha256>  <path>"`);
+    entries.set(match[2]!, match[1]!);
+  }
+  return entries;
+}

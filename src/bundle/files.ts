@@ -1,0 +1,48 @@
+// Listing and hashing the files of a run directory.
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pLimit from 'p-limit';
+
+export const CHECKSUMS_FILE = 'SHA256SUMS';
+export const SIGNATURE_FILE = 'SIGNATURE.json';
+
+/** Files the checksums do not cover: the checksum list itself and the signature over it. */
+const UNCOVERED = new Set([CHECKSUMS_FILE, SIGNATURE_FILE]);
+
+const HASH_CONCURRENCY = 8;
+
+/** Every regular file under `runDir` except the uncovered ones, as sorted `/`-separated relative paths. */
+export async function listBundleFiles(runDir: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(relative(runDir, path).split(sep).join('/'));
+    }
+  };
+  await walk(runDir);
+  return files.filter((f) => !UNCOVERED.has(f)).sort();
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Relative path → SHA-256 hex of every bundle file. */
+export async function hashBundle(runDir: string): Promise<Map<string, string>> {
+  const files = await listBundleFiles(runDir);
+  const limit = pLimit(HASH_CONCURRENCY);
+  const hashes = await Promise.all(files.map((file) => limit(() => sha256File(join(runDir, file)))));
+  return new Map(files.map((file, i) => [file, hashes[i]!]));
+}

@@ -1,0 +1,114 @@
+// Rendering reports into a run directory (used by `scan` and `report`), then re-sealing the bundle.
+
+import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeChecksums } from '../bundle/checksums.js';
+import { removeSignature } from '../bundle/sign.js';
+import { UsageError } from '../errors.js';
+import { isChunked } from './chunked.js';
+import { redactReportInput, type RedactOptions } from './redact.js';
+import { selectReporters } from './registry.js';
+import type { ReportInput, Reporter } from './types.js';
+
+export interface RenderedReport {
+  format: string;
+  fileName: string;
+  bytes: number;
+  ms: number;
+}
+
+export interface RenderOutcome {
+  reports: RenderedReport[];
+  /** True when an existing SIGNATURE.json was removed because the files it covered changed. */
+  signatureRemoved: boolean;
+}
+
+/**
+ * Renders each format (`all` or names) into `runDir`, one at a time to bound memory, from the
+ * input passed through `redact()`; then rewrites SHA256SUMS. A previous signature no longer holds and
+ * is removed: sign again after rendering.
+ */
+export async function renderReports(
+  input: ReportInput,
+  formats: string | readonly string[],
+  runDir: string,
+  options: RedactOptions = {},
+): Promise<RenderOutcome> {
+  const reporters = selectReporters(formats);
+  const safe = redactReportInput(input, options);
+  const reports: RenderedReport[] = [];
+  for (const reporter of reporters) reports.push(await renderOne(reporter, safe, runDir));
+  const signatureRemoved = await removeSignature(runDir);
+  await writeChecksums(runDir);
+  return { reports, signatureRemoved };
+}
+
+async function renderOne(reporter: Reporter, input: ReportInput, runDir: string): Promise<RenderedReport> {
+  const started = performance.now();
+  const target = join(runDir, reporter.fileName);
+  const partial = `${target}.partial`;
+  // Write then rename, so a failed render never leaves a half-written report behind.
+  let bytes: number;
+  try {
+    bytes = isChunked(reporter)
+      ? await writeChunks(partial, reporter.chunks(input))
+      : await writeContent(partial, await reporter.render(input));
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  await rename(partial, target);
+  return { format: reporter.format, fileName: reporter.fileName, bytes, ms: Math.round(performance.now() - started) };
+}
+
+/** Text is written in slices of about this many characters, never as one huge Buffer copy. */
+const WRITE_SLICE_CHARS = 4 * 1024 * 1024;
+
+/** Writes the text or bytes; returns the byte count. */
+async function writeContent(path: string, content: string | Uint8Array): Promise<number> {
+  if (typeof content !== 'string') {
+    await writeFile(path, content);
+    return content.byteLength;
+  }
+  const slices = function* (): Iterable<string> {
+    for (let at = 0; at < content.length; at += WRITE_SLICE_CHARS) yield content.slice(at, at + WRITE_SLICE_CHARS);
+  };
+  return writeChunks(path, slices());
+}
+
+/** Writes chunks, batched into slices of about WRITE_SLICE_CHARS; returns the byte count. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<number> {
+  const file = await open(path, 'w');
+  let bytes = 0;
+  let batch: string[] = [];
+  let batchChars = 0;
+  const flush = async (): Promise<void> => {
+    const buffer = Buffer.from(batch.join(''));
+    await file.write(buffer);
+    bytes += buffer.byteLength;
+    batch = [];
+    batchChars = 0;
+  };
+  try {
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      batchChars += chunk.length;
+      if (batchChars >= WRITE_SLICE_CHARS) await flush();
+    }
+    await flush();
+  } finally {
+    await file.close();
+  }
+  return bytes;
+}
+
+/** One format rendered from the redacted input, for `--out -`. */
+export async function renderToBuffer(
+  input: ReportInput,
+  format: string,
+  options: RedactOptions = {},
+): Promise<string | Uint8Array> {
+  const [reporter, ...rest] = selectReporters(format);
+  if (!reporter || rest.length > 0) throw new UsageError(`--out - writes a single format; got "${format}"`);
+  return reporter.render(redactReportInput(input, options));
+}

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readChecksums, writeChecksums } from '../../src/bundle/checksums.js';
+import { verifyRun } from '../../src/bundle/verify.js';
+import { SnapshotError } from '../../src/errors.js';
+
+function hasSha256sum(): boolean {
+  try {
+    execFileSync('sha256sum', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let run: string;
+
+beforeEach(() => {
+  run = mkdtempSync(join(tmpdir(), 'pa-bundle-'));
+  mkdirSync(join(run, 'datasets'));
+  writeFileSync(join(run, 'manifest.json'), '{"schemaVersion":1}\n');
+  writeFileSync(join(run, 'results.json'), '{"findings":[]}\n');
+  writeFileSync(join(run, 'datasets', '111111111111.jsonl'), '{"a":1}\n{"b":2}\n');
+  writeFileSync(join(run, 'report with space.html'), '<html></html>');
+  writeFileSync(join(run, 'SIGNATURE.json'), '{}');
+});
+
+afterEach(() => rmSync(run, { recursive: true, force: true }));
+
+describe('writeChecksums', () => {
+  it('writes coreutils lines, sorted, over every file but SHA256SUMS and SIGNATURE.json', async () => {
+    await writeChecksums(run);
+    const lines = readFileSync(join(run, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
+    const paths = lines.map((l) => l.slice(66));
+    expect(paths).toEqual(['datasets/111111111111.jsonl', 'manifest.json', 'report with space.html', 'results.json']);
+    for (const line of lines) expect(line).toMatch(/^[0-9a-f]{64} {2}\S/);
+    const manifestHash = createHash('sha256').update('{"schemaVersion":1}\n').digest('hex');
+    expect(lines[1]).toBe(`${manifestHash}  manifest.json`);
+  });
+
+  it.runIf(hasSha256sum())('is verified by `sha256sum -c` with no tooling of ours', async () => {
+    await writeChecksums(run);
+    const out = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: run, encoding: 'utf8' });
+    expect(out).toContain('datasets/111111111111.jsonl: OK');
+    expect(out).toContain('report with space.html: OK');
+    const expected = execFileSync('sha256sum', ['manifest.json'], { cwd: run, encoding: 'utf8' }).trim();
+    expect(readFileSync(join(run, 'SHA256SUMS'), 'utf8')).toContain(`${expected}\n`);
+  });
+});
+
+describe('verifyRun', () => {
+  it('reports an intact run as ok', async () => {
+    await writeChecksums(run);
+    rmSync(join(run, 'SIGNATURE.json'));
+    expect(await verifyRun(run)).toEqual({ ok: true, checked: 4, added: [], removed: [], changed: [] });
+  });
+
+  it('lists files added, removed and changed', async () => {
+    await writeChecksums(run);
+    rmSync(join(run, 'SIGNATURE.json'));
+    appendFileSync(join(run, 'results.json'), ' ');
+    rmSync(join(run, 'report with space.html'));
+    writeFileSync(join(run, 'datasets', '222222222222.jsonl'), '{}\n');
+    const report = await verifyRun(run);
+    expect(report).toMatchObject({
+      ok: false,
+      added: ['datasets/222222222222.jsonl'],
+      removed: ['report with space.html'],
+      changed: ['results.json'],
+    });
+  });
+
+  it('refuses a directory without SHA256SUMS, and a malformed one', async () => {
+    await expect(verifyRun(run)).rejects.toThrow(SnapshotError);
+    writeFileSync(join(run, 'SHA256SUMS'), 'not a checksum line\n');
+    await expect(readChecksums(run)).rejects.toThrow(/line 1/);
+    await expect(verifyRun(join(run, 'missing'))).rejects.toThrow(SnapshotError);
+  });
+});

@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyRun } from '../../src/bundle/verify.js';
+import { UsageError } from '../../src/errors.js';
+import { FORMATS, REPORTERS, selectReporters } from '../../src/report/registry.js';
+import { renderReports, renderToBuffer } from '../../src/report/render.js';
+import { syntheticRun } from '../fixtures/synthetic-run.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pa-render-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('registry', () => {
+  it('knows every format by a unique name and file', () => {
+    expect(FORMATS).toEqual(['json', 'html', 'markdown', 'csv', 'xlsx', 'ocsf', 'asff', 'junit']);
+    expect(new Set(REPORTERS.map((r) => r.fileName)).size).toBe(REPORTERS.length);
+  });
+
+  it('selects all, lists, and refuses unknown names', () => {
+    expect(selectReporters('all')).toHaveLength(REPORTERS.length);
+    expect(selectReporters('csv, junit,csv').map((r) => r.format)).toEqual(['csv', 'junit']);
+    expect(() => selectReporters('pdf')).toThrow(UsageError);
+    expect(() => selectReporters('')).toThrow(UsageError);
+  });
+});
+
+describe('renderReports', () => {
+  const input = syntheticRun({ accounts: 2, regions: 2 });
+
+  it('writes the selected formats, then SHA256SUMS over the whole directory', async () => {
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(input.manifest));
+    const { reports, signatureRemoved } = await renderReports(input, ['json', 'csv', 'junit'], dir);
+    expect(reports.map((r) => r.fileName)).toEqual(['results.json', 'self-assessment.csv', 'junit.xml']);
+    for (const r of reports) expect(r.bytes).toBe(readFileSync(join(dir, r.fileName)).byteLength);
+    expect(signatureRemoved).toBe(false);
+    const sums = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
+    for (const file of ['manifest.json', 'results.json', 'self-assessment.csv', 'junit.xml']) expect(sums).toContain(`  ${file}\n`);
+    expect(await verifyRun(dir)).toMatchObject({ ok: true, checked: 4 });
+  });
+
+  it('removes a signature that no longer holds', async () => {
+    writeFileSync(join(dir, 'SIGNATURE.json'), '{}');
+    const { signatureRemoved } = await renderReports(input, 'json', dir);
+    expect(signatureRemoved).toBe(true);
+    expect(existsSync(join(dir, 'SIGNATURE.json'))).toBe(false);
+  });
+
+  it('renders one format for stdout and refuses several', async () => {
+    expect(JSON.parse((await renderToBuffer(input, 'json')) as string)).toEqual(input.results);
+    await expect(renderToBuffer(input, 'all')).rejects.toThrow(UsageError);
+    await expect(renderToBuffer(input, 'csv,json')).rejects.toThrow(UsageError);
+  });
+});
