@@ -1,0 +1,161 @@
+// Evaluates checks against a snapshot, one account at a time, so memory holds one account's
+// datasets plus the small cross-account routing index.
+
+import type { DatasetRecord } from '../collect/collector.js';
+import type { CheckSettings } from '../config/schema.js';
+import type { Finding } from '../model.js';
+import { GLOBAL } from '../model.js';
+import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
+import type { AnyCheck, ChecklistId, Outcome } from './check.js';
+import { DatasetIndex, RoutingIndex } from './datasets.js';
+import { type Blocked, ENGINE_MESSAGES, isBlocked, resolveInputs, type Unit } from './inputs.js';
+
+export interface EvidenceSource {
+  manifest: Manifest;
+  datasets(accountId: string): AsyncIterable<DatasetRecord>;
+}
+
+export interface EvaluateOptions {
+  checks: AnyCheck[];
+  checklistId: ChecklistId;
+  settings: CheckSettings;
+  /** Requirement IDs that apply to the deployment model; findings of checks mapped to none are advisory. */
+  applicableRequirements: ReadonlySet<string>;
+  now: Date;
+  /** Cleans evidence before it enters results (secrets, tokens). */
+  redact: (evidence: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** Fills `{name}` placeholders; unknown names stay visible rather than vanish. */
+export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export async function evaluateRun(source: EvidenceSource, options: EvaluateOptions): Promise<Finding[]> {
+  const checks = options.checks.filter((check) => requirementIdsOf(check, options.checklistId).length > 0);
+  const routing = new RoutingIndex();
+  const organization = new DatasetIndex();
+  const callerAccount = source.manifest.callerIdentity?.accountId;
+  for (const account of source.manifest.accounts) {
+    routing.addAccount(account.accountId);
+    for await (const record of source.datasets(account.accountId)) routing.offer(record);
+  }
+  // Organization-scope datasets live under the caller's account, which need not be a scan target.
+  if (callerAccount) {
+    for await (const record of source.datasets(callerAccount)) if (record.region === GLOBAL) organization.add(record);
+  }
+  const findings: Finding[] = [];
+  for (const account of source.manifest.accounts) {
+    const index = new DatasetIndex();
+    for await (const record of source.datasets(account.accountId)) index.add(record);
+    for (const check of checks) findings.push(...evaluateAccount(check, account, index, organization, routing, options));
+  }
+  return findings;
+}
+
+function requirementIdsOf(check: AnyCheck, checklistId: ChecklistId): string[] {
+  return check.requirements[checklistId] ?? [];
+}
+
+function evaluateAccount(
+  check: AnyCheck,
+  account: ManifestAccount,
+  index: DatasetIndex,
+  organization: DatasetIndex,
+  routing: RoutingIndex,
+  options: EvaluateOptions,
+): Finding[] {
+  const make = findingFactory(check, account.accountId, options);
+  if (account.status === 'ERROR' || account.status === 'PENDING') {
+    const error = account.error ?? 'the scan did not reach this account';
+    return [make.engine(GLOBAL, { status: 'ERROR', messageId: 'engine.accountUnreachable', params: { error } }, [])];
+  }
+  const regions = account.regions;
+  const units: Unit[] =
+    check.scope === 'account'
+      ? [{ accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check) }]
+      : regionsToEvaluate(check, account, index).map((region) => ({ accountId: account.accountId, region, regions }));
+  return units.flatMap((unit) => evaluateUnit(check, unit, index, organization, routing, options, make));
+}
+
+function withAlways(regions: string[], check: AnyCheck): string[] {
+  const only = check.regions?.only;
+  if (only) return only;
+  return [...new Set([...regions, ...(check.regions?.always ?? [])])].sort();
+}
+
+/** The account's regions (plus `always` ones, or just `only` ones), and regions skipped after being tried. */
+function regionsToEvaluate(check: AnyCheck, account: ManifestAccount, index: DatasetIndex): string[] {
+  const tried = new Set(index.regions());
+  const skippedButTried = account.skippedRegions.map((s) => s.region).filter((r) => tried.has(r));
+  const base = withAlways([...account.regions, ...skippedButTried], check);
+  return check.regions?.only ? check.regions.only : base;
+}
+
+function evaluateUnit(
+  check: AnyCheck,
+  unit: Unit,
+  index: DatasetIndex,
+  organization: DatasetIndex,
+  routing: RoutingIndex,
+  options: EvaluateOptions,
+  make: ReturnType<typeof findingFactory>,
+): Finding[] {
+  const inputs = resolveInputs(check, unit, index, organization);
+  if (isBlocked(inputs)) return [make.engine(unit.region, inputs, [])];
+  let outcomes: Outcome<string>[];
+  try {
+    outcomes = check.evaluate({
+      accountId: unit.accountId,
+      region: unit.region,
+      regions: unit.regions,
+      now: options.now,
+      settings: options.settings,
+      data: inputs.data as never,
+      optional: inputs.optional as never,
+      org: routing,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [make.engine(unit.region, { status: 'ERROR', messageId: 'engine.checkFailed', params: { error: message } }, inputs.requestIds)];
+  }
+  if (outcomes.length === 0) {
+    return [make.engine(unit.region, { status: 'ERROR', messageId: 'engine.noOutcome', params: {} }, inputs.requestIds)];
+  }
+  return outcomes.map((outcome) => make.fromOutcome(unit.region, outcome, inputs.requestIds));
+}
+
+function findingFactory(check: AnyCheck, accountId: string, options: EvaluateOptions) {
+  const requirementIds = requirementIdsOf(check, options.checklistId);
+  const advisory = !requirementIds.some((id) => options.applicableRequirements.has(id));
+  const base = { checkId: check.id, requirementIds, accountId, severity: check.severity };
+  return {
+    fromOutcome(region: string, outcome: Outcome<string>, requestIds: string[]): Finding {
+      const template = check.messages[outcome.messageId] ?? outcome.messageId;
+      return {
+        ...base,
+        region: outcome.region ?? region,
+        resource: outcome.resource,
+        status: outcome.status,
+        message: formatMessage(template, outcome.params),
+        messageId: `${check.id}.${outcome.messageId}`,
+        ...(advisory || outcome.advisory ? { advisory: true } : {}),
+        evidence: options.redact(outcome.evidence ?? {}),
+        requestIds: [...new Set(outcome.requestIds ?? requestIds)],
+      };
+    },
+    engine(region: string, blocked: Blocked, requestIds: string[]): Finding {
+      return {
+        ...base,
+        region,
+        resource: accountId,
+        status: blocked.status,
+        message: formatMessage(ENGINE_MESSAGES[blocked.messageId], blocked.params),
+        messageId: blocked.messageId,
+        ...(advisory ? { advisory: true } : {}),
+        evidence: options.redact({ ...blocked.params }),
+        requestIds: [...new Set(requestIds)],
+      };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Stage 1 of a scan: reach the accounts and collect their evidence into the run directory.
+
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { createClientPool } from '../aws/clients.js';
+import { connectAws } from '../aws/credentials.js';
+import { resolveTargets, type Target } from '../aws/targets.js';
+import { createProgress } from '../cli/progress.js';
+import { buildPlan, DEFAULT_HOME_REGION } from '../collect/plan.js';
+import { resumeScan } from '../collect/resume.js';
+import { runScan } from '../collect/scanner.js';
+import type { ScanSettings } from '../config/schema.js';
+import type { AnyCheck } from '../engine/check.js';
+import { UsageError } from '../errors.js';
+import { shardAccounts, type Shard } from '../ops/shard.js';
+import type { Manifest } from '../snapshot/manifest.js';
+import { createSnapshotWriter } from '../snapshot/writer.js';
+import { TOOL } from '../version.js';
+import type { RunConfig } from './options.js';
+
+export interface CollectRequest {
+  run: RunConfig;
+  checks: AnyCheck[];
+  runId: string;
+  outDir: string;
+  shard?: Shard;
+  /** Finish an interrupted run in `outDir` instead of starting a new one. */
+  resume: boolean;
+  quiet: boolean;
+}
+
+function scanSettings(run: RunConfig, runId: string): ScanSettings {
+  const { config } = run;
+  return {
+    roleName: config.roleName,
+    ...(config.externalId ? { externalId: config.externalId } : {}),
+    ...(config.profile ? { profile: config.profile } : {}),
+    ...(config.regions ? { regions: config.regions } : {}),
+    concurrency: config.concurrency,
+    retry: config.retry,
+    timeouts: config.timeouts,
+    runId,
+  };
+}
+
+function initialManifest(request: CollectRequest): Manifest {
+  return {
+    schemaVersion: 1,
+    tool: { ...TOOL },
+    runId: request.runId,
+    checklist: { id: request.run.checklist.id, version: request.run.checklist.version },
+    configHash: request.run.configHash,
+    startedAt: new Date().toISOString(),
+    complete: false,
+    ...(request.shard ? { shard: request.shard } : {}),
+    accounts: [],
+    totals: { requests: 0, retries: 0, throttles: 0, errors: 0 },
+  };
+}
+
+function inShard(targets: Target[], shard: Shard | undefined): Target[] {
+  if (!shard) return targets;
+  const keep = new Set(shardAccounts(targets.map((t) => t.accountId), shard.index, shard.count));
+  return targets.filter((t) => keep.has(t.accountId));
+}
+
+/**
+ * Collects evidence into `request.outDir`; returns when every account finished or failed, with the
+ * base credentials' secret values, which the reports must never contain.
+ */
+export async function collectEvidence(request: CollectRequest): Promise<string[]> {
+  const settings = scanSettings(request.run, request.runId);
+  const pool = createClientPool({ settings });
+  const progress = createProgress({ calls: () => pool.metrics.totals(), quiet: request.quiet });
+  try {
+    const access = await connectAws({ settings, pool });
+    const secrets = await secretValues(access.baseCredentials);
+    const plan = buildPlan(request.checks);
+    if (request.resume) {
+      await resumeScan({ dir: request.outDir, plan, settings, access, pool, events: progress });
+      return secrets;
+    }
+    const callerClients = pool.factory({
+      accountId: access.caller.accountId,
+      region: DEFAULT_HOME_REGION,
+      credentials: access.baseCredentials,
+    });
+    const { config } = request.run;
+    const targets = inShard(
+      await resolveTargets({
+        ...(config.accounts ? { accounts: config.accounts } : {}),
+        organization: config.organization,
+        callerAccountId: access.caller.accountId,
+        clients: callerClients,
+      }),
+      request.shard,
+    );
+    if (targets.length === 0) throw new UsageError('no account to scan: the account list, filters or shard left none');
+    const writer = createSnapshotWriter(request.outDir, initialManifest(request));
+    await writer.start();
+    await runScan({ targets, plan, settings, writer, access, pool, events: progress });
+    return secrets;
+  } finally {
+    progress.stop();
+    pool.destroy();
+  }
+}
+
+async function secretValues(provider: AwsCredentialIdentityProvider): Promise<string[]> {
+  const credentials = await provider();
+  return [credentials.secretAccessKey, credentials.sessionToken].filter((v): v is string => Boolean(v));
+}

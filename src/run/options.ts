@@ -1,0 +1,131 @@
+// Flags and config file merged into one validated run configuration. Flags win over the file;
+// both pass through the same zod schema, so defaults and limits live in one place.
+
+import { createHash } from 'node:crypto';
+import { knownRegionNames } from '../aws/regions.js';
+import { getChecklist } from '../catalog/index.js';
+import type { Checklist } from '../catalog/types.js';
+import { loadConfig } from '../config/load.js';
+import { ACCOUNT_ID, configSchema, type PartnerAuditConfig } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { closestId } from '../catalog/closest.js';
+
+export interface ScanFlags {
+  config?: string;
+  accounts?: string[];
+  org?: boolean;
+  includeAccounts?: string[];
+  excludeAccounts?: string[];
+  includeTag?: Record<string, string>;
+  excludeTag?: Record<string, string>;
+  roleName?: string;
+  externalId?: string;
+  profile?: string;
+  regions?: string[];
+  checklist?: string;
+  deploymentModel?: string;
+  attestations?: string;
+  retryMode?: string;
+  maxAttempts?: number;
+  accountsInParallel?: number;
+  requestsInFlight?: number;
+}
+
+export interface RunConfig {
+  config: PartnerAuditConfig;
+  checklist: Checklist;
+  /** SHA-256 of the effective config, so two runs can prove they used the same settings. */
+  configHash: string;
+}
+
+/** `a,b, c` → ['a','b','c'] (commander option parser). */
+export function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** `key=value`, repeatable, into a record (commander option parser). */
+export function tagPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new UsageError(`tag filter "${value}" must be key=value, e.g. Environment=production`);
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`"${value}" is not a positive whole number`);
+  return n;
+}
+
+function checkAccountIds(flag: string, ids: string[] | undefined): void {
+  const bad = ids?.find((id) => !ACCOUNT_ID.test(id));
+  if (bad) throw new UsageError(`${flag}: "${bad}" is not a 12-digit AWS account ID`);
+}
+
+export function checkRegions(regions: string[] | undefined): void {
+  if (!regions) return;
+  const known = knownRegionNames();
+  for (const region of regions) {
+    if (known.includes(region)) continue;
+    const hint = closestId(region, known, 3);
+    throw new UsageError(`unknown region "${region}"${hint ? ` (did you mean ${hint}?)` : ''}`);
+  }
+}
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function resolveRunConfig(flags: ScanFlags, env: NodeJS.ProcessEnv = process.env): Promise<RunConfig> {
+  checkAccountIds('--accounts', flags.accounts);
+  checkAccountIds('--include-accounts', flags.includeAccounts);
+  checkAccountIds('--exclude-accounts', flags.excludeAccounts);
+  checkRegions(flags.regions);
+  const file = flags.config ? await loadConfig(flags.config) : configSchema.parse({});
+  checkRegions(file.regions);
+  const organization = {
+    ...file.organization,
+    ...defined({
+      enabled: flags.org,
+      includeAccounts: flags.includeAccounts,
+      excludeAccounts: flags.excludeAccounts,
+      includeTags: flags.includeTag,
+      excludeTags: flags.excludeTag,
+    }),
+  };
+  const merged = {
+    ...file,
+    ...defined({
+      accounts: flags.accounts,
+      roleName: flags.roleName,
+      externalId: flags.externalId ?? file.externalId ?? env.PARTNER_AUDIT_EXTERNAL_ID,
+      profile: flags.profile,
+      regions: flags.regions,
+      checklist: flags.checklist,
+      deploymentModel: flags.deploymentModel,
+      attestations: flags.attestations,
+    }),
+    organization,
+    retry: { ...file.retry, ...defined({ mode: flags.retryMode, maxAttempts: flags.maxAttempts }) },
+    concurrency: {
+      ...file.concurrency,
+      ...defined({ accounts: flags.accountsInParallel, requestsInFlight: flags.requestsInFlight }),
+    },
+  };
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${issue.path.join('.') || 'options'}: ${issue.message}`);
+  }
+  const config = parsed.data;
+  if (config.accounts?.length && config.organization.enabled) {
+    throw new UsageError('choose either --accounts or --org, not both');
+  }
+  return { config, checklist: getChecklist(config.checklist), configHash: hashConfig(config) };
+}
+
+function hashConfig(config: PartnerAuditConfig): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('hex');
+}

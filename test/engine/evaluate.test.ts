@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { defineCollector, type DatasetRecord } from '../../src/collect/collector.js';
+import { checkSettingsSchema } from '../../src/config/schema.js';
+import { defineCheck } from '../../src/engine/check.js';
+import { evaluateRun, formatMessage, type EvidenceSource } from '../../src/engine/evaluate.js';
+import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
+
+const widgets = defineCollector<{ count: number }>({
+  id: 'test.widgets',
+  scope: 'regional',
+  actions: ['test:ListWidgets'],
+  collect: async () => ({ count: 0 }),
+});
+const plan = defineCollector<{ tier: string }>({
+  id: 'test.plan',
+  scope: 'global',
+  actions: ['test:GetPlan'],
+  collect: async () => ({ tier: 'x' }),
+});
+
+const countCheck = defineCheck({
+  id: 'test-widgets-present',
+  title: 'Widgets exist',
+  description: 'Counts widgets.',
+  requirements: { 'smb-competency': ['SUP-001'] },
+  severity: 'low',
+  remediation: 'Add widgets.',
+  docsUrl: 'https://example.com',
+  scope: 'region',
+  uses: { widgets, plan },
+  messages: { some: '{count} widgets on {tier}', none: 'no widgets', boom: 'never' },
+  evaluate: ({ data, accountId, region }) => {
+    if (data.widgets.count < 0) throw new Error('negative widgets');
+    if (data.widgets.count === 99) return [];
+    return [
+      {
+        status: data.widgets.count > 0 ? 'PASS' : 'FAIL',
+        resource: `arn:aws:test:${region}:${accountId}:widgets`,
+        messageId: data.widgets.count > 0 ? 'some' : 'none',
+        params: { count: data.widgets.count, tier: data.plan.tier },
+        evidence: { count: data.widgets.count, secretAccessKey: 'should-not-survive' },
+      },
+    ];
+  },
+});
+
+const advisoryCheck = defineCheck({
+  ...countCheck,
+  id: 'test-imds',
+  requirements: { 'smb-competency': ['AWSAPI-004'] },
+  scope: 'region',
+  uses: { widgets },
+  messages: { ok: 'ok' },
+  evaluate: () => [{ status: 'FAIL', resource: 'r', messageId: 'ok' }],
+});
+
+function record(accountId: string, region: string, collector: string, data: unknown, requestIds = ['req-1']): DatasetRecord {
+  return { accountId, region, collector, startedAt: 't', finishedAt: 't', requestIds, ok: true, data };
+}
+
+function failed(accountId: string, region: string, collector: string, kind: 'access-denied' | 'scp-denied', code: string): DatasetRecord {
+  return {
+    accountId,
+    region,
+    collector,
+    startedAt: 't',
+    finishedAt: 't',
+    requestIds: ['req-denied'],
+    ok: false,
+    error: { kind, code, message: `${code} for test`, action: 'test:ListWidgets' },
+  };
+}
+
+function account(accountId: string, extra: Partial<ManifestAccount> = {}): ManifestAccount {
+  return { accountId, status: 'SCANNED', regions: ['eu-west-1'], skippedRegions: [], calls: {}, ...extra };
+}
+
+function source(accounts: ManifestAccount[], records: DatasetRecord[]): EvidenceSource {
+  const manifest: Manifest = {
+    schemaVersion: 1,
+    tool: { name: 'partner-audit', version: 'test' },
+    runId: 'r',
+    checklist: { id: 'smb-competency', version: '2025-08' },
+    configHash: 'h',
+    callerIdentity: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/x' },
+    startedAt: '2026-11-01T00:00:00Z',
+    complete: true,
+    accounts,
+    totals: { requests: 0, retries: 0, throttles: 0, errors: 0 },
+  };
+  return {
+    manifest,
+    datasets: async function* (accountId) {
+      yield* records.filter((r) => r.accountId === accountId);
+    },
+  };
+}
+
+const options = {
+  checks: [countCheck],
+  checklistId: 'smb-competency' as const,
+  settings: checkSettingsSchema.parse({}),
+  applicableRequirements: new Set(['SUP-001']),
+  now: new Date('2026-11-01T00:00:00Z'),
+  redact: (evidence: Record<string, unknown>) => {
+    const { secretAccessKey: _secret, ...rest } = evidence;
+    return rest;
+  },
+};
+
+const A = '111111111111';
+
+describe('evaluateRun', () => {
+  it('formats the check message, keeps request IDs and redacts evidence', async () => {
+    const findings = await evaluateRun(
+      source([account(A)], [record(A, 'eu-west-1', 'test.widgets', { count: 3 }, ['w1']), record(A, 'global', 'test.plan', { tier: 'gold' }, ['p1'])]),
+      options,
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        checkId: 'test-widgets-present',
+        requirementIds: ['SUP-001'],
+        status: 'PASS',
+        region: 'eu-west-1',
+        message: '3 widgets on gold',
+        messageId: 'test-widgets-present.some',
+        requestIds: ['w1', 'p1'],
+        evidence: { count: 3 },
+      }),
+    ]);
+  });
+
+  it.each([
+    ['missing dataset', [record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.datasetMissing'],
+    [
+      'access denied',
+      [failed(A, 'eu-west-1', 'test.widgets', 'access-denied', 'AccessDenied'), record(A, 'global', 'test.plan', { tier: 'g' })],
+      'ERROR',
+      'engine.datasetFailed',
+    ],
+    [
+      'region closed by an SCP',
+      [failed(A, 'eu-west-1', 'test.widgets', 'scp-denied', 'AccessDenied'), record(A, 'global', 'test.plan', { tier: 'g' })],
+      'NOT_APPLICABLE',
+      'engine.regionDenied',
+    ],
+    ['check throws', [record(A, 'eu-west-1', 'test.widgets', { count: -1 }), record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.checkFailed'],
+    ['check returns nothing', [record(A, 'eu-west-1', 'test.widgets', { count: 99 }), record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.noOutcome'],
+  ] as const)('%s never reaches evaluate as a pass', async (_name, records, status, messageId) => {
+    const findings = await evaluateRun(source([account(A)], [...records]), options);
+    expect(findings.map((f) => [f.status, f.messageId])).toEqual([[status, messageId]]);
+  });
+
+  it('names the failed dataset, its error and the IAM action', async () => {
+    const [finding] = await evaluateRun(
+      source([account(A)], [failed(A, 'eu-west-1', 'test.widgets', 'access-denied', 'AccessDenied'), record(A, 'global', 'test.plan', { tier: 'g' })]),
+      options,
+    );
+    expect(finding!.message).toBe(
+      'Could not collect test.widgets in eu-west-1 (AccessDenied: AccessDenied for test). The audit role needs test:ListWidgets.',
+    );
+  });
+
+  it('reports every check of an unreachable account as ERROR with the reason', async () => {
+    const findings = await evaluateRun(source([account(A, { status: 'ERROR', error: 'AssumeRole denied' })], []), options);
+    expect(findings).toEqual([expect.objectContaining({ status: 'ERROR', message: 'Account could not be scanned: AssumeRole denied' })]);
+  });
+
+  it('evaluates regions skipped after being tried, so an SCP-closed region shows as not applicable', async () => {
+    const findings = await evaluateRun(
+      source(
+        [account(A, { skippedRegions: [{ region: 'ap-south-1', reason: 'SCP' }] })],
+        [
+          record(A, 'eu-west-1', 'test.widgets', { count: 1 }),
+          failed(A, 'ap-south-1', 'test.widgets', 'scp-denied', 'AccessDenied'),
+          record(A, 'global', 'test.plan', { tier: 'g' }),
+        ],
+      ),
+      options,
+    );
+    expect(findings.map((f) => [f.region, f.status])).toEqual([
+      ['ap-south-1', 'NOT_APPLICABLE'],
+      ['eu-west-1', 'PASS'],
+    ]);
+  });
+
+  it('marks findings advisory when none of their requirements applies to the deployment model', async () => {
+    const findings = await evaluateRun(source([account(A)], [record(A, 'eu-west-1', 'test.widgets', { count: 1 })]), {
+      ...options,
+      checks: [advisoryCheck],
+    });
+    expect(findings).toEqual([expect.objectContaining({ status: 'FAIL', advisory: true })]);
+  });
+
+  it('skips checks that map to no requirement of the selected checklist', async () => {
+    const findings = await evaluateRun(source([account(A)], []), { ...options, checklistId: 'ftr-partner-hosted' });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('formatMessage', () => {
+  it('fills known placeholders and leaves unknown ones visible', () => {
+    expect(formatMessage('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
