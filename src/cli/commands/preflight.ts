@@ -1,0 +1,93 @@
+// `partner-audit preflight`: proves the access a scan needs, account by account, before a long run.
+
+import { type Command, Option } from 'commander';
+import { createClientPool } from '../../aws/clients.js';
+import { connectAws } from '../../aws/credentials.js';
+import { resolveTargets } from '../../aws/targets.js';
+import { buildPlan, DEFAULT_HOME_REGION } from '../../collect/plan.js';
+import type { PartnerAuditConfig, ScanSettings } from '../../config/schema.js';
+import { EXIT } from '../../errors.js';
+import { renderPreflight, runPreflight } from '../../ops/preflight.js';
+import { selectChecks } from '../../ops/selection.js';
+import { commaList, positiveInt, resolveRunConfig, type ScanFlags, tagPair } from '../../run/options.js';
+
+interface PreflightOptions extends ScanFlags {
+  checks?: string[];
+  sample?: number;
+  format: 'text' | 'json';
+}
+
+export function register(program: Command): void {
+  program
+    .command('preflight')
+    .description('Check the access a scan needs: identity, organization, role in each account, regions, denied actions.')
+    .option('--config <file>', 'YAML config file (the same one scan uses)')
+    .option('--accounts <ids>', 'comma-separated 12-digit account IDs', commaList)
+    .option('--org', 'every ACTIVE account of the AWS Organization')
+    .option('--include-accounts <ids>', 'with --org: only these account IDs', commaList)
+    .option('--exclude-accounts <ids>', 'with --org: skip these account IDs', commaList)
+    .option('--include-tag <key=value>', 'with --org: only accounts with this tag (repeatable)', tagPair)
+    .option('--exclude-tag <key=value>', 'with --org: skip accounts with this tag (repeatable)', tagPair)
+    .option('--role-name <name>', 'audit role to assume in each account (default PartnerAuditReadOnly)')
+    .option('--external-id <id>', 'ExternalId for AssumeRole (or PARTNER_AUDIT_EXTERNAL_ID)')
+    .option('--profile <name>', 'AWS profile for the base credentials')
+    .option('--regions <list>', 'comma-separated regions (default: every enabled region)', commaList)
+    .option('--checklist <id>', 'checklist whose checks decide the datasets to try')
+    .option('--checks <ids>', 'only the datasets of these check ids, comma-separated', commaList)
+    .option('--sample <n>', 'check only the first N accounts (by account ID)', positiveInt)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Reads one region per account (global datasets in their home region) and reports each dataset the
+role cannot read, with the IAM action refused and the fix. Nothing is written anywhere.
+Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 2 usage error.`,
+    )
+    .action(async (options: PreflightOptions) => {
+      const { config } = await resolveRunConfig(options);
+      const settings = scanSettings(config);
+      const plan = buildPlan(selectChecks({ checklist: config.checklist, checkIds: options.checks }));
+      const pool = createClientPool({ settings });
+      try {
+        const access = await connectAws({ settings, pool });
+        const callerClients = pool.factory({
+          accountId: access.caller.accountId,
+          region: DEFAULT_HOME_REGION,
+          credentials: access.baseCredentials,
+        });
+        const report = await runPreflight({
+          access,
+          listTargets: () =>
+            resolveTargets({
+              accounts: config.accounts,
+              organization: config.organization,
+              callerAccountId: access.caller.accountId,
+              clients: callerClients,
+            }),
+          organization: config.organization.enabled,
+          pool,
+          plan,
+          settings,
+          ...(options.sample === undefined ? {} : { sample: options.sample }),
+        });
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflight(report));
+        process.exitCode = report.ready ? EXIT.ok : EXIT.incomplete;
+      } finally {
+        pool.destroy();
+      }
+    });
+}
+
+/** What the scanner's pieces need (the scan builds the same in src/run/collect.ts). */
+function scanSettings(config: PartnerAuditConfig): ScanSettings {
+  return {
+    roleName: config.roleName,
+    ...(config.externalId ? { externalId: config.externalId } : {}),
+    ...(config.profile ? { profile: config.profile } : {}),
+    ...(config.regions ? { regions: config.regions } : {}),
+    concurrency: config.concurrency,
+    retry: config.retry,
+    timeouts: config.timeouts,
+    runId: `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`,
+  };
+}

@@ -1,0 +1,65 @@
+// Fetches run directories back from the evidence bucket, so `merge` can combine shards that ran
+// on separate machines (Step Functions, Batch) and uploaded with `--upload`. Reads only.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import pLimit from 'p-limit';
+import { classifyError } from '../aws/errors.js';
+import { RuntimeError, SnapshotError } from '../errors.js';
+import { MANIFEST_FILE } from '../snapshot/manifest.js';
+import type { S3Location } from './upload.js';
+
+/**
+ * The runs at `source`: the run itself when `<prefix>/manifest.json` exists, else every folder
+ * directly under the prefix that holds a manifest. Each lands in `<localRoot>/<run-name>`.
+ */
+export async function downloadRuns(client: S3Client, source: S3Location, localRoot: string): Promise<string[]> {
+  const base = source.prefix ? `${source.prefix}/` : '';
+  const keys = await listKeys(client, source.bucket, base);
+  const relative = keys.map((key) => key.slice(base.length));
+  const single = relative.includes(MANIFEST_FILE);
+  const runName = (rel: string): string => (single ? (source.prefix.split('/').pop() ?? source.bucket) : rel.split('/')[0]!);
+  const runs = single
+    ? [runName('')]
+    : [...new Set(relative.filter((rel) => rel.endsWith(`/${MANIFEST_FILE}`) && rel.split('/').length === 2).map(runName))];
+  if (runs.length === 0) throw new SnapshotError(`no run directory (${MANIFEST_FILE}) under s3://${source.bucket}/${base}`);
+  const wanted = relative.filter((rel) => single || runs.includes(runName(rel)));
+  const limit = pLimit(8);
+  await Promise.all(
+    wanted.map((rel) =>
+      limit(async () => {
+        const local = join(localRoot, single ? join(runName(rel), rel) : rel);
+        await mkdir(dirname(local), { recursive: true });
+        await writeFile(local, await getObject(client, source.bucket, `${base}${rel}`));
+      }),
+    ),
+  );
+  return runs.sort().map((run) => join(localRoot, run));
+}
+
+async function listKeys(client: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  try {
+    for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix })) {
+      for (const object of page.Contents ?? []) if (object.Key && !object.Key.endsWith('/')) keys.push(object.Key);
+    }
+  } catch (error) {
+    const { code, message } = classifyError(error, 's3:ListBucket');
+    throw new RuntimeError(`cannot list s3://${bucket}/${prefix}: ${code}: ${message}`);
+  }
+  const unsafe = keys.find((key) => key.split('/').some((part) => part === '..' || part === '.'));
+  if (unsafe) throw new SnapshotError(`refusing object key with a relative path segment: ${unsafe}`);
+  return keys.sort();
+}
+
+async function getObject(client: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+  try {
+    const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!Body) throw new Error('empty response body');
+    return await Body.transformToByteArray();
+  } catch (error) {
+    const { code, message } = classifyError(error, 's3:GetObject');
+    throw new RuntimeError(`cannot download s3://${bucket}/${key}: ${code}: ${message}`);
+  }
+}

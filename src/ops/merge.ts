@@ -1,0 +1,160 @@
+// Combines the run directories of `--shard i/n` scans into one run: one manifest listing every
+// account, every dataset file, merged results and fresh SHA256SUMS. An account scanned by two
+// shards is an error. Shard reports are not copied: they describe one shard only.
+
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { writeChecksums } from '../bundle/checksums.js';
+import type { DatasetRecord } from '../collect/collector.js';
+import { UsageError } from '../errors.js';
+import type { Results } from '../model.js';
+import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
+import { readResults } from '../report/load-input.js';
+import { readManifest } from '../snapshot/reader.js';
+
+export interface ShardRun {
+  dir: string;
+  manifest: Manifest;
+  results: Results;
+}
+
+export async function mergeRuns(outDir: string, runDirs: string[]): Promise<{ manifest: Manifest; results: Results }> {
+  if (runDirs.length < 1) throw new UsageError('merge needs at least one run directory');
+  if (runDirs.some((dir) => resolve(dir) === resolve(outDir))) {
+    throw new UsageError(`the output directory ${outDir} must not be one of the runs being merged`);
+  }
+  await assertEmptyOrAbsent(outDir);
+  const runs: ShardRun[] = [];
+  for (const dir of runDirs) runs.push({ dir, manifest: await readManifest(dir), results: await readResults(dir) });
+  assertCompatible(runs);
+  const manifest = mergeManifests(runs.map((r) => r.manifest));
+  const results = mergeResults(runs.map((r) => r.results));
+  await mkdir(join(outDir, DATASETS_DIR), { recursive: true });
+  await copyDatasets(outDir, runDirs);
+  await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(join(outDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
+  await writeChecksums(outDir);
+  return { manifest, results };
+}
+
+/** Same checklist, settings and tool; every account in exactly one run. */
+export function assertCompatible(runs: ShardRun[]): void {
+  const [first] = runs;
+  if (!first) return;
+  for (const run of runs.slice(1)) {
+    const differs = (what: string, a: unknown, b: unknown): void => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        throw new UsageError(`${run.dir} and ${first.dir} differ in ${what}: cannot merge`);
+      }
+    };
+    differs('checklist', run.manifest.checklist, first.manifest.checklist);
+    differs('config (configHash)', run.manifest.configHash, first.manifest.configHash);
+    differs('tool version', run.manifest.tool, first.manifest.tool);
+    differs('deployment model', run.results.deploymentModel, first.results.deploymentModel);
+  }
+  const owner = new Map<string, string>();
+  for (const run of runs) {
+    for (const { accountId } of run.manifest.accounts) {
+      const other = owner.get(accountId);
+      if (other) throw new UsageError(`account ${accountId} is in both ${other} and ${run.dir}: cannot merge`);
+      owner.set(accountId, run.dir);
+    }
+  }
+}
+
+export function mergeManifests(manifests: Manifest[]): Manifest {
+  const first = manifests[0]!;
+  const runIds = [...new Set(manifests.map((m) => m.runId))].sort();
+  const finished = manifests.map((m) => m.finishedAt);
+  const { shard: _dropped, ...base } = first;
+  return {
+    ...base,
+    runId: runIds.length === 1 ? first.runId : `merged-${sha256(runIds.join('\n')).slice(0, 12)}`,
+    startedAt: earliest(manifests.map((m) => m.startedAt)),
+    ...(finished.every((f): f is string => Boolean(f)) ? { finishedAt: latest(finished) } : { finishedAt: undefined }),
+    complete: manifests.every((m) => m.complete),
+    accounts: manifests.flatMap((m) => m.accounts).sort((a, b) => compare(a.accountId, b.accountId)),
+    totals: manifests.map((m) => m.totals).reduce(sumCounts),
+  };
+}
+
+export function mergeResults(all: Results[]): Results {
+  const first = all[0]!;
+  const byAccount = <T extends { accountId: string }>(rows: T[]): T[] =>
+    rows.sort((a, b) => compare(a.accountId, b.accountId));
+  return {
+    ...first,
+    startedAt: earliest(all.map((r) => r.startedAt)),
+    finishedAt: latest(all.map((r) => r.finishedAt)),
+    accounts: byAccount(all.flatMap((r) => r.accounts)),
+    findings: byAccount(all.flatMap((r) => r.findings)),
+    requirements: byAccount(all.flatMap((r) => r.requirements)),
+  };
+}
+
+/**
+ * Dataset files are per account, so they rarely collide. The caller's file can appear in several
+ * shards (organization-scope datasets are stored under the caller): its records are merged by
+ * dataset key, the first run given winning.
+ */
+async function copyDatasets(outDir: string, runDirs: string[]): Promise<void> {
+  const sources = new Map<string, string[]>();
+  for (const dir of runDirs) {
+    for (const file of await listDatasetFiles(dir)) {
+      sources.set(file, [...(sources.get(file) ?? []), join(dir, DATASETS_DIR, file)]);
+    }
+  }
+  for (const [file, paths] of sources) {
+    const target = join(outDir, DATASETS_DIR, file);
+    if (paths.length === 1) await copyFile(paths[0]!, target);
+    else await writeFile(target, await mergeJsonLines(paths));
+  }
+}
+
+async function mergeJsonLines(paths: string[]): Promise<string> {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const path of paths) {
+    for (const line of (await readFile(path, 'utf8')).split('\n')) {
+      if (!line.trim()) continue;
+      const record = JSON.parse(line) as DatasetRecord;
+      const key = `${record.accountId}/${record.region}/${record.collector}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines.push(line);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function listDatasetFiles(runDir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(runDir, DATASETS_DIR))).filter((f) => f.endsWith('.jsonl')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function assertEmptyOrAbsent(dir: string): Promise<void> {
+  try {
+    if ((await readdir(dir)).length > 0) throw new UsageError(`output directory ${dir} is not empty`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function sumCounts(a: CallCounts, b: CallCounts): CallCounts {
+  return {
+    requests: a.requests + b.requests,
+    retries: a.retries + b.retries,
+    throttles: a.throttles + b.throttles,
+    errors: a.errors + b.errors,
+  };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const earliest = (times: string[]): string => [...times].sort(compare)[0]!;
+const latest = (times: string[]): string => [...times].sort(compare).at(-1)!;
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,81 @@
+// `--upload s3://bucket/prefix`: the tool's only write, into the partner's own evidence bucket.
+// Each run file becomes <prefix>/<run-directory-name>/<path>; SHA256SUMS goes last, so its presence
+// marks a complete upload. A SHA-256 checksum is sent with every object (Object Lock buckets need one).
+
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { PutObjectCommand, type PutObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import pLimit from 'p-limit';
+import { classifyError } from '../aws/errors.js';
+import { CHECKSUMS_FILE } from '../bundle/files.js';
+import { RuntimeError, SnapshotError, UsageError } from '../errors.js';
+
+export interface S3Location {
+  bucket: string;
+  /** No leading or trailing slash; may be empty. */
+  prefix: string;
+}
+
+export interface UploadedObject {
+  key: string;
+  versionId?: string;
+}
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function parseS3Uri(uri: string): S3Location {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (!match || !BUCKET.test(match[1]!)) throw new UsageError(`not an S3 location, expected s3://bucket[/prefix]: "${uri}"`);
+  return { bucket: match[1]!, prefix: match[2]!.replace(/^\/+|\/+$/g, '') };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.jsonl': 'application/x-ndjson',
+  '.html': 'text/html; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function contentType(file: string): string {
+  const ext = /\.[a-z]+$/.exec(file)?.[0] ?? '';
+  return CONTENT_TYPES[ext] ?? 'text/plain; charset=utf-8';
+}
+
+export async function uploadRun(client: S3Client, runDir: string, target: S3Location): Promise<UploadedObject[]> {
+  const files = await listFiles(runDir);
+  const runName = basename(resolve(runDir));
+  const keyOf = (file: string): string => [target.prefix, runName, file].filter(Boolean).join('/');
+  const put = async (file: string): Promise<UploadedObject> => {
+    const response = await sendPut(client, target, keyOf(file), await readFile(join(runDir, file)));
+    return { key: keyOf(file), ...(response.VersionId ? { versionId: response.VersionId } : {}) };
+  };
+  const limit = pLimit(4);
+  const uploaded = await Promise.all(files.filter((f) => f !== CHECKSUMS_FILE).map((f) => limit(() => put(f))));
+  if (files.includes(CHECKSUMS_FILE)) uploaded.push(await put(CHECKSUMS_FILE));
+  return uploaded;
+}
+
+async function sendPut(client: S3Client, target: S3Location, key: string, body: Buffer): Promise<PutObjectCommandOutput> {
+  try {
+    return await client.send(
+      new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body, ContentType: contentType(key), ChecksumAlgorithm: 'SHA256' }),
+    );
+  } catch (error) {
+    const { code, message } = classifyError(error, 's3:PutObject');
+    throw new RuntimeError(`cannot upload s3://${target.bucket}/${key}: ${code}: ${message}`);
+  }
+}
+
+/** Every file under the run directory, as sorted `/`-separated relative paths. */
+async function listFiles(runDir: string): Promise<string[]> {
+  const entries = await readdir(runDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new SnapshotError(`cannot read run directory ${runDir}: ${error.code ?? 'unreadable'}`);
+  });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(runDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
