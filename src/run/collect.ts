@@ -8,7 +8,7 @@ import { createProgress } from '../cli/progress.js';
 import { buildPlan, DEFAULT_HOME_REGION } from '../collect/plan.js';
 import { resumeScan } from '../collect/resume.js';
 import { runScan } from '../collect/scanner.js';
-import type { ScanSettings } from '../config/schema.js';
+import type { PartnerAuditConfig, ScanSettings } from '../config/schema.js';
 import type { AnyCheck } from '../engine/check.js';
 import { UsageError } from '../errors.js';
 import { shardAccounts, type Shard } from '../ops/shard.js';
@@ -28,8 +28,8 @@ export interface CollectRequest {
   quiet: boolean;
 }
 
-function scanSettings(run: RunConfig, runId: string): ScanSettings {
-  const { config } = run;
+/** What the scanner's pieces need from the run's config (shared with preflight). */
+export function scanSettings(config: PartnerAuditConfig, runId: string): ScanSettings {
   return {
     roleName: config.roleName,
     ...(config.externalId ? { externalId: config.externalId } : {}),
@@ -68,7 +68,7 @@ function inShard(targets: Target[], shard: Shard | undefined): Target[] {
  * base credentials' secret values, which the reports must never contain.
  */
 export async function collectEvidence(request: CollectRequest): Promise<string[]> {
-  const settings = scanSettings(request.run, request.runId);
+  const settings = scanSettings(request.run.config, request.runId);
   const pool = createClientPool({ settings });
   const progress = createProgress({ calls: () => pool.metrics.totals(), quiet: request.quiet });
   try {
@@ -94,7 +94,8 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
       }),
       request.shard,
     );
-    if (targets.length === 0) throw new UsageError('no account to scan: the account list, filters or shard left none');
+    // An empty shard is a valid (empty) run, so a fan-out with more shards than accounts still succeeds.
+    if (targets.length === 0 && !request.shard) throw new UsageError('no account to scan: the account list or filters left none');
     const writer = createSnapshotWriter(request.outDir, initialManifest(request));
     await writer.start();
     await runScan({ targets, plan, settings, writer, access, pool, events: progress });

@@ -5,10 +5,10 @@ import { createClientPool } from '../../aws/clients.js';
 import { connectAws } from '../../aws/credentials.js';
 import { resolveTargets } from '../../aws/targets.js';
 import { buildPlan, DEFAULT_HOME_REGION } from '../../collect/plan.js';
-import type { PartnerAuditConfig, ScanSettings } from '../../config/schema.js';
 import { EXIT } from '../../errors.js';
 import { renderPreflight, runPreflight } from '../../ops/preflight.js';
 import { selectChecks } from '../../ops/selection.js';
+import { scanSettings } from '../../run/collect.js';
 import { commaList, positiveInt, resolveRunConfig, type ScanFlags, tagPair } from '../../run/options.js';
 
 interface PreflightOptions extends ScanFlags {
@@ -45,7 +45,7 @@ Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 
     )
     .action(async (options: PreflightOptions) => {
       const { config } = await resolveRunConfig(options);
-      const settings = scanSettings(config);
+      const settings = scanSettings(config, `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`);
       const plan = buildPlan(selectChecks({ checklist: config.checklist, checkIds: options.checks }));
       const pool = createClientPool({ settings });
       try {
@@ -78,16 +78,3 @@ Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 
     });
 }
 
-/** What the scanner's pieces need (the scan builds the same in src/run/collect.ts). */
-function scanSettings(config: PartnerAuditConfig): ScanSettings {
-  return {
-    roleName: config.roleName,
-    ...(config.externalId ? { externalId: config.externalId } : {}),
-    ...(config.profile ? { profile: config.profile } : {}),
-    ...(config.regions ? { regions: config.regions } : {}),
-    concurrency: config.concurrency,
-    retry: config.retry,
-    timeouts: config.timeouts,
-    runId: `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`,
-  };
-}
