@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+
+describe('examples/partner-audit.yaml', () => {
+  it('is a valid config whose values reach the schema', async () => {
+    const config = await loadConfig('examples/partner-audit.yaml');
+    expect(config.organization).toMatchObject({ enabled: true, includeTags: { Environment: 'production' } });
+    expect(config.settings.iam.partnerCidrs).toEqual(['203.0.113.0/24']);
+    expect(config.attestations).toMatch(/examples\/attestations\.yaml$/);
+  });
+});
