@@ -1,0 +1,43 @@
+import { configRecorders, configRules } from '../src/collect/collectors/config.js';
+import { defineCheck } from '../src/engine/check.js';
+import { regionalArn } from './lib/arn.js';
+import { recordingRecorder } from './lib/config-recorders.js';
+
+export default defineCheck({
+  id: 'config-rules-active',
+  title: 'AWS Config rules enforce guardrails in every recording region',
+  description:
+    'In each region where a Config recorder of the account is recording, lists the Config rules and conformance packs. ' +
+    'The region passes when at least one rule is ACTIVE or one conformance pack is deployed (CREATE_COMPLETE).',
+  requirements: { 'smb-competency': ['SECOPS-009'] },
+  severity: 'medium',
+  scope: 'region',
+  uses: { recorders: configRecorders, rules: configRules },
+  remediation:
+    'Deploy the guardrails you defined as Config rules or a conformance pack in every recording region, e.g. ' +
+    '`aws configservice put-conformance-pack --conformance-pack-name guardrails --template-s3-uri s3://<bucket>/<template>.yaml --region <region>`, ' +
+    'or Config console > Rules > Add rule.',
+  docsUrl: 'https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config.html',
+  messages: {
+    active: 'In {region}, {ruleCount} Config rule(s) are ACTIVE and {packCount} conformance pack(s) are deployed, e.g. {examples}.',
+    noneActive: 'Config records in {region}, but no Config rule is ACTIVE and no conformance pack is deployed ({ruleTotal} rule(s) and {packTotal} pack(s) found).',
+    notRecording: 'No Config recorder of the account records in {region}, so rules there evaluate nothing (config-recorder-recording reports this).',
+  },
+  evaluate: (input) => {
+    const resource = regionalArn(input, 'config', 'config-rule');
+    if (!recordingRecorder(input.data.recorders)) {
+      return [{ status: 'NOT_APPLICABLE', messageId: 'notRecording', resource, params: { region: input.region } }];
+    }
+    const { rules, conformancePacks } = input.data.rules;
+    const active = rules.filter((rule) => rule.state === 'ACTIVE');
+    const packs = conformancePacks.filter((pack) => pack.state === 'CREATE_COMPLETE');
+    const evidence = { rules, conformancePacks };
+    if (active.length + packs.length === 0) {
+      const params = { region: input.region, ruleTotal: rules.length, packTotal: conformancePacks.length };
+      return [{ status: 'FAIL', messageId: 'noneActive', resource, params, evidence }];
+    }
+    const examples = [...packs, ...active].slice(0, 3).map((item) => item.name).join(', ');
+    const params = { region: input.region, ruleCount: active.length, packCount: packs.length, examples };
+    return [{ status: 'PASS', messageId: 'active', resource, params, evidence }];
+  },
+});

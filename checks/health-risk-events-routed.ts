@@ -1,0 +1,68 @@
+import { eventRules } from '../src/collect/collectors/eventbridge.js';
+import { healthOrganization } from '../src/collect/collectors/health.js';
+import { organizationMembership } from '../src/collect/collectors/organizations.js';
+import { defineCheck } from '../src/engine/check.js';
+import { partitionOf } from './lib/arn.js';
+import { CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/health-routing.js';
+import { defaultBusArn, routingEvidence, type RoutingScope } from './lib/routing.js';
+import { decide, toOutcome, type Verdict } from './lib/verdict.js';
+
+const MESSAGES = {
+  routedLocally: 'Rules on the us-east-1 default event bus route every AWS Health RISK sample: {routes}.',
+  partiallyRouted:
+    'Rules on the us-east-1 default event bus route AWS_RISK_CREDENTIALS_EXPOSED and AWS_RISK_CREDENTIALS_COMPROMISED ({routes}) but not {missing}.',
+  notRouted:
+    'No enabled rule with a target on the us-east-1 default event bus routes the AWS Health RISK samples {missing}, and no central account covers them.',
+  ...CENTRAL_MESSAGES,
+} as const;
+
+type MessageId = keyof typeof MESSAGES;
+
+export default defineCheck({
+  id: 'health-risk-events-routed',
+  title: 'AWS Health RISK events reach the issue tracker',
+  description:
+    'In us-east-1, where AWS Health delivers global events, looks for enabled rules with a target on the default event bus that match ' +
+    'AWS Health RISK events (issue, account-specific) for each of the six credential and quarantine event codes, as judged by EventBridge ' +
+    'TestEventPattern. All six pass; EXPOSED and COMPROMISED alone warn. Otherwise, when Health organizational view is on, the management ' +
+    'account and Health delegated administrators are checked the same way if scanned (else a warning names them). Rules that forward to ' +
+    'another account are followed when that account was scanned.',
+  requirements: { 'smb-competency': ['IAM-005'] },
+  severity: 'high',
+  scope: 'region',
+  regions: { only: ['us-east-1'] },
+  uses: { rules: eventRules },
+  optionalUses: { healthOrganization, membership: organizationMembership },
+  remediation:
+    'In us-east-1, create an EventBridge rule on the default bus with the pattern {"source":["aws.health"],"detail-type":["AWS Health Event"],' +
+    '"detail":{"service":["RISK"]}} and a target that opens an issue (SNS, SQS, Lambda or an API destination): ' +
+    '`aws events put-rule --region us-east-1 --name health-risk --event-pattern file://pattern.json` then ' +
+    '`aws events put-targets --region us-east-1 --rule health-risk --targets Id=1,Arn=<target-arn>`. With Health organizational view, one rule in the central account covers members.',
+  docsUrl: 'https://docs.aws.amazon.com/health/latest/ug/cloudwatch-events-health.html',
+  messages: MESSAGES,
+  evaluate: (input) => {
+    const scope: RoutingScope = { accountId: input.accountId, region: input.region, rules: input.data.rules, org: input.org };
+    const resource = defaultBusArn(scope, partitionOf(input.region));
+    const local = coverage(scope);
+    const evidence = { local: routingEvidence(local.routings) };
+    const params = { routes: local.routes, missing: local.missing.join(', ') };
+    if (local.full) return [toOutcome({ status: 'PASS', messageId: 'routedLocally', params }, resource, evidence)];
+    const central: Verdict<MessageId>[] = centralVerdicts({
+      accountId: input.accountId,
+      region: input.region,
+      org: input.org,
+      healthOrganization: input.optional.healthOrganization,
+      membership: input.optional.membership,
+    });
+    const centralPass = central.find((v) => v.status === 'PASS');
+    if (local.keyStatus === 'routed') {
+      return [toOutcome(centralPass ?? { status: 'WARN', messageId: 'partiallyRouted', params }, resource, { ...evidence, central })];
+    }
+    const forwarded: Verdict<CentralMessageId> | undefined =
+      local.keyStatus === 'error' ? { status: 'ERROR', messageId: 'forwardError', params }
+      : local.keyStatus === 'unverified' ? { status: 'WARN', messageId: 'forwardedUnverified', params }
+      : undefined;
+    const verdict = decide<MessageId>([forwarded, ...central], { status: 'FAIL', messageId: 'notRouted', params });
+    return [toOutcome(verdict, resource, { ...evidence, central })];
+  },
+});
