@@ -1,0 +1,295 @@
+// The whole tool as a user runs it: the built CLI, in a child process, scanning the demo
+// organization served by the loopback fake AWS through AWS_ENDPOINT_URL.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../src/model.js';
+import { startFakeAws, type FakeAws, type Scenario } from '../fake-aws/index.js';
+
+const run = promisify(execFile);
+const CLI = 'dist/src/cli/main.js';
+const BASE_SECRET = 'e2e-base-secret-key-0000000000000000000000';
+
+let fake: FakeAws;
+let scenario: Scenario;
+let work: string;
+
+beforeAll(async () => {
+  scenario = JSON.parse(await readFile('demo/scenario.json', 'utf8')) as Scenario;
+  fake = await startFakeAws(scenario);
+  work = await mkdtemp(join(tmpdir(), 'partner-audit-e2e-'));
+});
+
+afterAll(async () => {
+  await fake?.stop();
+});
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    PATH: process.env.PATH,
+    AWS_ENDPOINT_URL: fake.endpoint,
+    AWS_ACCESS_KEY_ID: 'AKIAE2EBASE000000001',
+    AWS_SECRET_ACCESS_KEY: BASE_SECRET,
+    AWS_REGION: 'us-east-1',
+    PARTNER_AUDIT_EXTERNAL_ID: scenario.externalId,
+    NO_COLOR: '1',
+  };
+  try {
+    const { stdout, stderr } = await run('node', [CLI, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function results(dir: string): Promise<Results> {
+  return JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as Results;
+}
+
+function statusOf(r: Results, requirementId: string, accountId: string): string | undefined {
+  return r.requirements.find((x) => x.requirementId === requirementId && x.accountId === accountId)?.status;
+}
+
+const [MGMT, PROD_EU, PROD_US, SHARED] = ['401234567890', '402345678901', '403456789012', '404567890123'];
+
+/** Automated requirements × accounts, as the demo scenario is built to produce. */
+const EXPECTED_MATRIX: Record<string, string[]> = {
+  'SUP-001': ['PASS', 'PASS', 'PASS', 'FAIL'],
+  'IAM-002': ['FAIL', 'FAIL', 'WARN', 'FAIL'],
+  'IAM-005': ['WARN', 'WARN', 'WARN', 'FAIL'],
+  'SECOPS-007': ['FAIL', 'WARN', 'FAIL', 'WARN'],
+  'SECOPS-008': ['FAIL', 'WARN', 'FAIL', 'WARN'],
+  'SECOPS-009': ['FAIL', 'WARN', 'FAIL', 'WARN'],
+  'SECOPS-011': ['MANUAL', 'PASS', 'FAIL', 'PASS'],
+  'AWSAPI-004': ['NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE'],
+};
+
+/** Every finding that is not a PASS: status, check, account, region, resource. */
+const EXPECTED_NON_PASS = [
+    'FAIL acm-certificates-auto-renew 403456789012 us-east-1 arn:aws:acm:us-east-1:403456789012:certificate/21091540-2109-2109-2109-2109154070da',
+    'FAIL config-noncompliance-routed 401234567890 us-west-2 arn:aws:events:us-west-2:401234567890:event-bus/default',
+    'FAIL config-noncompliance-routed 403456789012 eu-west-1 arn:aws:events:eu-west-1:403456789012:event-bus/default',
+    'FAIL config-recorder-recording 401234567890 eu-west-1 arn:aws:config:eu-west-1:401234567890:configuration-recorder',
+    'FAIL config-recorder-recording 403456789012 us-west-2 arn:aws:config:us-west-2:403456789012:configuration-recorder/default',
+    'FAIL ec2-imdsv2-required 402345678901 eu-west-1 arn:aws:ec2:eu-west-1:402345678901:instance/i-0a1b2c3d4e5f60003',
+    'FAIL ec2-imdsv2-required 403456789012 us-east-1 arn:aws:ec2:us-east-1:403456789012:instance/i-0b2c3d4e5f6a70001',
+    'FAIL ec2-launch-template-imdsv2 403456789012 us-east-1 arn:aws:ec2:us-east-1:403456789012:launch-template/lt-0e1d2c3b4a5f70001',
+    'FAIL guardduty-credential-findings-routed 401234567890 eu-west-1 arn:aws:events:eu-west-1:401234567890:event-bus/default',
+    'FAIL guardduty-credential-findings-routed 401234567890 us-west-2 arn:aws:events:us-west-2:401234567890:event-bus/default',
+    'FAIL guardduty-enabled 403456789012 us-west-2 arn:aws:guardduty:us-west-2:403456789012:detector',
+    'FAIL guardduty-network-findings-routed 401234567890 eu-west-1 arn:aws:events:eu-west-1:401234567890:event-bus/default',
+    'FAIL guardduty-network-findings-routed 401234567890 us-west-2 arn:aws:events:us-west-2:401234567890:event-bus/default',
+    'FAIL iam-quarantined-user-active-key 404567890123 global arn:aws:iam::404567890123:user/old-build-agent',
+    'FAIL iam-root-access-key-absent 401234567890 global arn:aws:iam::401234567890:root',
+    'FAIL iam-service-user-access-keys 401234567890 global arn:aws:iam::401234567890:user/ci-deploy',
+    'FAIL iam-service-user-access-keys 402345678901 global arn:aws:iam::402345678901:user/legacy-etl',
+    'FAIL iam-service-user-access-keys 404567890123 global arn:aws:iam::404567890123:user/old-build-agent',
+    'FAIL support-plan-business-or-higher 404567890123 global arn:aws:iam::404567890123:root',
+    'NOT_APPLICABLE acm-certificates-auto-renew 401234567890 eu-west-1 arn:aws:acm:eu-west-1:401234567890:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 401234567890 us-east-1 arn:aws:acm:us-east-1:401234567890:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 401234567890 us-west-2 arn:aws:acm:us-west-2:401234567890:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 402345678901 eu-west-1 arn:aws:acm:eu-west-1:402345678901:certificate/e9d70b4e-e9d7-e9d7-e9d7-e9d70b4ededc',
+    'NOT_APPLICABLE acm-certificates-auto-renew 402345678901 us-east-1 arn:aws:acm:us-east-1:402345678901:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 402345678901 us-west-2 arn:aws:acm:us-west-2:402345678901:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 403456789012 eu-west-1 arn:aws:acm:eu-west-1:403456789012:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 403456789012 us-east-1 arn:aws:acm:us-east-1:403456789012:certificate/59dbb7aa-59db-59db-59db-59dbb7aa56b8',
+    'NOT_APPLICABLE acm-certificates-auto-renew 403456789012 us-west-2 arn:aws:acm:us-west-2:403456789012:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 404567890123 eu-west-1 arn:aws:acm:eu-west-1:404567890123:certificate',
+    'NOT_APPLICABLE acm-certificates-auto-renew 404567890123 us-west-2 arn:aws:acm:us-west-2:404567890123:certificate',
+    'NOT_APPLICABLE config-noncompliance-routed 401234567890 eu-west-1 arn:aws:events:eu-west-1:401234567890:event-bus/default',
+    'NOT_APPLICABLE config-noncompliance-routed 403456789012 us-west-2 arn:aws:events:us-west-2:403456789012:event-bus/default',
+    'NOT_APPLICABLE config-rules-active 401234567890 eu-west-1 arn:aws:config:eu-west-1:401234567890:config-rule',
+    'NOT_APPLICABLE config-rules-active 403456789012 us-west-2 arn:aws:config:us-west-2:403456789012:config-rule',
+    'NOT_APPLICABLE ec2-imdsv2-required 401234567890 eu-west-1 arn:aws:ec2:eu-west-1:401234567890:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 401234567890 us-east-1 arn:aws:ec2:us-east-1:401234567890:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 401234567890 us-west-2 arn:aws:ec2:us-west-2:401234567890:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 402345678901 us-east-1 arn:aws:ec2:us-east-1:402345678901:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 402345678901 us-west-2 arn:aws:ec2:us-west-2:402345678901:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 403456789012 eu-west-1 arn:aws:ec2:eu-west-1:403456789012:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 403456789012 us-west-2 arn:aws:ec2:us-west-2:403456789012:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 404567890123 eu-west-1 arn:aws:ec2:eu-west-1:404567890123:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 404567890123 us-east-1 arn:aws:ec2:us-east-1:404567890123:instance',
+    'NOT_APPLICABLE ec2-imdsv2-required 404567890123 us-west-2 arn:aws:ec2:us-west-2:404567890123:instance',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 401234567890 eu-west-1 arn:aws:ec2:eu-west-1:401234567890:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 401234567890 us-east-1 arn:aws:ec2:us-east-1:401234567890:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 401234567890 us-west-2 arn:aws:ec2:us-west-2:401234567890:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 402345678901 us-east-1 arn:aws:ec2:us-east-1:402345678901:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 402345678901 us-west-2 arn:aws:ec2:us-west-2:402345678901:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 403456789012 eu-west-1 arn:aws:ec2:eu-west-1:403456789012:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 404567890123 eu-west-1 arn:aws:ec2:eu-west-1:404567890123:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 404567890123 us-east-1 arn:aws:ec2:us-east-1:404567890123:launch-template',
+    'NOT_APPLICABLE ec2-launch-template-imdsv2 404567890123 us-west-2 arn:aws:ec2:us-west-2:404567890123:launch-template',
+    'NOT_APPLICABLE guardduty-credential-findings-routed 403456789012 us-west-2 arn:aws:events:us-west-2:403456789012:event-bus/default',
+    'NOT_APPLICABLE guardduty-network-findings-routed 403456789012 us-west-2 arn:aws:events:us-west-2:403456789012:event-bus/default',
+    'NOT_APPLICABLE health-open-risk-events 404567890123 global arn:aws:iam::404567890123:root',
+    'NOT_APPLICABLE iam-server-certificates-absent 401234567890 global arn:aws:iam::401234567890:root',
+    'NOT_APPLICABLE iam-server-certificates-absent 402345678901 global arn:aws:iam::402345678901:root',
+    'NOT_APPLICABLE iam-server-certificates-absent 404567890123 global arn:aws:iam::404567890123:root',
+    'WARN acm-certificates-auto-renew 403456789012 us-east-1 arn:aws:acm:us-east-1:403456789012:certificate/6a987da2-6a98-6a98-6a98-6a987da2c6c0',
+    'WARN config-noncompliance-routed 402345678901 us-east-1 arn:aws:events:us-east-1:402345678901:event-bus/default',
+    'WARN config-noncompliance-routed 402345678901 us-west-2 arn:aws:events:us-west-2:402345678901:event-bus/default',
+    'WARN config-noncompliance-routed 404567890123 eu-west-1 arn:aws:events:eu-west-1:404567890123:event-bus/default',
+    'WARN config-noncompliance-routed 404567890123 us-east-1 arn:aws:events:us-east-1:404567890123:event-bus/default',
+    'WARN config-noncompliance-routed 404567890123 us-west-2 arn:aws:events:us-west-2:404567890123:event-bus/default',
+    'WARN health-open-risk-events 403456789012 global arn:aws:health:global::event/RISK/AWS_RISK_CREDENTIALS_EXPOSED/AWS_RISK_CREDENTIALS_EXPOSED_403456789012',
+    'WARN iam-server-certificates-absent 403456789012 global arn:aws:iam::403456789012:server-certificate/legacy-storefront-2025',
+    'WARN iam-service-user-access-keys 401234567890 global arn:aws:iam::401234567890:user/backup-sync',
+    'WARN iam-service-user-access-keys 401234567890 global arn:aws:iam::401234567890:user/maria.garcia',
+    'WARN iam-service-user-access-keys 403456789012 global arn:aws:iam::403456789012:user/metrics-exporter',
+];
+
+describe('partner-audit scan --org against the demo organization', () => {
+  let dir: string;
+  let first: Awaited<ReturnType<typeof cli>>;
+
+  beforeAll(async () => {
+    dir = join(work, 'plain');
+    first = await cli(['scan', '--org', '--out', dir, '--format', 'all']);
+  });
+
+  it('exits 3 because requirements fail, and prints the matrix', () => {
+    expect(first.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain('SUP-001');
+  });
+
+  it('scans every active account and skips the opt-in region that is not enabled', async () => {
+    const r = await results(dir);
+    expect(r.accounts.map((a) => [a.accountId, a.status])).toEqual([
+      [MGMT, 'SCANNED'],
+      [PROD_EU, 'SCANNED'],
+      [PROD_US, 'SCANNED'],
+      [SHARED, 'SCANNED'],
+    ]);
+    for (const account of r.accounts) expect(account.skippedRegions.map((s) => s.region)).toEqual(['ap-east-1']);
+  });
+
+  it('rolls the automated requirements up as expected for each account', async () => {
+    const r = await results(dir);
+    for (const [requirement, statuses] of Object.entries(EXPECTED_MATRIX)) {
+      expect([requirement, ...[MGMT, PROD_EU, PROD_US, SHARED].map((a) => statusOf(r, requirement, a))]).toEqual([requirement, ...statuses]);
+    }
+    expect(statusOf(r, 'DOC-001', MGMT)).toBe('MANUAL');
+  });
+
+  it('produces exactly the expected non-passing findings, each with request IDs', async () => {
+    const r = await results(dir);
+    const rows = r.findings.filter((f) => f.status !== 'PASS').map((f) => `${f.status} ${f.checkId} ${f.accountId} ${f.region} ${f.resource}`);
+    expect(rows.sort()).toEqual(EXPECTED_NON_PASS);
+    expect(r.findings.filter((f) => f.status === 'ERROR')).toEqual([]);
+    expect(r.findings.filter((f) => f.requestIds.length === 0).map((f) => f.checkId)).toEqual([]);
+  });
+
+  it('writes a results file valid against the published JSON Schema', async () => {
+    const schema = JSON.parse(await readFile('docs/results.schema.json', 'utf8')) as object;
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(await results(dir)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('never writes the base credentials into any output', async () => {
+    for (const file of await readdir(dir, { recursive: true })) {
+      if (!/\.(json|jsonl|html|md|csv|xml)$/.test(file)) continue;
+      expect(await readFile(join(dir, file), 'utf8'), file).not.toContain(BASE_SECRET);
+    }
+  });
+
+  it('re-evaluates the saved snapshot offline to the same verdicts', async () => {
+    const replay = join(work, 'replay');
+    const again = await cli(['scan', '--snapshot', dir, '--out', replay, '--quiet']);
+    expect(again.code).toBe(3);
+    const [a, b] = [await results(dir), await results(replay)];
+    expect(b.requirements).toEqual(a.requirements);
+    expect(b.findings).toEqual(a.findings);
+  });
+
+  it('verifies the evidence bundle it wrote', async () => {
+    const verified = await cli(['verify', dir]);
+    expect(verified.code).toBe(0);
+  });
+});
+
+describe('partner-audit scan with an attestations file', () => {
+  let r: Results;
+
+  beforeAll(async () => {
+    const file = join(work, 'attestations.yaml');
+    await writeFile(
+      file,
+      [
+        'checklist: smb-competency',
+        'requirements:',
+        '  SUP-001:',
+        '    status: met',
+        '    evidence: ["Partner-Led Support agreement PLS-2291"]',
+        '    owner: cloud-ops@example.com',
+        '    date: 2026-11-01',
+        '  IAM-005:',
+        '    status: met',
+        '    evidence: ["https://wiki.example.com/secops/health-risk-sla"]',
+        '    owner: secops@example.com',
+        '    date: 2026-11-01',
+        '  DOC-001:',
+        '    status: met',
+        '    evidence: ["architecture-2026.pdf"]',
+        '    owner: architects@example.com',
+        '    date: 2026-11-01',
+        '  OPE-003:',
+        '    status: not-met',
+        '    evidence: ["branch protection not yet enforced"]',
+        '    owner: eng@example.com',
+        '    date: 2026-11-01',
+        '  REL-005:',
+        '    status: met',
+        '    evidence: ["terraform repository"]',
+        '    owner: platform@example.com',
+        '    date: 2025-01-01',
+        '    expires: 2025-06-30',
+        '',
+      ].join('\n'),
+    );
+    const dir = join(work, 'attested');
+    const out = await cli(['scan', '--org', '--out', dir, '--attestations', file, '--quiet']);
+    expect(out.code).toBe(3);
+    r = await results(dir);
+  });
+
+  it('turns the Basic-plan FAIL of SUP-001 into ATTESTED for Partner-Led Support', () => {
+    expect(statusOf(r, 'SUP-001', SHARED)).toBe('ATTESTED');
+    expect(statusOf(r, 'SUP-001', MGMT)).toBe('PASS');
+  });
+
+  it('lets an attestation complete a partial requirement, but never hide a FAIL', () => {
+    expect(statusOf(r, 'IAM-005', MGMT)).toBe('PASS');
+    expect(statusOf(r, 'IAM-005', SHARED)).toBe('FAIL');
+  });
+
+  it('records manual attestations: met, not met, and expired', () => {
+    expect(statusOf(r, 'DOC-001', PROD_EU)).toBe('ATTESTED');
+    expect(statusOf(r, 'OPE-003', PROD_EU)).toBe('FAIL');
+    expect(statusOf(r, 'REL-005', PROD_EU)).toBe('MANUAL');
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [['scan', '--accounts', '12345'], /--accounts: "12345" is not a 12-digit AWS account ID/],
+    [['scan', '--regions', 'eu-wset-1'], /unknown region "eu-wset-1" \(did you mean eu-west-1\?\)/],
+    [['scan', '--snapshot', 'no/such/dir'], /no\/such\/dir/],
+    [['explain', 'IAM-02'], /unknown check or requirement "IAM-02"/],
+    [['scan', '--checklist', 'smb'], /unknown checklist "smb"/],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const out = await cli(args);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
