@@ -18,7 +18,7 @@ import { parseS3Uri, uploadRun } from '../../ops/upload.js';
 import { checkSummaries } from '../../report/check-summary.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { readResults } from '../../report/load-input.js';
-import { FORMATS } from '../../report/registry.js';
+import { FORMATS, selectReporters } from '../../report/registry.js';
 import { renderReports } from '../../report/render.js';
 import type { ReportInput } from '../../report/types.js';
 import { collectEvidence } from '../../run/collect.js';
@@ -86,6 +86,7 @@ function defaultRunId(): string {
 
 async function scan(options: ScanOptions): Promise<number> {
   if (options.snapshot && options.resume) throw new UsageError('use --snapshot or --resume, not both');
+  selectReporters(options.format);
   const shard = options.shard ? parseShard(options.shard) : undefined;
   const run = await resolveRunConfig(options);
   const attestations = await attestationsFor(run);
