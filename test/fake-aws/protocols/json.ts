@@ -1,0 +1,38 @@
+// awsJson 1.1: POST / with `X-Amz-Target: <Prefix>.<Operation>` and a JSON body; errors carry
+// `__type` in the body and the x-amzn-errortype header. Timestamps are epoch seconds.
+
+import type { FakeAwsError } from '../errors.js';
+import { emptyInput, header, type Protocol, type WireResponse } from './protocol.js';
+
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+export function awsJson(targetPrefix: string): Protocol {
+  return {
+    name: 'awsJson1_1',
+    errors: {
+      throttle: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
+      accessDenied: { code: 'AccessDeniedException', status: 400 },
+      regionDisabled: { code: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' },
+    },
+    operationOf(req) {
+      const target = header(req, 'x-amz-target');
+      if (!target?.startsWith(`${targetPrefix}.`)) return undefined;
+      const json = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
+      return { operation: target.slice(targetPrefix.length + 1), input: { ...emptyInput(), json } };
+    },
+    success: (_operation, result, requestId) => jsonResponse(200, result ?? {}, requestId, CONTENT_TYPE),
+    error: (err: FakeAwsError, requestId) =>
+      jsonResponse(err.status, { __type: err.code, message: err.message }, requestId, CONTENT_TYPE, err.code),
+  };
+}
+
+export function jsonResponse(status: number, body: unknown, requestId: string, contentType: string, errorType?: string): WireResponse {
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-amzn-requestid': requestId };
+  if (errorType) headers['x-amzn-errortype'] = errorType;
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+/** awsJson timestamps. */
+export function epochSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}

@@ -1,0 +1,111 @@
+// ACM (awsJson 1.1): ListCertificates returns RSA_2048 certificates only unless Includes.keyTypes
+// asks for others, as the real service does; DescribeCertificate gives the full record.
+
+import { FakeAwsError } from '../errors.js';
+import { optionalNumber, paginate, requiredString, stableId } from '../params.js';
+import { awsJson, epochSeconds } from '../protocols/json.js';
+import { resolveWhen, type AcmCertificateSpec } from '../scenario.js';
+import type { HandlerContext, ServiceDef } from '../service.js';
+
+const DEFAULT_KEY_TYPES = ['RSA_2048'];
+
+function certId(cert: AcmCertificateSpec): string {
+  return cert.id ?? `${stableId(cert.domain, 8)}-${stableId(`${cert.domain}/1`, 4)}-${stableId(`${cert.domain}/2`, 4)}-${stableId(`${cert.domain}/3`, 4)}-${stableId(`${cert.domain}/4`, 12)}`;
+}
+
+function certArn(ctx: HandlerContext, cert: AcmCertificateSpec): string {
+  return `arn:aws:acm:${ctx.region}:${ctx.account.id}:certificate/${certId(cert)}`;
+}
+
+function certificates(ctx: HandlerContext): AcmCertificateSpec[] {
+  return ctx.regionSpec.acm ?? [];
+}
+
+function listCertificates(ctx: HandlerContext): unknown {
+  const { json } = ctx.input;
+  const keyTypes = ((json.Includes as { keyTypes?: string[] } | undefined)?.keyTypes ?? DEFAULT_KEY_TYPES);
+  const statuses = json.CertificateStatuses as string[] | undefined;
+  const matching = certificates(ctx).filter(
+    (c) => keyTypes.includes(c.keyAlgorithm ?? 'RSA_2048') && (!statuses || statuses.includes(c.status ?? 'ISSUED')),
+  );
+  const page = paginate(matching, json.NextToken, optionalNumber(json.MaxItems) ?? 1000, 'InvalidArgsException');
+  return {
+    CertificateSummaryList: page.items.map((c) => ({
+      CertificateArn: certArn(ctx, c),
+      DomainName: c.domain,
+      SubjectAlternativeNameSummaries: [c.domain, ...(c.sans ?? [])],
+      KeyAlgorithm: keyAlgorithmLabel(c.keyAlgorithm ?? 'RSA_2048'),
+      Type: c.type ?? 'AMAZON_ISSUED',
+      Status: c.status ?? 'ISSUED',
+      InUse: (c.inUseBy ?? []).length > 0,
+      RenewalEligibility: c.renewalEligibility ?? 'ELIGIBLE',
+      NotAfter: epochSeconds(resolveWhen(c.notAfter, ctx.now)),
+      ExportOption: c.exportable ? 'ENABLED' : 'DISABLED',
+      ManagedBy: c.managedBy,
+    })),
+    NextToken: page.nextToken,
+  };
+}
+
+/** ListCertificates filters use RSA_2048; the certificate's KeyAlgorithm uses RSA-2048 / EC-prime256v1. */
+function keyAlgorithmLabel(keyType: string): string {
+  return keyType.replace('_', '-');
+}
+
+function describeCertificate(ctx: HandlerContext): unknown {
+  const arn = requiredString(ctx.input.json.CertificateArn, 'certificateArn');
+  const cert = certificates(ctx).find((c) => certArn(ctx, c) === arn);
+  if (!cert) throw new FakeAwsError('ResourceNotFoundException', 400, `Could not find certificate ${arn}.`);
+  const type = cert.type ?? 'AMAZON_ISSUED';
+  const notAfter = resolveWhen(cert.notAfter, ctx.now);
+  const issued = new Date(notAfter.getTime() - 395 * 86_400_000);
+  const domains = [cert.domain, ...(cert.sans ?? [])];
+  const validation = type === 'AMAZON_ISSUED' ? domains.map((d) => domainValidation(cert, d)) : undefined;
+  return {
+    Certificate: {
+      CertificateArn: arn,
+      DomainName: cert.domain,
+      SubjectAlternativeNames: domains,
+      DomainValidationOptions: validation,
+      Serial: stableId(arn, 32).replace(/(..)(?=.)/g, '$1:'),
+      Subject: `CN=${cert.domain}`,
+      Issuer: type === 'IMPORTED' ? 'Example CA' : 'Amazon',
+      CreatedAt: epochSeconds(issued),
+      IssuedAt: type === 'IMPORTED' ? undefined : epochSeconds(issued),
+      ImportedAt: type === 'IMPORTED' ? epochSeconds(issued) : undefined,
+      Status: cert.status ?? 'ISSUED',
+      NotBefore: epochSeconds(issued),
+      NotAfter: epochSeconds(notAfter),
+      KeyAlgorithm: keyAlgorithmLabel(cert.keyAlgorithm ?? 'RSA_2048'),
+      SignatureAlgorithm: (cert.keyAlgorithm ?? 'RSA').startsWith('EC') ? 'SHA256WITHECDSA' : 'SHA256WITHRSA',
+      InUseBy: cert.inUseBy ?? [],
+      Type: type,
+      RenewalSummary: cert.renewalStatus
+        ? { RenewalStatus: cert.renewalStatus, DomainValidationOptions: validation ?? [], UpdatedAt: epochSeconds(ctx.now) }
+        : undefined,
+      RenewalEligibility: cert.renewalEligibility ?? (type === 'IMPORTED' ? 'INELIGIBLE' : 'ELIGIBLE'),
+      Options: { CertificateTransparencyLoggingPreference: 'ENABLED', Export: cert.exportable ? 'ENABLED' : 'DISABLED' },
+      ManagedBy: cert.managedBy,
+    },
+  };
+}
+
+function domainValidation(cert: AcmCertificateSpec, domain: string): unknown {
+  const method = cert.validation ?? 'DNS';
+  return {
+    DomainName: domain,
+    ValidationDomain: domain,
+    ValidationStatus: (cert.status ?? 'ISSUED') === 'PENDING_VALIDATION' ? 'PENDING_VALIDATION' : 'SUCCESS',
+    ValidationMethod: method,
+    ValidationEmails: method === 'EMAIL' ? [`admin@${domain}`] : undefined,
+    ResourceRecord: method === 'DNS' ? { Name: `_x1.${domain}.`, Type: 'CNAME', Value: `_x2.acm-validations.aws.` } : undefined,
+    HttpRedirect: method === 'HTTP' ? { RedirectFrom: `http://${domain}/.well-known/pki-validation/x.txt`, RedirectTo: 'https://validation.example/x.txt' } : undefined,
+  };
+}
+
+export const acm: ServiceDef = {
+  signingName: 'acm',
+  actionPrefix: 'acm',
+  protocol: awsJson('CertificateManager'),
+  operations: { ListCertificates: listCertificates, DescribeCertificate: describeCertificate },
+};

@@ -1,0 +1,162 @@
+// IAM (awsQuery): the credential report, authorization details, access keys, server certificates.
+
+import { FakeAwsError } from '../errors.js';
+import { formList, paginate } from '../params.js';
+import { awsQuery } from '../protocols/query.js';
+import { resolveWhen, type AccountSpec, type InlinePolicySpec, type PolicyDocumentJson } from '../scenario.js';
+import type { HandlerContext, ServiceDef } from '../service.js';
+import type { CredentialReportState } from '../state.js';
+import { accessKeyId, credentialReportCsv, findUser, policyArn, policyName, userArn } from './iam-model.js';
+
+const REPORT_TTL_MS = 4 * 3_600_000;
+
+function reportState(ctx: HandlerContext): CredentialReportState {
+  let state = ctx.state.credentialReports.get(ctx.account.id);
+  if (!state) {
+    const existing = ctx.account.iam?.credentialReportGenerated;
+    state = { generatedAt: existing ? resolveWhen(existing, ctx.now) : undefined, pendingPolls: 0 };
+    ctx.state.credentialReports.set(ctx.account.id, state);
+  }
+  return state;
+}
+
+function generateCredentialReport(ctx: HandlerContext): unknown {
+  const state = reportState(ctx);
+  if (state.pendingPolls > 0) return { State: 'INPROGRESS', Description: 'Report generation in progress.' };
+  if (state.generatedAt && ctx.now.getTime() - state.generatedAt.getTime() < REPORT_TTL_MS) {
+    return { State: 'COMPLETE', Description: 'Report is complete.' };
+  }
+  state.generatedAt = ctx.now;
+  state.pendingPolls = ctx.account.iam?.credentialReportPolls ?? 0;
+  return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
+}
+
+function getCredentialReport(ctx: HandlerContext): unknown {
+  const state = reportState(ctx);
+  if (state.pendingPolls > 0) {
+    state.pendingPolls -= 1;
+    throw new FakeAwsError('ReportInProgress', 404, 'Report generation in progress.');
+  }
+  if (!state.generatedAt) throw new FakeAwsError('ReportNotPresent', 410, 'Credential report not present.');
+  if (ctx.now.getTime() - state.generatedAt.getTime() >= REPORT_TTL_MS) {
+    throw new FakeAwsError('ReportExpired', 410, 'The most recent credential report has expired. Generate a new one.');
+  }
+  const csv = credentialReportCsv(ctx.account, state.generatedAt);
+  return { Content: Buffer.from(csv).toString('base64'), ReportFormat: 'text/csv', GeneratedTime: state.generatedAt };
+}
+
+function encodeDocument(document: PolicyDocumentJson): string {
+  return encodeURIComponent(JSON.stringify({ Version: '2012-10-17', ...document }));
+}
+
+function inlineList(policies: InlinePolicySpec[] | undefined): unknown[] {
+  return (policies ?? []).map((p) => ({ PolicyName: p.name, PolicyDocument: encodeDocument(p.document) }));
+}
+
+function attachedList(account: AccountSpec, refs: string[] | undefined): unknown[] {
+  return (refs ?? []).map((ref) => ({ PolicyName: policyName(policyArn(account, ref)), PolicyArn: policyArn(account, ref) }));
+}
+
+/** Documents of the AWS-managed policies a scenario may attach; others read as a service-scoped allow. */
+const AWS_MANAGED: Record<string, PolicyDocumentJson> = {
+  AdministratorAccess: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+  PowerUserAccess: { Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }] },
+  IAMFullAccess: { Statement: [{ Effect: 'Allow', Action: ['iam:*'], Resource: '*' }] },
+};
+
+interface Entry {
+  kind: 'User' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
+  value: unknown;
+}
+
+function policyEntry(arn: string, document: PolicyDocumentJson, created: Date): unknown {
+  return {
+    PolicyName: policyName(arn), PolicyId: `ANPA${policyName(arn).toUpperCase().slice(0, 16)}`, Arn: arn, Path: '/',
+    DefaultVersionId: 'v1', AttachmentCount: 1, IsAttachable: true, CreateDate: created, UpdateDate: created,
+    PolicyVersionList: [{ Document: encodeDocument(document), VersionId: 'v1', IsDefaultVersion: true, CreateDate: created }],
+  };
+}
+
+function authorizationEntries(account: AccountSpec, now: Date): Entry[] {
+  const iam = account.iam ?? {};
+  const created = resolveWhen('-400d', now);
+  const users: Entry[] = (iam.users ?? []).map((u) => ({
+    kind: 'User',
+    value: {
+      Path: '/', UserName: u.name, UserId: `AIDA${u.name.toUpperCase().slice(0, 16)}`, Arn: userArn(account, u.name),
+      CreateDate: resolveWhen(u.created ?? '-400d', now), UserPolicyList: inlineList(u.inlinePolicies), GroupList: u.groups ?? [],
+      AttachedManagedPolicies: attachedList(account, u.attachedPolicies),
+      PermissionsBoundary: u.permissionsBoundary
+        ? { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: policyArn(account, u.permissionsBoundary) }
+        : undefined,
+    },
+  }));
+  const groups: Entry[] = (iam.groups ?? []).map((g) => ({
+    kind: 'Group',
+    value: {
+      Path: '/', GroupName: g.name, GroupId: `AGPA${g.name.toUpperCase().slice(0, 16)}`,
+      Arn: `arn:aws:iam::${account.id}:group/${g.name}`, CreateDate: created,
+      GroupPolicyList: inlineList(g.inlinePolicies), AttachedManagedPolicies: attachedList(account, g.attachedPolicies),
+    },
+  }));
+  const local: Entry[] = (iam.policies ?? []).map((p) => ({ kind: 'LocalManagedPolicy', value: policyEntry(policyArn(account, p.name), p.document, created) }));
+  const referenced = new Set([...(iam.users ?? []), ...(iam.groups ?? [])].flatMap((x) => x.attachedPolicies ?? []).filter((r) => r.startsWith('arn:aws:iam::aws:')));
+  const managed: Entry[] = [...referenced].map((arn) => ({
+    kind: 'AWSManagedPolicy',
+    value: policyEntry(arn, AWS_MANAGED[policyName(arn)] ?? { Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*'], Resource: '*' }] }, created),
+  }));
+  return [...users, ...groups, ...local, ...managed];
+}
+
+function getAccountAuthorizationDetails(ctx: HandlerContext): unknown {
+  const { form } = ctx.input;
+  const filter = formList(form, 'Filter');
+  const entries = authorizationEntries(ctx.account, ctx.now).filter((e) => filter.length === 0 || filter.includes(e.kind));
+  const page = paginate(entries, form.get('Marker'), Number(form.get('MaxItems') ?? 100), 'InvalidInput');
+  const of = (kind: Entry['kind'][]) => page.items.filter((e) => kind.includes(e.kind)).map((e) => e.value);
+  return {
+    UserDetailList: of(['User']),
+    GroupDetailList: of(['Group']),
+    RoleDetailList: [],
+    Policies: of(['LocalManagedPolicy', 'AWSManagedPolicy']),
+    IsTruncated: page.nextToken !== undefined,
+    Marker: page.nextToken,
+  };
+}
+
+function listAccessKeys(ctx: HandlerContext): unknown {
+  const userName = ctx.input.form.get('UserName') ?? '';
+  const user = findUser(ctx.account, userName);
+  if (!user) throw new FakeAwsError('NoSuchEntity', 404, `The user with name ${userName} cannot be found.`);
+  const keys = (user.keys ?? []).map((key, i) => ({
+    UserName: user.name,
+    AccessKeyId: accessKeyId(ctx.account, user.name, i, key),
+    Status: key.status ?? 'Active',
+    CreateDate: resolveWhen(key.created, ctx.now),
+  }));
+  return { AccessKeyMetadata: keys, IsTruncated: false };
+}
+
+function listServerCertificates(ctx: HandlerContext): unknown {
+  const certs = (ctx.account.iam?.serverCertificates ?? []).map((c) => ({
+    Path: '/', ServerCertificateName: c.name, ServerCertificateId: `ASCA${c.name.toUpperCase().slice(0, 16)}`,
+    Arn: `arn:aws:iam::${ctx.account.id}:server-certificate/${c.name}`,
+    UploadDate: resolveWhen(c.uploaded ?? '-300d', ctx.now), Expiration: resolveWhen(c.expiration, ctx.now),
+  }));
+  const page = paginate(certs, ctx.input.form.get('Marker'), Number(ctx.input.form.get('MaxItems') ?? 100), 'InvalidInput');
+  return { ServerCertificateMetadataList: page.items, IsTruncated: page.nextToken !== undefined, Marker: page.nextToken };
+}
+
+export const iam: ServiceDef = {
+  signingName: 'iam',
+  actionPrefix: 'iam',
+  protocol: awsQuery('https://iam.amazonaws.com/doc/2010-05-08/'),
+  global: true,
+  operations: {
+    GenerateCredentialReport: generateCredentialReport,
+    GetCredentialReport: getCredentialReport,
+    GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
+    ListAccessKeys: listAccessKeys,
+    ListServerCertificates: listServerCertificates,
+  },
+};

@@ -1,0 +1,21 @@
+// Mutable per-server state: issued sessions and in-flight credential reports.
+
+export interface Session {
+  accountId: string;
+  arn: string;
+}
+
+export interface CredentialReportState {
+  generatedAt?: Date;
+  /** GetCredentialReport answers ReportInProgress while this is above zero. */
+  pendingPolls: number;
+}
+
+export interface ServerState {
+  sessions: Map<string, Session>;
+  credentialReports: Map<string, CredentialReportState>;
+}
+
+export function newState(): ServerState {
+  return { sessions: new Map(), credentialReports: new Map() };
+}

@@ -1,0 +1,98 @@
+// A small multi-account organization for the wire tests: one of everything the collectors read,
+// plus an account whose role refuses us, a suspended one, and a region that is not enabled.
+
+import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
+
+export const MGMT = '111111111111';
+export const PROD = '222222222222';
+export const DENIED = '333333333333';
+export const SUSPENDED = '444444444444';
+export const EXTERNAL_ID = 'wire-test-external-id';
+
+const HEALTH_RISK_RULE = {
+  name: 'health-risk-to-tickets',
+  pattern: { source: ['aws.health'], 'detail-type': ['AWS Health Event'], detail: { service: ['RISK'] } },
+  targets: [{ id: 'tickets', arn: 'arn:aws:sns:us-east-1:111111111111:tickets' }],
+};
+
+function workloadRegion(withResources: boolean): RegionSpec {
+  if (!withResources) return { optInStatus: 'opt-in-not-required' };
+  return {
+    optInStatus: 'opt-in-not-required',
+    guardDuty: { status: 'ENABLED' },
+    securityHub: { enabled: true },
+    config: {
+      recorders: [{ name: 'default', recording: true, lastStatus: 'Success' }],
+      deliveryChannels: [{ name: 'default', s3BucketName: 'config-bucket', snsTopicArn: 'arn:aws:sns:eu-west-1:222222222222:config' }],
+      rules: [{ name: 's3-versioning' }, { name: 'ebs-encrypted', state: 'ACTIVE' }],
+      conformancePacks: [{ name: 'operational-best-practices' }],
+    },
+    acm: [
+      { domain: 'rsa.example.com', notAfter: '+200d', inUseBy: ['arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/app/x/1'] },
+      { domain: 'ecdsa.example.com', keyAlgorithm: 'EC_prime256v1', notAfter: '+100d' },
+      { domain: 'imported.example.com', type: 'IMPORTED', notAfter: '+10d', inUseBy: ['arn:aws:cloudfront::222222222222:distribution/E1'] },
+    ],
+    ec2: {
+      instances: Array.from({ length: 12 }, (_, i) => ({
+        id: `i-0${String(i).padStart(16, '0')}`,
+        httpTokens: i % 3 === 0 ? ('optional' as const) : ('required' as const),
+        state: i === 11 ? ('terminated' as const) : ('running' as const),
+        imageId: 'ami-0aaaaaaaaaaaaaaaa',
+      })),
+      launchTemplates: [
+        { id: 'lt-0aaaaaaaaaaaaaaaa', name: 'web', imageId: 'ami-0aaaaaaaaaaaaaaaa', httpTokens: 'optional' },
+        { id: 'lt-0bbbbbbbbbbbbbbbb', name: 'worker', imageId: 'ami-0bbbbbbbbbbbbbbbb' },
+      ],
+      images: [{ id: 'ami-0aaaaaaaaaaaaaaaa', imdsSupport: 'v2.0' }],
+      imdsDefaults: { httpTokens: 'required', hopLimit: 2 },
+    },
+  };
+}
+
+function account(id: string, name: string, extra: Partial<AccountSpec> = {}): AccountSpec {
+  return {
+    id,
+    name,
+    supportPlan: 'business',
+    regions: {
+      'us-east-1': { ...workloadRegion(false), eventBridge: { rules: [HEALTH_RISK_RULE] } },
+      'eu-west-1': workloadRegion(true),
+      'ap-east-1': { optInStatus: 'not-opted-in' },
+    },
+    ...extra,
+  };
+}
+
+export function wireScenario(): Scenario {
+  return {
+    managementAccountId: MGMT,
+    externalId: EXTERNAL_ID,
+    organization: {
+      id: 'o-wiretest01',
+      healthOrganizationView: 'ENABLED',
+      serviceAccess: ['health.amazonaws.com', 'config.amazonaws.com'],
+      delegatedAdministrators: [{ accountId: PROD, servicePrincipal: 'guardduty.amazonaws.com' }],
+      pageSize: 2,
+      emptyFirstPage: true,
+    },
+    accounts: [
+      account(MGMT, 'management', {
+        iam: {
+          root: { keys: [{ created: '-400d', lastUsed: '-3d' }] },
+          users: [
+            { name: 'alice', console: true, keys: [{ created: '-20d' }] },
+            { name: 'ci-deployer', keys: [{ created: '-90d' }, { created: '-2d', status: 'Inactive' }], groups: ['deployers'], attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+            { name: 'backup-bot', keys: [{ created: '-3d' }], inlinePolicies: [{ name: 'ip-lock', document: { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } }] } }] },
+          ],
+          groups: [{ name: 'deployers', attachedPolicies: ['deploy-policy'] }],
+          policies: [{ name: 'deploy-policy', document: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }],
+          serverCertificates: [{ name: 'legacy-elb', expiration: '+15d' }],
+        },
+        health: { events: [{ eventTypeCode: 'AWS_RISK_CREDENTIALS_EXPOSED', start: '-2d' }, { eventTypeCode: 'AWS_RISK_IAM_QUARANTINE', start: '-40d', statusCode: 'closed' }] },
+      }),
+      account(PROD, 'prod-eu', { tags: { Environment: 'production' }, supportPlan: 'basic' }),
+      account(DENIED, 'legacy', { assumeRole: 'denied' }),
+      account(SUSPENDED, 'closed-sandbox', { status: 'SUSPENDED' }),
+    ],
+  };
+}

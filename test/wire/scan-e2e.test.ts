@@ -1,0 +1,119 @@
+// End to end through the real scanner, collectors and engine: an organization with a member
+// whose role refuses us, a suspended member, an opt-in region that is not enabled, throttling on
+// every protocol, an SCP that denies a region and an IAM deny on one API.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model.js';
+import type { Scenario } from '../fake-aws/index.js';
+import { DENIED, MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
+import { useFakeAws } from './harness.js';
+import { scanOrganization, type ScanOutcome } from './scan.js';
+
+function finding(outcome: ScanOutcome, accountId: string, checkId: string, region = 'global'): Finding[] {
+  return outcome.results.findings.filter((f) => f.accountId === accountId && f.checkId === checkId && f.region === region);
+}
+
+function account(outcome: ScanOutcome, accountId: string) {
+  return outcome.summary.accounts.find((a) => a.accountId === accountId);
+}
+
+describe('a clean organization scan', () => {
+  const fake = useFakeAws(wireScenario);
+  let outcome: ScanOutcome;
+
+  it('scans the active accounts, marks the refused one ERROR, and skips the suspended one', async () => {
+    outcome = await scanOrganization();
+    expect(outcome.summary.accounts.map((a) => [a.accountId, a.status])).toEqual([
+      [MGMT, 'SCANNED'],
+      [PROD, 'SCANNED'],
+      [DENIED, 'ERROR'],
+    ]);
+    expect(account(outcome, DENIED)?.error).toMatch(/AccessDenied: .*not authorized to perform: sts:AssumeRole/);
+    expect(account(outcome, SUSPENDED)).toBeUndefined();
+  });
+
+  it('lists the opt-in region that is not enabled as skipped, not as an error', () => {
+    for (const id of [MGMT, PROD]) {
+      expect(account(outcome, id)?.regions).toEqual(['eu-west-1', 'us-east-1']);
+      expect(account(outcome, id)?.skippedRegions).toEqual([{ region: 'ap-east-1', reason: expect.stringMatching(/not enabled/) }]);
+    }
+    expect(fake().stats().byAction['ec2:DescribeInstances']).toBe(4);
+  });
+
+  it('counts exactly the requests the server saw, and sends none as the refused account', () => {
+    const stats = fake().stats();
+    expect(outcome.summary.totals.requests).toBe(stats.requests);
+    expect(stats.byAccount[DENIED]).toBeUndefined();
+    expect(outcome.summary.totals.throttles).toBe(0);
+  });
+
+  it('stores every dataset of the scanned accounts, each with request IDs', async () => {
+    const lines = (await readFile(join(outcome.dir, 'datasets', `${PROD}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(20);
+    const failed = lines.filter((r) => !r.ok).map((r) => `${r.collector}@${r.region}:${r.error.code}`);
+    expect(failed).toEqual([]);
+    // Only datasets that needed no call lack request IDs: no template AMIs, no user with a key.
+    expect(lines.filter((r) => r.requestIds.length === 0).map((r) => `${r.collector}@${r.region}`).sort()).toEqual(['ec2.images@us-east-1', 'iam.accessKeys@global']);
+  });
+
+  it('judges the evidence: ERROR only for the unreachable account', () => {
+    const errors = outcome.results.findings.filter((f) => f.status === 'ERROR');
+    expect(new Set(errors.map((f) => f.accountId))).toEqual(new Set([DENIED]));
+    expect(finding(outcome, MGMT, 'iam-root-access-key-absent')[0]?.status).toBe('FAIL');
+    expect(finding(outcome, MGMT, 'support-plan-business-or-higher')[0]?.status).toBe('PASS');
+    expect(finding(outcome, PROD, 'support-plan-business-or-higher')[0]?.status).toBe('FAIL');
+    expect(finding(outcome, PROD, 'health-risk-events-routed', 'us-east-1')[0]?.status).toBe('PASS');
+    expect(finding(outcome, PROD, 'ec2-launch-template-imdsv2', 'eu-west-1').map((f) => f.status).sort()).toEqual(['FAIL', 'PASS']);
+  });
+});
+
+function faultyScenario(): Scenario {
+  const scenario = wireScenario();
+  scenario.faults = {
+    throttle: [
+      { action: 'ec2:DescribeInstances', count: 2 },
+      { action: 'iam:GetAccountAuthorizationDetails', count: 1 },
+      { action: 'events:ListRules', count: 1 },
+      { action: 'guardduty:ListDetectors', count: 1 },
+    ],
+    deny: [
+      { action: '*', accountId: PROD, region: 'eu-west-1', by: 'scp' },
+      { action: 'support:DescribeSeverityLevels', accountId: MGMT },
+    ],
+  };
+  return scenario;
+}
+
+describe('a scan under throttling and denies', () => {
+  const fake = useFakeAws(faultyScenario);
+  let outcome: ScanOutcome;
+
+  it('retries every protocol\'s throttling error to success and counts it', async () => {
+    outcome = await scanOrganization();
+    const stats = fake().stats();
+    // Per account and region reached (PROD's eu-west-1 is denied before any throttle applies).
+    expect(stats.errors).toMatchObject({ RequestLimitExceeded: 6, Throttling: 2, ThrottlingException: 3, TooManyRequestsException: 3 });
+    expect(outcome.summary.totals.throttles).toBe(stats.throttled);
+    expect(outcome.summary.totals.retries).toBeGreaterThanOrEqual(stats.throttled);
+    expect(outcome.summary.totals.requests).toBe(stats.requests);
+  });
+
+  it('skips a region a service control policy denies, with that reason', () => {
+    const prod = account(outcome, PROD);
+    expect(prod?.status).toBe('SCANNED');
+    expect(prod?.regions).toEqual(['us-east-1']);
+    expect(prod?.skippedRegions.map((s) => s.region).sort()).toEqual(['ap-east-1', 'eu-west-1']);
+    expect(prod?.skippedRegions.find((s) => s.region === 'eu-west-1')?.reason).toMatch(/service control policy/);
+  });
+
+  it('limits an IAM deny on one API to the checks that need it', () => {
+    expect(account(outcome, MGMT)?.status).toBe('PARTIAL');
+    const support = finding(outcome, MGMT, 'support-plan-business-or-higher')[0];
+    expect(support?.status).toBe('ERROR');
+    expect(support?.message).toContain('support:DescribeSeverityLevels');
+    const mgmtErrors = outcome.results.findings.filter((f) => f.accountId === MGMT && f.status === 'ERROR');
+    expect(mgmtErrors.map((f) => f.checkId)).toEqual(['support-plan-business-or-higher']);
+  });
+});

@@ -1,0 +1,81 @@
+// Every AWS SDK operation the code can send, found statically: each `…Command` and `paginate…`
+// binding imported from an `@aws-sdk/client-*` package anywhere in src/ or checks/.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** SDK client package → IAM action prefix. A package missing here fails the test, on purpose. */
+export const ACTION_PREFIX: Record<string, string> = {
+  '@aws-sdk/client-acm': 'acm',
+  '@aws-sdk/client-config-service': 'config',
+  '@aws-sdk/client-ec2': 'ec2',
+  '@aws-sdk/client-eventbridge': 'events',
+  '@aws-sdk/client-guardduty': 'guardduty',
+  '@aws-sdk/client-health': 'health',
+  '@aws-sdk/client-iam': 'iam',
+  '@aws-sdk/client-kms': 'kms',
+  '@aws-sdk/client-organizations': 'organizations',
+  '@aws-sdk/client-s3': 's3',
+  '@aws-sdk/client-securityhub': 'securityhub',
+  '@aws-sdk/client-sts': 'sts',
+  '@aws-sdk/client-support': 'support',
+};
+
+const READ = /^[a-z0-9-]+:(Describe|List|Get)[A-Z]\w*$/;
+const ALSO_ALLOWED = new Set(['events:TestEventPattern', 'sts:AssumeRole', 'sts:GetCallerIdentity', 'iam:GenerateCredentialReport']);
+
+/** Reads, plus the three calls the audit needs that are not named like reads. */
+export function isAllowedAction(action: string): boolean {
+  return READ.test(action) || ALSO_ALLOWED.has(action);
+}
+
+export interface SdkUse {
+  file: string;
+  pkg: string;
+  /** `iam:ListAccessKeys`, or `?:Op` when the package is unknown. */
+  action: string;
+}
+
+const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+['"](@aws-sdk\/client-[\w-]+)['"]/g;
+const NAMESPACE_IMPORT = /import\s+\*\s+as\s+\w+\s+from\s+['"]@aws-sdk\/client-/;
+const DYNAMIC_IMPORT = /import\(\s*['"]@aws-sdk\/client-/;
+
+export function sourceFiles(root: string, dirs: string[]): string[] {
+  const walk = (dir: string): string[] => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    return entries.flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  };
+  return dirs.flatMap((d) => walk(join(root, d)));
+}
+
+function operationOf(binding: string): string | undefined {
+  if (binding.endsWith('Command') && binding !== 'Command') return binding.slice(0, -'Command'.length);
+  if (/^paginate[A-Z]/.test(binding)) return binding.slice('paginate'.length);
+  return undefined;
+}
+
+export function sdkUses(root: string, dirs: string[]): { uses: SdkUse[]; unscannable: string[] } {
+  const uses: SdkUse[] = [];
+  const unscannable: string[] = [];
+  for (const path of sourceFiles(root, dirs)) {
+    const text = readFileSync(path, 'utf8');
+    const file = relative(root, path);
+    if (NAMESPACE_IMPORT.test(text) || DYNAMIC_IMPORT.test(text)) unscannable.push(file);
+    for (const match of text.matchAll(IMPORT)) {
+      if (match[1]) continue; // type-only imports send nothing
+      const pkg = match[3] ?? '';
+      for (const raw of (match[2] ?? '').split(',')) {
+        const binding = raw.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0]?.trim() ?? '';
+        if (raw.trim().startsWith('type ')) continue;
+        const operation = operationOf(binding);
+        if (operation) uses.push({ file, pkg, action: `${ACTION_PREFIX[pkg] ?? '?'}:${operation}` });
+      }
+    }
+  }
+  return { uses, unscannable };
+}
