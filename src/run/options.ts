@@ -2,6 +2,7 @@
 // both pass through the same zod schema, so defaults and limits live in one place.
 
 import { createHash } from 'node:crypto';
+import type { Command } from 'commander';
 import { knownRegionNames } from '../aws/regions.js';
 import { getChecklist } from '../catalog/index.js';
 import type { Checklist } from '../catalog/types.js';
@@ -128,4 +129,21 @@ export async function resolveRunConfig(flags: ScanFlags, env: NodeJS.ProcessEnv 
 
 function hashConfig(config: PartnerAuditConfig): string {
   return createHash('sha256').update(JSON.stringify(config)).digest('hex');
+}
+
+/** The options that say which accounts to reach and how (shared by scan and preflight). */
+export function addTargetOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'YAML config file (docs/configuration.md); flags override it')
+    .option('--accounts <ids>', "comma-separated account IDs (default: the caller's account)", commaList)
+    .option('--org', 'every ACTIVE account of the AWS Organization (run from the management account)')
+    .option('--include-accounts <ids>', 'with --org: only these account IDs', commaList)
+    .option('--exclude-accounts <ids>', 'with --org: skip these account IDs', commaList)
+    .option('--include-tag <key=value>', 'with --org: only accounts with this tag (repeatable)', tagPair)
+    .option('--exclude-tag <key=value>', 'with --org: skip accounts with this tag (repeatable)', tagPair)
+    .option('--role-name <name>', "role assumed in each account other than the caller's (default PartnerAuditReadOnly)")
+    .option('--external-id <id>', 'ExternalId for AssumeRole (default: $PARTNER_AUDIT_EXTERNAL_ID)')
+    .option('--profile <name>', 'AWS profile for the base credentials (SSO profiles work)')
+    .option('--regions <list>', 'comma-separated regions (default: every region enabled in each account)', commaList)
+    .option('--checklist <id>', 'checklist id or id@version: smb-competency (default) or ftr-partner-hosted');
 }

@@ -9,7 +9,7 @@ import { EXIT } from '../../errors.js';
 import { renderPreflight, runPreflight } from '../../ops/preflight.js';
 import { selectChecks } from '../../ops/selection.js';
 import { scanSettings } from '../../run/collect.js';
-import { commaList, positiveInt, resolveRunConfig, type ScanFlags, tagPair } from '../../run/options.js';
+import { addTargetOptions, commaList, positiveInt, resolveRunConfig, type ScanFlags } from '../../run/options.js';
 
 interface PreflightOptions extends ScanFlags {
   checks?: string[];
@@ -18,21 +18,11 @@ interface PreflightOptions extends ScanFlags {
 }
 
 export function register(program: Command): void {
-  program
-    .command('preflight')
-    .description('Check the access a scan needs: identity, organization, role in each account, regions, denied actions.')
-    .option('--config <file>', 'YAML config file (the same one scan uses)')
-    .option('--accounts <ids>', 'comma-separated 12-digit account IDs', commaList)
-    .option('--org', 'every ACTIVE account of the AWS Organization')
-    .option('--include-accounts <ids>', 'with --org: only these account IDs', commaList)
-    .option('--exclude-accounts <ids>', 'with --org: skip these account IDs', commaList)
-    .option('--include-tag <key=value>', 'with --org: only accounts with this tag (repeatable)', tagPair)
-    .option('--exclude-tag <key=value>', 'with --org: skip accounts with this tag (repeatable)', tagPair)
-    .option('--role-name <name>', 'audit role to assume in each account (default PartnerAuditReadOnly)')
-    .option('--external-id <id>', 'ExternalId for AssumeRole (or PARTNER_AUDIT_EXTERNAL_ID)')
-    .option('--profile <name>', 'AWS profile for the base credentials')
-    .option('--regions <list>', 'comma-separated regions (default: every enabled region)', commaList)
-    .option('--checklist <id>', 'checklist whose checks decide the datasets to try')
+  addTargetOptions(
+    program
+      .command('preflight')
+      .description('Check the access a scan needs: identity, organization, role in each account, regions, denied actions.'),
+  )
     .option('--checks <ids>', 'only the datasets of these check ids, comma-separated', commaList)
     .option('--sample <n>', 'check only the first N accounts (by account ID)', positiveInt)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

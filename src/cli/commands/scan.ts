@@ -23,7 +23,7 @@ import { renderReports } from '../../report/render.js';
 import type { ReportInput } from '../../report/types.js';
 import { collectEvidence } from '../../run/collect.js';
 import { evaluateRunDir } from '../../run/evaluate.js';
-import { commaList, positiveInt, resolveRunConfig, type RunConfig, type ScanFlags, tagPair } from '../../run/options.js';
+import { addTargetOptions, positiveInt, resolveRunConfig, type RunConfig, type ScanFlags } from '../../run/options.js';
 import { copySnapshot } from '../../run/snapshot-copy.js';
 
 interface ScanOptions extends ScanFlags {
@@ -43,21 +43,11 @@ interface ScanOptions extends ScanFlags {
 const DEFAULT_FORMATS = 'html,markdown';
 
 export function register(program: Command): void {
-  program
-    .command('scan')
-    .description('Collect evidence from AWS (or load a saved --snapshot), evaluate the checks, write results and reports.')
-    .option('-c, --config <file>', 'YAML config file (docs/configuration.md); flags override it')
-    .option('--accounts <ids>', 'comma-separated account IDs to scan (default: the caller\'s account)', commaList)
-    .option('--org', 'scan every ACTIVE account of the AWS Organization (run from the management account)')
-    .option('--include-accounts <ids>', 'with --org: only these account IDs', commaList)
-    .option('--exclude-accounts <ids>', 'with --org: skip these account IDs', commaList)
-    .option('--include-tag <key=value>', 'with --org: only accounts with this tag (repeatable)', tagPair)
-    .option('--exclude-tag <key=value>', 'with --org: skip accounts with this tag (repeatable)', tagPair)
-    .option('--role-name <name>', 'role assumed in each account other than the caller\'s (default PartnerAuditReadOnly)')
-    .option('--external-id <id>', 'ExternalId for AssumeRole (default: $PARTNER_AUDIT_EXTERNAL_ID)')
-    .option('--profile <name>', 'AWS profile for the base credentials (SSO profiles work)')
-    .option('--regions <list>', 'comma-separated regions (default: every region enabled in each account)', commaList)
-    .option('--checklist <id>', 'checklist id or id@version: smb-competency (default) or ftr-partner-hosted')
+  addTargetOptions(
+    program
+      .command('scan')
+      .description('Collect evidence from AWS (or load a saved --snapshot), evaluate the checks, write results and reports.'),
+  )
     .addOption(new Option('--deployment-model <model>', 'how the solution is deployed (default saas)').choices(['saas', 'customer-deployed']))
     .option('--attestations <file>', 'YAML attestations for what a scanner cannot see (partner-audit attest --init)')
     .option('-o, --out <dir>', 'run directory to write (default runs/<timestamp>)')
