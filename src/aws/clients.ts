@@ -33,6 +33,8 @@ export interface ClientPool {
   readonly metrics: CallMetrics;
   /** The clients of one account+region. */
   factory(target: ClientTarget): ClientFactory;
+  /** Forgets an account's clients and caps once it is done, so memory does not grow with the organization. */
+  release(accountId: string): void;
   /** Closes the keep-alive sockets. Call once the scan is over. */
   destroy(): void;
 }
@@ -99,6 +101,11 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
         return client as C;
       },
     }),
+    release: (accountId) => {
+      const prefix = `${accountId}|`;
+      for (const key of [...clients.keys()]) if (key.startsWith(prefix)) clients.delete(key);
+      for (const key of [...perService.keys()]) if (key.startsWith(prefix)) perService.delete(key);
+    },
     destroy: () => ownHandler?.destroy(),
   };
 }

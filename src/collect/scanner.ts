@@ -98,7 +98,10 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
       limit(async () => {
         const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool });
         // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
-        if (target.accountId !== access.caller.accountId) runners.delete(target.accountId);
+        if (target.accountId !== access.caller.accountId) {
+          runners.delete(target.accountId);
+          pool.release(target.accountId);
+        }
         await writer.saveAccount(account, totals());
         events.accountFinished?.(account);
         return account;

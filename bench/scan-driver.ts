@@ -1,0 +1,48 @@
+// The scan command's own pipeline (src/run), driven as a function for the bench, the demo snapshot
+// and the wire tests. Endpoints come from AWS_ENDPOINT_URL like any user's emulator setup.
+
+import { randomUUID } from 'node:crypto';
+import { ALL_CHECKS } from '../checks/index.js';
+import type { ScanSummary } from '../src/collect/scanner.js';
+import type { ChecklistId } from '../src/engine/check.js';
+import type { Results } from '../src/model.js';
+import { collectEvidence } from '../src/run/collect.js';
+import { evaluateRunDir } from '../src/run/evaluate.js';
+import { resolveRunConfig } from '../src/run/options.js';
+import { readManifest } from '../src/snapshot/reader.js';
+
+export interface DriverOptions {
+  outDir: string;
+  /** Scan every active account of the organization (else only the caller's account). */
+  organization?: boolean;
+  externalId?: string;
+  roleName?: string;
+  checklist?: ChecklistId;
+}
+
+/** Collects a snapshot into `outDir`, exactly as `partner-audit scan` does. */
+export async function collectSnapshot(options: DriverOptions): Promise<ScanSummary> {
+  const run = await resolveRunConfig({
+    org: options.organization ?? false,
+    ...(options.externalId ? { externalId: options.externalId } : {}),
+    ...(options.roleName ? { roleName: options.roleName } : {}),
+    ...(options.checklist ? { checklist: options.checklist } : {}),
+  });
+  await collectEvidence({ run, checks: [...ALL_CHECKS], runId: randomUUID().slice(0, 8), outDir: options.outDir, resume: false, quiet: true });
+  const manifest = await readManifest(options.outDir);
+  return { accounts: manifest.accounts, totals: manifest.totals };
+}
+
+/** Evaluates a collected snapshot (defaults, no attestations) and writes its results.json. */
+export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = 'smb-competency'): Promise<Results> {
+  const run = await resolveRunConfig({ checklist: checklistId });
+  const { results } = await evaluateRunDir({
+    runDir: dir,
+    checks: [...ALL_CHECKS],
+    checklist: run.checklist,
+    deploymentModel: run.config.deploymentModel,
+    settings: run.config.settings,
+    attestations: new Map(),
+  });
+  return results;
+}
