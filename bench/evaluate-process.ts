@@ -14,7 +14,7 @@ export interface EvaluationFigures {
 /** Parent side: evaluates `dir` in a child process. */
 export function evaluateInChild(dir: string): Promise<EvaluationFigures> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL(import.meta.url), [dir], { stdio: 'inherit' });
+    const child = fork(new URL(import.meta.url), [dir], { stdio: 'inherit', execArgv: [] });
     child.once('message', (figures) => resolve(figures as EvaluationFigures));
     child.once('exit', (code) => code === 0 || reject(new Error(`evaluation process exited (${code})`)));
   });

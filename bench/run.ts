@@ -8,6 +8,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { configSchema } from '../src/config/schema.js';
 import { DATASETS_DIR } from '../src/snapshot/manifest.js';
 import { runBareSdk } from './bare-sdk.js';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   process.env.AWS_ACCESS_KEY_ID = 'AKIABENCHBASE0000001';
   process.env.AWS_SECRET_ACCESS_KEY = 'bench-base-secret-000000000000000000000';
   process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   delete process.env.AWS_PROFILE;
   const concurrency = configSchema.parse({}).concurrency;
   const dir = join(await mkdtemp(join(tmpdir(), 'partner-audit-bench-')), 'run');
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     line('failed datasets', String(failed));
     line('ERROR findings', `${evaluation.errorFindings} of ${evaluation.findings} findings`);
     line('peak RSS, scan', `${scanRss.toFixed(0)} MB (bench process: scanner, collectors, SDK clients)`);
+    line('scan heap limit', `${(getHeapStatistics().heap_size_limit / 1024 / 1024).toFixed(0)} MB (V8 grows the heap lazily up to it)`);
     line('peak RSS, evaluation', `${evaluation.peakRssMb.toFixed(0)} MB (separate process)`);
     line('bare SDK requests/s', `${bareRate.toFixed(0)} (${baselineStats.requests} requests in ${baselineSeconds.toFixed(1)} s, same server, ${concurrency.requestsInFlight} in flight)`);
     line('scan / bare SDK rate', `${((scanRate / bareRate) * 100).toFixed(0)}%`);

@@ -23,7 +23,7 @@ function next(child: ChildProcess): Promise<ServerReply> {
 }
 
 export async function startServerProcess(scenario: Scenario): Promise<ServerProcess> {
-  const child = fork(new URL('./fake-aws-process.js', import.meta.url), { stdio: 'inherit' });
+  const child = fork(new URL('./fake-aws-process.js', import.meta.url), { stdio: 'inherit', execArgv: [] });
   const send = (command: ServerCommand) => child.send(command);
   send({ start: scenario });
   const ready = await next(child);
