@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   process.env.AWS_ACCESS_KEY_ID = 'AKIADEMOBASE00000001';
   process.env.AWS_SECRET_ACCESS_KEY = 'demo-base-secret-00000000000000000000000';
   process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   delete process.env.AWS_PROFILE;
   delete process.env.AWS_SESSION_TOKEN;
   try {
