@@ -6,7 +6,8 @@ import type { Finding, RequirementResult, RequirementStatus, Results } from '../
 import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
-import { STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses, worstStatus } from './html/status.js';
+import { STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
+import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
 
 /** Beyond this many accounts the matrix shows status counts per requirement instead of one column per account. */

@@ -1,5 +1,6 @@
 // Status vocabulary for the HTML and Markdown reports: labels, one-letter codes for the embedded
-// matrix, and a "worst first" order used for sorting and for the overall status of a requirement.
+// matrix, and the "worst first" order legends, totals and sorts list statuses in (roll-ups use
+// ../status.ts).
 
 import type { RequirementStatus } from '../../model.js';
 
@@ -48,17 +49,6 @@ export const STATUS_CODE: Record<RequirementStatus, string> = {
 
 /** Code of a requirement × account pair that has no result at all. */
 export const NO_RESULT_CODE = '.';
-
-export function statusRank(status: RequirementStatus): number {
-  return STATUS_ORDER.indexOf(status);
-}
-
-/** The worst of several statuses; undefined when there are none. */
-export function worstStatus(statuses: Iterable<RequirementStatus>): RequirementStatus | undefined {
-  let worst: RequirementStatus | undefined;
-  for (const status of statuses) if (worst === undefined || statusRank(status) < statusRank(worst)) worst = status;
-  return worst;
-}
 
 export function countStatuses(statuses: Iterable<RequirementStatus>): Map<RequirementStatus, number> {
   const counts = new Map<RequirementStatus, number>();
