@@ -2,7 +2,7 @@
 // organization served by the loopback fake AWS through AWS_ENDPOINT_URL.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../src/model.js';
+import type { Manifest } from '../../src/snapshot/manifest.js';
 import { startFakeAws, type FakeAws, type Scenario } from '../fake-aws/index.js';
 
 const run = promisify(execFile);
@@ -22,7 +23,9 @@ let work: string;
 
 beforeAll(async () => {
   scenario = JSON.parse(await readFile('demo/scenario.json', 'utf8')) as Scenario;
-  fake = await startFakeAws(scenario);
+  // Relative dates in the scenario resolve against one instant, so two scans see the same evidence.
+  const started = new Date();
+  fake = await startFakeAws(scenario, { now: () => started });
   work = await mkdtemp(join(tmpdir(), 'partner-audit-e2e-'));
 });
 
@@ -209,6 +212,43 @@ describe('partner-audit scan --org against the demo organization', () => {
     const [a, b] = [await results(dir), await results(replay)];
     expect(b.requirements).toEqual(a.requirements);
     expect(b.findings).toEqual(a.findings);
+  });
+
+  it('resumes an interrupted run to the same content as the uninterrupted one', async () => {
+    const resumed = join(work, 'resumed');
+    await cp(dir, resumed, { recursive: true });
+    const manifestPath = join(resumed, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+    // As if the scan had stopped while PROD_US was half collected.
+    const cut = manifest.accounts.find((a) => a.accountId === PROD_US)!;
+    Object.assign(cut, { status: 'PENDING', regions: [], skippedRegions: [] });
+    delete cut.finishedAt;
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, complete: false }));
+    const datasets = join(resumed, 'datasets', `${PROD_US}.jsonl`);
+    await writeFile(datasets, (await readFile(datasets, 'utf8')).split('\n').slice(0, 3).join('\n') + '\n{"trunc');
+
+    const out = await cli(['scan', '--org', '--resume', resumed, '--quiet']);
+    expect(out.code).toBe(3);
+    const [a, b] = [await results(dir), await results(resumed)];
+    expect(b.requirements).toEqual(a.requirements);
+    const verdicts = (r: Results) => r.findings.map((f) => [f.checkId, f.accountId, f.region, f.resource, f.status, f.message]);
+    expect(verdicts(b)).toEqual(verdicts(a));
+  });
+
+  it('shards the organization, merges the shards, and re-evaluates them to the same verdicts', async () => {
+    const shards = [join(work, 'shard-1'), join(work, 'shard-2')];
+    for (const [i, shard] of shards.entries()) {
+      const out = await cli(['scan', '--org', '--shard', `${i + 1}/2`, '--out', shard, '--quiet', '--exit-zero']);
+      expect(out.code, out.stderr).toBe(0);
+    }
+    const merged = join(work, 'merged');
+    expect((await cli(['merge', merged, ...shards])).code).toBe(0);
+    expect((await cli(['verify', merged])).code).toBe(0);
+    const final = join(work, 'merged-evaluated');
+    expect((await cli(['scan', '--snapshot', merged, '--out', final, '--quiet'])).code).toBe(3);
+    const [a, b] = [await results(dir), await results(final)];
+    expect(b.accounts.map((x) => x.accountId).sort()).toEqual([MGMT, PROD_EU, PROD_US, SHARED]);
+    expect(b.requirements).toEqual(a.requirements);
   });
 
   it('verifies the evidence bundle it wrote', async () => {
