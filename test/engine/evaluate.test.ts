@@ -28,7 +28,7 @@ const countCheck = defineCheck({
   docsUrl: 'https://example.com',
   scope: 'region',
   uses: { widgets, plan },
-  messages: { some: '{count} widgets on {tier}', none: 'no widgets', boom: 'never' },
+  messages: { some: '{count} widgets on {tier}', none: 'no widgets' },
   evaluate: ({ data, accountId, region }) => {
     if (data.widgets.count < 0) throw new Error('negative widgets');
     if (data.widgets.count === 99) return [];
