@@ -82,5 +82,5 @@ function accountLines(results: Results): string[] {
 }
 
 function callLine(totals: CallCounts): string {
-  return `API calls: ${totals.requests} requests, ${totals.retries} retries, ${totals.throttles} throttled, ${totals.errors} errors`;
+  return `API calls during the scan: ${totals.requests} requests, ${totals.retries} retries, ${totals.throttles} throttled, ${totals.errors} errors`;
 }
