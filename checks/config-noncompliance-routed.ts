@@ -2,9 +2,8 @@ import { configRecorders } from '../src/collect/collectors/config.js';
 import { eventRules } from '../src/collect/collectors/eventbridge.js';
 import { securityHub } from '../src/collect/collectors/securityhub.js';
 import { defineCheck } from '../src/engine/check.js';
-import { partitionOf } from './lib/arn.js';
 import { recordingRecorder } from './lib/config-recorders.js';
-import { defaultBusArn, routeSample, routingEvidence, type RoutingScope } from './lib/routing.js';
+import { routeSample, routingEvidence, routingScope } from './lib/routing.js';
 import { SECURITY_HUB_MESSAGES, securityHubPath } from './lib/security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './lib/verdict.js';
 
@@ -40,8 +39,7 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/config/latest/developerguide/monitor-config-with-cloudwatchevents.html',
   messages: MESSAGES,
   evaluate: (input) => {
-    const scope: RoutingScope = { accountId: input.accountId, region: input.region, rules: input.data.rules, org: input.org };
-    const resource = defaultBusArn(scope, partitionOf(input.region));
+    const { scope, resource } = routingScope(input);
     if (!recordingRecorder(input.data.recorders)) {
       return [{ status: 'NOT_APPLICABLE', messageId: 'notRecording', resource, params: { region: input.region } }];
     }

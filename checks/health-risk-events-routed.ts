@@ -2,9 +2,8 @@ import { eventRules } from '../src/collect/collectors/eventbridge.js';
 import { healthOrganization } from '../src/collect/collectors/health.js';
 import { organizationMembership } from '../src/collect/collectors/organizations.js';
 import { defineCheck } from '../src/engine/check.js';
-import { partitionOf } from './lib/arn.js';
 import { CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/health-routing.js';
-import { defaultBusArn, routingEvidence, type RoutingScope } from './lib/routing.js';
+import { routingEvidence, routingScope } from './lib/routing.js';
 import { decide, toOutcome, type Verdict } from './lib/verdict.js';
 
 const MESSAGES = {
@@ -41,8 +40,7 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/health/latest/ug/cloudwatch-events-health.html',
   messages: MESSAGES,
   evaluate: (input) => {
-    const scope: RoutingScope = { accountId: input.accountId, region: input.region, rules: input.data.rules, org: input.org };
-    const resource = defaultBusArn(scope, partitionOf(input.region));
+    const { scope, resource } = routingScope(input);
     const local = coverage(scope);
     const evidence = { local: routingEvidence(local.routings) };
     const params = { routes: local.routes, missing: local.missing.join(', ') };

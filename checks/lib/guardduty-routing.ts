@@ -7,9 +7,8 @@ import { securityHub } from '../../src/collect/collectors/securityhub.js';
 import type { GuardDutyDetector } from '../../src/collect/evidence.js';
 import type { RoutingSampleId } from '../../src/collect/routing-samples.js';
 import { type AnyCheck, defineCheck } from '../../src/engine/check.js';
-import { partitionOf } from './arn.js';
 import { isEnabledRelationship, remoteScope } from './remote.js';
-import { defaultBusArn, routeSample, routingEvidence, type RoutingScope } from './routing.js';
+import { routeSample, routingEvidence, routingScope, type RoutingScope } from './routing.js';
 import { SECURITY_HUB_MESSAGES, securityHubPath } from './security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './verdict.js';
 
@@ -62,8 +61,7 @@ export function guardDutyRoutingCheck(options: GuardDutyRoutingOptions): AnyChec
     docsUrl: 'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_eventbridge.html',
     messages: MESSAGES,
     evaluate: (input) => {
-      const scope: RoutingScope = { accountId: input.accountId, region: input.region, rules: input.data.rules, org: input.org };
-      const resource = defaultBusArn(scope, partitionOf(input.region));
+      const { scope, resource } = routingScope(input);
       const params = { region: input.region, sample: options.sampleLabel };
       const enabled = input.data.detectors.detectors.filter((d) => d.status === 'ENABLED');
       if (enabled.length === 0) {

@@ -6,6 +6,7 @@
 import type { EventRuleInfo, EventRulesEvidence } from '../../src/collect/evidence.js';
 import type { RoutingSampleId } from '../../src/collect/routing-samples.js';
 import type { OrgView } from '../../src/engine/check.js';
+import { partitionOf } from './arn.js';
 
 const ENABLED_STATES = new Set(['ENABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS']);
 const DEFAULT_BUS = 'default';
@@ -138,9 +139,20 @@ export function routingEvidence(routings: SampleRouting[]): Record<string, unkno
   };
 }
 
-export function defaultBusArn(scope: Pick<RoutingScope, 'accountId' | 'region' | 'rules'>, partition: string): string {
+/** The scope a routing check judges, and the default bus its findings name as their resource. */
+export function routingScope(input: {
+  accountId: string;
+  region: string;
+  data: { rules: EventRulesEvidence };
+  org: OrgView;
+}): { scope: RoutingScope; resource: string } {
+  const scope: RoutingScope = { accountId: input.accountId, region: input.region, rules: input.data.rules, org: input.org };
+  return { scope, resource: defaultBusArn(scope) };
+}
+
+function defaultBusArn(scope: RoutingScope): string {
   return (
     scope.rules.buses.find((bus) => bus.name === DEFAULT_BUS)?.arn ??
-    `arn:${partition}:events:${scope.region}:${scope.accountId}:event-bus/${DEFAULT_BUS}`
+    `arn:${partitionOf(scope.region)}:events:${scope.region}:${scope.accountId}:event-bus/${DEFAULT_BUS}`
   );
 }
