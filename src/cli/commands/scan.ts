@@ -11,7 +11,7 @@ import { signRun } from '../../bundle/sign.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { UsageError } from '../../errors.js';
 import type { DeploymentModel } from '../../model.js';
-import { diffRuns } from '../../ops/diff.js';
+import { diffRuns, type RunDiff } from '../../ops/diff.js';
 import { renderDiffJson, renderDiffMarkdown, summaryLine } from '../../ops/diff-render.js';
 import { parseShard } from '../../ops/shard.js';
 import { parseS3Uri, uploadRun } from '../../ops/upload.js';
@@ -114,20 +114,20 @@ async function scan(options: ScanOptions): Promise<number> {
     checks: checkSummaries(checks, run.checklist.id),
     ...(baseline ? { baseline } : {}),
   };
-  if (baseline) await writeDiff(outDir, input);
+  const diff = baseline ? diffRuns(baseline, results, new Date()) : undefined;
+  if (diff) await writeDiff(outDir, diff);
   await renderReports(input, options.format, outDir, { secrets });
   const signature = await signRun(outDir, { ...options, ...(run.config.profile ? { profile: run.config.profile } : {}) });
   if (options.upload) await upload(outDir, options.upload, run.config.profile);
   if (!options.quiet) {
     process.stdout.write(renderConsoleSummary(results, manifest));
-    if (baseline) process.stdout.write(`${summaryLine(diffRuns(baseline, results, new Date()))}\n`);
+    if (diff) process.stdout.write(`${summaryLine(diff)}\n`);
     process.stdout.write(`Run directory: ${outDir}${signature ? ' (signed)' : ''}\n`);
   }
   return options.exitZero ? 0 : exitCodeFor(results);
 }
 
-async function writeDiff(outDir: string, input: ReportInput): Promise<void> {
-  const diff = diffRuns(input.baseline!, input.results, new Date());
+async function writeDiff(outDir: string, diff: RunDiff): Promise<void> {
   await writeFile(join(outDir, 'diff.md'), renderDiffMarkdown(diff));
   await writeFile(join(outDir, 'diff.json'), renderDiffJson(diff));
 }
