@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_CHECKS } from '../checks/index.js';
 import type { ScanSummary } from '../src/collect/scanner.js';
-import type { ChecklistId } from '../src/engine/check.js';
-import type { Results } from '../src/model.js';
+import type { ChecklistId } from '../src/contract/checklists/index.js';
+import type { Results } from '../src/contract/results.js';
 import { collectEvidence } from '../src/run/collect.js';
 import { evaluateRunDir } from '../src/run/evaluate.js';
 import { resolveRunConfig } from '../src/run/options.js';

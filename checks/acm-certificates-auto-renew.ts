@@ -1,7 +1,7 @@
-import { acmCertificates } from '../src/collect/collectors/acm.js';
-import type { AcmCertificate } from '../src/collect/evidence.js';
-import type { CheckSettings } from '../src/config/schema.js';
-import { defineCheck, type Outcome } from '../src/engine/check.js';
+import { acmCertificates } from '../src/datasets/acm/datasets.js';
+import type { AcmCertificate } from '../src/datasets/acm/datasets.js';
+import type { CheckSettings } from '../src/contract/settings.js';
+import { defineCheck, type Outcome } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 import { daysUntil } from './lib/time.js';
 

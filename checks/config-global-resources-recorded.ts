@@ -1,6 +1,6 @@
-import { configRecorders } from '../src/collect/collectors/config.js';
-import type { ConfigRecorder } from '../src/collect/evidence.js';
-import { defineCheck } from '../src/engine/check.js';
+import { configRecorders } from '../src/datasets/config/datasets.js';
+import type { ConfigRecorder } from '../src/datasets/config/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { accountArn } from './lib/arn.js';
 import { customerRecorders, isRecording } from './lib/config-recorders.js';
 

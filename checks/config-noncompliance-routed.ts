@@ -1,10 +1,10 @@
-import { configRecorders } from '../src/collect/collectors/config.js';
-import { eventRules } from '../src/collect/collectors/eventbridge.js';
-import { securityHub } from '../src/collect/collectors/securityhub.js';
-import { defineCheck } from '../src/engine/check.js';
+import { configRecorders } from '../src/datasets/config/datasets.js';
+import { askRouting, eventRules } from '../src/datasets/eventbridge/datasets.js';
+import { securityHub } from '../src/datasets/securityhub/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { recordingRecorder } from './lib/config-recorders.js';
 import { routeSample, routingEvidence, routingScope } from './lib/routing.js';
-import { SECURITY_HUB_MESSAGES, securityHubPath } from './lib/security-hub-path.js';
+import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './lib/security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './lib/verdict.js';
 
 const MESSAGES = {
@@ -32,6 +32,8 @@ export default defineCheck({
   scope: 'region',
   uses: { recorders: configRecorders, rules: eventRules },
   optionalUses: { hub: securityHub },
+  readsOtherAccounts: [eventRules],
+  asks: [askRouting(['config:non-compliant', ...securityHubSamples('config')])],
   remediation:
     'Create an EventBridge rule on the default bus with the pattern {"source":["aws.config"],"detail-type":["Config Rules Compliance Change"],' +
     '"detail":{"messageType":["ComplianceChangeNotification"],"newEvaluationResult":{"complianceType":["NON_COMPLIANT"]}}} and a target that opens a ticket: ' +

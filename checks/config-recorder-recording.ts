@@ -1,5 +1,5 @@
-import { configRecorders } from '../src/collect/collectors/config.js';
-import { defineCheck } from '../src/engine/check.js';
+import { configRecorders } from '../src/datasets/config/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 import { customerRecorders } from './lib/config-recorders.js';
 

@@ -1,5 +1,5 @@
-import { configRecorders, configRules } from '../src/collect/collectors/config.js';
-import { defineCheck } from '../src/engine/check.js';
+import { configRecorders, configRules } from '../src/datasets/config/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 import { recordingRecorder } from './lib/config-recorders.js';
 

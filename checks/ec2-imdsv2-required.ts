@@ -1,6 +1,6 @@
-import { ec2Instances } from '../src/collect/collectors/ec2.js';
-import type { Ec2Instance } from '../src/collect/evidence.js';
-import { defineCheck, type Outcome } from '../src/engine/check.js';
+import { ec2Instances } from '../src/datasets/ec2/datasets.js';
+import type { Ec2Instance } from '../src/datasets/ec2/datasets.js';
+import { defineCheck, type Outcome } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 
 /** Instances that exist or can be started again; terminated and shutting-down ones are ignored. */

@@ -1,6 +1,6 @@
-import { imdsDefaults, images, launchTemplates } from '../src/collect/collectors/ec2.js';
-import type { ImagesEvidence, ImdsDefaultsEvidence, LaunchTemplateInfo } from '../src/collect/evidence.js';
-import { type DatasetView, defineCheck, type Outcome } from '../src/engine/check.js';
+import { imdsDefaults, images, launchTemplates } from '../src/datasets/ec2/datasets.js';
+import type { ImagesEvidence, ImdsDefaultsEvidence, LaunchTemplateInfo } from '../src/datasets/ec2/datasets.js';
+import { type DatasetView, defineCheck, type Outcome } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 
 const MESSAGES = {

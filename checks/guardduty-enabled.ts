@@ -1,5 +1,5 @@
-import { guardDutyDetectors } from '../src/collect/collectors/guardduty.js';
-import { defineCheck } from '../src/engine/check.js';
+import { guardDutyDetectors } from '../src/datasets/guardduty/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 
 export default defineCheck({

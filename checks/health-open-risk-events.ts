@@ -1,5 +1,5 @@
-import { healthRiskEvents } from '../src/collect/collectors/health.js';
-import { defineCheck } from '../src/engine/check.js';
+import { healthRiskEvents } from '../src/datasets/health/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { accountArn } from './lib/arn.js';
 
 export default defineCheck({

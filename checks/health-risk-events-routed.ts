@@ -1,8 +1,8 @@
-import { eventRules } from '../src/collect/collectors/eventbridge.js';
-import { healthOrganization } from '../src/collect/collectors/health.js';
-import { organizationMembership } from '../src/collect/collectors/organizations.js';
-import { defineCheck } from '../src/engine/check.js';
-import { CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/health-routing.js';
+import { askRouting, eventRules } from '../src/datasets/eventbridge/datasets.js';
+import { healthOrganization } from '../src/datasets/health/datasets.js';
+import { organizationMembership } from '../src/datasets/organizations/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
+import { ALL_SAMPLES, CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/health-routing.js';
 import { routingEvidence, routingScope } from './lib/routing.js';
 import { decide, toOutcome, type Verdict } from './lib/verdict.js';
 
@@ -32,6 +32,8 @@ export default defineCheck({
   regions: { only: ['us-east-1'] },
   uses: { rules: eventRules },
   optionalUses: { healthOrganization, membership: organizationMembership },
+  readsOtherAccounts: [eventRules],
+  asks: [askRouting(ALL_SAMPLES)],
   remediation:
     'In us-east-1, create an EventBridge rule on the default bus with the pattern {"source":["aws.health"],"detail-type":["AWS Health Event"],' +
     '"detail":{"service":["RISK"]}} and a target that opens an issue (SNS, SQS, Lambda or an API destination): ' +

@@ -1,6 +1,6 @@
-import { accessKeys, credentialReport, iamAuthorization } from '../src/collect/collectors/iam.js';
-import type { IamAuthorizationEvidence, IamUserDetail } from '../src/collect/evidence.js';
-import { defineCheck } from '../src/engine/check.js';
+import { accessKeys, credentialReport, iamAuthorization } from '../src/datasets/iam/datasets.js';
+import type { IamAuthorizationEvidence, IamUserDetail } from '../src/datasets/iam/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { currentActiveKeys, hasActiveKeyInReport } from './lib/access-keys.js';
 import { accountArn } from './lib/arn.js';
 

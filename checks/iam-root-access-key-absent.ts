@@ -1,5 +1,5 @@
-import { credentialReport } from '../src/collect/collectors/iam.js';
-import { defineCheck } from '../src/engine/check.js';
+import { credentialReport } from '../src/datasets/iam/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { accountArn } from './lib/arn.js';
 
 export default defineCheck({

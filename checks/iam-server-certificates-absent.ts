@@ -1,5 +1,5 @@
-import { serverCertificates } from '../src/collect/collectors/iam.js';
-import { defineCheck } from '../src/engine/check.js';
+import { serverCertificates } from '../src/datasets/iam/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { accountArn } from './lib/arn.js';
 import { daysUntil } from './lib/time.js';
 

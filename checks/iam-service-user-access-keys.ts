@@ -1,13 +1,7 @@
-import { accessKeys, credentialReport, iamAuthorization } from '../src/collect/collectors/iam.js';
-import type {
-  AccessKeyMetadata,
-  AccessKeysEvidence,
-  CredentialReportEntry,
-  CredentialReportEvidence,
-  IamAuthorizationEvidence,
-} from '../src/collect/evidence.js';
-import type { CheckSettings } from '../src/config/schema.js';
-import { defineCheck, type Outcome } from '../src/engine/check.js';
+import { accessKeys, credentialReport, iamAuthorization } from '../src/datasets/iam/datasets.js';
+import type { AccessKeyMetadata, AccessKeysEvidence, CredentialReportEntry, CredentialReportEvidence, IamAuthorizationEvidence } from '../src/datasets/iam/datasets.js';
+import type { CheckSettings } from '../src/contract/settings.js';
+import { defineCheck, type Outcome } from '../src/contract/check.js';
 import { currentActiveKeys, hasActiveKeyInReport } from './lib/access-keys.js';
 import { accountArn } from './lib/arn.js';
 import { broadGrants, cidrProblems, ipRestrictingDenies, policiesOf, type UserPolicies } from './lib/iam-policies.js';

@@ -1,5 +1,5 @@
 // Every check, in the order reports list them. The meta test holds this list equal to the folder.
-import type { AnyCheck } from '../src/engine/check.js';
+import type { AnyCheck } from '../src/contract/check.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';

@@ -1,5 +1,5 @@
-import { supportPlan } from '../src/collect/collectors/support.js';
-import { defineCheck } from '../src/engine/check.js';
+import { supportPlan } from '../src/datasets/support/datasets.js';
+import { defineCheck } from '../src/contract/check.js';
 import { accountArn } from './lib/arn.js';
 
 export default defineCheck({

@@ -1,6 +1,6 @@
 // Access keys as they are now: the credential report picks the users, ListAccessKeys re-reads them.
 
-import type { AccessKeyMetadata, AccessKeysEvidence, CredentialReportEntry } from '../../src/collect/evidence.js';
+import type { AccessKeyMetadata, AccessKeysEvidence, CredentialReportEntry } from '../../src/datasets/iam/datasets.js';
 
 export function hasActiveKeyInReport(entry: CredentialReportEntry): boolean {
   return entry.keys.some((key) => key.active);

@@ -1,6 +1,6 @@
 // ARNs for findings that concern an account or a region rather than one resource.
 
-import type { CheckInput } from '../../src/engine/check.js';
+import type { CheckInput } from '../../src/contract/check.js';
 
 export function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';

@@ -1,6 +1,6 @@
 // Which AWS Config recorders count as the partner's guardrail, and whether they record.
 
-import type { ConfigRecorder, ConfigRecordersEvidence } from '../../src/collect/evidence.js';
+import type { ConfigRecorder, ConfigRecordersEvidence } from '../../src/datasets/config/datasets.js';
 
 /** Service-linked recorders (with a service principal) belong to another AWS service. */
 export function customerRecorders(evidence: ConfigRecordersEvidence): ConfigRecorder[] {

@@ -1,15 +1,15 @@
 // One module behind the two GuardDuty routing checks (SECOPS-007 and SECOPS-008): they differ only
 // in the sample finding and the requirement, so each check file instantiates this factory.
 
-import { eventRules } from '../../src/collect/collectors/eventbridge.js';
-import { guardDutyDetectors } from '../../src/collect/collectors/guardduty.js';
-import { securityHub } from '../../src/collect/collectors/securityhub.js';
-import type { GuardDutyDetector } from '../../src/collect/evidence.js';
-import type { RoutingSampleId } from '../../src/collect/routing-samples.js';
-import { type AnyCheck, defineCheck } from '../../src/engine/check.js';
+import { askRouting, eventRules } from '../../src/datasets/eventbridge/datasets.js';
+import { guardDutyDetectors } from '../../src/datasets/guardduty/datasets.js';
+import { securityHub } from '../../src/datasets/securityhub/datasets.js';
+import type { GuardDutyDetector } from '../../src/datasets/guardduty/datasets.js';
+import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import { type AnyCheck, defineCheck } from '../../src/contract/check.js';
 import { isEnabledRelationship, remoteScope } from './remote.js';
 import { routeSample, routingEvidence, routingScope, type RoutingScope } from './routing.js';
-import { SECURITY_HUB_MESSAGES, securityHubPath } from './security-hub-path.js';
+import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './verdict.js';
 
 const MESSAGES = {
@@ -53,6 +53,8 @@ export function guardDutyRoutingCheck(options: GuardDutyRoutingOptions): AnyChec
     scope: 'region',
     uses: { detectors: guardDutyDetectors, rules: eventRules },
     optionalUses: { hub: securityHub },
+    readsOtherAccounts: [eventRules],
+    asks: [askRouting([options.sample, ...securityHubSamples('guardduty')])],
     remediation:
       'Create an EventBridge rule on the default bus with the pattern {"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"]} ' +
       'and a target that opens a ticket (SNS, SQS, Lambda or an API destination): ' +

@@ -1,12 +1,7 @@
 // The policies that apply to an IAM user, and the statements IAM-002 looks for in them.
 
-import type {
-  IamAuthorizationEvidence,
-  IamUserDetail,
-  ManagedPolicyRef,
-  PolicyDocument,
-  PolicyStatement,
-} from '../../src/collect/evidence.js';
+import type { IamAuthorizationEvidence, IamUserDetail, ManagedPolicyRef } from '../../src/datasets/iam/datasets.js';
+import type { PolicyDocument, PolicyStatement } from '../../src/datasets/policy-types.js';
 import { contains, parseCidr } from './cidr.js';
 
 export interface AppliedPolicy {

@@ -1,6 +1,7 @@
 // Another scanned account's routing rules in one region, as the org view offers them.
 
-import type { OrgView } from '../../src/engine/check.js';
+import type { OrgView } from '../../src/contract/check.js';
+import { eventRules } from '../../src/datasets/eventbridge/datasets.js';
 import type { RoutingScope } from './routing.js';
 
 export type Remote =
@@ -9,7 +10,7 @@ export type Remote =
   | { kind: 'scanned'; scope: RoutingScope };
 
 export function remoteScope(org: OrgView, accountId: string, region: string): Remote {
-  const view = org.scannedAccounts.has(accountId) ? org.eventRules(accountId, region) : undefined;
+  const view = org.scannedAccounts.has(accountId) ? org.dataset(eventRules, accountId, region) : undefined;
   if (!view) return { kind: 'not-scanned' };
   if (!view.ok) return { kind: 'unreadable', code: view.error.code, message: view.error.message };
   return { kind: 'scanned', scope: { accountId, region, rules: view.data, org } };

@@ -3,9 +3,9 @@
 // sample (TestEventPattern's verdict, recorded by the collector). A rule whose targets are all
 // event buses is followed to those buses: it counts only where a routing rule there delivers.
 
-import type { EventRuleInfo, EventRulesEvidence } from '../../src/collect/evidence.js';
-import type { RoutingSampleId } from '../../src/collect/routing-samples.js';
-import type { OrgView } from '../../src/engine/check.js';
+import { eventRules, type EventRuleInfo, type EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
+import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import type { OrgView } from '../../src/contract/check.js';
 import { partitionOf } from './arn.js';
 
 const ENABLED_STATES = new Set(['ENABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS']);
@@ -77,7 +77,7 @@ function followBus(scope: RoutingScope, bus: BusRef, sample: RoutingSampleId, se
   if (!local && !scope.org.scannedAccounts.has(bus.accountId)) {
     return { status: 'unverified', path: `${bus.arn} (account ${bus.accountId} not scanned, not verified)` };
   }
-  const view = local ? { ok: true as const, data: scope.rules } : scope.org.eventRules(bus.accountId, bus.region);
+  const view = local ? { ok: true as const, data: scope.rules } : scope.org.dataset(eventRules, bus.accountId, bus.region);
   if (!view) return { status: 'unverified', path: `${bus.arn} (${bus.region} of ${bus.accountId} not scanned, not verified)` };
   if (!view.ok) {
     return { status: 'error', path: `${bus.arn} (rules of ${bus.accountId} in ${bus.region} could not be read: ${view.error.code})` };

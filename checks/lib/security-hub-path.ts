@@ -1,9 +1,9 @@
 // The Security Hub path for GuardDuty and Config findings: Security Hub is enabled, and a routing
 // rule matches its finding events (v1 or v2) for the product, here or in its administrator account.
 
-import type { SecurityHubEvidence } from '../../src/collect/evidence.js';
-import type { RoutingSampleId } from '../../src/collect/routing-samples.js';
-import type { DatasetView } from '../../src/engine/check.js';
+import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
+import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import type { DatasetView } from '../../src/contract/check.js';
 import { isEnabledRelationship, remoteScope } from './remote.js';
 import { routeAny, type RoutingScope } from './routing.js';
 import { FORWARD_MESSAGES, routingVerdict, type Verdict } from './verdict.js';
@@ -27,6 +27,11 @@ const PRODUCTS = {
   guardduty: { label: 'GuardDuty', samples: ['securityhub-v1:guardduty', 'securityhub-v2:guardduty'] },
   config: { label: 'Config', samples: ['securityhub-v1:config', 'securityhub-v2:config'] },
 } satisfies Record<string, { label: string; samples: RoutingSampleId[] }>;
+
+/** The Security Hub finding events a check asks about for `product`. */
+export function securityHubSamples(product: keyof typeof PRODUCTS): RoutingSampleId[] {
+  return PRODUCTS[product].samples;
+}
 
 export function securityHubPath(
   scope: RoutingScope,

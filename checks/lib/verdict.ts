@@ -1,7 +1,7 @@
 // A candidate outcome of one routing path, and how the paths of a check are weighed.
 
-import type { Outcome } from '../../src/engine/check.js';
-import type { FindingStatus } from '../../src/model.js';
+import type { Outcome } from '../../src/contract/check.js';
+import type { FindingStatus } from '../../src/contract/status.js';
 import { describeRoutes, routingEvidence, type SampleRouting } from './routing.js';
 
 export interface Verdict<M extends string> {

@@ -1,7 +1,7 @@
 // Loads and checks an attestations file against the checklist the scan uses.
 
 import { findRequirement } from '../catalog/index.js';
-import type { Checklist } from '../catalog/types.js';
+import type { Checklist } from '../contract/checklists/types.js';
 import { errorAt, readYamlFile, validate } from '../config/load.js';
 import { attestationsFileSchema } from './schema.js';
 import type { AttestationSet } from './types.js';

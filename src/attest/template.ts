@@ -2,7 +2,7 @@
 // file is valid as written; an entry uncommented without evidence and owner fails validation.
 
 import { APPLIES_TO_LABEL } from '../catalog/labels.js';
-import type { Checklist, Requirement } from '../catalog/types.js';
+import type { Checklist, Requirement } from '../contract/checklists/types.js';
 
 /** Requirements the partner must (or may, to override a failing check) attest. */
 export function needsAttestation(requirement: Requirement): boolean {

@@ -8,8 +8,8 @@ import { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, RequestHandler } from '@smithy/types';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { ScanSettings } from '../config/schema.js';
-import type { ClientFactory, SdkClient, SdkClientCtor } from './client-factory.js';
+import type { ScanSettings } from '../contract/settings.js';
+import type { ClientFactory, SdkClient, SdkClientCtor } from '../contract/collector.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
 

@@ -5,7 +5,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { ScanSettings } from '../config/schema.js';
+import type { ScanSettings } from '../contract/settings.js';
 import { RuntimeError } from '../errors.js';
 import type { ClientPool } from './clients.js';
 import { classifyError } from './errors.js';

@@ -2,7 +2,7 @@
 // engine whether the failure is a fault (access-denied, throttled, error) or an answer about the
 // region (scp-denied, region-disabled).
 
-import type { DatasetError, DatasetErrorKind } from '../collect/collector.js';
+import type { DatasetError, DatasetErrorKind } from '../contract/record.js';
 import { redactSecrets } from './redact.js';
 
 const ACCESS_DENIED_CODES = new Set([

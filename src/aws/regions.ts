@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { RegionsEvidence } from '../collect/evidence.js';
+import type { RegionsEvidence } from '../datasets/ec2/datasets.js';
 import { RuntimeError } from '../errors.js';
-import type { SkippedRegion } from '../model.js';
+import type { SkippedRegion } from '../contract/results.js';
 
 const ENABLED = new Set(['opt-in-not-required', 'opted-in']);
 

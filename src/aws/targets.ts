@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import type { PartnerAuditConfig } from '../config/schema.js';
 import { RuntimeError } from '../errors.js';
-import type { ClientFactory } from './client-factory.js';
+import type { ClientFactory } from '../contract/collector.js';
 import { classifyError } from './errors.js';
 
 export interface Target {

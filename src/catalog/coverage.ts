@@ -1,8 +1,9 @@
 // How checks map onto a checklist's requirements. Mappings are always checklist-qualified:
 // the same requirement ID means different things in different checklists.
 
-import type { AnyCheck, ChecklistId } from '../engine/check.js';
-import type { Checklist } from './types.js';
+import type { AnyCheck } from '../contract/check.js';
+import type { ChecklistId } from '../contract/checklists/index.js';
+import type { Checklist } from '../contract/checklists/types.js';
 
 export function requirementIdsOf(check: AnyCheck, checklist: Checklist): string[] {
   return check.requirements[checklist.id as ChecklistId] ?? [];

@@ -1,9 +1,9 @@
 // Plain-text and JSON views of check and requirement metadata, for `checks` and `explain`.
 
-import { checkActions, type AnyCheck } from '../engine/check.js';
+import { checkActions, type AnyCheck } from '../contract/check.js';
 import { checksCovering, evidenceSources, requirementIdsOf } from './coverage.js';
 import { APPLIES_TO_LABEL } from './labels.js';
-import type { Checklist, Requirement } from './types.js';
+import type { Checklist, Requirement } from '../contract/checklists/types.js';
 
 export interface CheckListing {
   id: string;

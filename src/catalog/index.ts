@@ -1,9 +1,9 @@
 // Every checklist the tool knows, newest release first per id.
 
 import { UsageError } from '../errors.js';
-import { ftrPartnerHosted202602 } from './ftr-partner-hosted-2026-02.js';
-import { smbCompetency202508 } from './smb-competency-2025-08.js';
-import type { Checklist, Requirement } from './types.js';
+import { ftrPartnerHosted202602 } from '../contract/checklists/ftr-partner-hosted-2026-02.js';
+import { smbCompetency202508 } from '../contract/checklists/smb-competency-2025-08.js';
+import type { Checklist, Requirement } from '../contract/checklists/types.js';
 
 export const DEFAULT_CHECKLIST = 'smb-competency';
 

@@ -1,8 +1,9 @@
 // What an account's records say about it: regions that answered "not here" (an SCP denial or a
 // region that is not enabled) and whether the scan of the account is complete.
 
-import type { AccountStatus, SkippedRegion } from '../model.js';
-import type { DatasetErrorKind, DatasetRecord } from './collector.js';
+import type { AccountStatus } from '../contract/status.js';
+import type { SkippedRegion } from '../contract/results.js';
+import type { DatasetErrorKind, DatasetRecord } from '../contract/record.js';
 
 const ANSWERS: ReadonlySet<DatasetErrorKind> = new Set(['scp-denied', 'region-disabled']);
 

@@ -2,13 +2,13 @@
 // is memoized, so `ctx.dataset(dep)` shares it), inside its own request log, and turns the outcome
 // into a DatasetRecord: the data, or the classified error. Records are handed on as they finish.
 
-import type { ClientFactory } from '../aws/client-factory.js';
 import { classifyError } from '../aws/errors.js';
 import { failedOperationOf, withRequestLog } from '../aws/request-log.js';
-import type { ScanSettings } from '../config/schema.js';
-import { GLOBAL } from '../model.js';
-import type { CollectContext, Collector, DatasetError, DatasetRecord } from './collector.js';
-import { homeRegionOf } from './plan.js';
+import { actionFor, type AnyCollector, type ClientFactory, type CollectContext } from '../contract/collector.js';
+import { homeRegionOf, type AnyDataset, type DatasetDeclaration } from '../contract/dataset.js';
+import type { DatasetError, DatasetRecord } from '../contract/record.js';
+import type { ScanSettings } from '../contract/settings.js';
+import { GLOBAL } from '../contract/status.js';
 
 export interface DatasetRunnerOptions {
   accountId: string;
@@ -16,6 +16,8 @@ export interface DatasetRunnerOptions {
   clientsFor(region: string): ClientFactory;
   /** Called with each record as soon as it is complete (the snapshot writer). */
   onRecord(record: DatasetRecord): Promise<void>;
+  /** The collector of each dataset and what the checks ask of it (from the scan plan). */
+  plan: { collectorOf(dataset: AnyDataset): AnyCollector; questions: ReadonlyMap<string, readonly string[]> };
   /** Where organization-scope dependencies run (the caller's runner), when not this one. */
   organization?: DatasetRunner;
   now?: () => Date;
@@ -29,11 +31,6 @@ class DependencyFailedError extends Error {
   ) {
     super(`needs ${dependency}, which failed: ${dependencyError.code}`);
   }
-}
-
-/** The IAM action behind a failed operation: the collector's declared action with that name. */
-function actionFor(collector: Collector<unknown>, operation: string | undefined): string | undefined {
-  return operation === undefined ? undefined : collector.actions.find((a) => a.split(':')[1] === operation);
 }
 
 export class DatasetRunner {
@@ -50,15 +47,15 @@ export class DatasetRunner {
     this.optInRegions = new Set(regions);
   }
 
-  /** The record of `collector` in `region` (ignored for global and organization collectors). */
-  run<T>(collector: Collector<T>, region: string): Promise<DatasetRecord<T>> {
-    const c = collector as Collector<unknown>;
-    if (c.scope === 'organization' && this.options.organization) return this.options.organization.run(collector, GLOBAL);
-    const stored = c.scope === 'regional' ? region : GLOBAL;
-    const key = `${stored}|${c.id}`;
+  /** The record of `dataset` in `region` (ignored for global and organization datasets). */
+  run<T>(dataset: DatasetDeclaration<T>, region: string): Promise<DatasetRecord<T>> {
+    const d = dataset as AnyDataset;
+    if (d.scope === 'organization' && this.options.organization) return this.options.organization.run(dataset, GLOBAL);
+    const stored = d.scope === 'regional' ? region : GLOBAL;
+    const key = `${stored}|${d.id}`;
     let record = this.inFlight.get(key);
     if (!record) {
-      record = this.collect(c, stored).then(async (r) => {
+      record = this.collect(d, stored).then(async (r) => {
         await this.options.onRecord(r);
         return r;
       });
@@ -67,21 +64,22 @@ export class DatasetRunner {
     return record as Promise<DatasetRecord<T>>;
   }
 
-  private async collect(collector: Collector<unknown>, stored: string): Promise<DatasetRecord> {
-    const callRegion = stored === GLOBAL ? homeRegionOf(collector) : stored;
+  private async collect(dataset: AnyDataset, stored: string): Promise<DatasetRecord> {
+    const callRegion = stored === GLOBAL ? homeRegionOf(dataset) : stored;
     const ctx: CollectContext = {
       accountId: this.options.accountId,
       region: callRegion,
       clients: this.options.clientsFor(callRegion),
       settings: this.options.settings,
+      questions: this.options.plan.questions.get(dataset.id) ?? [],
       dataset: (dep) => this.dependency(dep, stored === GLOBAL ? callRegion : stored),
     };
     const startedAt = this.now().toISOString();
-    const { log, result } = await withRequestLog(() => collector.collect(ctx));
+    const { log, result } = await withRequestLog(() => this.options.plan.collectorOf(dataset).collect(ctx));
     const base = {
       accountId: this.options.accountId,
       region: stored,
-      collector: collector.id,
+      collector: dataset.id,
       startedAt,
       finishedAt: this.now().toISOString(),
       requestIds: log.requestIds,
@@ -90,24 +88,24 @@ export class DatasetRunner {
     const error =
       result.status === 'fulfilled'
         ? { kind: 'error' as const, code: 'NoData', message: 'the collector returned nothing' }
-        : this.errorOf(result.reason, collector, callRegion);
+        : this.errorOf(result.reason, dataset, callRegion);
     return { ...base, ok: false, error };
   }
 
-  private async dependency<T>(dep: Collector<T>, region: string): Promise<T> {
+  private async dependency<T>(dep: DatasetDeclaration<T>, region: string): Promise<T> {
     const record = await this.run(dep, region);
     if (!record.ok) throw new DependencyFailedError(dep.id, record.error);
     return record.data;
   }
 
-  private errorOf(reason: unknown, collector: Collector<unknown>, callRegion: string): DatasetError {
+  private errorOf(reason: unknown, dataset: AnyDataset, callRegion: string): DatasetError {
     if (reason instanceof DependencyFailedError) {
       // The dependency's kind carries over: an SCP denial upstream is still an answer, not a fault.
       const { kind, action } = reason.dependencyError;
       const error: DatasetError = { kind, code: 'DependencyFailed', message: reason.message };
       return action === undefined ? error : { ...error, action };
     }
-    const action = actionFor(collector, failedOperationOf(reason));
+    const action = actionFor(dataset, failedOperationOf(reason));
     return classifyError(reason, action, { optInRegion: this.optInRegions.has(callRegion) });
   }
 }

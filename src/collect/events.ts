@@ -1,7 +1,7 @@
 // How the scanner tells the outside world what it is doing, without printing anything itself.
 
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
-import type { DatasetRecord } from './collector.js';
+import type { DatasetRecord } from '../contract/record.js';
 
 export interface ScanEvents {
   scanStarted?(info: { accounts: number }): void;

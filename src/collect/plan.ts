@@ -1,30 +1,33 @@
-// Which collectors run where, derived from the checks to run: the union of what they use, plus
-// the collectors those depend on. Regional collectors run in the account's regions in scope,
-// plus any region a check always wants; a collector only `only`-checks use runs just there.
+// Which datasets are collected where, derived from the checks to run: the union of what they read,
+// plus the datasets those depend on. Regional datasets are collected in the account's regions in
+// scope, plus any region a check always wants; a dataset only `only`-checks read is collected just there.
 
-import type { AnyCheck } from '../engine/check.js';
-import type { Collector } from './collector.js';
-import type { RegionsEvidence } from './evidence.js';
-import { ec2Regions } from './collectors/ec2.js';
-
-export const DEFAULT_HOME_REGION = 'us-east-1';
+import { datasetsOf, type AnyCheck } from '../contract/check.js';
+import type { AnyCollector } from '../contract/collector.js';
+import type { AnyDataset, DatasetDeclaration } from '../contract/dataset.js';
+import { ec2Regions, type RegionsEvidence } from '../datasets/ec2/datasets.js';
+import { collectorOf as registered } from '../datasets/registry.js';
 
 export interface PlannedRegional {
-  collector: Collector<unknown>;
-  /** Runs in the account's regions in scope. */
+  dataset: AnyDataset;
+  /** Collected in the account's regions in scope. */
   inScope: boolean;
-  /** Regions wanted regardless of scope (checks' `only`/`always`); run where the account has them enabled. */
+  /** Regions wanted regardless of scope (checks' `only`/`always`); collected where the account has them enabled. */
   extraRegions: string[];
 }
 
 export interface ScanPlan {
-  /** Lists the account's regions; runs first in every account (`ec2.regions`). */
-  regions: Collector<RegionsEvidence>;
+  /** Lists the account's regions; collected first in every account (`ec2.regions`). */
+  regions: DatasetDeclaration<RegionsEvidence>;
   /** Once per scan with the caller's credentials, stored under the caller account in `global`. */
-  organization: Collector<unknown>[];
+  organization: AnyDataset[];
   /** Once per account in their home region, stored in `global`. */
-  global: Collector<unknown>[];
+  global: AnyDataset[];
   regional: PlannedRegional[];
+  /** What the checks ask of each dataset at collection time, by dataset id. */
+  questions: ReadonlyMap<string, readonly string[]>;
+  /** The collector that fetches a dataset (the registry's, unless a test brings its own). */
+  collectorOf(dataset: AnyDataset): AnyCollector;
 }
 
 interface RegionNeed {
@@ -38,49 +41,53 @@ function needOf(check: AnyCheck): RegionNeed {
   return { inScope: true, extra: new Set(check.regions?.always ?? []) };
 }
 
-export function buildPlan(checks: readonly AnyCheck[]): ScanPlan {
-  const organization = new Set<Collector<unknown>>();
-  const global = new Set<Collector<unknown>>();
-  const regional = new Map<Collector<unknown>, RegionNeed>();
+function questionsOf(checks: readonly AnyCheck[]): Map<string, readonly string[]> {
+  const asked = new Map<string, Set<string>>();
+  for (const { dataset, questions } of checks.flatMap((c) => c.asks ?? [])) {
+    const set = asked.get(dataset.id) ?? new Set<string>();
+    questions.forEach((q) => set.add(q));
+    asked.set(dataset.id, set);
+  }
+  return new Map([...asked].map(([id, set]) => [id, [...set].sort()]));
+}
 
-  const visit = (collector: Collector<unknown>, need: RegionNeed): void => {
-    if (collector.scope === 'organization') organization.add(collector);
-    else if (collector.scope === 'global') global.add(collector);
+export function buildPlan(checks: readonly AnyCheck[], collectorOf: ScanPlan['collectorOf'] = registered): ScanPlan {
+  const organization = new Set<AnyDataset>();
+  const global = new Set<AnyDataset>();
+  const regional = new Map<AnyDataset, RegionNeed>();
+
+  const visit = (dataset: AnyDataset, need: RegionNeed): void => {
+    if (dataset.scope === 'organization') organization.add(dataset);
+    else if (dataset.scope === 'global') global.add(dataset);
     else {
-      const seen = regional.get(collector);
+      const seen = regional.get(dataset);
       const merged = seen
         ? { inScope: seen.inScope || need.inScope, extra: new Set([...seen.extra, ...need.extra]) }
         : { inScope: need.inScope, extra: new Set(need.extra) };
       const unchanged = seen && seen.inScope === merged.inScope && seen.extra.size === merged.extra.size;
-      regional.set(collector, merged);
+      regional.set(dataset, merged);
       if (unchanged) return;
     }
-    for (const dep of collector.dependsOn ?? []) visit(dep, need);
+    for (const dep of dataset.dependsOn ?? []) visit(dep, need);
   };
 
   for (const check of checks) {
     const need = needOf(check);
-    for (const c of [...Object.values(check.uses), ...Object.values(check.optionalUses ?? {})]) visit(c, need);
+    for (const dataset of datasetsOf(check)) visit(dataset, need);
   }
   return {
     regions: ec2Regions,
     organization: [...organization],
     global: [...global],
-    regional: [...regional].map(([collector, need]) => ({
-      collector,
-      inScope: need.inScope,
-      extraRegions: [...need.extra].sort(),
-    })),
+    regional: [...regional].map(([dataset, need]) => ({ dataset, inScope: need.inScope, extraRegions: [...need.extra].sort() })),
+    questions: questionsOf(checks),
+    collectorOf,
   };
 }
 
-/** The regions one regional collector runs in for an account: never a region it has not enabled. */
+/** The regions one regional dataset is collected in for an account: never a region it has not enabled. */
 export function regionsFor(item: PlannedRegional, account: { regions: string[]; enabled: string[] }): string[] {
   const wanted = new Set(item.inScope ? account.regions : []);
   for (const r of item.extraRegions) if (account.enabled.includes(r)) wanted.add(r);
   return [...wanted].sort();
-}
-
-export function homeRegionOf(collector: Collector<unknown>): string {
-  return collector.homeRegion ?? DEFAULT_HOME_REGION;
 }

@@ -2,12 +2,12 @@
 // (their partial datasets file emptied first); finished accounts and their datasets stay as they are.
 
 import { UsageError } from '../errors.js';
-import { GLOBAL } from '../model.js';
+import { GLOBAL } from '../contract/status.js';
 import type { ManifestAccount } from '../snapshot/manifest.js';
 import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
 import { createSnapshotWriter } from '../snapshot/writer.js';
 import type { Target } from '../aws/targets.js';
-import type { Collector } from './collector.js';
+import type { AnyDataset } from '../contract/dataset.js';
 import type { ScanPlan } from './plan.js';
 import { runScan, type RunScanOptions, type ScanSummary } from './scanner.js';
 
@@ -29,11 +29,11 @@ function targetOf(account: ManifestAccount): Target {
 }
 
 /** Organization datasets already stored under the caller (and not about to be emptied) are kept. */
-async function missingOrganization(dir: string, plan: ScanPlan, callerId: string, resetting: boolean): Promise<Collector<unknown>[]> {
+async function missingOrganization(dir: string, plan: ScanPlan, callerId: string, resetting: boolean): Promise<AnyDataset[]> {
   if (resetting || plan.organization.length === 0) return plan.organization;
   const stored = new Set<string>();
   for await (const r of readAccountDatasets(dir, callerId)) if (r.region === GLOBAL) stored.add(r.collector);
-  return plan.organization.filter((c) => !stored.has(c.id));
+  return plan.organization.filter((d) => !stored.has(d.id));
 }
 
 export async function resumeScan(options: ResumeScanOptions): Promise<ResumeSummary> {

@@ -9,15 +9,18 @@ import type { AwsAccess } from '../aws/credentials.js';
 import { redactSecrets } from '../aws/redact.js';
 import { selectRegions, type RegionSelection } from '../aws/regions.js';
 import type { Target } from '../aws/targets.js';
-import type { ScanSettings } from '../config/schema.js';
-import { GLOBAL, type SkippedRegion } from '../model.js';
+import type { ScanSettings } from '../contract/settings.js';
+import { GLOBAL } from '../contract/status.js';
+import type { SkippedRegion } from '../contract/results.js';
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 import type { SnapshotWriter } from '../snapshot/writer.js';
 import { faultSummary, reachedStatus, skippedRegion } from './account-outcome.js';
-import type { Collector, DatasetRecord } from './collector.js';
+import type { AnyDataset } from '../contract/dataset.js';
+import type { DatasetRecord } from '../contract/record.js';
 import { DatasetRunner } from './dataset-runner.js';
 import type { ScanEvents } from './events.js';
-import { DEFAULT_HOME_REGION, regionsFor, type ScanPlan } from './plan.js';
+import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
+import { regionsFor, type ScanPlan } from './plan.js';
 
 export interface RunScanOptions {
   targets: readonly Target[];
@@ -83,6 +86,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
           await writer.writeRecord(record);
           events.datasetFinished?.(record);
         },
+        plan,
         organization: runners.get(access.caller.accountId),
       });
       runners.set(accountId, runner);
@@ -180,14 +184,14 @@ async function scanRegions(
   runner: DatasetRunner,
   selection: RegionSelection,
 ): Promise<{ records: DatasetRecord[]; skipped: SkippedRegion[] }> {
-  const byRegion = new Map<string, Collector<unknown>[]>();
+  const byRegion = new Map<string, AnyDataset[]>();
   for (const item of scan.plan.regional) {
-    for (const region of regionsFor(item, selection)) byRegion.set(region, [...(byRegion.get(region) ?? []), item.collector]);
+    for (const region of regionsFor(item, selection)) byRegion.set(region, [...(byRegion.get(region) ?? []), item.dataset]);
   }
   scan.events.regionsPlanned?.(scan.target.accountId, byRegion.size);
   const perRegion = await Promise.all(
-    [...byRegion].map(async ([region, collectors]) => {
-      const records = await Promise.all(collectors.map((c) => runner.run(c, region)));
+    [...byRegion].map(async ([region, datasets]) => {
+      const records = await Promise.all(datasets.map((d) => runner.run(d, region)));
       scan.events.regionFinished?.(scan.target.accountId, region);
       return { region, records };
     }),

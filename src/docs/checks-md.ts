@@ -3,8 +3,8 @@
 import { ALL_CHECKS } from '../../checks/index.js';
 import { checksCovering, evidenceSources, requirementIdsOf } from '../catalog/coverage.js';
 import { listChecklists } from '../catalog/index.js';
-import type { Checklist } from '../catalog/types.js';
-import { checkActions, type AnyCheck } from '../engine/check.js';
+import type { Checklist } from '../contract/checklists/types.js';
+import { checkActions, type AnyCheck } from '../contract/check.js';
 
 export const REGENERATE_COMMAND = 'npm run build && node dist/src/docs/write-checks-md.js';
 

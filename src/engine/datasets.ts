@@ -1,10 +1,9 @@
 // In-memory index of one account's datasets, and the cross-account view checks may consult.
 
-import type { DatasetRecord } from '../collect/collector.js';
-import type { EventRulesEvidence } from '../collect/evidence.js';
-import { eventRules } from '../collect/collectors/eventbridge.js';
-import { GLOBAL } from '../model.js';
-import type { DatasetView, OrgView } from './check.js';
+import type { DatasetView, OrgView } from '../contract/check.js';
+import type { AnyDataset, DatasetDeclaration } from '../contract/dataset.js';
+import type { DatasetRecord } from '../contract/record.js';
+import { GLOBAL } from '../contract/status.js';
 
 export class DatasetIndex {
   private readonly records = new Map<string, DatasetRecord>();
@@ -17,8 +16,8 @@ export class DatasetIndex {
     this.records.set(key(record.region, record.collector), record);
   }
 
-  get(region: string, collectorId: string): DatasetRecord | undefined {
-    return this.records.get(key(region, collectorId));
+  get(region: string, datasetId: string): DatasetRecord | undefined {
+    return this.records.get(key(region, datasetId));
   }
 
   /** Regions (other than `global`) that hold at least one dataset. */
@@ -29,8 +28,8 @@ export class DatasetIndex {
   }
 }
 
-function key(region: string, collectorId: string): string {
-  return `${region}\u0000${collectorId}`;
+function key(region: string, datasetId: string): string {
+  return `${region}\u0000${datasetId}`;
 }
 
 export function toView<T>(record: DatasetRecord): DatasetView<T> {
@@ -39,21 +38,30 @@ export function toView<T>(record: DatasetRecord): DatasetView<T> {
     : { ok: false, error: record.error };
 }
 
-/** Routing rules of every scanned account, kept small: only the eventbridge datasets. */
-export class RoutingIndex implements OrgView {
+/** The datasets of every scanned account that some check reads across accounts; nothing else is kept. */
+export class CrossAccountIndex implements OrgView {
   readonly scannedAccounts = new Set<string>();
-  private readonly rules = new Map<string, DatasetView<EventRulesEvidence>>();
+  private readonly wanted: ReadonlySet<string>;
+  private readonly views = new Map<string, DatasetView<unknown>>();
+
+  constructor(datasets: Iterable<AnyDataset>) {
+    this.wanted = new Set([...datasets].map((d) => d.id));
+  }
 
   addAccount(accountId: string): void {
     this.scannedAccounts.add(accountId);
   }
 
   offer(record: DatasetRecord): void {
-    if (record.collector !== eventRules.id) return;
-    this.rules.set(`${record.accountId}/${record.region}`, toView<EventRulesEvidence>(record));
+    if (this.wanted.has(record.collector)) this.views.set(viewKey(record.collector, record.accountId, record.region), toView(record));
   }
 
-  eventRules(accountId: string, region: string): DatasetView<EventRulesEvidence> | undefined {
-    return this.rules.get(`${accountId}/${region}`);
+  dataset<T>(dataset: DatasetDeclaration<T>, accountId: string, region: string): DatasetView<T> | undefined {
+    if (!this.wanted.has(dataset.id)) throw new Error(`${dataset.id} is read across accounts but no check declares it in readsOtherAccounts`);
+    return this.views.get(viewKey(dataset.id, accountId, region)) as DatasetView<T> | undefined;
   }
+}
+
+function viewKey(datasetId: string, accountId: string, region: string): string {
+  return `${datasetId}\u0000${accountId}\u0000${region}`;
 }

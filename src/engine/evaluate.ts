@@ -1,13 +1,14 @@
 // Evaluates checks against a snapshot, one account at a time, so memory holds one account's
-// datasets plus the small cross-account routing index.
+// datasets plus the small index of datasets checks read across accounts.
 
-import type { DatasetRecord } from '../collect/collector.js';
-import type { CheckSettings } from '../config/schema.js';
-import type { Finding } from '../model.js';
-import { GLOBAL } from '../model.js';
+import type { DatasetRecord } from '../contract/record.js';
+import type { CheckSettings } from '../contract/settings.js';
+import type { Finding } from '../contract/results.js';
+import { GLOBAL } from '../contract/status.js';
 import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
-import type { AnyCheck, ChecklistId, Outcome } from './check.js';
-import { DatasetIndex, RoutingIndex } from './datasets.js';
+import type { AnyCheck, Outcome } from '../contract/check.js';
+import type { ChecklistId } from '../contract/checklists/index.js';
+import { CrossAccountIndex, DatasetIndex } from './datasets.js';
 import { type Blocked, ENGINE_MESSAGES, isBlocked, resolveInputs, type Unit } from './inputs.js';
 
 export interface EvidenceSource {
@@ -33,12 +34,12 @@ export function formatMessage(template: string, params: Record<string, string | 
 
 export async function evaluateRun(source: EvidenceSource, options: EvaluateOptions): Promise<Finding[]> {
   const checks = options.checks.filter((check) => requirementIdsOf(check, options.checklistId).length > 0);
-  const routing = new RoutingIndex();
+  const others = new CrossAccountIndex(checks.flatMap((check) => check.readsOtherAccounts ?? []));
   const organization = new DatasetIndex();
   const callerAccount = source.manifest.callerIdentity?.accountId;
   for (const account of source.manifest.accounts) {
-    routing.addAccount(account.accountId);
-    for await (const record of source.datasets(account.accountId)) routing.offer(record);
+    others.addAccount(account.accountId);
+    for await (const record of source.datasets(account.accountId)) others.offer(record);
   }
   // Organization-scope datasets live under the caller's account, which need not be a scan target.
   if (callerAccount) {
@@ -48,7 +49,7 @@ export async function evaluateRun(source: EvidenceSource, options: EvaluateOptio
   for (const account of source.manifest.accounts) {
     const index = new DatasetIndex();
     for await (const record of source.datasets(account.accountId)) index.add(record);
-    for (const check of checks) findings.push(...evaluateAccount(check, account, index, organization, routing, options));
+    for (const check of checks) findings.push(...evaluateAccount(check, account, index, organization, others, options));
   }
   return findings;
 }
@@ -62,7 +63,7 @@ function evaluateAccount(
   account: ManifestAccount,
   index: DatasetIndex,
   organization: DatasetIndex,
-  routing: RoutingIndex,
+  others: CrossAccountIndex,
   options: EvaluateOptions,
 ): Finding[] {
   const make = findingFactory(check, account.accountId, options);
@@ -75,7 +76,7 @@ function evaluateAccount(
     check.scope === 'account'
       ? [{ accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check) }]
       : regionsToEvaluate(check, account, index).map((region) => ({ accountId: account.accountId, region, regions }));
-  return units.flatMap((unit) => evaluateUnit(check, unit, index, organization, routing, options, make));
+  return units.flatMap((unit) => evaluateUnit(check, unit, index, organization, others, options, make));
 }
 
 function withAlways(regions: string[], check: AnyCheck): string[] {
@@ -97,7 +98,7 @@ function evaluateUnit(
   unit: Unit,
   index: DatasetIndex,
   organization: DatasetIndex,
-  routing: RoutingIndex,
+  others: CrossAccountIndex,
   options: EvaluateOptions,
   make: ReturnType<typeof findingFactory>,
 ): Finding[] {
@@ -113,7 +114,7 @@ function evaluateUnit(
       settings: options.settings,
       data: inputs.data as never,
       optional: inputs.optional as never,
-      org: routing,
+      org: others,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,10 @@
 // Resolves the datasets a check reads for one evaluation unit. A required dataset that is missing
 // or failed stops the check before evaluate() runs: the engine reports why instead.
 
-import type { Collector, DatasetRecord } from '../collect/collector.js';
-import { GLOBAL } from '../model.js';
-import type { AnyCheck, DatasetView } from './check.js';
+import type { AnyCheck, DatasetView } from '../contract/check.js';
+import type { AnyDataset } from '../contract/dataset.js';
+import type { DatasetRecord } from '../contract/record.js';
+import { GLOBAL } from '../contract/status.js';
 import { type DatasetIndex, toView } from './datasets.js';
 
 export interface Unit {
@@ -29,6 +30,8 @@ export interface Resolved {
 export const ENGINE_MESSAGES = {
   'engine.datasetMissing': 'Evidence {dataset} was not collected in {region}, so this check could not run.',
   'engine.datasetFailed': 'Could not collect {dataset} in {region} ({code}: {message}). The audit role needs {actions}.',
+  'engine.questionsNotAsked':
+    'Evidence {dataset} in {region} was collected without asking {questions}, so this check could not run; scan again to ask.',
   'engine.regionDenied': 'Region {region} is closed to the audit role by a service control policy ({code}); nothing to judge there.',
   'engine.regionDisabled': 'Region {region} is not enabled for this account ({code}); nothing to judge there.',
   'engine.accountUnreachable': 'Account could not be scanned: {error}',
@@ -38,59 +41,66 @@ export const ENGINE_MESSAGES = {
 
 export type EngineMessageId = keyof typeof ENGINE_MESSAGES;
 
-/** Where a collector's dataset for this unit lives. */
-function recordFor(
-  collector: Collector<unknown>,
-  region: string,
-  account: DatasetIndex,
-  organization: DatasetIndex,
-): DatasetRecord | undefined {
-  if (collector.scope === 'organization') return organization.get(GLOBAL, collector.id);
-  if (collector.scope === 'global') return account.get(GLOBAL, collector.id);
-  return account.get(region, collector.id);
+/** Where a dataset for this unit lives. */
+function recordFor(dataset: AnyDataset, region: string, account: DatasetIndex, organization: DatasetIndex): DatasetRecord | undefined {
+  if (dataset.scope === 'organization') return organization.get(GLOBAL, dataset.id);
+  if (dataset.scope === 'global') return account.get(GLOBAL, dataset.id);
+  return account.get(region, dataset.id);
 }
 
-function blockedBy(collector: Collector<unknown>, region: string, record: DatasetRecord | undefined): Blocked {
-  const place = collector.scope === 'regional' ? region : 'the account';
-  if (!record) return { status: 'ERROR', messageId: 'engine.datasetMissing', params: { dataset: collector.id, region: place } };
+function placeOf(dataset: AnyDataset, region: string): string {
+  return dataset.scope === 'regional' ? region : 'the account';
+}
+
+function blockedBy(dataset: AnyDataset, region: string, record: DatasetRecord | undefined): Blocked {
+  const place = placeOf(dataset, region);
+  if (!record) return { status: 'ERROR', messageId: 'engine.datasetMissing', params: { dataset: dataset.id, region: place } };
   if (record.ok) throw new Error('blockedBy called with a successful dataset');
   const { kind, code, message, action } = record.error;
   if (kind === 'scp-denied') return { status: 'NOT_APPLICABLE', messageId: 'engine.regionDenied', params: { region, code } };
   if (kind === 'region-disabled') return { status: 'NOT_APPLICABLE', messageId: 'engine.regionDisabled', params: { region, code } };
-  const actions = action ?? collector.actions.join(', ');
-  return { status: 'ERROR', messageId: 'engine.datasetFailed', params: { dataset: collector.id, region: place, code, message, actions } };
+  const actions = action ?? dataset.actions.join(', ');
+  return { status: 'ERROR', messageId: 'engine.datasetFailed', params: { dataset: dataset.id, region: place, code, message, actions } };
 }
 
-function missingView(collector: Collector<unknown>, region: string): DatasetView<unknown> {
-  return { ok: false, error: { kind: 'error', code: 'NotCollected', message: `${collector.id} was not collected in ${region}` } };
+/** The check's questions to `dataset` that the stored data did not answer (asked by no check at collection). */
+function unanswered(check: AnyCheck, dataset: AnyDataset, data: unknown): string[] {
+  if (!dataset.answered) return [];
+  const answered = new Set(dataset.answered(data));
+  const asked = (check.asks ?? []).filter((a) => a.dataset.id === dataset.id).flatMap((a) => a.questions);
+  return asked.filter((q) => !answered.has(q));
 }
 
-export function resolveInputs(
-  check: AnyCheck,
-  unit: Unit,
-  account: DatasetIndex,
-  organization: DatasetIndex,
-): Resolved | Blocked {
+function missingView(dataset: AnyDataset, region: string): DatasetView<unknown> {
+  return { ok: false, error: { kind: 'error', code: 'NotCollected', message: `${dataset.id} was not collected in ${region}` } };
+}
+
+export function resolveInputs(check: AnyCheck, unit: Unit, account: DatasetIndex, organization: DatasetIndex): Resolved | Blocked {
   const resolved: Resolved = { data: {}, optional: {}, requestIds: [] };
-  for (const [name, collector] of Object.entries(check.uses)) {
-    if (check.scope === 'account' && collector.scope === 'regional') {
+  for (const [name, dataset] of Object.entries(check.uses)) {
+    if (check.scope === 'account' && dataset.scope === 'regional') {
       const perRegion: Record<string, DatasetView<unknown>> = {};
       for (const region of unit.regions) {
-        const record = account.get(region, collector.id);
-        perRegion[region] = record ? toView(record) : missingView(collector, region);
+        const record = account.get(region, dataset.id);
+        perRegion[region] = record ? toView(record) : missingView(dataset, region);
         if (record?.ok) resolved.requestIds.push(...record.requestIds);
       }
       resolved.data[name] = perRegion;
       continue;
     }
-    const record = recordFor(collector, unit.region, account, organization);
-    if (!record?.ok) return blockedBy(collector, unit.region, record);
+    const record = recordFor(dataset, unit.region, account, organization);
+    if (!record?.ok) return blockedBy(dataset, unit.region, record);
+    const missing = unanswered(check, dataset, record.data);
+    if (missing.length > 0) {
+      const params = { dataset: dataset.id, region: placeOf(dataset, unit.region), questions: missing.join(', ') };
+      return { status: 'ERROR', messageId: 'engine.questionsNotAsked', params };
+    }
     resolved.data[name] = record.data;
     resolved.requestIds.push(...record.requestIds);
   }
-  for (const [name, collector] of Object.entries(check.optionalUses ?? {})) {
-    const record = recordFor(collector, unit.region, account, organization);
-    resolved.optional[name] = record ? toView(record) : missingView(collector, unit.region);
+  for (const [name, dataset] of Object.entries(check.optionalUses ?? {})) {
+    const record = recordFor(dataset, unit.region, account, organization);
+    resolved.optional[name] = record ? toView(record) : missingView(dataset, unit.region);
     if (record?.ok) resolved.requestIds.push(...record.requestIds);
   }
   return resolved;

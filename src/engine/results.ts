@@ -1,8 +1,8 @@
 // Turns findings into the results file: accounts from the manifest, one roll-up per account and
 // requirement of the selected checklist.
 
-import type { Checklist } from '../catalog/types.js';
-import type { DeploymentModel, Finding, Results } from '../model.js';
+import type { Checklist } from '../contract/checklists/types.js';
+import type { DeploymentModel, Finding, Results } from '../contract/results.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import type { AttestationSet } from '../attest/types.js';
 import { EXIT } from '../errors.js';

@@ -4,8 +4,9 @@
 import { isExpired } from '../attest/expiry.js';
 import type { Attestation } from '../attest/types.js';
 import { APPLIES_TO_LABEL } from '../catalog/labels.js';
-import type { Requirement } from '../catalog/types.js';
-import type { AttestationRef, DeploymentModel, Finding, RequirementResult, RequirementStatus } from '../model.js';
+import type { Requirement } from '../contract/checklists/types.js';
+import type { AttestationRef, DeploymentModel, Finding, RequirementResult } from '../contract/results.js';
+import type { RequirementStatus } from '../contract/status.js';
 
 export interface RollupInput {
   requirement: Requirement;

@@ -2,7 +2,8 @@
 // attestations lapse. Pure: both runs and the clock come in as arguments.
 
 import { UsageError } from '../errors.js';
-import type { AccountStatus, Finding, FindingStatus, RequirementStatus, Results } from '../model.js';
+import type { AccountStatus, FindingStatus, RequirementStatus } from '../contract/status.js';
+import type { Finding, Results } from '../contract/results.js';
 
 export const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 86_400_000;

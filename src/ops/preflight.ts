@@ -8,11 +8,13 @@ import type { AwsAccess } from '../aws/credentials.js';
 import { redactSecrets } from '../aws/redact.js';
 import { selectRegions } from '../aws/regions.js';
 import type { Target } from '../aws/targets.js';
-import type { Collector, DatasetError, DatasetRecord } from '../collect/collector.js';
+import type { AnyDataset } from '../contract/dataset.js';
+import type { DatasetError, DatasetRecord } from '../contract/record.js';
 import { DatasetRunner } from '../collect/dataset-runner.js';
-import { homeRegionOf, type ScanPlan } from '../collect/plan.js';
-import type { ScanSettings } from '../config/schema.js';
-import { GLOBAL } from '../model.js';
+import { homeRegionOf } from '../contract/dataset.js';
+import type { ScanPlan } from '../collect/plan.js';
+import type { ScanSettings } from '../contract/settings.js';
+import { GLOBAL } from '../contract/status.js';
 
 export interface PreflightRow {
   /** Account ID, or `caller` / `organization` for the scan-wide checks. */
@@ -60,8 +62,8 @@ export async function runPreflight(input: PreflightInput): Promise<PreflightRepo
   }
   const chosen = input.sample === undefined ? targets : targets.slice(0, input.sample);
   const callerRunner = runnerFor(input, caller.accountId, input.access.baseCredentials);
-  for (const collector of input.plan.organization) {
-    rows.push(datasetRow('organization', collector, homeRegionOf(collector), await callerRunner.run(collector, GLOBAL)));
+  for (const dataset of input.plan.organization) {
+    rows.push(datasetRow('organization', dataset, homeRegionOf(dataset), await callerRunner.run(dataset, GLOBAL)));
   }
   for (const target of chosen) rows.push(...(await accountRows(input, target.accountId, callerRunner)));
   return { caller, accountsTotal: targets.length, accountsChecked: chosen.length, rows, ready: rows.every((r) => r.ready) };
@@ -76,6 +78,7 @@ function runnerFor(input: PreflightInput, accountId: string, credentials: Creden
     settings: input.settings,
     clientsFor: (region) => input.pool.factory({ accountId, region, credentials }),
     onRecord: async () => {},
+    plan: input.plan,
     ...(organization ? { organization } : {}),
   });
 }
@@ -102,13 +105,13 @@ async function accountRows(input: PreflightInput, accountId: string, callerRunne
     detail: `${selection.regions.length} in scope (${selection.regions.join(', ') || 'none'}), ${selection.skipped.length} skipped`,
     ...(selection.regions.length ? {} : { fix: 'none of the requested regions is enabled: check --regions' }),
   });
-  for (const collector of input.plan.global) {
-    rows.push(datasetRow(accountId, collector, homeRegionOf(collector), await runner.run(collector, GLOBAL)));
+  for (const dataset of input.plan.global) {
+    rows.push(datasetRow(accountId, dataset, homeRegionOf(dataset), await runner.run(dataset, GLOBAL)));
   }
   const probe = probeRegion(selection.regions, selection.optIn, homeRegionOf(input.plan.regions));
   if (!probe) return rows;
-  for (const { collector } of input.plan.regional) {
-    rows.push(datasetRow(accountId, collector, probe, await runner.run(collector, probe)));
+  for (const { dataset } of input.plan.regional) {
+    rows.push(datasetRow(accountId, dataset, probe, await runner.run(dataset, probe)));
   }
   return rows;
 }
@@ -119,16 +122,16 @@ function probeRegion(regions: string[], optIn: string[], home: string): string |
   return regions.find((r) => !optIn.includes(r)) ?? regions[0];
 }
 
-function datasetRow(subject: string, collector: Collector<unknown>, region: string, record: DatasetRecord): PreflightRow {
-  const item = `${collector.id} (${region})`;
+function datasetRow(subject: string, dataset: AnyDataset, region: string, record: DatasetRecord): PreflightRow {
+  const item = `${dataset.id} (${region})`;
   if (record.ok) return { subject, item, ready: true, detail: 'read' };
   const { error } = record;
   const detail = `${error.code}${error.action ? ` on ${error.action}` : ''}: ${error.message}`;
-  return { subject, item, ready: false, detail, fix: datasetFix(collector, error) };
+  return { subject, item, ready: false, detail, fix: datasetFix(dataset, error) };
 }
 
-function datasetFix(collector: Collector<unknown>, error: DatasetError): string {
-  const actions = error.action ?? collector.actions.join(', ');
+function datasetFix(dataset: AnyDataset, error: DatasetError): string {
+  const actions = error.action ?? dataset.actions.join(', ');
   switch (error.kind) {
     case 'access-denied':
       return `allow ${actions} in the audit role (redeploy it from \`partner-audit policy --format cloudformation\`)`;

@@ -3,7 +3,7 @@
 import { ALL_CHECKS } from '../../checks/index.js';
 import { getChecklist } from '../catalog/index.js';
 import { requirementIdsOf } from '../catalog/coverage.js';
-import { type AnyCheck, checkActions } from '../engine/check.js';
+import { type AnyCheck, checkActions } from '../contract/check.js';
 import { UsageError } from '../errors.js';
 
 export interface Selection {

@@ -1,7 +1,8 @@
 // findings.asff.json: findings in the AWS Security Finding Format, as a file for the partner to
 // import if they wish (the tool never calls BatchImportFindings). Field limits follow the ASFF docs.
 
-import type { Finding, FindingStatus, Severity } from '../model.js';
+import type { Finding } from '../contract/results.js';
+import type { FindingStatus, Severity } from '../contract/status.js';
 import { checkIndex, datasetFile, findingId, partitionOf } from './findings.js';
 import { effectiveSeverity } from './severity.js';
 import { chunkedReporter, jsonArrayChunks } from './chunked.js';

@@ -1,7 +1,8 @@
 // The part of a check's metadata reporters show, for one checklist.
 
-import type { AnyCheck, ChecklistId } from '../engine/check.js';
-import { checkActions } from '../engine/check.js';
+import type { AnyCheck } from '../contract/check.js';
+import type { ChecklistId } from '../contract/checklists/index.js';
+import { checkActions } from '../contract/check.js';
 import type { CheckSummary } from './types.js';
 
 export function checkSummaries(checks: readonly AnyCheck[], checklistId: string): CheckSummary[] {

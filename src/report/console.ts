@@ -1,7 +1,8 @@
 // The end-of-run summary on the terminal: requirements × accounts, then the call counts.
 
 import chalk from 'chalk';
-import type { RequirementStatus, Results } from '../model.js';
+import type { RequirementStatus } from '../contract/status.js';
+import type { Results } from '../contract/results.js';
 import type { CallCounts, Manifest } from '../snapshot/manifest.js';
 
 const SHORT: Record<RequirementStatus, string> = {

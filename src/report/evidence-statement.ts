@@ -2,8 +2,8 @@
 // "GuardDuty is enabled: passed 48 of 48 evaluations (16 regions, 3 accounts)". Shared by the
 // self-assessment exports (CSV and XLSX).
 
-import type { Requirement } from '../catalog/types.js';
-import type { Finding, RequirementResult } from '../model.js';
+import type { Requirement } from '../contract/checklists/types.js';
+import type { Finding, RequirementResult } from '../contract/results.js';
 import type { CheckSummary } from './types.js';
 
 export interface StatementInput {

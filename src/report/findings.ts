@@ -1,6 +1,6 @@
 // Shared views of the findings: a stable id per finding and indexes the reporters look things up in.
 
-import type { Finding, RequirementResult } from '../model.js';
+import type { Finding, RequirementResult } from '../contract/results.js';
 import type { CheckSummary } from './types.js';
 
 /** Stable across runs of the same scan scope, so integrations can match a finding to its previous self. */

@@ -2,7 +2,7 @@
 // indented; each finding and requirement result sits on one line of its own.
 
 import { RESULTS_FILE } from '../snapshot/manifest.js';
-import type { Results } from '../model.js';
+import type { Results } from '../contract/results.js';
 import { chunkedReporter } from './chunked.js';
 
 export const jsonReporter = chunkedReporter({ format: 'json', fileName: RESULTS_FILE }, ({ results }) => resultsChunks(results));

@@ -2,7 +2,8 @@
 // ERROR an error, MANUAL and NOT_APPLICABLE are skipped; WARN passes with the warning in system-out.
 // Advisory findings are listed but never decide a test case, as in the roll-up.
 
-import type { Finding, RequirementResult, RequirementStatus } from '../model.js';
+import type { Finding, RequirementResult } from '../contract/results.js';
+import type { RequirementStatus } from '../contract/status.js';
 import { findingsByRequirement, groupBy, requirementResultIndex } from './findings.js';
 import { worstStatus } from './status.js';
 import type { Reporter } from './types.js';

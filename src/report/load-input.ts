@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { getChecklist } from '../catalog/index.js';
 import { SnapshotError } from '../errors.js';
-import type { Results } from '../model.js';
+import type { Results } from '../contract/results.js';
 import { readManifest } from '../snapshot/reader.js';
 import { RESULTS_FILE } from '../snapshot/manifest.js';
 import { checkSummaries } from './check-summary.js';

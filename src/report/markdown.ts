@@ -2,7 +2,8 @@
 // Every piece of data passes through mdText(), which neutralizes Markdown and HTML and escapes
 // the pipes that would split a table cell.
 
-import type { Finding, RequirementResult, RequirementStatus, Results } from '../model.js';
+import type { Finding, RequirementResult, Results } from '../contract/results.js';
+import type { RequirementStatus } from '../contract/status.js';
 import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';

@@ -2,7 +2,8 @@
 // Our statuses are kept losslessly in compliance.status_code; status_id maps onto OCSF's
 // Pass / Warning ("no result due to missing information") / Fail, and Other for the rest.
 
-import type { Finding, FindingStatus, Severity } from '../model.js';
+import type { Finding } from '../contract/results.js';
+import type { FindingStatus, Severity } from '../contract/status.js';
 import { checkIndex, datasetFile, findingId, partitionOf } from './findings.js';
 import { effectiveSeverity } from './severity.js';
 import { chunkedReporter, jsonArrayChunks } from './chunked.js';

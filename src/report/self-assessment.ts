@@ -1,6 +1,7 @@
 // The self-assessment table: one row per checklist requirement, shared by the CSV and XLSX exports.
 
-import type { Finding, RequirementStatus } from '../model.js';
+import type { Finding } from '../contract/results.js';
+import type { RequirementStatus } from '../contract/status.js';
 import { evidenceStatement } from './evidence-statement.js';
 import {
   checkIndex,

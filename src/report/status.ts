@@ -1,6 +1,6 @@
 // The one ordering of statuses used to roll findings and accounts up into a single status.
 
-import type { RequirementStatus } from '../model.js';
+import type { RequirementStatus } from '../contract/status.js';
 
 /** Worst first: FAIL > ERROR > WARN > MANUAL > PASS = ATTESTED > NOT_APPLICABLE. */
 const RANK: Record<RequirementStatus, number> = {

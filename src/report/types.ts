@@ -1,7 +1,8 @@
 // Reporters read results only: never SDK types, never credentials.
 
-import type { Checklist } from '../catalog/types.js';
-import type { Results, Severity } from '../model.js';
+import type { Checklist } from '../contract/checklists/types.js';
+import type { Results } from '../contract/results.js';
+import type { Severity } from '../contract/status.js';
 import type { Manifest } from '../snapshot/manifest.js';
 
 export interface CheckSummary {

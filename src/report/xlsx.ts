@@ -4,7 +4,7 @@
 
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Finding } from '../model.js';
+import type { Finding } from '../contract/results.js';
 import {
   buildSelfAssessment,
   FINDING_HEADERS,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { knownRegionNames } from '../aws/regions.js';
 import { getChecklist } from '../catalog/index.js';
-import type { Checklist } from '../catalog/types.js';
+import type { Checklist } from '../contract/checklists/types.js';
 import { loadConfig } from '../config/load.js';
 import { ACCOUNT_ID, configSchema, type PartnerAuditConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';

@@ -1,7 +1,8 @@
 // The run's manifest: what was attempted, what succeeded, and how hard we pushed the APIs.
 // Written at the start of a scan and rewritten as accounts finish, so an interrupted run keeps it.
 
-import type { AccountStatus, SkippedRegion } from '../model.js';
+import type { AccountStatus } from '../contract/status.js';
+import type { SkippedRegion } from '../contract/results.js';
 
 export interface CallCounts {
   requests: number;

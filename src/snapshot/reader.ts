@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { DatasetRecord } from '../collect/collector.js';
+import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
 import { MANIFEST_FILE, type Manifest } from './manifest.js';
 import { datasetsFile } from './writer.js';

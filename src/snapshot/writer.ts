@@ -4,7 +4,7 @@
 
 import { appendFile, mkdir, rename, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatasetRecord } from '../collect/collector.js';
+import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
 import { DATASETS_DIR, MANIFEST_FILE, type CallCounts, type Manifest, type ManifestAccount } from './manifest.js';
 

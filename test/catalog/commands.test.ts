@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { register as registerChecks } from '../../src/cli/commands/checks.js';
 import { register as registerExplain } from '../../src/cli/commands/explain.js';
-import { checkActions } from '../../src/engine/check.js';
+import { checkActions } from '../../src/contract/check.js';
 import { UsageError } from '../../src/errors.js';
 
 async function run(...args: string[]): Promise<string> {

@@ -1,8 +1,8 @@
 // Two small checks for testing the metadata views without depending on the real check set.
 
-import { credentialReport, iamAuthorization } from '../../src/collect/collectors/iam.js';
-import { supportPlan } from '../../src/collect/collectors/support.js';
-import { defineCheck, type AnyCheck } from '../../src/engine/check.js';
+import { credentialReport, iamAuthorization } from '../../src/datasets/iam/datasets.js';
+import { supportPlan } from '../../src/datasets/support/datasets.js';
+import { defineCheck, type AnyCheck } from '../../src/contract/check.js';
 
 const supportFixture: AnyCheck = defineCheck({
   id: 'support-plan-business',

@@ -1,6 +1,7 @@
 import check from '../../checks/config-noncompliance-routed.js';
-import type { EventRulesEvidence, SecurityHubEvidence } from '../../src/collect/evidence.js';
-import type { DatasetView } from '../../src/engine/check.js';
+import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
+import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
+import type { DatasetView } from '../../src/contract/check.js';
 import { defaultBus, eventBus, eventRules, rule, snsTopic } from '../helpers/fixtures/eventbridge.js';
 import { configRecorders, hub, recorder } from '../helpers/fixtures/security.js';
 import { CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from '../helpers/input.js';
@@ -62,7 +63,7 @@ runCheckCases(check, [
   },
   {
     name: 'nothing routes: FAIL',
-    input: cfg({ rules: [rule({ matches: ['guardduty:secops-007'] })] }),
+    input: cfg({ rules: [rule({ matches: ['guardduty:credential-exfiltration'] })] }),
     expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus }],
   },
   {

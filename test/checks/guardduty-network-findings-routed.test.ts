@@ -2,4 +2,4 @@ import check from '../../checks/guardduty-network-findings-routed.js';
 import { guardDutyRoutingCases } from '../helpers/guardduty-routing-cases.js';
 import { runCheckCases } from '../helpers/run-check-cases.js';
 
-runCheckCases(check, guardDutyRoutingCases('guardduty:secops-008', 'guardduty:secops-007'));
+runCheckCases(check, guardDutyRoutingCases('guardduty:c2-activity', 'guardduty:credential-exfiltration'));

@@ -1,7 +1,9 @@
 import check from '../../checks/health-risk-events-routed.js';
-import type { EventRulesEvidence, HealthOrganizationEvidence, OrganizationMembershipEvidence } from '../../src/collect/evidence.js';
-import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../src/collect/routing-samples.js';
-import type { DatasetView } from '../../src/engine/check.js';
+import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
+import type { HealthOrganizationEvidence } from '../../src/datasets/health/datasets.js';
+import type { OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
+import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import type { DatasetView } from '../../src/contract/check.js';
 import { eventBus, eventRules, rule, snsTopic } from '../helpers/fixtures/eventbridge.js';
 import { healthOrganization, membership } from '../helpers/fixtures/security.js';
 import { ACCOUNT, CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT } from '../helpers/input.js';

@@ -1,5 +1,6 @@
 import check from '../../checks/iam-service-user-access-keys.js';
-import type { IamUserDetail, ManagedPolicyDetail, PolicyStatement } from '../../src/collect/evidence.js';
+import type { IamUserDetail, ManagedPolicyDetail } from '../../src/datasets/iam/datasets.js';
+import type { PolicyStatement } from '../../src/datasets/policy-types.js';
 import {
   accessKey,
   accessKeys,

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
-import { type AnyCheck, checkActions } from '../../src/engine/check.js';
+import { type AnyCheck, checkActions } from '../../src/contract/check.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checksDir = join(here, '../../checks');

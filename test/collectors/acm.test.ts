@@ -1,8 +1,8 @@
 import { AccessDeniedException, ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { acmCertificates } from '../../src/collect/collectors/acm.js';
-import { ACCOUNT_ID, REGION, testContext } from './context.js';
+import { acmCertificates } from '../../src/datasets/acm/datasets.js';
+import { ACCOUNT_ID, collect, REGION, testContext } from './context.js';
 
 const acm = mockClient(ACMClient);
 const certArn = (id: string) => `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
@@ -13,7 +13,7 @@ describe('acm.certificates', () => {
   it('lists certificates of every key type, not only RSA', async () => {
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
 
-    await acmCertificates.collect(testContext());
+    await collect(acmCertificates, testContext());
 
     expect(acm.commandCalls(ListCertificatesCommand)[0]!.args[0].input.Includes?.keyTypes).toEqual([
       'EC_prime256v1',
@@ -61,7 +61,7 @@ describe('acm.certificates', () => {
       },
     });
 
-    const evidence = await acmCertificates.collect(testContext());
+    const evidence = await collect(acmCertificates, testContext());
 
     expect(evidence.certificates).toEqual([
       {
@@ -96,6 +96,6 @@ describe('acm.certificates', () => {
   it('lets AccessDenied propagate', async () => {
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [{ CertificateArn: certArn('a') }] });
     acm.on(DescribeCertificateCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
-    await expect(acmCertificates.collect(testContext())).rejects.toBeInstanceOf(AccessDeniedException);
+    await expect(collect(acmCertificates, testContext())).rejects.toBeInstanceOf(AccessDeniedException);
   });
 });

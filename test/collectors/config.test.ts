@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-config-service';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { configRecorders, configRules } from '../../src/collect/collectors/config.js';
-import { ACCOUNT_ID, REGION, awsError, testContext } from './context.js';
+import { configRecorders, configRules } from '../../src/datasets/config/datasets.js';
+import { ACCOUNT_ID, awsError, collect, REGION, testContext } from './context.js';
 
 const config = mockClient(ConfigServiceClient);
 
@@ -48,7 +48,7 @@ describe('config.recorders', () => {
       DeliveryChannels: [{ name: 'default', s3BucketName: 'config-bucket', snsTopicARN: 'arn:aws:sns:eu-west-1:111122223333:config' }],
     });
 
-    expect(await configRecorders.collect(testContext())).toEqual({
+    expect(await collect(configRecorders, testContext())).toEqual({
       recorders: [
         {
           name: 'default',
@@ -79,14 +79,14 @@ describe('config.recorders', () => {
     config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [] });
     config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
     config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [] });
-    expect(await configRecorders.collect(testContext())).toEqual({ recorders: [], deliveryChannels: [] });
+    expect(await collect(configRecorders, testContext())).toEqual({ recorders: [], deliveryChannels: [] });
   });
 
   it('lets AccessDenied propagate', async () => {
     config.on(DescribeConfigurationRecordersCommand).rejects(awsError('AccessDeniedException'));
     config.on(DescribeConfigurationRecorderStatusCommand).resolves({});
     config.on(DescribeDeliveryChannelsCommand).resolves({});
-    await expect(configRecorders.collect(testContext())).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(collect(configRecorders, testContext())).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });
 
@@ -124,7 +124,7 @@ describe('config.rules', () => {
         ],
       });
 
-    expect(await configRules.collect(testContext())).toEqual({
+    expect(await collect(configRules, testContext())).toEqual({
       rules: [
         { name: 'ebs-encrypted', arn: 'arn:rule/1', state: 'ACTIVE' },
         { name: 's3-public', arn: 'arn:rule/2', state: 'EVALUATING' },
@@ -140,6 +140,6 @@ describe('config.rules', () => {
   it('lets AccessDenied propagate', async () => {
     config.on(DescribeConfigRulesCommand).rejects(awsError('AccessDeniedException'));
     config.on(DescribeConformancePackStatusCommand).resolves({});
-    await expect(configRules.collect(testContext())).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(collect(configRules, testContext())).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });

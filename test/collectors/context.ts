@@ -1,9 +1,10 @@
 // A CollectContext for collector tests: real SDK clients (mocked by aws-sdk-client-mock) and a
 // memoizing dataset() like the scanner's.
 
-import type { ClientFactory, SdkClient, SdkClientCtor } from '../../src/aws/client-factory.js';
-import type { CollectContext, Collector } from '../../src/collect/collector.js';
-import type { ScanSettings } from '../../src/config/schema.js';
+import type { ClientFactory, CollectContext, SdkClient, SdkClientCtor } from '../../src/contract/collector.js';
+import type { DatasetDeclaration } from '../../src/contract/dataset.js';
+import type { ScanSettings } from '../../src/contract/settings.js';
+import { collectorOf } from '../../src/datasets/registry.js';
 
 export const ACCOUNT_ID = '111122223333';
 export const REGION = 'eu-west-1';
@@ -16,7 +17,12 @@ const settings: ScanSettings = {
   runId: 'test-run',
 };
 
-export function testContext(region = REGION, accountId = ACCOUNT_ID): CollectContext {
+/** Runs the collector registered for `dataset`. */
+export function collect<T>(dataset: DatasetDeclaration<T>, ctx: CollectContext): Promise<T> {
+  return collectorOf(dataset).collect(ctx) as Promise<T>;
+}
+
+export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: readonly string[] = []): CollectContext {
   const clients: ClientFactory = {
     get: <C extends SdkClient>(ctor: SdkClientCtor<C>) =>
       new ctor({ region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
@@ -27,9 +33,10 @@ export function testContext(region = REGION, accountId = ACCOUNT_ID): CollectCon
     region,
     clients,
     settings,
-    dataset<T>(collector: Collector<T>): Promise<T> {
-      if (!datasets.has(collector.id)) datasets.set(collector.id, collector.collect(ctx));
-      return datasets.get(collector.id) as Promise<T>;
+    questions,
+    dataset<T>(dataset: DatasetDeclaration<T>): Promise<T> {
+      if (!datasets.has(dataset.id)) datasets.set(dataset.id, collect(dataset, ctx));
+      return datasets.get(dataset.id) as Promise<T>;
     },
   };
   return ctx;

@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ec2Instances, ec2Regions, imdsDefaults, images, launchTemplates } from '../../src/collect/collectors/ec2.js';
-import { ACCOUNT_ID, REGION, awsError, testContext } from './context.js';
+import { ec2Instances, ec2Regions, imdsDefaults, images, launchTemplates } from '../../src/datasets/ec2/datasets.js';
+import { ACCOUNT_ID, awsError, collect, REGION, testContext } from './context.js';
 
 const ec2 = mockClient(EC2Client);
 // EC2 names access errors after the wire code (it models none of them).
@@ -26,7 +26,7 @@ describe('ec2.regions', () => {
         { RegionName: 'af-south-1', OptInStatus: 'not-opted-in' },
       ],
     });
-    expect(await ec2Regions.collect(testContext('us-east-1'))).toEqual({
+    expect(await collect(ec2Regions, testContext('us-east-1'))).toEqual({
       regions: [
         { name: 'eu-west-1', optInStatus: 'opt-in-not-required' },
         { name: 'af-south-1', optInStatus: 'not-opted-in' },
@@ -64,7 +64,7 @@ describe('ec2.instances', () => {
         ],
       });
 
-    const evidence = await ec2Instances.collect(testContext());
+    const evidence = await collect(ec2Instances, testContext());
 
     const calls = ec2.commandCalls(DescribeInstancesCommand);
     expect(calls).toHaveLength(2);
@@ -93,7 +93,7 @@ describe('ec2.instances', () => {
 
   it('lets UnauthorizedOperation propagate', async () => {
     ec2.on(DescribeInstancesCommand).rejects(unauthorized());
-    await expect(ec2Instances.collect(testContext())).rejects.toMatchObject({ name: 'UnauthorizedOperation' });
+    await expect(collect(ec2Instances, testContext())).rejects.toMatchObject({ name: 'UnauthorizedOperation' });
   });
 });
 
@@ -136,7 +136,7 @@ describe('ec2.launchTemplates', () => {
   it("reads each template's default version (account-wide, then by ID for late ones)", async () => {
     mockTemplates();
 
-    const evidence = await launchTemplates.collect(testContext());
+    const evidence = await collect(launchTemplates, testContext());
 
     expect(evidence.templates).toEqual([
       {
@@ -168,12 +168,12 @@ describe('ec2.launchTemplates', () => {
 describe('ec2.imdsDefaults', () => {
   it('reads the account-level defaults', async () => {
     ec2.on(GetInstanceMetadataDefaultsCommand).resolves({ AccountLevel: { HttpTokens: 'required', HttpEndpoint: 'enabled' } });
-    expect(await imdsDefaults.collect(testContext())).toEqual({ httpTokens: 'required', httpEndpoint: 'enabled' });
+    expect(await collect(imdsDefaults, testContext())).toEqual({ httpTokens: 'required', httpEndpoint: 'enabled' });
   });
 
   it('leaves unset defaults absent', async () => {
     ec2.on(GetInstanceMetadataDefaultsCommand).resolves({ AccountLevel: {} });
-    expect(await imdsDefaults.collect(testContext())).toEqual({});
+    expect(await collect(imdsDefaults, testContext())).toEqual({});
   });
 });
 
@@ -183,7 +183,7 @@ describe('ec2.images', () => {
     ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-111', ImdsSupport: 'v2.0' }] });
 
     const ctx = testContext();
-    const evidence = await images.collect(ctx);
+    const evidence = await collect(images, ctx);
 
     expect(evidence).toEqual({
       images: [{ imageId: 'ami-111', imdsSupport: 'v2.0' }],
@@ -213,7 +213,7 @@ describe('ec2.images', () => {
       Images: input.Filters[0]!.Values.map((id) => ({ ImageId: id })),
     }));
 
-    const evidence = await images.collect(testContext());
+    const evidence = await collect(images, testContext());
 
     const batches = ec2.commandCalls(DescribeImagesCommand).map((call) => call.args[0].input.Filters?.[0]?.Values?.length);
     expect(batches).toEqual([100, 50]);
@@ -223,7 +223,7 @@ describe('ec2.images', () => {
     ec2.reset();
     ec2.on(DescribeLaunchTemplatesCommand).resolves({ LaunchTemplates: [] });
     ec2.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [] });
-    expect(await images.collect(testContext())).toEqual({ images: [], unresolved: [] });
+    expect(await collect(images, testContext())).toEqual({ images: [], unresolved: [] });
     expect(ec2.commandCalls(DescribeImagesCommand)).toHaveLength(0);
   });
 });

@@ -8,9 +8,9 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eventRules } from '../../src/collect/collectors/eventbridge.js';
-import { HEALTH_RISK_EVENT_CODES, ROUTING_SAMPLES, sampleEvent } from '../../src/collect/routing-samples.js';
-import { ACCOUNT_ID, REGION, testContext } from './context.js';
+import { eventRules } from '../../src/datasets/eventbridge/datasets.js';
+import { HEALTH_RISK_EVENT_CODES, ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples.js';
+import { ACCOUNT_ID, collect, REGION, testContext } from './context.js';
 
 const events = mockClient(EventBridgeClient);
 
@@ -59,13 +59,16 @@ function mockAccount(): void {
   }));
 }
 
+/** Every sample, as if every routing check asked. */
+const ALL_SAMPLES = ROUTING_SAMPLES.map((sample) => sample.id);
+
 describe('eventbridge.rules', () => {
   beforeEach(() => events.reset());
 
   it('lists every bus and every rule on it, following NextToken', async () => {
     mockAccount();
 
-    const evidence = await eventRules.collect(testContext());
+    const evidence = await collect(eventRules, testContext());
 
     expect(evidence.buses).toEqual([
       { name: 'default', arn: busArn('default') },
@@ -93,7 +96,8 @@ describe('eventbridge.rules', () => {
   it("asks TestEventPattern about each sample the rule's source does not rule out", async () => {
     mockAccount();
 
-    const evidence = await eventRules.collect(testContext());
+    const evidence = await collect(eventRules, testContext(REGION, ACCOUNT_ID, ALL_SAMPLES));
+    expect(evidence.samples).toEqual(ALL_SAMPLES);
     const [health, nightly, guardduty] = evidence.rules;
 
     const tested = events.commandCalls(TestEventPatternCommand).map((c) => c.args[0].input);
@@ -106,12 +110,12 @@ describe('eventbridge.rules', () => {
     expect(health!.eventPattern).toBe(HEALTH_PATTERN);
     expect(Object.keys(health!.sampleMatches)).toHaveLength(ROUTING_SAMPLES.length);
     expect(health!.sampleMatches['health:AWS_RISK_CREDENTIALS_EXPOSED']).toBe(true);
-    expect(health!.sampleMatches['guardduty:secops-007']).toBe(false);
+    expect(health!.sampleMatches['guardduty:credential-exfiltration']).toBe(false);
 
     // A pattern without a top-level source list leaves every sample to TestEventPattern.
     expect(tested.filter((input) => input.EventPattern === GUARDDUTY_PATTERN)).toHaveLength(ROUTING_SAMPLES.length);
-    expect(guardduty!.sampleMatches['guardduty:secops-007']).toBe(true);
-    expect(guardduty!.sampleMatches['guardduty:secops-008']).toBe(true);
+    expect(guardduty!.sampleMatches['guardduty:credential-exfiltration']).toBe(true);
+    expect(guardduty!.sampleMatches['guardduty:c2-activity']).toBe(true);
     expect(guardduty!.sampleMatches['securityhub-v1:guardduty']).toBe(false);
 
     // Schedule-only rules get no samples at all.
@@ -127,15 +131,31 @@ describe('eventbridge.rules', () => {
     events.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
     events.on(TestEventPatternCommand).resolves({ Result: true });
 
-    const evidence = await eventRules.collect(testContext());
+    const evidence = await collect(eventRules, testContext(REGION, ACCOUNT_ID, ALL_SAMPLES));
 
     expect(events.commandCalls(TestEventPatternCommand)).toHaveLength(ROUTING_SAMPLES.length);
     expect(Object.values(evidence.rules[0]!.sampleMatches).every(Boolean)).toBe(true);
   });
 
+  it('tests only the samples the checks asked about, and records which those were', async () => {
+    mockAccount();
+    const asked = ['guardduty:c2-activity'];
+
+    const evidence = await collect(eventRules, testContext(REGION, ACCOUNT_ID, asked));
+
+    expect(evidence.samples).toEqual(asked);
+    expect(events.commandCalls(TestEventPatternCommand).map((c) => c.args[0].input.EventPattern)).toEqual([GUARDDUTY_PATTERN]);
+    expect(evidence.rules.map((r) => r.sampleMatches)).toEqual([{ 'guardduty:c2-activity': false }, {}, { 'guardduty:c2-activity': true }]);
+  });
+
+  it('refuses a sample it does not know', async () => {
+    mockAccount();
+    await expect(collect(eventRules, testContext(REGION, ACCOUNT_ID, ['guardduty:no-such-sample']))).rejects.toThrow(/unknown routing sample/);
+  });
+
   it('lets AccessDenied propagate', async () => {
     events.on(ListEventBusesCommand).resolves({ EventBuses: [{ Name: 'default', Arn: busArn('default') }] });
     events.on(ListRulesCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
-    await expect(eventRules.collect(testContext())).rejects.toBeInstanceOf(AccessDeniedException);
+    await expect(collect(eventRules, testContext())).rejects.toBeInstanceOf(AccessDeniedException);
   });
 });

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-guardduty';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { guardDutyDetectors } from '../../src/collect/collectors/guardduty.js';
-import { ACCOUNT_ID, REGION, testContext } from './context.js';
+import { guardDutyDetectors } from '../../src/datasets/guardduty/datasets.js';
+import { ACCOUNT_ID, collect, REGION, testContext } from './context.js';
 
 const guardDuty = mockClient(GuardDutyClient);
 
@@ -27,7 +27,7 @@ describe('guardduty.detectors', () => {
     });
     guardDuty.on(GetAdministratorAccountCommand, { DetectorId: 'det-b' }).resolves({});
 
-    expect(await guardDutyDetectors.collect(testContext())).toEqual({
+    expect(await collect(guardDutyDetectors, testContext())).toEqual({
       detectors: [
         {
           detectorId: 'det-a',
@@ -42,13 +42,13 @@ describe('guardduty.detectors', () => {
 
   it('returns no detectors when GuardDuty was never enabled in the region', async () => {
     guardDuty.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
-    expect(await guardDutyDetectors.collect(testContext())).toEqual({ detectors: [] });
+    expect(await collect(guardDutyDetectors, testContext())).toEqual({ detectors: [] });
   });
 
   it('lets AccessDenied propagate', async () => {
     guardDuty.on(ListDetectorsCommand).resolves({ DetectorIds: ['det-a'] });
     guardDuty.on(GetDetectorCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
     guardDuty.on(GetAdministratorAccountCommand).resolves({});
-    await expect(guardDutyDetectors.collect(testContext())).rejects.toBeInstanceOf(AccessDeniedException);
+    await expect(collect(guardDutyDetectors, testContext())).rejects.toBeInstanceOf(AccessDeniedException);
   });
 });

@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { healthOrganization, healthRiskEvents } from '../../src/collect/collectors/health.js';
-import { awsError, testContext } from './context.js';
+import { healthOrganization, healthRiskEvents } from '../../src/datasets/health/datasets.js';
+import { awsError, collect, testContext } from './context.js';
 
 const health = mockClient(HealthClient);
 const organizations = mockClient(OrganizationsClient);
@@ -45,7 +45,7 @@ describe('health.riskEvents', () => {
         events: [{ arn: 'arn:aws:health:global::event/RISK/AWS_RISK_IAM_QUARANTINE/2', eventTypeCode: 'AWS_RISK_IAM_QUARANTINE', service: 'RISK', statusCode: 'open' }],
       });
 
-    const evidence = await healthRiskEvents.collect(testContext('us-east-1'));
+    const evidence = await collect(healthRiskEvents, testContext('us-east-1'));
 
     expect(healthRiskEvents.homeRegion).toBe('us-east-1');
     expect(evidence.subscribed).toBe(true);
@@ -67,12 +67,12 @@ describe('health.riskEvents', () => {
 
   it('turns SubscriptionRequiredException into subscribed=false', async () => {
     health.on(DescribeEventsCommand).rejects(awsError('SubscriptionRequiredException'));
-    expect(await healthRiskEvents.collect(testContext('us-east-1'))).toEqual({ subscribed: false, openEvents: [] });
+    expect(await collect(healthRiskEvents, testContext('us-east-1'))).toEqual({ subscribed: false, openEvents: [] });
   });
 
   it('lets AccessDenied propagate', async () => {
     health.on(DescribeEventsCommand).rejects(awsError('AccessDeniedException'));
-    await expect(healthRiskEvents.collect(testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(collect(healthRiskEvents, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });
 
@@ -89,7 +89,7 @@ describe('health.organization', () => {
       .resolvesOnce({ EnabledServicePrincipals: [{ ServicePrincipal: 'health.amazonaws.com' }] });
     organizations.on(ListDelegatedAdministratorsCommand).resolves({ DelegatedAdministrators: [{ Id: '555566667777' }] });
 
-    expect(await healthOrganization.collect(testContext('us-east-1'))).toEqual({
+    expect(await collect(healthOrganization, testContext('us-east-1'))).toEqual({
       healthOrganizationView: 'ENABLED',
       managementAccountId: '999988887777',
       healthServiceAccessEnabled: true,
@@ -107,7 +107,7 @@ describe('health.organization', () => {
     organizations.on(ListAWSServiceAccessForOrganizationCommand).rejects(denied());
     organizations.on(ListDelegatedAdministratorsCommand).resolves({ DelegatedAdministrators: [] });
 
-    const evidence = await healthOrganization.collect(testContext('us-east-1'));
+    const evidence = await collect(healthOrganization, testContext('us-east-1'));
 
     expect(evidence.healthOrganizationView).toBeUndefined();
     expect(evidence.healthServiceAccessEnabled).toBeUndefined();
@@ -125,7 +125,7 @@ describe('health.organization', () => {
     organizations.on(ListAWSServiceAccessForOrganizationCommand).rejects(notInUse());
     organizations.on(ListDelegatedAdministratorsCommand).rejects(notInUse());
 
-    const evidence = await healthOrganization.collect(testContext('us-east-1'));
+    const evidence = await collect(healthOrganization, testContext('us-east-1'));
 
     expect(evidence).toEqual({
       healthServiceAccessEnabled: false,
@@ -140,6 +140,6 @@ describe('health.organization', () => {
     organizations.on(ListAWSServiceAccessForOrganizationCommand).rejects(denied());
     organizations.on(ListDelegatedAdministratorsCommand).rejects(denied());
 
-    await expect(healthOrganization.collect(testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(collect(healthOrganization, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });

@@ -13,9 +13,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { REPORT_POLL_DELAYS_MS } from '../../src/collect/collectors/credential-report.js';
-import { accessKeys, credentialReport, iamAuthorization, serverCertificates } from '../../src/collect/collectors/iam.js';
-import { ACCOUNT_ID, awsError, testContext } from './context.js';
+import { REPORT_POLL_DELAYS_MS } from '../../src/datasets/iam/credential-report.js';
+import { accessKeys, credentialReport, iamAuthorization, serverCertificates } from '../../src/datasets/iam/datasets.js';
+import { ACCOUNT_ID, awsError, collect, testContext } from './context.js';
 
 // The report's polling pauses resolve at once; the test reads which pauses were asked for.
 vi.mock('node:timers/promises', () => ({ setTimeout: vi.fn(async () => undefined) }));
@@ -53,7 +53,7 @@ describe('iam.credentialReport', () => {
   it('parses rows into entries with booleans, ISO dates and absent N/A values', async () => {
     iam.on(GetCredentialReportCommand).resolves(reportResponse());
 
-    const evidence = await credentialReport.collect(testContext('us-east-1'));
+    const evidence = await collect(credentialReport, testContext('us-east-1'));
 
     expect(evidence.generatedAt).toBe('2026-11-23T10:00:00.000Z');
     expect(evidence.entries).toHaveLength(3);
@@ -85,7 +85,7 @@ describe('iam.credentialReport', () => {
   it('waits with growing pauses while the report is in progress', async () => {
     iam.on(GetCredentialReportCommand).rejectsOnce(notReady()).rejectsOnce(notReady()).resolves(reportResponse());
 
-    const evidence = await credentialReport.collect(testContext('us-east-1'));
+    const evidence = await collect(credentialReport, testContext('us-east-1'));
 
     expect(evidence.entries).toHaveLength(3);
     expect(vi.mocked(sleep).mock.calls.map((call) => call[0])).toEqual([1_000, 2_000]);
@@ -96,7 +96,7 @@ describe('iam.credentialReport', () => {
   it('generates again when the report is missing or expired', async () => {
     iam.on(GetCredentialReportCommand).rejectsOnce(notPresent()).rejectsOnce(expired()).resolves(reportResponse());
 
-    await credentialReport.collect(testContext('us-east-1'));
+    await collect(credentialReport, testContext('us-east-1'));
 
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(3);
     expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(3);
@@ -105,7 +105,7 @@ describe('iam.credentialReport', () => {
   it('gives up with a clear error after about a minute', async () => {
     iam.on(GetCredentialReportCommand).rejects(notReady());
 
-    await expect(credentialReport.collect(testContext('us-east-1'))).rejects.toThrow(
+    await expect(collect(credentialReport, testContext('us-east-1'))).rejects.toThrow(
       /still not available after waiting 60 s \(last answer: CredentialReportNotReadyException\)/,
     );
     expect(vi.mocked(sleep).mock.calls.map((call) => call[0])).toEqual([...REPORT_POLL_DELAYS_MS]);
@@ -114,13 +114,13 @@ describe('iam.credentialReport', () => {
 
   it('lets AccessDenied propagate without polling', async () => {
     iam.on(GetCredentialReportCommand).rejects(denied());
-    await expect(credentialReport.collect(testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(collect(credentialReport, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
     expect(sleep).not.toHaveBeenCalled();
   });
 
   it('fails on a report without the expected columns', async () => {
     iam.on(GetCredentialReportCommand).resolves(reportResponse('user,arn\nalice,arn:aws:iam::1:user/alice\n'));
-    await expect(credentialReport.collect(testContext('us-east-1'))).rejects.toThrow(/lacks expected columns: password_enabled/);
+    await expect(collect(credentialReport, testContext('us-east-1'))).rejects.toThrow(/lacks expected columns: password_enabled/);
   });
 });
 
@@ -190,7 +190,7 @@ describe('iam.authorizationDetails', () => {
         IsTruncated: false,
       });
 
-    const evidence = await iamAuthorization.collect(testContext('us-east-1'));
+    const evidence = await collect(iamAuthorization, testContext('us-east-1'));
 
     const calls = iam.commandCalls(GetAccountAuthorizationDetailsCommand);
     expect(calls).toHaveLength(2);
@@ -259,12 +259,12 @@ describe('iam.authorizationDetails', () => {
         },
       ],
     });
-    await expect(iamAuthorization.collect(testContext('us-east-1'))).rejects.toThrow(/Unexpected Effect in policy document: Maybe/);
+    await expect(collect(iamAuthorization, testContext('us-east-1'))).rejects.toThrow(/Unexpected Effect in policy document: Maybe/);
   });
 
   it('lets AccessDenied propagate', async () => {
     iam.on(GetAccountAuthorizationDetailsCommand).rejects(denied());
-    await expect(iamAuthorization.collect(testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(collect(iamAuthorization, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 });
 
@@ -286,7 +286,7 @@ describe('iam.accessKeys', () => {
       AccessKeyMetadata: [{ UserName: 'svc-deploy', AccessKeyId: 'AKIASVC000000000001', Status: 'Active', CreateDate: new Date('2026-11-20T00:00:00Z') }],
     });
 
-    const evidence = await accessKeys.collect(testContext('us-east-1'));
+    const evidence = await collect(accessKeys, testContext('us-east-1'));
 
     expect(evidence).toEqual({
       users: [
@@ -311,7 +311,7 @@ describe('iam.accessKeys', () => {
     iam.on(ListAccessKeysCommand, { UserName: 'alice' }).rejects(new NoSuchEntityException({ message: 'gone', $metadata: {} }));
     iam.on(ListAccessKeysCommand, { UserName: 'svc-deploy' }).resolves({ AccessKeyMetadata: [] });
 
-    const evidence = await accessKeys.collect(testContext('us-east-1'));
+    const evidence = await collect(accessKeys, testContext('us-east-1'));
 
     expect(evidence).toEqual({ users: [{ userName: 'svc-deploy', keys: [] }], deletedUsers: ['alice'] });
   });
@@ -319,7 +319,7 @@ describe('iam.accessKeys', () => {
   it('lets AccessDenied propagate', async () => {
     iam.on(GetCredentialReportCommand).resolves(reportResponse());
     iam.on(ListAccessKeysCommand).rejects(denied());
-    await expect(accessKeys.collect(testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(collect(accessKeys, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 });
 
@@ -353,7 +353,7 @@ describe('iam.serverCertificates', () => {
         ],
       });
 
-    expect(await serverCertificates.collect(testContext('us-east-1'))).toEqual({
+    expect(await collect(serverCertificates, testContext('us-east-1'))).toEqual({
       certificates: [
         {
           name: 'legacy-elb',

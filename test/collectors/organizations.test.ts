@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { organizationMembership } from '../../src/collect/collectors/organizations.js';
-import { testContext } from './context.js';
+import { organizationMembership } from '../../src/datasets/organizations/datasets.js';
+import { collect, testContext } from './context.js';
 
 const organizations = mockClient(OrganizationsClient);
 
@@ -16,7 +16,7 @@ describe('organizations.membership', () => {
 
   it('reports the organization and its management account', async () => {
     organizations.on(DescribeOrganizationCommand).resolves({ Organization: { Id: 'o-abc123', MasterAccountId: '999988887777' } });
-    expect(await organizationMembership.collect(testContext())).toEqual({
+    expect(await collect(organizationMembership, testContext())).toEqual({
       inOrganization: true,
       organizationId: 'o-abc123',
       managementAccountId: '999988887777',
@@ -27,11 +27,11 @@ describe('organizations.membership', () => {
     organizations
       .on(DescribeOrganizationCommand)
       .rejects(new AWSOrganizationsNotInUseException({ message: 'not in use', $metadata: {} }));
-    expect(await organizationMembership.collect(testContext())).toEqual({ inOrganization: false });
+    expect(await collect(organizationMembership, testContext())).toEqual({ inOrganization: false });
   });
 
   it('lets AccessDenied propagate', async () => {
     organizations.on(DescribeOrganizationCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
-    await expect(organizationMembership.collect(testContext())).rejects.toBeInstanceOf(AccessDeniedException);
+    await expect(collect(organizationMembership, testContext())).rejects.toBeInstanceOf(AccessDeniedException);
   });
 });

@@ -1,8 +1,8 @@
 import { DescribeSeverityLevelsCommand, SupportClient } from '@aws-sdk/client-support';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { supportPlan } from '../../src/collect/collectors/support.js';
-import { awsError, testContext } from './context.js';
+import { supportPlan } from '../../src/datasets/support/datasets.js';
+import { awsError, collect, testContext } from './context.js';
 
 const support = mockClient(SupportClient);
 
@@ -20,16 +20,16 @@ describe('support.plan', () => {
         { code: 'critical', name: 'Critical' },
       ],
     });
-    expect(await supportPlan.collect(testContext('us-east-1'))).toEqual({ subscribed: true, severityCodes: ['low', 'critical'] });
+    expect(await collect(supportPlan, testContext('us-east-1'))).toEqual({ subscribed: true, severityCodes: ['low', 'critical'] });
   });
 
   it('turns SubscriptionRequiredException into subscribed=false', async () => {
     support.on(DescribeSeverityLevelsCommand).rejects(awsError('SubscriptionRequiredException'));
-    expect(await supportPlan.collect(testContext('us-east-1'))).toEqual({ subscribed: false, severityCodes: [] });
+    expect(await collect(supportPlan, testContext('us-east-1'))).toEqual({ subscribed: false, severityCodes: [] });
   });
 
   it('lets AccessDenied propagate', async () => {
     support.on(DescribeSeverityLevelsCommand).rejects(awsError('AccessDeniedException', 'not authorized'));
-    await expect(supportPlan.collect(testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(collect(supportPlan, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../src/model.js';
+import type { Results } from '../../src/contract/results.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
 import { startFakeAws, type FakeAws, type Scenario } from '../fake-aws/index.js';
 

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defineCollector, type DatasetRecord } from '../../src/collect/collector.js';
-import { checkSettingsSchema } from '../../src/config/schema.js';
-import { defineCheck } from '../../src/engine/check.js';
+import { defineDataset } from '../../src/contract/dataset.js';
+import type { DatasetRecord } from '../../src/contract/record.js';
+import { checkSettingsSchema } from '../../src/contract/settings.js';
+import { defineCheck } from '../../src/contract/check.js';
 import { evaluateRun, formatMessage, type EvidenceSource } from '../../src/engine/evaluate.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
 
-const widgets = defineCollector<{ count: number }>({
-  id: 'test.widgets',
-  scope: 'regional',
-  actions: ['test:ListWidgets'],
-  collect: async () => ({ count: 0 }),
-});
-const plan = defineCollector<{ tier: string }>({
-  id: 'test.plan',
-  scope: 'global',
-  actions: ['test:GetPlan'],
-  collect: async () => ({ tier: 'x' }),
-});
+const widgets = defineDataset<{ count: number }>({ id: 'test.widgets', scope: 'regional', actions: ['test:ListWidgets'] });
+const plan = defineDataset<{ tier: string }>({ id: 'test.plan', scope: 'global', actions: ['test:GetPlan'] });
 
 const countCheck = defineCheck({
   id: 'test-widgets-present',

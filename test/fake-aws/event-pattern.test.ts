@@ -1,7 +1,7 @@
 // The fake's EventBridge pattern matcher, case by case, against the documented semantics.
 
 import { describe, expect, it } from 'vitest';
-import { ROUTING_SAMPLES, sampleEvent } from '../../src/collect/routing-samples.js';
+import { ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples.js';
 import { InvalidPatternError, matchesPattern } from './event-pattern.js';
 
 const event = {
@@ -57,8 +57,8 @@ describe('matchesPattern', () => {
       return matchesPattern(pattern, JSON.parse(sampleEvent(sample, '111111111111', 'eu-west-1')));
     };
     const guardDutyHigh = { source: ['aws.guardduty'], detail: { severity: [{ numeric: ['>=', 7] }], service: { archived: [false] } } };
-    expect(verdict('guardduty:secops-007', guardDutyHigh)).toBe(true);
-    expect(verdict('guardduty:secops-008', { source: ['aws.guardduty'], detail: { type: [{ prefix: 'UnauthorizedAccess:' }] } })).toBe(false);
+    expect(verdict('guardduty:credential-exfiltration', guardDutyHigh)).toBe(true);
+    expect(verdict('guardduty:c2-activity', { source: ['aws.guardduty'], detail: { type: [{ prefix: 'UnauthorizedAccess:' }] } })).toBe(false);
     const hubFromGuardDuty = { source: ['aws.securityhub'], 'detail-type': ['Security Hub Findings - Imported'], detail: { findings: { ProductName: ['GuardDuty'] } } };
     expect(verdict('securityhub-v1:guardduty', hubFromGuardDuty)).toBe(true);
     expect(verdict('securityhub-v1:config', hubFromGuardDuty)).toBe(false);

@@ -1,9 +1,11 @@
 // The case table both GuardDuty routing checks share: they are one module with a different sample,
 // so each runs every branch with its own sample, and proves the other sample does not count.
 
-import type { EventRulesEvidence, GuardDutyDetector, SecurityHubEvidence } from '../../src/collect/evidence.js';
-import type { RoutingSampleId } from '../../src/collect/routing-samples.js';
-import type { DatasetView } from '../../src/engine/check.js';
+import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
+import type { GuardDutyDetector } from '../../src/datasets/guardduty/datasets.js';
+import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
+import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import type { DatasetView } from '../../src/contract/check.js';
 import { defaultBus, eventBus, eventRules, rule, snsTopic } from './fixtures/eventbridge.js';
 import { detector, guardDuty, hub } from './fixtures/security.js';
 import { CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from './input.js';

@@ -1,8 +1,9 @@
 // Check inputs with sensible defaults: one account, one region, a fixed clock, default settings.
 
-import type { EventRulesEvidence } from '../../src/collect/evidence.js';
-import type { CheckInput, DatasetView, OrgView } from '../../src/engine/check.js';
-import { checkSettingsSchema, type CheckSettings } from '../../src/config/schema.js';
+import type { CheckInput, DatasetView, OrgView } from '../../src/contract/check.js';
+import type { DatasetDeclaration } from '../../src/contract/dataset.js';
+import { eventRules, type EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
+import { checkSettingsSchema, type CheckSettings } from '../../src/contract/settings.js';
 
 export const ACCOUNT = '111122223333';
 export const OTHER_ACCOUNT = '444455556666';
@@ -22,11 +23,21 @@ export function settings(overrides: Record<string, unknown> = {}): CheckSettings
   return checkSettingsSchema.parse(overrides);
 }
 
-/** Scanned accounts (the evaluated one always) and their rules by `account/region`. */
-export function orgView(options: { scanned?: string[]; rules?: Record<string, DatasetView<EventRulesEvidence>> } = {}): OrgView {
+interface OrgViewOptions {
+  /** Scanned accounts besides the evaluated one. */
+  scanned?: string[];
+  /** Other accounts' event rules by `account/region`. */
+  rules?: Record<string, DatasetView<EventRulesEvidence>>;
+  /** Other accounts' datasets: dataset id → `account/region` → view. */
+  datasets?: Record<string, Record<string, DatasetView<unknown>>>;
+}
+
+export function orgView(options: OrgViewOptions = {}): OrgView {
+  const byDataset = { ...options.datasets, ...(options.rules ? { [eventRules.id]: options.rules } : {}) };
   return {
     scannedAccounts: new Set([ACCOUNT, ...(options.scanned ?? [])]),
-    eventRules: (accountId, region) => options.rules?.[`${accountId}/${region}`],
+    dataset: <T,>(dataset: DatasetDeclaration<T>, accountId: string, region: string) =>
+      byDataset[dataset.id]?.[`${accountId}/${region}`] as DatasetView<T> | undefined,
   };
 }
 

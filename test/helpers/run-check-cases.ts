@@ -2,8 +2,8 @@
 // built from typed fixtures and the outcomes expected, asserted by status, message ID and resource.
 
 import { describe, expect, it } from 'vitest';
-import type { AnyCheck, CheckInput } from '../../src/engine/check.js';
-import type { FindingStatus } from '../../src/model.js';
+import type { AnyCheck, CheckInput } from '../../src/contract/check.js';
+import type { FindingStatus } from '../../src/contract/status.js';
 
 export interface ExpectedOutcome {
   status: FindingStatus;

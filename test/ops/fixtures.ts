@@ -1,6 +1,7 @@
 // Typed builders for results and manifests used by the ops tests.
 
-import type { AccountResult, Finding, RequirementResult, RequirementStatus, Results } from '../../src/model.js';
+import type { AccountResult, Finding, RequirementResult, Results } from '../../src/contract/results.js';
+import type { RequirementStatus } from '../../src/contract/status.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
 
 export function account(accountId: string, overrides: Partial<AccountResult> = {}): AccountResult {

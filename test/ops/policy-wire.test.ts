@@ -3,7 +3,7 @@
 // yields the drift we expect.
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
-import type { Results } from '../../src/model.js';
+import type { Results } from '../../src/contract/results.js';
 import { diffRuns } from '../../src/ops/diff.js';
 import { buildPolicyDocument, policyActions } from '../../src/ops/policy.js';
 import { neededActions } from '../../src/ops/selection.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
-import { checkActions } from '../../src/engine/check.js';
+import { checkActions } from '../../src/contract/check.js';
 import { UsageError } from '../../src/errors.js';
 import {
   ALLOWED_NON_READ_ACTIONS,

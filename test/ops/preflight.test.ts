@@ -5,10 +5,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClientPool } from '../../src/aws/clients.js';
 import { AccountAccessError } from '../../src/aws/credentials.js';
-import { ec2Instances, ec2Regions } from '../../src/collect/collectors/ec2.js';
-import { supportPlan } from '../../src/collect/collectors/support.js';
+import { ec2Instances, ec2Regions } from '../../src/datasets/ec2/datasets.js';
+import { supportPlan } from '../../src/datasets/support/datasets.js';
 import type { ScanPlan } from '../../src/collect/plan.js';
-import { configSchema, type ScanSettings } from '../../src/config/schema.js';
+import { collectorOf } from '../../src/datasets/registry.js';
+import { configSchema } from '../../src/config/schema.js';
+import type { ScanSettings } from '../../src/contract/settings.js';
 import { type PreflightInput, renderPreflight, runPreflight } from '../../src/ops/preflight.js';
 
 const ec2 = mockClient(EC2Client);
@@ -25,7 +27,9 @@ const plan: ScanPlan = {
   regions: ec2Regions,
   organization: [],
   global: [supportPlan],
-  regional: [{ collector: ec2Instances, inScope: true, extraRegions: [] }],
+  regional: [{ dataset: ec2Instances, inScope: true, extraRegions: [] }],
+  questions: new Map(),
+  collectorOf,
 };
 const credentials = (accountId: string) => async (): Promise<AwsCredentialIdentity> => ({
   accessKeyId: `AKIA${accountId}`,

@@ -1,7 +1,7 @@
 // Reads back every dataset record of a run directory.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatasetRecord } from '../../src/collect/collector.js';
+import type { DatasetRecord } from '../../src/contract/record.js';
 
 export async function readDatasetFiles(runDir: string): Promise<DatasetRecord[]> {
   const dir = join(runDir, 'datasets');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../../src/catalog/types.js';
-import type { Finding, RequirementResult } from '../../src/model.js';
+import type { Requirement } from '../../src/contract/checklists/types.js';
+import type { Finding, RequirementResult } from '../../src/contract/results.js';
 import { evidenceStatement } from '../../src/report/evidence-statement.js';
 import type { CheckSummary } from '../../src/report/types.js';
 

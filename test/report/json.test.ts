@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { FINDING_STATUSES, REQUIREMENT_STATUSES } from '../../src/model.js';
+import { FINDING_STATUSES, REQUIREMENT_STATUSES } from '../../src/contract/status.js';
 import { jsonReporter } from '../../src/report/json.js';
 import { syntheticRun } from '../fixtures/synthetic-run.js';
 

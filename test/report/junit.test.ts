@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/contract/results.js';
 import { junitReporter } from '../../src/report/junit.js';
 import { escapeXml } from '../../src/report/xml.js';
 import { syntheticRun } from '../fixtures/synthetic-run.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/contract/results.js';
 import { asffReporter } from '../../src/report/asff.js';
 import { findingId } from '../../src/report/findings.js';
 import { ocsfReporter } from '../../src/report/ocsf.js';

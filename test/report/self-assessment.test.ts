@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/contract/results.js';
 import { csvReporter, neutralizeFormula } from '../../src/report/csv.js';
 import { findingId } from '../../src/report/findings.js';
 import { worstStatus } from '../../src/report/status.js';

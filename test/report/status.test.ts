@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIREMENT_STATUSES } from '../../src/model.js';
+import { REQUIREMENT_STATUSES } from '../../src/contract/status.js';
 import { statusRank, worstStatus } from '../../src/report/status.js';
 
 describe('worstStatus', () => {

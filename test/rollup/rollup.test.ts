@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Attestation } from '../../src/attest/types.js';
-import type { AutomationLevel, Requirement } from '../../src/catalog/types.js';
+import type { AutomationLevel, Requirement } from '../../src/contract/checklists/types.js';
 import { rollupRequirement, type RollupInput } from '../../src/engine/rollup.js';
-import type { DeploymentModel, Finding, FindingStatus, RequirementStatus } from '../../src/model.js';
+import type { DeploymentModel, Finding } from '../../src/contract/results.js';
+import type { FindingStatus, RequirementStatus } from '../../src/contract/status.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 

@@ -4,10 +4,12 @@
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
 import { AccountAccessError, type AwsAccess } from '../../src/aws/credentials.js';
-import { defineCollector, type DatasetRecord } from '../../src/collect/collector.js';
-import type { RegionsEvidence } from '../../src/collect/evidence.js';
+import { defineCollector, type AnyCollector, type CollectContext } from '../../src/contract/collector.js';
+import { defineDataset, type AnyDataset, type DatasetDeclaration } from '../../src/contract/dataset.js';
+import type { DatasetRecord } from '../../src/contract/record.js';
+import type { RegionsEvidence } from '../../src/datasets/ec2/datasets.js';
 import type { ScanPlan } from '../../src/collect/plan.js';
-import type { ScanSettings } from '../../src/config/schema.js';
+import type { ScanSettings } from '../../src/contract/settings.js';
 import { readAccountDatasets } from '../../src/snapshot/reader.js';
 import type { FakeAnswer } from '../aws/fake-http.js';
 
@@ -32,12 +34,25 @@ export const settings: ScanSettings = {
   timeouts: { connectMs: 1000, requestMs: 1000 },
 };
 
-// ---- Test collectors ----
-export const testRegions = defineCollector<RegionsEvidence>({
-  id: 'ec2.regions',
-  scope: 'global',
-  actions: ['ec2:DescribeRegions'],
-  collect: async () => ({
+// ---- Test datasets and their collectors ----
+const testCollectors = new Map<string, AnyCollector>();
+
+/** Declares a dataset and registers its collector with the tests' own registry. */
+export function testDataset<T>(declaration: DatasetDeclaration<T>, collect: (ctx: CollectContext) => Promise<T>): DatasetDeclaration<T> {
+  const dataset = defineDataset(declaration);
+  testCollectors.set(dataset.id, defineCollector(dataset, collect));
+  return dataset;
+}
+
+export function testCollectorOf(dataset: AnyDataset): AnyCollector {
+  const collector = testCollectors.get(dataset.id);
+  if (!collector) throw new Error(`no test collector for ${dataset.id}`);
+  return collector;
+}
+
+export const testRegions = testDataset<RegionsEvidence>(
+  { id: 'ec2.regions', scope: 'global', actions: ['ec2:DescribeRegions'] },
+  async () => ({
     regions: [
       { name: 'us-east-1', optInStatus: 'opt-in-not-required' },
       { name: 'eu-west-1', optInStatus: 'opt-in-not-required' },
@@ -45,43 +60,25 @@ export const testRegions = defineCollector<RegionsEvidence>({
       { name: 'me-south-1', optInStatus: 'not-opted-in' },
     ],
   }),
-});
+);
 /** How many times test.rules ran, across every scan of the test file. */
 export const runs = { rules: 0 };
-export const rules = defineCollector<{ names: string[] }>({
-  id: 'test.rules',
-  scope: 'regional',
-  actions: ['events:ListRules'],
-  collect: async (ctx) => {
-    runs.rules += 1;
-    const out = await ctx.clients.get(EventBridgeClient).send(new ListRulesCommand({}));
-    return { names: (out.Rules ?? []).map((r) => r.Name ?? '') };
-  },
+export const rules = testDataset<{ names: string[] }>({ id: 'test.rules', scope: 'regional', actions: ['events:ListRules'] }, async (ctx) => {
+  runs.rules += 1;
+  const out = await ctx.clients.get(EventBridgeClient).send(new ListRulesCommand({}));
+  return { names: (out.Rules ?? []).map((r) => r.Name ?? '') };
 });
-export const ruleCount = defineCollector<{ count: number }>({
-  id: 'test.ruleCount',
-  scope: 'regional',
-  actions: [],
-  dependsOn: [rules],
-  collect: async (ctx) => ({ count: (await ctx.dataset(rules)).names.length }),
+export const ruleCount = testDataset<{ count: number }>(
+  { id: 'test.ruleCount', scope: 'regional', actions: [], dependsOn: [rules] },
+  async (ctx) => ({ count: (await ctx.dataset(rules)).names.length }),
+);
+export const accountWide = testDataset<{ names: string[] }>({ id: 'test.account', scope: 'global', actions: ['events:ListRules'] }, async (ctx) => {
+  const out = await ctx.clients.get(EventBridgeClient).send(new ListRulesCommand({ NamePrefix: ctx.region }));
+  return { names: (out.Rules ?? []).map((r) => r.Name ?? '') };
 });
-export const accountWide = defineCollector<{ names: string[] }>({
-  id: 'test.account',
-  scope: 'global',
-  actions: ['events:ListRules'],
-  collect: async (ctx) => {
-    const out = await ctx.clients.get(EventBridgeClient).send(new ListRulesCommand({ NamePrefix: ctx.region }));
-    return { names: (out.Rules ?? []).map((r) => r.Name ?? '') };
-  },
-});
-export const orgWide = defineCollector<{ accountId: string }>({
-  id: 'test.org',
-  scope: 'organization',
-  actions: ['events:ListRules'],
-  collect: async (ctx) => {
-    await ctx.clients.get(EventBridgeClient).send(new ListRulesCommand({}));
-    return { accountId: ctx.accountId };
-  },
+export const orgWide = testDataset<{ accountId: string }>({ id: 'test.org', scope: 'organization', actions: ['events:ListRules'] }, async (ctx) => {
+  await ctx.clients.get(EventBridgeClient).send(new ListRulesCommand({}));
+  return { accountId: ctx.accountId };
 });
 
 export const plan: ScanPlan = {
@@ -89,9 +86,11 @@ export const plan: ScanPlan = {
   organization: [orgWide],
   global: [accountWide],
   regional: [
-    { collector: ruleCount, inScope: true, extraRegions: [] },
-    { collector: rules, inScope: true, extraRegions: [] },
+    { dataset: ruleCount, inScope: true, extraRegions: [] },
+    { dataset: rules, inScope: true, extraRegions: [] },
   ],
+  questions: new Map(),
+  collectorOf: testCollectorOf,
 };
 
 // ---- Fake AWS: answers by account (from the signing key) and region (from the host) ----

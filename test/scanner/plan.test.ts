@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { defineCollector, type Collector } from '../../src/collect/collector.js';
-import { ec2Regions } from '../../src/collect/collectors/ec2.js';
+import { defineDataset, type AnyDataset, type DatasetScope } from '../../src/contract/dataset.js';
+import { ec2Regions } from '../../src/datasets/ec2/datasets.js';
 import { buildPlan, regionsFor } from '../../src/collect/plan.js';
-import { defineCheck, type AnyCheck } from '../../src/engine/check.js';
+import { defineCheck, type AnyCheck } from '../../src/contract/check.js';
 
-const c = <T>(id: string, scope: Collector<T>['scope'], dependsOn?: Collector<unknown>[]): Collector<T> =>
-  defineCollector<T>({ id, scope, actions: [], ...(dependsOn ? { dependsOn } : {}), collect: async () => ({}) as T });
+const c = (id: string, scope: DatasetScope, dependsOn?: AnyDataset[]): AnyDataset =>
+  defineDataset({ id, scope, actions: [], ...(dependsOn ? { dependsOn } : {}) });
 
 const orgWide = c('org.thing', 'organization');
 const iamReport = c('iam.report', 'global');
@@ -16,7 +16,7 @@ const health = c('health.events', 'regional');
 const detectors = c('guardduty.detectors', 'regional');
 const unused = c('unused', 'regional');
 
-function check(id: string, uses: Record<string, Collector<unknown>>, extra: Partial<AnyCheck> = {}): AnyCheck {
+function check(id: string, uses: Record<string, AnyDataset>, extra: Partial<AnyCheck> = {}): AnyCheck {
   return defineCheck({
     id,
     title: id,
@@ -46,18 +46,18 @@ describe('buildPlan', () => {
     expect(plan.regions).toBe(ec2Regions);
     expect(plan.organization.map((x) => x.id)).toEqual(['org.thing']);
     expect(plan.global.map((x) => x.id).sort()).toEqual(['iam.keys', 'iam.report']);
-    expect(plan.regional.map((x) => x.collector.id).sort()).toEqual(['ec2.images', 'ec2.templates', 'guardduty.detectors', 'health.events']);
-    expect(plan.regional.some((x) => x.collector === unused)).toBe(false);
+    expect(plan.regional.map((x) => x.dataset.id).sort()).toEqual(['ec2.images', 'ec2.templates', 'guardduty.detectors', 'health.events']);
+    expect(plan.regional.some((x) => x.dataset === unused)).toBe(false);
   });
 
   test('regional collectors: in scope, plus always regions, or only the only regions; never a disabled region', () => {
     const account = { regions: ['eu-west-1'], enabled: ['eu-west-1', 'us-east-1'] };
-    const where = (id: string) => regionsFor(plan.regional.find((x) => x.collector.id === id)!, account);
+    const where = (id: string) => regionsFor(plan.regional.find((x) => x.dataset.id === id)!, account);
     expect(where('ec2.images')).toEqual(['eu-west-1']);
     expect(where('ec2.templates')).toEqual(['eu-west-1']);
     expect(where('health.events')).toEqual(['us-east-1']);
     expect(where('guardduty.detectors')).toEqual(['eu-west-1', 'us-east-1']);
-    expect(regionsFor(plan.regional.find((x) => x.collector.id === 'health.events')!, { regions: ['eu-west-1'], enabled: ['eu-west-1'] })).toEqual([]);
+    expect(regionsFor(plan.regional.find((x) => x.dataset.id === 'health.events')!, { regions: ['eu-west-1'], enabled: ['eu-west-1'] })).toEqual([]);
   });
 
   test('a collector used both with and without `only` runs in scope and in the only regions', () => {

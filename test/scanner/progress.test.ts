@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createProgress, formatProgress, formatScanSummary } from '../../src/cli/progress.js';
-import type { DatasetRecord } from '../../src/collect/collector.js';
+import type { DatasetRecord } from '../../src/contract/record.js';
 
 function sink(isTTY: boolean) {
   const chunks: string[] = [];

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createClientPool } from '../../src/aws/clients.js';
-import { defineCollector } from '../../src/collect/collector.js';
-import type { RegionsEvidence } from '../../src/collect/evidence.js';
+import type { RegionsEvidence } from '../../src/datasets/ec2/datasets.js';
 import { resumeScan } from '../../src/collect/resume.js';
 import { runScan } from '../../src/collect/scanner.js';
 import { readManifest } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';
 import { fakeHttp } from '../aws/fake-http.js';
 import { manifestFixture } from '../snapshot/fixtures.js';
-import { access, answer, CALLER, plan, records, settings } from './fixtures.js';
+import { access, answer, CALLER, plan, records, settings, testDataset } from './fixtures.js';
 
 async function newRun() {
   const dir = join(await mkdtemp(join(tmpdir(), 'pa-edge-')), 'run');
@@ -23,13 +22,8 @@ async function newRun() {
 describe('scanner edge cases', () => {
   test('when the region list fails, the requested regions are still tried and the account is PARTIAL', async () => {
     const { dir, writer, pool } = await newRun();
-    const brokenRegions = defineCollector<RegionsEvidence>({
-      id: 'ec2.regions',
-      scope: 'global',
-      actions: ['ec2:DescribeRegions'],
-      collect: async () => {
-        throw Object.assign(new Error('not authorized'), { name: 'UnauthorizedOperation' });
-      },
+    const brokenRegions = testDataset<RegionsEvidence>({ id: 'test.brokenRegions', scope: 'global', actions: ['ec2:DescribeRegions'] }, async () => {
+      throw Object.assign(new Error('not authorized'), { name: 'UnauthorizedOperation' });
     });
     await runScan({
       targets: [{ accountId: '333333333333' }],
@@ -42,9 +36,9 @@ describe('scanner edge cases', () => {
     });
     const account = (await readManifest(dir)).accounts[0]!;
     expect(account).toMatchObject({ status: 'PARTIAL', regions: ['us-east-1'] });
-    expect(account.error).toContain('ec2.regions (UnauthorizedOperation)');
+    expect(account.error).toContain('test.brokenRegions (UnauthorizedOperation)');
     const rs = await records(dir, '333333333333');
-    expect(rs.find((r) => r.collector === 'ec2.regions')).toMatchObject({
+    expect(rs.find((r) => r.collector === 'test.brokenRegions')).toMatchObject({
       ok: false,
       error: { kind: 'access-denied', code: 'UnauthorizedOperation' },
     });
@@ -53,12 +47,7 @@ describe('scanner edge cases', () => {
 
   test('a collector that returns nothing is a failed dataset, never an empty one', async () => {
     const { dir, writer, pool } = await newRun();
-    const silent = defineCollector<{ x: number }>({
-      id: 'test.silent',
-      scope: 'global',
-      actions: [],
-      collect: async () => undefined as unknown as { x: number },
-    });
+    const silent = testDataset<{ x: number }>({ id: 'test.silent', scope: 'global', actions: [] }, async () => undefined as unknown as { x: number });
     await runScan({ targets: [{ accountId: '111111111111' }], plan: { ...plan, organization: [], global: [silent], regional: [] }, settings, writer, access, pool, handleSignals: false });
     const rs = await records(dir, '111111111111');
     expect(rs.find((r) => r.collector === 'test.silent')).toMatchObject({ ok: false, error: { kind: 'error', code: 'NoData' } });

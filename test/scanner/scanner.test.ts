@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createClientPool } from '../../src/aws/clients.js';
-import type { DatasetRecord } from '../../src/collect/collector.js';
+import type { DatasetRecord } from '../../src/contract/record.js';
 import { runScan, type ScanSummary } from '../../src/collect/scanner.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
 import { readManifest } from '../../src/snapshot/reader.js';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, writeFile, appendFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { DatasetRecord } from '../../src/collect/collector.js';
+import type { DatasetRecord } from '../../src/contract/record.js';
 import { SnapshotError } from '../../src/errors.js';
 import { readAccountDatasets, readManifest } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';

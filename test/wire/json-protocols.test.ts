@@ -25,7 +25,7 @@ import {
 import { DescribeHubCommand, GetAdministratorAccountCommand as GetHubAdmin, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { DescribeSeverityLevelsCommand, SupportClient } from '@aws-sdk/client-support';
 import { describe, expect, it } from 'vitest';
-import { ROUTING_SAMPLES, sampleEvent } from '../../src/collect/routing-samples.js';
+import { ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples.js';
 import { MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
 import { assumeInto, sdkConfig, useFakeAws } from './harness.js';
 
@@ -191,7 +191,7 @@ describe('EventBridge (awsJson 1.1)', () => {
     );
     expect(verdicts['health:AWS_RISK_CREDENTIALS_EXPOSED']).toBe(true);
     expect(verdicts['health:AWS_RISK_IAM_QUARANTINE']).toBe(true);
-    expect(verdicts['guardduty:secops-007']).toBe(false);
+    expect(verdicts['guardduty:credential-exfiltration']).toBe(false);
     const bad = await rejection(client.send(new TestEventPatternCommand({ EventPattern: '{"source":"aws.health"}', Event: sampleEvent(ROUTING_SAMPLES[0]!, MGMT, 'us-east-1') })));
     expect(bad.name).toBe('InvalidEventPatternException');
   });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/contract/results.js';
 import type { Scenario } from '../fake-aws/index.js';
 import { DENIED, MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
 import { useFakeAws } from './harness.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectSnapshot, evaluateSnapshot } from '../../bench/scan-driver.js';
 import type { ScanSummary } from '../../src/collect/scanner.js';
-import type { Results } from '../../src/model.js';
+import type { Results } from '../../src/contract/results.js';
 import { EXTERNAL_ID } from './fixtures.js';
 
 export interface ScanOutcome {

@@ -5,8 +5,8 @@ import { ALL_CHECKS } from '../../../checks/index.js';
 import { closestId } from '../../catalog/closest.js';
 import { describeCheck, describeRequirement, renderCheck, renderRequirement } from '../../catalog/describe.js';
 import { findRequirement, getChecklist, listChecklists } from '../../catalog/index.js';
-import type { Checklist } from '../../catalog/types.js';
-import type { AnyCheck } from '../../engine/check.js';
+import type { Checklist } from '../../contract/checklists/types.js';
+import type { AnyCheck } from '../../contract/check.js';
 import { UsageError } from '../../errors.js';
 
 interface ExplainOptions {

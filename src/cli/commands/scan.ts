@@ -10,7 +10,7 @@ import type { AttestationSet } from '../../attest/types.js';
 import { signRun } from '../../bundle/sign.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { UsageError } from '../../errors.js';
-import type { DeploymentModel } from '../../model.js';
+import type { DeploymentModel } from '../../contract/results.js';
 import { diffRuns, type RunDiff } from '../../ops/diff.js';
 import { renderDiffJson, renderDiffMarkdown, summaryLine } from '../../ops/diff-render.js';
 import { parseShard } from '../../ops/shard.js';

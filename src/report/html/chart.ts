@@ -1,7 +1,7 @@
 // Status counts as an inline SVG bar chart: one labelled bar per status, so the chart reads
 // without colour and needs no library or external resource.
 
-import type { RequirementStatus } from '../../model.js';
+import type { RequirementStatus } from '../../contract/status.js';
 import { esc } from './escape.js';
 import { STATUS_LABEL, STATUS_ORDER } from './status.js';
 

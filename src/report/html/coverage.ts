@@ -1,6 +1,7 @@
 // What the scan covered, computed once for the HTML header and the Markdown header line.
 
-import type { AccountStatus, Results } from '../../model.js';
+import type { AccountStatus } from '../../contract/status.js';
+import type { Results } from '../../contract/results.js';
 import type { Manifest } from '../../snapshot/manifest.js';
 
 export interface Coverage {

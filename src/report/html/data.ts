@@ -2,8 +2,9 @@
 // 500-account, 16-region run has tens of thousands of findings, so repeated strings (checks,
 // accounts, regions, messages, request-ID lists, evidence) are stored once and referenced by index.
 
-import type { Requirement } from '../../catalog/types.js';
-import { FINDING_STATUSES, type AttestationRef, type Finding, type RequirementResult, type RequirementStatus, type Severity } from '../../model.js';
+import type { Requirement } from '../../contract/checklists/types.js';
+import { FINDING_STATUSES, type RequirementStatus, type Severity } from '../../contract/status.js';
+import type { AttestationRef, Finding, RequirementResult } from '../../contract/results.js';
 import type { CheckSummary, ReportInput } from '../types.js';
 import { NO_RESULT_CODE, STATUS_CODE, STATUS_LABEL, STATUS_ORDER } from './status.js';
 

@@ -1,6 +1,7 @@
 // What changed since a baseline run, by requirement × account, for both reports.
 
-import type { RequirementStatus, Results } from '../../model.js';
+import type { RequirementStatus } from '../../contract/status.js';
+import type { Results } from '../../contract/results.js';
 
 /** Statuses that count as "fixed" when a requirement failed before. */
 const RESOLVED: ReadonlySet<RequirementStatus> = new Set(['PASS', 'ATTESTED', 'NOT_APPLICABLE']);

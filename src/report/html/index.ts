@@ -3,7 +3,7 @@
 // network at all, so even a markup bug could not load or run anything else.
 
 import { createHash } from 'node:crypto';
-import type { RequirementStatus } from '../../model.js';
+import type { RequirementStatus } from '../../contract/status.js';
 import type { Reporter, ReportInput } from '../types.js';
 import { renderChanges } from './changes.js';
 import { renderStatusChart } from './chart.js';

@@ -2,7 +2,7 @@
 // matrix, and the "worst first" order legends, totals and sorts list statuses in (roll-ups use
 // ../status.ts).
 
-import type { RequirementStatus } from '../../model.js';
+import type { RequirementStatus } from '../../contract/status.js';
 
 /** Worst first: the order statuses are listed in legends, totals and sorts. */
 export const STATUS_ORDER: readonly RequirementStatus[] = [

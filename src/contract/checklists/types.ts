@@ -1,0 +1,42 @@
+// A checklist as data: every requirement, in our own words, with what a scanner can see of it.
+
+export type AppliesTo = 'saas' | 'customer-deployed';
+
+/**
+ * - `full`: read-only APIs decide it.
+ * - `partial`: APIs see part of it; the rest needs the partner's attestation.
+ * - `manual`: documents, process or people; the partner attests.
+ */
+export type AutomationLevel = 'full' | 'partial' | 'manual';
+
+export interface Requirement {
+  id: string;
+  /** Short title in our own words. */
+  title: string;
+  section: string;
+  appliesTo: AppliesTo[];
+  automation: AutomationLevel;
+  /** For partial and manual requirements: what the partner must attest and show. */
+  attest?: string;
+  /** Requirements asked once per submitted customer example (UCR, PS, CO). */
+  perCustomerExample?: boolean;
+  /**
+   * A `met` attestation turns failing automated findings into ATTESTED: the checks see only one
+   * way to meet it (e.g. SUP-001, where Partner-Led Support is invisible to the Support API).
+   */
+  attestationOverridesFail?: boolean;
+}
+
+export interface Checklist {
+  id: string;
+  version: string;
+  title: string;
+  /** Where AWS publishes it (for the report header). */
+  source: string;
+  requirements: Requirement[];
+}
+
+/** Keeps the checklist's id as a literal type, so the set of checklist IDs derives from the data. */
+export function defineChecklist<const Id extends string>(checklist: Checklist & { id: Id }): Checklist & { id: Id } {
+  return checklist;
+}

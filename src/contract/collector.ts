@@ -1,0 +1,46 @@
+// A collector: the only code that calls AWS. It fetches one declared dataset for one account and
+// region, normalizes it (parsed booleans, ISO dates, only the fields checks use) and returns it.
+// Errors are thrown, never swallowed: the scanner records them on the dataset.
+
+import type { Client } from '@smithy/types';
+import type { AnyDataset, DatasetDeclaration } from './dataset.js';
+import type { ScanSettings } from './settings.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SdkClient = Client<any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SdkClientCtor<C extends SdkClient> = new (config: any) => C;
+
+/** The one way collectors obtain SDK clients (configured by src/aws/clients.ts). */
+export interface ClientFactory {
+  /** The memoized client of this service for the context's account and region. */
+  get<C extends SdkClient>(ctor: SdkClientCtor<C>): C;
+}
+
+export interface CollectContext {
+  accountId: string;
+  /** The region the calls go to (the home region for global datasets). */
+  region: string;
+  clients: ClientFactory;
+  settings: ScanSettings;
+  /** What the selected checks ask of this dataset (e.g. routing samples); empty when nothing. */
+  questions: readonly string[];
+  /** Another dataset of the same account (and region, for regional ones). Memoized. */
+  dataset<T>(dataset: DatasetDeclaration<T>): Promise<T>;
+}
+
+export interface Collector<T> {
+  readonly dataset: DatasetDeclaration<T>;
+  collect(ctx: CollectContext): Promise<T>;
+}
+
+export type AnyCollector = Collector<any>;
+
+export function defineCollector<T>(dataset: DatasetDeclaration<T>, collect: (ctx: CollectContext) => Promise<T>): Collector<T> {
+  return { dataset, collect };
+}
+
+/** The IAM action behind a failed operation: the dataset's declared action with that name. */
+export function actionFor(dataset: AnyDataset, operation: string | undefined): string | undefined {
+  return operation === undefined ? undefined : dataset.actions.find((a) => a.split(':')[1] === operation);
+}

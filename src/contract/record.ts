@@ -1,0 +1,35 @@
+// A dataset as the snapshot stores it: the data, or the classified error that kept it from us.
+
+/** How a failed dataset failed. `scp-denied` and `region-disabled` are answers about the region, not faults. */
+export type DatasetErrorKind = 'access-denied' | 'scp-denied' | 'region-disabled' | 'throttled' | 'error';
+
+export interface DatasetError {
+  kind: DatasetErrorKind;
+  code: string;
+  message: string;
+  /** The IAM action that was refused, when known. */
+  action?: string;
+}
+
+interface DatasetRecordBase {
+  accountId: string;
+  /** `global` for global and organization datasets. */
+  region: string;
+  /** The dataset id (named `collector` in the snapshot format). */
+  collector: string;
+  startedAt: string;
+  finishedAt: string;
+  requestIds: string[];
+}
+
+export interface DatasetSuccess<T = unknown> extends DatasetRecordBase {
+  ok: true;
+  data: T;
+}
+
+export interface DatasetFailure extends DatasetRecordBase {
+  ok: false;
+  error: DatasetError;
+}
+
+export type DatasetRecord<T = unknown> = DatasetSuccess<T> | DatasetFailure;

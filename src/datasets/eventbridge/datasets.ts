@@ -1,0 +1,50 @@
+// Amazon EventBridge datasets: the evidence shapes checks read and the declarations of the datasets.
+// The collectors that fetch them are in collect.ts beside this file.
+
+import type { DatasetQuestions } from '../../contract/check.js';
+import { defineDataset } from '../../contract/dataset.js';
+import type { RoutingSampleId } from './samples.js';
+
+export interface EventBusInfo {
+  name: string;
+  arn: string;
+}
+
+export interface EventRuleTarget {
+  id: string;
+  arn: string;
+}
+
+export interface EventRuleInfo {
+  name: string;
+  arn: string;
+  busName: string;
+  state: string;
+  eventPattern?: string;
+  targets: EventRuleTarget[];
+  /**
+   * sample id -> TestEventPattern's verdict, for every sample asked when the rule has a pattern (none
+   * when it is schedule-only). Samples whose source a plain top-level `source` list excludes are not sent: false.
+   */
+  sampleMatches: Record<string, boolean>;
+}
+
+/** Every bus of the region and every rule on it, with TestEventPattern verdicts for the routing samples asked. */
+export interface EventRulesEvidence {
+  /** The sample ids the checks asked about at collection time. */
+  samples: string[];
+  buses: EventBusInfo[];
+  rules: EventRuleInfo[];
+}
+
+export const eventRules = defineDataset<EventRulesEvidence>({
+  id: 'eventbridge.rules',
+  scope: 'regional',
+  actions: ['events:ListEventBuses', 'events:ListRules', 'events:ListTargetsByRule', 'events:TestEventPattern'],
+  answered: (data) => data.samples,
+});
+
+/** A check's question to the rules dataset: which rules match these sample events. */
+export function askRouting(samples: readonly RoutingSampleId[]): DatasetQuestions {
+  return { dataset: eventRules, questions: samples };
+}

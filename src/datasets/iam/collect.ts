@@ -1,0 +1,128 @@
+import {
+  IAMClient,
+  paginateGetAccountAuthorizationDetails,
+  paginateListAccessKeys,
+  paginateListServerCertificates,
+  type AttachedPolicy,
+  type GroupDetail,
+  type ManagedPolicyDetail as SdkManagedPolicyDetail,
+  type PolicyDetail,
+  type UserDetail,
+} from '@aws-sdk/client-iam';
+import { defineCollector } from '../../contract/collector.js';
+import { credentialReport, iamAuthorization, accessKeys, serverCertificates } from './datasets.js';
+import type { AccessKeyMetadata, AccessKeysEvidence, IamGroupDetail, IamUserDetail, ManagedPolicyDetail, ManagedPolicyRef } from './datasets.js';
+import type { NamedPolicy } from '../policy-types.js';
+import { fetchCredentialReport, parseCredentialReport } from './credential-report.js';
+import { decodePolicyDocument } from '../policy-document.js';
+import { collectPages, isErrorNamed, isoDate, required } from '../sdk.js';
+
+const collectCredentialReport = defineCollector(credentialReport, async (ctx) => {
+  const report = await fetchCredentialReport(ctx.clients.get(IAMClient));
+  const csv = Buffer.from(required(report.Content, 'GetCredentialReport.Content')).toString('utf8');
+  return parseCredentialReport(csv, report.GeneratedTime);
+});
+
+function inlinePolicies(list: PolicyDetail[] | undefined): NamedPolicy[] {
+  return (list ?? []).map((policy) => ({ name: required(policy.PolicyName, 'PolicyName'), document: decodePolicyDocument(required(policy.PolicyDocument, 'PolicyDocument')) }));
+}
+
+function attachedPolicies(list: AttachedPolicy[] | undefined): ManagedPolicyRef[] {
+  return (list ?? []).map((policy) => ({ name: required(policy.PolicyName, 'PolicyName'), arn: required(policy.PolicyArn, 'PolicyArn') }));
+}
+
+function toUser(user: UserDetail): IamUserDetail {
+  return {
+    userName: required(user.UserName, 'UserName'),
+    arn: required(user.Arn, 'Arn'),
+    inlinePolicies: inlinePolicies(user.UserPolicyList),
+    attachedPolicies: attachedPolicies(user.AttachedManagedPolicies),
+    groups: user.GroupList ?? [],
+    permissionsBoundaryArn: user.PermissionsBoundary?.PermissionsBoundaryArn,
+  };
+}
+
+function toGroup(group: GroupDetail): IamGroupDetail {
+  return {
+    groupName: required(group.GroupName, 'GroupName'),
+    arn: required(group.Arn, 'Arn'),
+    inlinePolicies: inlinePolicies(group.GroupPolicyList),
+    attachedPolicies: attachedPolicies(group.AttachedManagedPolicies),
+  };
+}
+
+function toCustomerManagedPolicy(policy: SdkManagedPolicyDetail): ManagedPolicyDetail {
+  const version = policy.PolicyVersionList?.find((v) => v.IsDefaultVersion === true);
+  if (version?.Document === undefined) throw new Error(`Policy ${policy.Arn ?? policy.PolicyName} came without its default version`);
+  return { name: required(policy.PolicyName, 'PolicyName'), arn: required(policy.Arn, 'Arn'), awsManaged: false, document: decodePolicyDocument(version.Document) };
+}
+
+const AWS_MANAGED_ARN = /^arn:[^:]+:iam::aws:policy\//;
+
+/** AWS-managed policies attached to users or groups, by name and ARN (their documents are not fetched). */
+function awsManagedRefs(attached: ManagedPolicyRef[]): ManagedPolicyDetail[] {
+  const byArn = new Map(attached.filter((ref) => AWS_MANAGED_ARN.test(ref.arn)).map((ref) => [ref.arn, ref]));
+  return [...byArn.values()].map((ref) => ({ name: ref.name, arn: ref.arn, awsManaged: true }));
+}
+
+const collectIamAuthorization = defineCollector(iamAuthorization, async (ctx) => {
+  const client = ctx.clients.get(IAMClient);
+  // AWS-managed policy documents are large and not needed: user and group details carry their names and ARNs.
+  const pages = paginateGetAccountAuthorizationDetails({ client }, { Filter: ['User', 'Group', 'LocalManagedPolicy'] });
+  const users: IamUserDetail[] = [];
+  const groups: IamGroupDetail[] = [];
+  const customerManaged: ManagedPolicyDetail[] = [];
+  for await (const page of pages) {
+    users.push(...(page.UserDetailList ?? []).map(toUser));
+    groups.push(...(page.GroupDetailList ?? []).map(toGroup));
+    customerManaged.push(...(page.Policies ?? []).map(toCustomerManagedPolicy));
+  }
+  const attached = [...users, ...groups].flatMap((principal) => principal.attachedPolicies);
+  return { users, groups, policies: [...customerManaged, ...awsManagedRefs(attached)] };
+});
+
+type UserKeys = AccessKeysEvidence['users'][number];
+
+async function listUserKeys(client: IAMClient, userName: string): Promise<UserKeys | undefined> {
+  try {
+    const keys = await collectPages(paginateListAccessKeys({ client }, { UserName: userName }), (page) => page.AccessKeyMetadata);
+    return {
+      userName,
+      keys: keys.map((k): AccessKeyMetadata => ({
+        accessKeyId: required(k.AccessKeyId, 'AccessKeyId'),
+        status: k.Status === 'Active' ? 'Active' : 'Inactive',
+        createDate: required(isoDate(k.CreateDate), 'CreateDate'),
+      })),
+    };
+  } catch (err) {
+    // The report can be hours old: a user deleted since then is an answer, not a fault.
+    if (isErrorNamed(err, 'NoSuchEntityException')) return undefined;
+    throw err;
+  }
+}
+
+const collectAccessKeys = defineCollector(accessKeys, async (ctx) => {
+  const report = await ctx.dataset(credentialReport);
+  // Root keys cannot be listed per user; the report's root row is the evidence for them.
+  const userNames = report.entries.filter((e) => !e.isRoot && e.keys.some((k) => k.active)).map((e) => e.user);
+  const client = ctx.clients.get(IAMClient);
+  const listed = await Promise.all(userNames.map((userName) => listUserKeys(client, userName)));
+  const users = listed.filter((entry): entry is UserKeys => entry !== undefined);
+  const deletedUsers = userNames.filter((_, i) => listed[i] === undefined);
+  return { users, deletedUsers };
+});
+
+const collectServerCertificates = defineCollector(serverCertificates, async (ctx) => {
+  const pages = paginateListServerCertificates({ client: ctx.clients.get(IAMClient) }, {});
+  const certificates = await collectPages(pages, (page) => page.ServerCertificateMetadataList);
+  return {
+    certificates: certificates.map((cert) => ({
+      name: required(cert.ServerCertificateName, 'ServerCertificateName'),
+      arn: required(cert.Arn, 'Arn'),
+      expiration: required(isoDate(cert.Expiration), 'Expiration'),
+      uploadDate: isoDate(cert.UploadDate),
+    })),
+  };
+});
+
+export const COLLECTORS = [collectCredentialReport, collectIamAuthorization, collectAccessKeys, collectServerCertificates];

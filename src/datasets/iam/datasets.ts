@@ -1,0 +1,118 @@
+// AWS IAM datasets: the evidence shapes checks read and the declarations of the datasets.
+// The collectors that fetch them are in collect.ts beside this file.
+
+import { defineDataset } from '../../contract/dataset.js';
+import type { NamedPolicy, PolicyDocument } from '../policy-types.js';
+
+export interface CredentialReportKey {
+  slot: 1 | 2;
+  active: boolean;
+  lastRotated?: string;
+  lastUsed?: string;
+}
+
+export interface CredentialReportEntry {
+  user: string;
+  arn: string;
+  isRoot: boolean;
+  userCreationTime?: string;
+  /** Absent when the report says not_supported (the root row). */
+  passwordEnabled?: boolean;
+  /** Absent when the password was never used or no use was recorded. */
+  passwordLastUsed?: string;
+  mfaActive?: boolean;
+  /** Always both slots (1 and 2); a slot without a key is inactive with no dates. */
+  keys: CredentialReportKey[];
+}
+
+export interface CredentialReportEvidence {
+  /** When IAM generated the report (can be up to 4 hours before the scan). */
+  generatedAt: string;
+  entries: CredentialReportEntry[];
+}
+
+export interface ManagedPolicyRef {
+  name: string;
+  arn: string;
+}
+
+export interface IamUserDetail {
+  userName: string;
+  arn: string;
+  inlinePolicies: NamedPolicy[];
+  attachedPolicies: ManagedPolicyRef[];
+  groups: string[];
+  permissionsBoundaryArn?: string;
+}
+
+export interface IamGroupDetail {
+  groupName: string;
+  arn: string;
+  inlinePolicies: NamedPolicy[];
+  attachedPolicies: ManagedPolicyRef[];
+}
+
+export interface ManagedPolicyDetail {
+  name: string;
+  arn: string;
+  /** The default version's document. Present for customer-managed policies. */
+  document?: PolicyDocument;
+  awsManaged: boolean;
+}
+
+/** From GetAccountAuthorizationDetails (users, groups, customer-managed policies). */
+export interface IamAuthorizationEvidence {
+  users: IamUserDetail[];
+  groups: IamGroupDetail[];
+  /** Customer-managed policies with documents; AWS-managed ones are referenced by name/ARN only. */
+  policies: ManagedPolicyDetail[];
+}
+
+export interface AccessKeyMetadata {
+  accessKeyId: string;
+  status: 'Active' | 'Inactive';
+  createDate: string;
+}
+
+/** ListAccessKeys, re-read for each user the credential report shows with an active key. */
+export interface AccessKeysEvidence {
+  users: { userName: string; keys: AccessKeyMetadata[] }[];
+  /** Users the report listed with an active key that IAM no longer knows (deleted since the report). */
+  deletedUsers?: string[];
+}
+
+export interface ServerCertificate {
+  name: string;
+  arn: string;
+  expiration: string;
+  uploadDate?: string;
+}
+
+export interface ServerCertificatesEvidence {
+  certificates: ServerCertificate[];
+}
+
+export const credentialReport = defineDataset<CredentialReportEvidence>({
+  id: 'iam.credentialReport',
+  scope: 'global',
+  actions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+});
+
+export const iamAuthorization = defineDataset<IamAuthorizationEvidence>({
+  id: 'iam.authorizationDetails',
+  scope: 'global',
+  actions: ['iam:GetAccountAuthorizationDetails'],
+});
+
+export const accessKeys = defineDataset<AccessKeysEvidence>({
+  id: 'iam.accessKeys',
+  scope: 'global',
+  actions: ['iam:ListAccessKeys'],
+  dependsOn: [credentialReport],
+});
+
+export const serverCertificates = defineDataset<ServerCertificatesEvidence>({
+  id: 'iam.serverCertificates',
+  scope: 'global',
+  actions: ['iam:ListServerCertificates'],
+});
