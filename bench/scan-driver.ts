@@ -28,7 +28,7 @@ export async function collectSnapshot(options: DriverOptions): Promise<ScanSumma
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.checklist ? { checklist: options.checklist } : {}),
   });
-  await collectEvidence({ run, checks: [...ALL_CHECKS], runId: randomUUID().slice(0, 8), outDir: options.outDir, resume: false, quiet: true });
+  await collectEvidence({ run, checks: [...ALL_CHECKS], runId: randomUUID().slice(0, 8), outDir: options.outDir, resume: false });
   const manifest = await readManifest(options.outDir);
   return { accounts: manifest.accounts, totals: manifest.totals };
 }

@@ -2,8 +2,10 @@
 // The one place that turns errors into a one-line message and an exit code.
 
 import { Command, CommanderError } from 'commander';
+import { ALL_CHECKS } from '../../checks/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { TOOL } from '../version.js';
+import type { CliContext } from './context.js';
 import { register as registerAttest } from './commands/attest.js';
 import { register as registerChecks } from './commands/checks.js';
 import { register as registerDiff } from './commands/diff.js';
@@ -23,7 +25,7 @@ Exit codes:
   3  at least one requirement FAILs
   4  scan incomplete: ERROR somewhere, no FAIL`;
 
-export function buildProgram(): Command {
+export function buildProgram(context: CliContext = { checks: ALL_CHECKS }): Command {
   const program = new Command()
     .name('partner-audit')
     .description('Audit AWS accounts against the AWS Partner SMB Competency and FTR technical requirements.')
@@ -31,7 +33,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
-  for (const register of [
+  const registers: ((program: Command, context: CliContext) => void)[] = [
     registerScan,
     registerChecks,
     registerExplain,
@@ -42,9 +44,8 @@ export function buildProgram(): Command {
     registerPreflight,
     registerDiff,
     registerMerge,
-  ]) {
-    register(program);
-  }
+  ];
+  for (const register of registers) register(program, context);
   program.commands.forEach((command) => command.exitOverride());
   return program;
 }

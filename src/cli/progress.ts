@@ -7,8 +7,6 @@ import type { ScanEvents } from '../collect/events.js';
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 
 export interface ProgressOptions {
-  /** Live request counters (the client pool's metrics totals). */
-  calls(): CallCounts;
   quiet?: boolean;
   stream?: NodeJS.WritableStream & { isTTY?: boolean };
   /** Defaults to whether the stream is a terminal. */
@@ -79,19 +77,24 @@ export function createProgress(options: ProgressOptions): Progress {
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
   const color = live && !('NO_COLOR' in env && env.NO_COLOR !== '') ? chalkStderr : new Chalk({ level: 0 });
-  const started = now();
   const state = { accounts: 0, accountsDone: 0, regions: 0, regionsDone: 0, errors: 0 };
-  const snapshot = (): ProgressState => ({ ...state, calls: options.calls(), elapsedMs: now() - started });
+  // Nothing is shown until collection starts: a replayed snapshot never starts it.
+  let started = 0;
+  let calls = (): CallCounts => ({ requests: 0, retries: 0, throttles: 0, errors: 0 });
+  let timer: NodeJS.Timeout | undefined;
+  const snapshot = (): ProgressState => ({ ...state, calls: calls(), elapsedMs: now() - started });
   const render = (): void => {
     const line = formatProgress(snapshot(), color);
     stream.write(live ? `\r\x1b[2K${line}` : `partner-audit: ${line}\n`);
   };
-  const timer = setInterval(render, live ? 250 : (options.heartbeatMs ?? 15_000));
-  timer.unref();
 
   return {
-    scanStarted: ({ accounts }) => {
-      state.accounts = accounts;
+    scanStarted: (info) => {
+      state.accounts = info.accounts;
+      calls = info.calls;
+      started = now();
+      timer = setInterval(render, live ? 250 : (options.heartbeatMs ?? 15_000));
+      timer.unref();
     },
     regionsPlanned: (_account, regions) => {
       state.regions += regions;
@@ -106,6 +109,7 @@ export function createProgress(options: ProgressOptions): Progress {
       state.accountsDone += 1;
     },
     stop: () => {
+      if (!timer) return;
       clearInterval(timer);
       if (live) stream.write('\r\x1b[2K');
     },

@@ -4,7 +4,8 @@ import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 import type { DatasetRecord } from '../contract/record.js';
 
 export interface ScanEvents {
-  scanStarted?(info: { accounts: number }): void;
+  /** `calls` reads the live request counters for the rest of the scan. */
+  scanStarted?(info: { accounts: number; calls(): CallCounts }): void;
   accountStarted?(accountId: string): void;
   /** How many regions the account will be scanned in (known once its regions are listed). */
   regionsPlanned?(accountId: string, regions: number): void;

@@ -71,7 +71,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const now = options.now ?? (() => new Date());
   const totals = (): CallCounts => addCounts(pool.metrics.totals(), options.priorTotals ?? emptyCounts());
   await writer.update({ callerIdentity: access.caller, accounts: withPending(writer.manifest().accounts, targets) });
-  events.scanStarted?.({ accounts: targets.length });
+  events.scanStarted?.({ accounts: targets.length, calls: () => pool.metrics.totals() });
 
   const runners = new Map<string, DatasetRunner>();
   const runnerFor = (accountId: string, credentials: Credentials): DatasetRunner => {

@@ -133,7 +133,3 @@ export function datasetsOf(check: AnyCheck): AnyDataset[] {
 export function checkActions(check: AnyCheck): string[] {
   return [...new Set(withDependencies(datasetsOf(check)).flatMap((d) => d.actions))].sort();
 }
-
-export function requirementIdsFor(check: AnyCheck, checklistId: string): string[] {
-  return check.requirements[checklistId as ChecklistId] ?? [];
-}

@@ -7,7 +7,8 @@ import type { Finding } from '../contract/results.js';
 import { GLOBAL } from '../contract/status.js';
 import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
 import type { AnyCheck, Outcome } from '../contract/check.js';
-import type { ChecklistId } from '../contract/checklists/index.js';
+import { orderedChecks, requirementIdsOf } from '../catalog/coverage.js';
+import type { Checklist } from '../contract/checklists/types.js';
 import { CrossAccountIndex, DatasetIndex } from './datasets.js';
 import { type Blocked, ENGINE_MESSAGES, isBlocked, resolveInputs, type Unit } from './inputs.js';
 
@@ -18,7 +19,7 @@ export interface EvidenceSource {
 
 export interface EvaluateOptions {
   checks: AnyCheck[];
-  checklistId: ChecklistId;
+  checklist: Checklist;
   settings: CheckSettings;
   /** Requirement IDs that apply to the deployment model; findings of checks mapped to none are advisory. */
   applicableRequirements: ReadonlySet<string>;
@@ -33,7 +34,7 @@ export function formatMessage(template: string, params: Record<string, string | 
 }
 
 export async function evaluateRun(source: EvidenceSource, options: EvaluateOptions): Promise<Finding[]> {
-  const checks = options.checks.filter((check) => requirementIdsOf(check, options.checklistId).length > 0);
+  const checks = orderedChecks(options.checks, options.checklist);
   const others = new CrossAccountIndex(checks.flatMap((check) => check.readsOtherAccounts ?? []));
   const organization = new DatasetIndex();
   const callerAccount = source.manifest.callerIdentity?.accountId;
@@ -54,9 +55,6 @@ export async function evaluateRun(source: EvidenceSource, options: EvaluateOptio
   return findings;
 }
 
-function requirementIdsOf(check: AnyCheck, checklistId: ChecklistId): string[] {
-  return check.requirements[checklistId] ?? [];
-}
 
 function evaluateAccount(
   check: AnyCheck,
@@ -127,7 +125,7 @@ function evaluateUnit(
 }
 
 function findingFactory(check: AnyCheck, accountId: string, options: EvaluateOptions) {
-  const requirementIds = requirementIdsOf(check, options.checklistId);
+  const requirementIds = requirementIdsOf(check, options.checklist);
   const advisory = !requirementIds.some((id) => options.applicableRequirements.has(id));
   const base = { checkId: check.id, requirementIds, accountId, severity: check.severity };
   return {

@@ -6,7 +6,7 @@ import { writeChecksums } from '../bundle/checksums.js';
 import { removeSignature } from '../bundle/sign.js';
 import { UsageError } from '../errors.js';
 import { isChunked } from './chunked.js';
-import { redactReportInput, type RedactOptions } from './redact.js';
+import { redact, type RedactOptions } from '../snapshot/redact.js';
 import { selectReporters } from './registry.js';
 import type { ReportInput, Reporter } from './types.js';
 
@@ -41,6 +41,16 @@ export async function renderReports(
   const signatureRemoved = await removeSignature(runDir);
   await writeChecksums(runDir);
   return { reports, signatureRemoved };
+}
+
+/** Results, baseline and manifest redacted; the checklist and check metadata are our own text. */
+function redactReportInput(input: ReportInput, options: RedactOptions): ReportInput {
+  return {
+    ...input,
+    results: redact(input.results, options),
+    manifest: redact(input.manifest, options),
+    ...(input.baseline ? { baseline: redact(input.baseline, options) } : {}),
+  };
 }
 
 async function renderOne(reporter: Reporter, input: ReportInput, runDir: string): Promise<RenderedReport> {

@@ -4,16 +4,16 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { createClientPool } from '../aws/clients.js';
 import { connectAws } from '../aws/credentials.js';
 import { resolveTargets, type Target } from '../aws/targets.js';
-import { createProgress } from '../cli/progress.js';
+import type { ScanEvents } from '../collect/events.js';
 import { buildPlan } from '../collect/plan.js';
 import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
-import { resumeScan } from '../collect/resume.js';
+import { resumeScan } from '../bookkeeping/resume.js';
 import { runScan } from '../collect/scanner.js';
 import type { PartnerAuditConfig } from '../config/schema.js';
 import type { ScanSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
 import { UsageError } from '../errors.js';
-import { shardAccounts, type Shard } from '../ops/shard.js';
+import { shardAccounts, type Shard } from '../bookkeeping/shard.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { createSnapshotWriter } from '../snapshot/writer.js';
 import { TOOL } from '../version.js';
@@ -27,7 +27,8 @@ export interface CollectRequest {
   shard?: Shard;
   /** Finish an interrupted run in `outDir` instead of starting a new one. */
   resume: boolean;
-  quiet: boolean;
+  /** Progress of the collection (the CLI renders it). */
+  events?: ScanEvents;
 }
 
 /** What the scanner's pieces need from the run's config (shared with preflight). */
@@ -72,13 +73,13 @@ function inShard(targets: Target[], shard: Shard | undefined): Target[] {
 export async function collectEvidence(request: CollectRequest): Promise<string[]> {
   const settings = scanSettings(request.run.config, request.runId);
   const pool = createClientPool({ settings });
-  const progress = createProgress({ calls: () => pool.metrics.totals(), quiet: request.quiet });
+  const events = request.events ?? {};
   try {
     const access = await connectAws({ settings, pool });
     const secrets = await secretValues(access.baseCredentials);
     const plan = buildPlan(request.checks);
     if (request.resume) {
-      await resumeScan({ dir: request.outDir, plan, settings, access, pool, events: progress });
+      await resumeScan({ dir: request.outDir, plan, settings, access, pool, events });
       return secrets;
     }
     const callerClients = pool.factory({
@@ -100,10 +101,9 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
     if (targets.length === 0 && !request.shard) throw new UsageError('no account to scan: the account list or filters left none');
     const writer = createSnapshotWriter(request.outDir, initialManifest(request));
     await writer.start();
-    await runScan({ targets, plan, settings, writer, access, pool, events: progress });
+    await runScan({ targets, plan, settings, writer, access, pool, events });
     return secrets;
   } finally {
-    progress.stop();
     pool.destroy();
   }
 }

@@ -4,17 +4,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttestationSet } from '../attest/types.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import { organizationMembership } from '../datasets/organizations/datasets.js';
-import type { OrganizationMembershipEvidence } from '../datasets/organizations/datasets.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
-import type { ChecklistId } from '../contract/checklists/index.js';
 import { evaluateRun, type EvidenceSource } from '../engine/evaluate.js';
 import { buildResults } from '../engine/results.js';
-import { GLOBAL } from '../contract/status.js';
 import type { DeploymentModel, Results } from '../contract/results.js';
-import { redact } from '../report/redact.js';
-import { MANIFEST_FILE, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
+import { redact } from '../snapshot/redact.js';
+import { RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
 import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
 
 export interface EvaluateRequest {
@@ -39,7 +35,7 @@ function evidenceTime(manifest: Manifest): Date {
 }
 
 export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluated> {
-  const manifest = await withOrganization(request.runDir, await readManifest(request.runDir));
+  const manifest = await readManifest(request.runDir);
   const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId) };
   const applicable = new Set(
     request.checklist.requirements.filter((r) => r.appliesTo.includes(request.deploymentModel)).map((r) => r.id),
@@ -47,7 +43,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
   const now = evidenceTime(manifest);
   const findings = await evaluateRun(source, {
     checks: request.checks,
-    checklistId: request.checklist.id as ChecklistId,
+    checklist: request.checklist,
     settings: request.settings,
     applicableRequirements: applicable,
     now,
@@ -63,19 +59,4 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
   });
   await writeFile(join(request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
   return { manifest, results };
-}
-
-/** Names the caller's organization in the manifest (for report headers) from its own evidence. */
-async function withOrganization(runDir: string, manifest: Manifest): Promise<Manifest> {
-  const caller = manifest.callerIdentity?.accountId;
-  if (manifest.organization || !caller) return manifest;
-  for await (const record of readAccountDatasets(runDir, caller)) {
-    if (record.collector !== organizationMembership.id || record.region !== GLOBAL || !record.ok) continue;
-    const membership = record.data as OrganizationMembershipEvidence;
-    if (!membership.organizationId || !membership.managementAccountId) return manifest;
-    const updated = { ...manifest, organization: { id: membership.organizationId, managementAccountId: membership.managementAccountId } };
-    await writeFile(join(runDir, MANIFEST_FILE), `${JSON.stringify(updated, null, 2)}\n`);
-    return updated;
-  }
-  return manifest;
 }

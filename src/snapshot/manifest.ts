@@ -33,8 +33,6 @@ export interface Manifest {
   /** SHA-256 of the effective config (after defaults), so a rerun can prove it used the same settings. */
   configHash: string;
   callerIdentity?: { accountId: string; arn: string };
-  /** The caller's organization, when it belongs to one. */
-  organization?: { id: string; managementAccountId: string };
   startedAt: string;
   finishedAt?: string;
   /** false while the scan runs or when it was interrupted. */

@@ -8,8 +8,8 @@ import { UsageError } from '../../src/errors.js';
 
 async function run(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();
-  registerChecks(program);
-  registerExplain(program);
+  registerChecks(program, { checks: ALL_CHECKS });
+  registerExplain(program, { checks: ALL_CHECKS });
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);

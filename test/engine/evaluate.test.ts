@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getChecklist } from '../../src/catalog/index.js';
 import { defineDataset } from '../../src/contract/dataset.js';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import { checkSettingsSchema } from '../../src/contract/settings.js';
@@ -89,7 +90,7 @@ function source(accounts: ManifestAccount[], records: DatasetRecord[]): Evidence
 
 const options = {
   checks: [countCheck],
-  checklistId: 'smb-competency' as const,
+  checklist: getChecklist('smb-competency'),
   settings: checkSettingsSchema.parse({}),
   applicableRequirements: new Set(['SUP-001']),
   now: new Date('2026-11-01T00:00:00Z'),
@@ -184,7 +185,7 @@ describe('evaluateRun', () => {
   });
 
   it('skips checks that map to no requirement of the selected checklist', async () => {
-    const findings = await evaluateRun(source([account(A)], []), { ...options, checklistId: 'ftr-partner-hosted' });
+    const findings = await evaluateRun(source([account(A)], []), { ...options, checklist: getChecklist('ftr-partner-hosted') });
     expect(findings).toEqual([]);
   });
 });

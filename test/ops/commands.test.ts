@@ -5,18 +5,20 @@ import { register as registerMerge } from '../../src/cli/commands/merge.js';
 import { register as registerPolicy } from '../../src/cli/commands/policy.js';
 import { register as registerPreflight } from '../../src/cli/commands/preflight.js';
 import { UsageError } from '../../src/errors.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { ALL_CHECKS } from '../../checks/index.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = undefined;
 });
 
-async function run(register: (program: Command) => void, args: string[]): Promise<string> {
+async function run(register: (program: Command, context: CliContext) => void, args: string[]): Promise<string> {
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
   const program = new Command().exitOverride();
   program.configureOutput({ writeErr: () => {} });
-  register(program);
+  register(program, { checks: ALL_CHECKS });
   await program.parseAsync(['node', 'partner-audit', ...args]);
   return out;
 }

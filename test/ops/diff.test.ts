@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../src/cli/commands/diff.js';
 import type { RequirementStatus } from '../../src/contract/status.js';
 import type { Results } from '../../src/contract/results.js';
-import { classify, diffRuns, meetsFailOn, type RequirementChangeKind } from '../../src/ops/diff.js';
-import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../src/ops/diff-render.js';
+import { classify, diffRuns, meetsFailOn, type RequirementChangeKind } from '../../src/bookkeeping/diff.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../src/bookkeeping/diff-render.js';
 import { account, finding, requirement, results } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T00:00:00.000Z');

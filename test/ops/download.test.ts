@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadRuns } from '../../src/ops/download.js';
+import { downloadRuns } from '../../src/storage/download.js';
 
 const s3 = mockClient(S3Client);
 afterEach(() => s3.reset());

@@ -7,7 +7,7 @@ import { readChecksums } from '../../src/bundle/checksums.js';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import { UsageError } from '../../src/errors.js';
 import type { Results } from '../../src/contract/results.js';
-import { mergeRuns } from '../../src/ops/merge.js';
+import { mergeRuns } from '../../src/bookkeeping/merge.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
 import { account, finding, manifest, manifestAccount, requirement, results } from './fixtures.js';
 

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
 import type { Results } from '../../src/contract/results.js';
-import { diffRuns } from '../../src/ops/diff.js';
-import { buildPolicyDocument, policyActions } from '../../src/ops/policy.js';
-import { neededActions } from '../../src/ops/selection.js';
+import { diffRuns } from '../../src/bookkeeping/diff.js';
+import { buildPolicyDocument, policyActions } from '../../src/policy/policy.js';
+import { neededActions } from '../../src/policy/selection.js';
 import { startFakeAws, type FakeAwsStats, type Scenario } from '../fake-aws/index.js';
 import { MGMT, PROD, wireScenario } from '../wire/fixtures.js';
 import { BASE_CREDENTIALS } from '../wire/harness.js';
@@ -55,7 +55,7 @@ const supportRequirement = (): string => {
 describe('generated policy against a real scan', () => {
   it('allows every action the scan calls, and the scan meets no AccessDenied', async () => {
     const { outcome, stats } = await scanAgainst(cleanScenario());
-    const allowed = new Set(buildPolicyDocument(policyActions(neededActions({}))).Statement.flatMap((s) => s.Action));
+    const allowed = new Set(buildPolicyDocument(policyActions(neededActions({}, ALL_CHECKS))).Statement.flatMap((s) => s.Action));
     // AssumeRole is the scanner principal's own permission, not the audit role's.
     const called = Object.keys(stats.byAction).filter((action) => action !== 'sts:AssumeRole');
     expect(called.length).toBeGreaterThan(15);

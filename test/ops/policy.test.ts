@@ -9,10 +9,10 @@ import {
   ORGANIZATION_ACTIONS,
   policyActions,
   SCANNER_ACTIONS,
-} from '../../src/ops/policy.js';
-import { neededActions } from '../../src/ops/selection.js';
+} from '../../src/policy/policy.js';
+import { neededActions } from '../../src/policy/selection.js';
 
-const fullPolicy = () => buildPolicyDocument(policyActions(neededActions({})));
+const fullPolicy = () => buildPolicyDocument(policyActions(neededActions({}, ALL_CHECKS)));
 const allowed = (policy = fullPolicy()) => policy.Statement.flatMap((s) => s.Action);
 
 describe('policy generation', () => {
@@ -51,7 +51,7 @@ describe('policy generation', () => {
   });
 
   it('is deterministic whatever the input order', () => {
-    const actions = neededActions({});
+    const actions = neededActions({}, ALL_CHECKS);
     const shuffled = [...actions].reverse();
     expect(JSON.stringify(buildPolicyDocument(policyActions(shuffled)))).toBe(
       JSON.stringify(buildPolicyDocument(policyActions(actions))),
@@ -71,15 +71,15 @@ describe('policy generation', () => {
   });
 
   it('selects by check id and by checklist, and refuses unknown ids or an empty selection', () => {
-    expect(neededActions({ checkIds: ['support-plan-business-or-higher'] })).toEqual(['support:DescribeSeverityLevels']);
+    expect(neededActions({ checkIds: ['support-plan-business-or-higher'] }, ALL_CHECKS)).toEqual(['support:DescribeSeverityLevels']);
     const ftr = ALL_CHECKS.filter((c) => c.requirements['ftr-partner-hosted']?.length);
-    expect(neededActions({ checklist: 'ftr-partner-hosted' })).toEqual([...new Set(ftr.flatMap(checkActions))].sort());
-    expect(() => neededActions({ checkIds: ['no-such-check'] })).toThrow(/unknown check id: no-such-check/);
-    expect(() => neededActions({ checklist: 'no-such-list' })).toThrow(/unknown checklist/);
+    expect(neededActions({ checklist: 'ftr-partner-hosted' }, ALL_CHECKS)).toEqual([...new Set(ftr.flatMap(checkActions))].sort());
+    expect(() => neededActions({ checkIds: ['no-such-check'] }, ALL_CHECKS)).toThrow(/unknown check id: no-such-check/);
+    expect(() => neededActions({ checklist: 'no-such-list' }, ALL_CHECKS)).toThrow(/unknown checklist/);
   });
 
   it('is exactly the union of the checks it was given, with dependencies', () => {
-    const all = neededActions({});
+    const all = neededActions({}, ALL_CHECKS);
     expect(all).toEqual([...new Set(ALL_CHECKS.flatMap(checkActions))].sort());
     expect(all).toContain('iam:GenerateCredentialReport');
   });

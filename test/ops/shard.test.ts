@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { parseShard, shardAccounts, shardOf } from '../../src/ops/shard.js';
+import { parseShard, shardAccounts, shardOf } from '../../src/bookkeeping/shard.js';
 
 const accounts = Array.from({ length: 200 }, (_, i) => String(100000000000 + i * 7919));
 

@@ -5,7 +5,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { parseS3Uri, uploadRun } from '../../src/ops/upload.js';
+import { parseS3Uri, uploadRun } from '../../src/storage/upload.js';
 
 const s3 = mockClient(S3Client);
 afterEach(() => s3.reset());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ALL_CHECKS } from '../../checks/index.js';
 import { getChecklist } from '../../src/catalog/index.js';
 import { register as registerReport, report } from '../../src/cli/commands/report.js';
 import { register as registerVerify } from '../../src/cli/commands/verify.js';
@@ -25,7 +26,7 @@ function writeRun(dir: string): void {
 
 function program(): Command {
   const p = new Command().exitOverride();
-  registerReport(p);
+  registerReport(p, { checks: ALL_CHECKS });
   registerVerify(p);
   return p;
 }
@@ -48,7 +49,7 @@ afterEach(() => {
 
 describe('partner-audit report', () => {
   it('re-renders every format into the run directory and seals it', async () => {
-    const code = await report(run, { format: 'all' });
+    const code = await report(run, { format: 'all' }, { checks: ALL_CHECKS });
     for (const file of ['report.html', 'summary.md', 'self-assessment.csv', 'self-assessment.xlsx', 'findings.ocsf.json', 'findings.asff.json', 'junit.xml', 'SHA256SUMS']) {
       expect(existsSync(join(run, file)), file).toBe(true);
     }
@@ -57,11 +58,11 @@ describe('partner-audit report', () => {
   });
 
   it('writes a single format to stdout with --out -', async () => {
-    await report(run, { format: 'junit', out: '-' });
+    await report(run, { format: 'junit', out: '-' }, { checks: ALL_CHECKS });
     expect(stdout.join('')).toMatch(/^<\?xml/);
     expect(existsSync(join(run, 'junit.xml'))).toBe(false);
-    await expect(report(run, { format: 'all', out: '-' })).rejects.toThrow(UsageError);
-    await expect(report(run, { format: 'json', out: 'elsewhere' })).rejects.toThrow(UsageError);
+    await expect(report(run, { format: 'all', out: '-' }, { checks: ALL_CHECKS })).rejects.toThrow(UsageError);
+    await expect(report(run, { format: 'json', out: 'elsewhere' }, { checks: ALL_CHECKS })).rejects.toThrow(UsageError);
   });
 
   it('signs after rendering when given a key', async () => {
@@ -78,13 +79,13 @@ describe('partner-audit report', () => {
 
   it('refuses a directory without results', async () => {
     rmSync(join(run, 'results.json'));
-    await expect(report(run, { format: 'all' })).rejects.toThrow(SnapshotError);
+    await expect(report(run, { format: 'all' }, { checks: ALL_CHECKS })).rejects.toThrow(SnapshotError);
   });
 });
 
 describe('partner-audit verify', () => {
   it('exits 0 when intact and 1 with the differences listed', async () => {
-    await report(run, { format: 'json' });
+    await report(run, { format: 'json' }, { checks: ALL_CHECKS });
     await program().parseAsync(['node', 'pa', 'verify', run]);
     expect(process.exitCode).toBe(EXIT.ok);
     expect(stdout.join('')).toMatch(/OK: 2 files match SHA256SUMS/);
@@ -97,7 +98,7 @@ describe('partner-audit verify', () => {
   });
 
   it('prints JSON with --json', async () => {
-    await report(run, { format: 'json' });
+    await report(run, { format: 'json' }, { checks: ALL_CHECKS });
     await program().parseAsync(['node', 'pa', 'verify', run, '--json']);
     expect(JSON.parse(stdout.join(''))).toEqual({ ok: true, checked: 2, added: [], removed: [], changed: [] });
   });

@@ -31,8 +31,8 @@ describe('progress', () => {
 
   test('without a terminal: a plain heartbeat line; SCP answers are not counted as errors', async () => {
     const { stream, chunks } = sink(false);
-    const p = createProgress({ calls, stream, heartbeatMs: 10 });
-    p.scanStarted?.({ accounts: 2 });
+    const p = createProgress({ stream, heartbeatMs: 10 });
+    p.scanStarted?.({ accounts: 2, calls });
     p.regionsPlanned?.('111111111111', 3);
     p.regionFinished?.('111111111111', 'eu-west-1');
     p.datasetFinished?.(failed('access-denied'));
@@ -46,8 +46,8 @@ describe('progress', () => {
 
   test('on a terminal: one line rewritten in place, cleared at the end; NO_COLOR gives plain text', async () => {
     const { stream, chunks } = sink(true);
-    const p = createProgress({ calls, stream, env: { NO_COLOR: '1' } });
-    p.scanStarted?.({ accounts: 1 });
+    const p = createProgress({ stream, env: { NO_COLOR: '1' } });
+    p.scanStarted?.({ accounts: 1, calls });
     await new Promise((r) => setTimeout(r, 300));
     p.stop();
     expect(chunks[0]).toMatch(/^\r\x1b\[2K0\/1 accounts/);
@@ -57,8 +57,8 @@ describe('progress', () => {
 
   test('quiet prints nothing', async () => {
     const { stream, chunks } = sink(false);
-    const p = createProgress({ calls, stream, quiet: true, heartbeatMs: 5 });
-    p.scanStarted?.({ accounts: 1 });
+    const p = createProgress({ stream, quiet: true, heartbeatMs: 5 });
+    p.scanStarted?.({ accounts: 1, calls });
     await new Promise((r) => setTimeout(r, 20));
     p.stop();
     expect(chunks).toEqual([]);

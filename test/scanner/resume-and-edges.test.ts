@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createClientPool } from '../../src/aws/clients.js';
 import type { RegionsEvidence } from '../../src/datasets/ec2/datasets.js';
-import { resumeScan } from '../../src/collect/resume.js';
+import { resumeScan } from '../../src/bookkeeping/resume.js';
 import { runScan } from '../../src/collect/scanner.js';
 import { readManifest } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';

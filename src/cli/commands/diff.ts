@@ -2,9 +2,9 @@
 
 import { type Command, Option } from 'commander';
 import { EXIT } from '../../errors.js';
-import { diffRuns, FAIL_ON, type FailOn, meetsFailOn } from '../../ops/diff.js';
-import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../ops/diff-render.js';
-import { readResults } from '../../report/load-input.js';
+import { diffRuns, FAIL_ON, type FailOn, meetsFailOn } from '../../bookkeeping/diff.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../bookkeeping/diff-render.js';
+import { readResults } from '../../snapshot/results-file.js';
 
 const FORMATS = ['text', 'md', 'json'] as const;
 

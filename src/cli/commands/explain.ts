@@ -1,20 +1,20 @@
 // `partner-audit explain <id>`: a check's or a requirement's full metadata.
 
 import type { Command } from 'commander';
-import { ALL_CHECKS } from '../../../checks/index.js';
 import { closestId } from '../../catalog/closest.js';
 import { describeCheck, describeRequirement, renderCheck, renderRequirement } from '../../catalog/describe.js';
 import { findRequirement, getChecklist, listChecklists } from '../../catalog/index.js';
 import type { Checklist } from '../../contract/checklists/types.js';
 import type { AnyCheck } from '../../contract/check.js';
 import { UsageError } from '../../errors.js';
+import type { CliContext } from '../context.js';
 
 interface ExplainOptions {
   checklist?: string;
   json?: boolean;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, context: CliContext): void {
   program
     .command('explain')
     .description('Show the full metadata of a check or of a checklist requirement.')
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('--json', 'print a JSON array of the matching check or requirements')
     .addHelpText('after', '\nRequirement IDs are checklist-specific: IAM-005 means different things in the SMB and FTR checklists.')
     .action((id: string, options: ExplainOptions) => {
-      process.stdout.write(explain(id, ALL_CHECKS, options));
+      process.stdout.write(explain(id, context.checks, options));
     });
 }
 

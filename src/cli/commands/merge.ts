@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Command } from 'commander';
-import { downloadRuns } from '../../ops/download.js';
-import { mergeRuns } from '../../ops/merge.js';
-import { parseS3Uri, uploadRun } from '../../ops/upload.js';
+import { downloadRuns } from '../../storage/download.js';
+import { mergeRuns } from '../../bookkeeping/merge.js';
+import { parseS3Uri, uploadRun } from '../../storage/upload.js';
 
 interface MergeOptions {
   upload?: string;

@@ -1,11 +1,13 @@
 // `partner-audit policy`: the least-privilege IAM policy (or a role template) for the selected checks.
 
 import { type Command, Option } from 'commander';
+import type { AnyCheck } from '../../contract/check.js';
 import { UsageError } from '../../errors.js';
-import { buildPolicyDocument, policyActions, scannerPolicyDocument } from '../../ops/policy.js';
-import { DEFAULT_ROLE_NAME, roleCloudFormation } from '../../ops/role-cloudformation.js';
-import { roleTerraform } from '../../ops/role-terraform.js';
-import { neededActions } from '../../ops/selection.js';
+import { buildPolicyDocument, policyActions, scannerPolicyDocument } from '../../policy/policy.js';
+import { DEFAULT_ROLE_NAME, roleCloudFormation } from '../../policy/role-cloudformation.js';
+import { roleTerraform } from '../../policy/role-terraform.js';
+import { neededActions } from '../../policy/selection.js';
+import type { CliContext } from '../context.js';
 
 const FORMATS = ['json', 'cloudformation', 'terraform'] as const;
 type PolicyFormat = (typeof FORMATS)[number];
@@ -19,7 +21,7 @@ interface PolicyOptions {
   roleName?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, context: CliContext): void {
   program
     .command('policy')
     .description('Print the least-privilege IAM policy (or audit-role template) the selected checks need.')
@@ -38,13 +40,13 @@ service-managed StackSet. terraform: the same role as aws_iam_role + aws_iam_rol
 See docs/operating.md.`,
     )
     .action((options: PolicyOptions) => {
-      process.stdout.write(renderPolicy(options));
+      process.stdout.write(renderPolicy(options, context.checks));
     });
 }
 
-export function renderPolicy(options: PolicyOptions): string {
+export function renderPolicy(options: PolicyOptions, checks: readonly AnyCheck[]): string {
   const checkIds = options.checks?.split(',').map((id) => id.trim()).filter(Boolean);
-  const actions = neededActions({ checklist: options.checklist, checkIds });
+  const actions = neededActions({ checklist: options.checklist, checkIds }, checks);
   const policy = buildPolicyDocument(policyActions(actions));
   if (options.scanner) {
     const roleName = options.roleName ?? DEFAULT_ROLE_NAME;

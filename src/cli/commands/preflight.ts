@@ -7,10 +7,11 @@ import { resolveTargets } from '../../aws/targets.js';
 import { buildPlan } from '../../collect/plan.js';
 import { DEFAULT_HOME_REGION } from '../../contract/dataset.js';
 import { EXIT } from '../../errors.js';
-import { renderPreflight, runPreflight } from '../../ops/preflight.js';
-import { selectChecks } from '../../ops/selection.js';
+import { renderPreflight, runPreflight } from '../../run/preflight.js';
+import { selectChecks } from '../../policy/selection.js';
 import { scanSettings } from '../../run/collect.js';
 import { addTargetOptions, commaList, positiveInt, resolveRunConfig, type ScanFlags } from '../../run/options.js';
+import type { CliContext } from '../context.js';
 
 interface PreflightOptions extends ScanFlags {
   checks?: string[];
@@ -18,7 +19,7 @@ interface PreflightOptions extends ScanFlags {
   format: 'text' | 'json';
 }
 
-export function register(program: Command): void {
+export function register(program: Command, context: CliContext): void {
   addTargetOptions(
     program
       .command('preflight')
@@ -37,7 +38,7 @@ Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 
     .action(async (options: PreflightOptions) => {
       const { config } = await resolveRunConfig(options);
       const settings = scanSettings(config, `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`);
-      const plan = buildPlan(selectChecks({ checklist: config.checklist, checkIds: options.checks }));
+      const plan = buildPlan(selectChecks({ checklist: config.checklist, checkIds: options.checks }, context.checks));
       const pool = createClientPool({ settings });
       try {
         const access = await connectAws({ settings, pool });

@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { signRun, type SignOptions } from '../../bundle/sign.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { UsageError } from '../../errors.js';
-import { loadReportInput } from '../../report/load-input.js';
+import { loadReportInput } from '../../run/report-input.js';
 import { FORMATS } from '../../report/registry.js';
 import { renderReports, renderToBuffer } from '../../report/render.js';
+import type { CliContext } from '../context.js';
 
 interface ReportOptions extends SignOptions {
   format: string;
@@ -14,7 +15,7 @@ interface ReportOptions extends SignOptions {
   baseline?: string;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, context: CliContext): void {
   program
     .command('report')
     .description('Render reports again from a run directory, offline (no AWS calls unless signing with KMS).')
@@ -31,15 +32,15 @@ export function register(program: Command): void {
         'Exit code follows the results, as for scan: 0 pass, 3 a requirement FAILs, 4 incomplete.',
     )
     .action(async (runDir: string, options: ReportOptions) => {
-      process.exitCode = await report(runDir, options);
+      process.exitCode = await report(runDir, options, context);
     });
 }
 
-export async function report(runDir: string, options: ReportOptions): Promise<number> {
+export async function report(runDir: string, options: ReportOptions, context: CliContext): Promise<number> {
   if (options.out !== undefined && options.out !== '-') {
     throw new UsageError(`--out only takes "-" (stdout); reports are otherwise written into ${runDir}`);
   }
-  const input = await loadReportInput(runDir, options.baseline);
+  const input = await loadReportInput(runDir, context.checks, options.baseline);
   if (options.out === '-') {
     process.stdout.write(await renderToBuffer(input, options.format));
     return exitCodeFor(input.results);

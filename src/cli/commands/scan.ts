@@ -1,48 +1,23 @@
-// `partner-audit scan`: collect (or load --snapshot) → evaluate → report.
+// `partner-audit scan`: flags in, the scan pipeline (src/run/scan.ts), progress and summary out.
 
 import { type Command, Option } from 'commander';
-import { S3Client } from '@aws-sdk/client-s3';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { ALL_CHECKS } from '../../../checks/index.js';
-import { loadAttestations } from '../../attest/load.js';
-import type { AttestationSet } from '../../attest/types.js';
-import { signRun } from '../../bundle/sign.js';
+import { summaryLine } from '../../bookkeeping/diff-render.js';
 import { exitCodeFor } from '../../engine/results.js';
-import { UsageError } from '../../errors.js';
-import type { DeploymentModel } from '../../contract/results.js';
-import { diffRuns, type RunDiff } from '../../ops/diff.js';
-import { renderDiffJson, renderDiffMarkdown, summaryLine } from '../../ops/diff-render.js';
-import { parseShard } from '../../ops/shard.js';
-import { parseS3Uri, uploadRun } from '../../ops/upload.js';
-import { checkSummaries } from '../../report/check-summary.js';
 import { renderConsoleSummary } from '../../report/console.js';
-import { readResults } from '../../report/load-input.js';
-import { FORMATS, selectReporters } from '../../report/registry.js';
-import { renderReports } from '../../report/render.js';
-import type { ReportInput } from '../../report/types.js';
-import { collectEvidence } from '../../run/collect.js';
-import { evaluateRunDir } from '../../run/evaluate.js';
-import { addTargetOptions, positiveInt, resolveRunConfig, type RunConfig, type ScanFlags } from '../../run/options.js';
-import { copySnapshot } from '../../run/snapshot-copy.js';
+import { FORMATS } from '../../report/registry.js';
+import { positiveInt, addTargetOptions } from '../../run/options.js';
+import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
+import type { CliContext } from '../context.js';
+import { createProgress } from '../progress.js';
 
-interface ScanOptions extends ScanFlags {
-  out?: string;
-  format: string;
-  snapshot?: string;
-  resume?: string;
-  shard?: string;
-  baseline?: string;
-  signKey?: string;
-  signKmsKeyId?: string;
-  upload?: string;
+interface ScanOptions extends ScanRequest {
   quiet?: boolean;
   exitZero?: boolean;
 }
 
 const DEFAULT_FORMATS = 'html,markdown';
 
-export function register(program: Command): void {
+export function register(program: Command, context: CliContext): void {
   addTargetOptions(
     program
       .command('scan')
@@ -66,82 +41,22 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'no progress line and no summary on the terminal')
     .option('--exit-zero', 'exit 0 even when a requirement FAILs or the scan is incomplete (errors in the run itself still exit 1 or 2)')
     .action(async (options: ScanOptions) => {
-      process.exitCode = await scan(options);
+      process.exitCode = await scan(options, context);
     });
 }
 
-function defaultRunId(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
-}
-
-async function scan(options: ScanOptions): Promise<number> {
-  if (options.snapshot && options.resume) throw new UsageError('use --snapshot or --resume, not both');
-  selectReporters(options.format);
-  const shard = options.shard ? parseShard(options.shard) : undefined;
-  const run = await resolveRunConfig(options);
-  const attestations = await attestationsFor(run);
-  const runId = defaultRunId();
-  const outDir = options.resume ?? options.out ?? join('runs', runId);
-  const checks = [...ALL_CHECKS];
-  let secrets: string[] = [];
-  if (options.snapshot) {
-    await copySnapshot(options.snapshot, outDir);
-  } else {
-    secrets = await collectEvidence({
-      run,
-      checks,
-      runId,
-      outDir,
-      ...(shard ? { shard } : {}),
-      resume: Boolean(options.resume),
-      quiet: Boolean(options.quiet),
-    });
-  }
-  const { manifest, results } = await evaluateRunDir({
-    runDir: outDir,
-    checks,
-    checklist: run.checklist,
-    deploymentModel: run.config.deploymentModel as DeploymentModel,
-    settings: run.config.settings,
-    attestations,
-    secrets,
-  });
-  const baseline = options.baseline ? await readResults(options.baseline) : undefined;
-  const input: ReportInput = {
-    results,
-    manifest,
-    checklist: run.checklist,
-    checks: checkSummaries(checks, run.checklist.id),
-    ...(baseline ? { baseline } : {}),
-  };
-  const diff = baseline ? diffRuns(baseline, results, new Date()) : undefined;
-  if (diff) await writeDiff(outDir, diff);
-  await renderReports(input, options.format, outDir, { secrets });
-  const signature = await signRun(outDir, { ...options, ...(run.config.profile ? { profile: run.config.profile } : {}) });
-  if (options.upload) await upload(outDir, options.upload, run.config.profile);
-  if (!options.quiet) {
-    process.stdout.write(renderConsoleSummary(results, manifest));
-    if (diff) process.stdout.write(`${summaryLine(diff)}\n`);
-    process.stdout.write(`Run directory: ${outDir}${signature ? ' (signed)' : ''}\n`);
-  }
-  return options.exitZero ? 0 : exitCodeFor(results);
-}
-
-async function writeDiff(outDir: string, diff: RunDiff): Promise<void> {
-  await writeFile(join(outDir, 'diff.md'), renderDiffMarkdown(diff));
-  await writeFile(join(outDir, 'diff.json'), renderDiffJson(diff));
-}
-
-/** The only write the tool makes: into the partner's own evidence bucket, with the base credentials. */
-async function upload(outDir: string, uri: string, profile: string | undefined): Promise<void> {
-  const client = new S3Client({ followRegionRedirects: true, ...(profile ? { profile } : {}) });
+async function scan(options: ScanOptions, context: CliContext): Promise<number> {
+  const progress = createProgress({ quiet: Boolean(options.quiet) });
+  let outcome: ScanOutcome;
   try {
-    await uploadRun(client, outDir, parseS3Uri(uri));
+    outcome = await runScanPipeline(options, context.checks, progress);
   } finally {
-    client.destroy();
+    progress.stop();
   }
-}
-
-async function attestationsFor(run: RunConfig): Promise<AttestationSet> {
-  return run.config.attestations ? loadAttestations(run.config.attestations, run.checklist) : new Map();
+  if (!options.quiet) {
+    process.stdout.write(renderConsoleSummary(outcome.results, outcome.manifest));
+    if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
+    process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
+  }
+  return options.exitZero ? 0 : exitCodeFor(outcome.results);
 }

@@ -5,7 +5,8 @@
 
 import { stringify } from 'yaml';
 import type { PolicyDocument } from './policy.js';
-import { DEFAULT_ROLE_NAME, REGENERATE_COMMAND } from './role-cloudformation.js';
+import { REGENERATE_COMMAND } from '../generate/command.js';
+import { DEFAULT_ROLE_NAME } from './role-cloudformation.js';
 
 const CONTAINER = 'partner-audit';
 const sub = (text: string): { 'Fn::Sub': string } => ({ 'Fn::Sub': text });

@@ -10,7 +10,7 @@ import type { DatasetRecord } from '../contract/record.js';
 import { UsageError } from '../errors.js';
 import type { Results } from '../contract/results.js';
 import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
-import { readResults } from '../report/load-input.js';
+import { readResults } from '../snapshot/results-file.js';
 import { readManifest } from '../snapshot/reader.js';
 
 export interface ShardRun {

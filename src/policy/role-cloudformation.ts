@@ -4,10 +4,10 @@
 // a service-managed StackSet.
 
 import { stringify } from 'yaml';
+import { REGENERATE_COMMAND } from '../generate/command.js';
 import type { PolicyDocument } from './policy.js';
 
 export const DEFAULT_ROLE_NAME = 'PartnerAuditReadOnly';
-export const REGENERATE_COMMAND = 'npm run build && node dist/src/ops/write-deploy.js';
 
 export function roleCloudFormation(policy: PolicyDocument): string {
   const header = [

@@ -8,8 +8,8 @@ import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
 import { createSnapshotWriter } from '../snapshot/writer.js';
 import type { Target } from '../aws/targets.js';
 import type { AnyDataset } from '../contract/dataset.js';
-import type { ScanPlan } from './plan.js';
-import { runScan, type RunScanOptions, type ScanSummary } from './scanner.js';
+import type { ScanPlan } from '../collect/plan.js';
+import { runScan, type RunScanOptions, type ScanSummary } from '../collect/scanner.js';
 
 export interface ResumeScanOptions extends Omit<RunScanOptions, 'targets' | 'writer' | 'priorTotals'> {
   dir: string;

@@ -11,7 +11,7 @@ import type { ScanPlan } from '../../src/collect/plan.js';
 import { collectorOf } from '../../src/datasets/registry.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { ScanSettings } from '../../src/contract/settings.js';
-import { type PreflightInput, renderPreflight, runPreflight } from '../../src/ops/preflight.js';
+import { type PreflightInput, renderPreflight, runPreflight } from '../../src/run/preflight.js';
 
 const ec2 = mockClient(EC2Client);
 const support = mockClient(SupportClient);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redact, REDACTED, redactText } from '../../src/report/redact.js';
+import { redact, REDACTED, redactText } from '../../src/snapshot/redact.js';
 import { FORMATS } from '../../src/report/registry.js';
 import { renderReports } from '../../src/report/render.js';
 import type { ReportInput } from '../../src/report/types.js';

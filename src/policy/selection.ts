@@ -1,6 +1,5 @@
 // Which checks to run (by checklist and/or id), and the IAM actions they need.
 
-import { ALL_CHECKS } from '../../checks/index.js';
 import { getChecklist } from '../catalog/index.js';
 import { requirementIdsOf } from '../catalog/coverage.js';
 import { type AnyCheck, checkActions } from '../contract/check.js';
@@ -12,7 +11,7 @@ export interface Selection {
   checkIds?: string[];
 }
 
-export function selectChecks(selection: Selection, all: readonly AnyCheck[] = ALL_CHECKS): AnyCheck[] {
+export function selectChecks(selection: Selection, all: readonly AnyCheck[]): AnyCheck[] {
   const unknown = (selection.checkIds ?? []).filter((id) => !all.some((c) => c.id === id));
   if (unknown.length) throw new UsageError(`unknown check id: ${unknown.join(', ')} (see \`partner-audit checks\`)`);
   const checklist = selection.checklist === undefined ? undefined : getChecklist(selection.checklist);
@@ -26,6 +25,6 @@ export function selectChecks(selection: Selection, all: readonly AnyCheck[] = AL
 }
 
 /** The sorted union of the selected checks' actions (their collectors' and dependencies'). */
-export function neededActions(selection: Selection, all: readonly AnyCheck[] = ALL_CHECKS): string[] {
+export function neededActions(selection: Selection, all: readonly AnyCheck[]): string[] {
   return [...new Set(selectChecks(selection, all).flatMap(checkActions))].sort();
 }

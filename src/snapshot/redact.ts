@@ -1,10 +1,8 @@
-// One redaction pass over everything a report may show. The engine should apply `redact()` to each
+// One redaction pass over everything a run keeps or a report may show. The engine should apply `redact()` to each
 // finding's evidence and message before they reach results.json; renderReports applies it again to
 // the whole report input, so a secret that slipped through still never reaches an output file.
 //
 // Access key IDs (AKIA…/ASIA…) are identifiers, not secrets, and stay: key-rotation evidence needs them.
-
-import type { ReportInput } from './types.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -91,14 +89,4 @@ function redactArray(value: unknown[], options: RedactOptions): unknown[] {
     }
   });
   return out ?? value;
-}
-
-/** Results, baseline and manifest redacted; the checklist and check metadata are our own text. */
-export function redactReportInput(input: ReportInput, options: RedactOptions = {}): ReportInput {
-  return {
-    ...input,
-    results: redact(input.results, options),
-    manifest: redact(input.manifest, options),
-    ...(input.baseline ? { baseline: redact(input.baseline, options) } : {}),
-  };
 }

@@ -2,7 +2,8 @@
 // inside jsonencode(): HCL object constructors accept JSON's `"key": value` syntax.
 
 import type { PolicyDocument } from './policy.js';
-import { DEFAULT_ROLE_NAME, REGENERATE_COMMAND } from './role-cloudformation.js';
+import { REGENERATE_COMMAND } from '../generate/command.js';
+import { DEFAULT_ROLE_NAME } from './role-cloudformation.js';
 
 export function roleTerraform(policy: PolicyDocument): string {
   // `"key" : value` is the spacing `terraform fmt` gives JSON-style object keys.
