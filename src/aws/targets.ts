@@ -7,7 +7,6 @@ import {
   paginateListTagsForResource,
   type Account,
 } from '@aws-sdk/client-organizations';
-import type { PartnerAuditConfig } from '../config/schema.js';
 import { RuntimeError } from '../errors.js';
 import type { ClientFactory } from '../contract/collector.js';
 import { classifyError } from './errors.js';
@@ -18,7 +17,15 @@ export interface Target {
   tags?: Record<string, string>;
 }
 
-export type OrganizationFilter = PartnerAuditConfig['organization'];
+export interface OrganizationFilter {
+  enabled: boolean;
+  includeAccounts: string[];
+  excludeAccounts: string[];
+  /** Only accounts carrying every one of these tags. */
+  includeTags: Record<string, string>;
+  /** Skip accounts carrying any one of these tags. */
+  excludeTags: Record<string, string>;
+}
 
 export interface TargetOptions {
   /** Explicit account IDs (`--accounts`); used as given when `organization.enabled` is false. */

@@ -7,7 +7,7 @@ import type { ClientPool } from '../aws/clients.js';
 import { addCounts, emptyCounts } from '../aws/metrics.js';
 import type { AwsAccess } from '../aws/credentials.js';
 import { redactSecrets } from '../aws/redact.js';
-import { selectRegions, type RegionSelection } from '../aws/regions.js';
+import { selectRegions, type RegionSelection } from './regions.js';
 import type { Target } from '../aws/targets.js';
 import type { ScanSettings } from '../contract/settings.js';
 import { GLOBAL } from '../contract/status.js';

@@ -4,7 +4,7 @@ import { checksCovering, evidenceSources, requirementIdsOf } from '../catalog/co
 import { listChecklists } from '../catalog/index.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import { checkActions, type AnyCheck } from '../contract/check.js';
-import { REGENERATE_COMMAND } from './command.js';
+import { REGENERATE_COMMAND } from '../regenerate.js';
 
 export function renderChecksMarkdown(
   checks: readonly AnyCheck[],

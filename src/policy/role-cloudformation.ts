@@ -4,7 +4,7 @@
 // a service-managed StackSet.
 
 import { stringify } from 'yaml';
-import { REGENERATE_COMMAND } from '../generate/command.js';
+import { REGENERATE_COMMAND } from '../regenerate.js';
 import type { PolicyDocument } from './policy.js';
 
 export const DEFAULT_ROLE_NAME = 'PartnerAuditReadOnly';

@@ -2,7 +2,7 @@
 // inside jsonencode(): HCL object constructors accept JSON's `"key": value` syntax.
 
 import type { PolicyDocument } from './policy.js';
-import { REGENERATE_COMMAND } from '../generate/command.js';
+import { REGENERATE_COMMAND } from '../regenerate.js';
 import { DEFAULT_ROLE_NAME } from './role-cloudformation.js';
 
 export function roleTerraform(policy: PolicyDocument): string {

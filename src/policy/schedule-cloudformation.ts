@@ -5,7 +5,7 @@
 
 import { stringify } from 'yaml';
 import type { PolicyDocument } from './policy.js';
-import { REGENERATE_COMMAND } from '../generate/command.js';
+import { REGENERATE_COMMAND } from '../regenerate.js';
 import { DEFAULT_ROLE_NAME } from './role-cloudformation.js';
 
 const CONTAINER = 'partner-audit';

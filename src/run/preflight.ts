@@ -6,7 +6,7 @@
 import type { ClientPool } from '../aws/clients.js';
 import type { AwsAccess } from '../aws/credentials.js';
 import { redactSecrets } from '../aws/redact.js';
-import { selectRegions } from '../aws/regions.js';
+import { selectRegions } from '../collect/regions.js';
 import type { Target } from '../aws/targets.js';
 import type { AnyDataset } from '../contract/dataset.js';
 import type { DatasetError, DatasetRecord } from '../contract/record.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGENERATE_COMMAND } from '../../src/generate/command.js';
+import { REGENERATE_COMMAND } from '../../src/regenerate.js';
 import { indexFiles } from '../../src/generate/indexes.js';
 import { outputFiles } from '../../src/generate/outputs.js';
 

@@ -18,13 +18,18 @@ export function register(program: Command, context: CliContext): void {
   program
     .command('explain')
     .description('Show the full metadata of a check or of a checklist requirement.')
-    .argument('<id>', 'a check id (e.g. guardduty-enabled) or a requirement ID (e.g. IAM-002)')
+    .argument('<id>', `a check id (e.g. ${context.checks[0]?.id}) or a requirement ID (e.g. ${exampleRequirementId()})`)
     .option('--checklist <id>', 'look requirement IDs up in this checklist only (default: every checklist)')
     .option('--json', 'print a JSON array of the matching check or requirements')
-    .addHelpText('after', '\nRequirement IDs are checklist-specific: IAM-005 means different things in the SMB and FTR checklists.')
+    .addHelpText('after', '\nRequirement IDs are checklist-specific: the same ID can name different controls in the SMB and FTR checklists.')
     .action((id: string, options: ExplainOptions) => {
       process.stdout.write(explain(id, context.checks, options));
     });
+}
+
+/** An automated requirement of the default checklist, as an example in --help. */
+function exampleRequirementId(): string | undefined {
+  return getChecklist().requirements.find((r) => r.automation !== 'manual')?.id;
 }
 
 export function explain(id: string, checks: readonly AnyCheck[], options: ExplainOptions): string {

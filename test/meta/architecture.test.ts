@@ -1,0 +1,106 @@
+// The shape of the code, held by tests over the import graph: layers import only downward, the
+// contract imports nothing of ours, checks never load an SDK client, and requirement IDs are named
+// only by checks and the checklist data.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listChecklists } from '../../src/catalog/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Bottom to top: a layer may import itself and the layers before it. Root files are leaves everyone may use. */
+const LAYERS = [
+  'contract',
+  'snapshot',
+  'aws',
+  'datasets',
+  'catalog',
+  'config',
+  'attest',
+  'collect',
+  'engine',
+  'bundle',
+  'report',
+  'storage',
+  'bookkeeping',
+  'policy',
+  'run',
+  'generate',
+  'cli',
+] as const;
+const LEAVES = new Set(['src/errors.ts', 'src/version.ts', 'src/regenerate.ts']);
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Repository-relative paths of the project files a file imports (relative imports only). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
+    relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)).replace(/\.js$/, '.ts'),
+  );
+}
+
+function layerOf(file: string): string | undefined {
+  const [top, layer] = file.split('/');
+  return top === 'src' && !LEAVES.has(file) ? layer : undefined;
+}
+
+describe('architecture', () => {
+  const srcFiles = files('src');
+
+  it('names every folder of src/ in the layer order', () => {
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((f) => !(LAYERS as readonly string[]).includes(f))).toEqual([]);
+  });
+
+  it('imports run only down the layers (contract < snapshot < aws < datasets < ... < cli)', () => {
+    const upward = srcFiles.flatMap((file) => {
+      const from = LAYERS.indexOf(layerOf(file) as (typeof LAYERS)[number]);
+      return importsOf(file)
+        .filter((target) => target.startsWith('src/') && !LEAVES.has(target))
+        .filter((target) => LAYERS.indexOf(layerOf(target) as (typeof LAYERS)[number]) > from)
+        .map((target) => `${file} -> ${target}`);
+    });
+    expect(upward).toEqual([]);
+  });
+
+  it('keeps the contract free of imports of ours', () => {
+    const outside = srcFiles
+      .filter((f) => layerOf(f) === 'contract')
+      .flatMap((f) => importsOf(f).filter((t) => !t.startsWith('src/contract/')).map((t) => `${f} -> ${t}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('lets src/ reach checks/ only from the commands and the generator', () => {
+    const reaching = srcFiles.filter((f) => importsOf(f).some((t) => t.startsWith('checks/')));
+    expect(reaching.sort()).toEqual(['src/cli/main.ts', 'src/generate/outputs.ts']);
+  });
+
+  it('never lets a check load an SDK client: checks import declarations, not collectors', () => {
+    const loadsSdk = new Map<string, boolean>();
+    const sdk = (file: string, seen = new Set<string>()): boolean => {
+      if (loadsSdk.has(file)) return loadsSdk.get(file)!;
+      if (seen.has(file)) return false;
+      seen.add(file);
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const result = /from '@aws-sdk\//.test(text) || importsOf(file).some((t) => sdk(t, seen));
+      loadsSdk.set(file, result);
+      return result;
+    };
+    expect(files('checks').filter((f) => sdk(f))).toEqual([]);
+  });
+
+  it('names requirement IDs only in checks/ and the checklist data', () => {
+    const ids = [...new Set(listChecklists().flatMap((l) => l.requirements.map((r) => r.id)).filter((id) => /^[A-Z]+-\d{3}$/.test(id)))];
+    const pattern = new RegExp(`\\b(${ids.join('|')})\\b`);
+    const naming = srcFiles
+      .filter((f) => !f.startsWith('src/contract/checklists/'))
+      .filter((f) => pattern.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(naming).toEqual([]);
+  });
+});
