@@ -1,6 +1,9 @@
 // A small XML writer for the query protocols. Objects become nested elements, arrays become a
 // wrapper element whose entries are `<member>` (awsQuery) or `<item>` (ec2Query).
 
+import type { FakeAwsError } from '../errors.js';
+import type { WireResponse } from './protocol.js';
+
 export type ListStyle = 'member' | 'item';
 
 export function escapeXml(text: string): string {
@@ -21,4 +24,21 @@ export function xmlContent(value: unknown, style: ListStyle): string {
       .join('');
   }
   return escapeXml(String(value));
+}
+
+/** The `<ErrorResponse>` envelope of awsQuery. */
+export function errorResponseXml(err: FakeAwsError, requestId: string, xmlns: string): string {
+  const type = err.status >= 500 ? 'Receiver' : 'Sender';
+  return (
+    `<ErrorResponse xmlns="${xmlns}"><Error><Type>${type}</Type><Code>${escapeXml(err.code)}</Code>` +
+    `<Message>${escapeXml(err.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
+  );
+}
+
+export function xmlResponse(status: number, body: string, requestId: string, requestIdHeader = 'x-amzn-requestid'): WireResponse {
+  return {
+    status,
+    headers: { 'content-type': 'text/xml', [requestIdHeader]: requestId },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
+  };
 }
