@@ -1,10 +1,12 @@
-// A small XML writer for the query protocols. Objects become nested elements, arrays become a
-// wrapper element whose entries are `<member>` (awsQuery) or `<item>` (ec2Query).
+// A small XML writer for the XML protocols. Objects become nested elements; an array becomes a
+// wrapper element whose entries are `<member>` (awsQuery) or `<item>` (ec2Query), or, in the
+// `flat` style of restXml, one element per entry named by the array's key (so a restXml list
+// wrapper is written as an object: `{ Buckets: { Bucket: [...] } }`).
 
 import type { FakeAwsError } from '../errors.js';
 import type { WireResponse } from './protocol.js';
 
-export type ListStyle = 'member' | 'item';
+export type ListStyle = 'member' | 'item' | 'flat';
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
@@ -12,6 +14,7 @@ export function escapeXml(text: string): string {
 
 export function toXml(name: string, value: unknown, style: ListStyle): string {
   if (value === undefined || value === null) return '';
+  if (style === 'flat' && Array.isArray(value)) return value.map((entry) => toXml(name, entry, style)).join('');
   return `<${name}>${xmlContent(value, style)}</${name}>`;
 }
 
@@ -26,7 +29,7 @@ export function xmlContent(value: unknown, style: ListStyle): string {
   return escapeXml(String(value));
 }
 
-/** The `<ErrorResponse>` envelope of awsQuery. */
+/** The `<ErrorResponse>` envelope of awsQuery, also used by restXml services other than S3. */
 export function errorResponseXml(err: FakeAwsError, requestId: string, xmlns: string): string {
   const type = err.status >= 500 ? 'Receiver' : 'Sender';
   return (
