@@ -8,9 +8,9 @@ import { FakeAwsError } from './errors.js';
 import { FaultInjector } from './faults.js';
 import { callerOf, parseAuthorization } from './identity.js';
 import type { RawRequest, WireResponse } from './protocols/protocol.js';
+import { serviceFor } from './registry.js';
 import { findAccount, type Scenario } from './scenario.js';
-import { errorsOf, type ServiceDef } from './service.js';
-import { SERVICES } from './services/index.js';
+import type { Service } from './service.js';
 import { newState } from './state.js';
 import { StatsRecorder, type FakeAwsStats } from './stats.js';
 
@@ -68,26 +68,25 @@ class Dispatcher {
 
   private async respond(raw: RawRequest, requestId: string): Promise<WireResponse> {
     const scope = parseAuthorization(raw.headers.authorization as string | undefined);
-    const service = scope ? SERVICES[scope.service] : undefined;
+    const service = scope ? serviceFor(scope.service, raw.path) : undefined;
     const call = service?.protocol.operationOf(raw);
     if (!scope || !service || !call) {
       this.stats.request(`${scope?.service ?? 'unsigned'}:Unroutable`, scope?.accessKeyId ? 'unknown' : 'unsigned');
-      return unroutable(raw, requestId);
+      return unroutable(raw, requestId, service);
     }
     const caller = callerOf(scope.accessKeyId, this.scenario, this.state);
     const action = `${service.actionPrefix}:${call.operation}`;
     this.stats.request(action, caller.accountId);
     await this.faults.delay();
     try {
-      const handler = service.operations[call.operation];
+      const handler = service.handlers[call.operation];
       if (!handler) throw new FakeAwsError('InvalidAction', 400, `The action ${call.operation} is not valid for this web service.`);
       const account = findAccount(this.scenario, caller.accountId);
       const regionSpec = service.global ? {} : account?.regions[scope.region];
       if (!account || !regionSpec || regionSpec.optInStatus === 'not-opted-in') {
-        throw FakeAwsError.of(errorsOf(service).regionDisabled, 'The security token included in the request is invalid.');
+        throw FakeAwsError.of(service.errors.regionDisabled, 'The security token included in the request is invalid.');
       }
-      const errors = errorsOf(service);
-      this.faults.check({ action, accountId: account.id, region: scope.region, callerArn: caller.arn, errors });
+      this.faults.check({ action, accountId: account.id, region: scope.region, callerArn: caller.arn, errors: service.errors });
       const ctx = { scenario: this.scenario, account, region: scope.region, regionSpec, callerArn: caller.arn };
       const result = handler({ ...ctx, input: call.input, now: this.now(), state: this.state });
       return service.protocol.success(call.operation, result, requestId);
@@ -96,15 +95,17 @@ class Dispatcher {
     }
   }
 
-  private failure(service: ServiceDef, err: unknown, requestId: string): WireResponse {
+  private failure(service: Service, err: unknown, requestId: string): WireResponse {
     const known = err instanceof FakeAwsError ? err : new FakeAwsError('InternalFailure', 500, String(err));
-    this.stats.error(known.code, known.code === errorsOf(service).throttle.code);
+    this.stats.error(known.code, known.code === service.errors.throttle.code);
     return service.protocol.error(known, requestId);
   }
 }
 
-function unroutable(raw: RawRequest, requestId: string): WireResponse {
+/** Answered in the service's own protocol when the service is known, so its SDK can parse it. */
+function unroutable(raw: RawRequest, requestId: string, service: Service | undefined): WireResponse {
   const message = `fake-aws cannot route ${raw.method} ${raw.path}`;
+  if (service) return service.protocol.error(new FakeAwsError('UnknownOperationException', 400, message), requestId);
   return { status: 400, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify({ __type: 'UnknownOperationException', message }) };
 }
 

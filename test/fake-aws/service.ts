@@ -1,8 +1,11 @@
-// A service handler: its protocol and its operations. Handlers are plain functions of the
-// request context that return the wire-shaped result or throw a FakeAwsError.
+// A service is one table: its signing name, its shared protocol, and its operations, each an
+// entry `OperationName: handler` (or `{ http: 'GET /path', handler }` for the REST protocols).
+// Handlers are plain functions of the request context that return the wire-shaped result or
+// throw a FakeAwsError.
 
 import type { ServiceErrors } from './errors.js';
-import type { OperationInput, Protocol } from './protocols/protocol.js';
+import type { OperationInput, Protocol, ProtocolFactory } from './protocols/protocol.js';
+import type { RestOperation } from './protocols/rest-route.js';
 import type { AccountSpec, RegionSpec, Scenario } from './scenario.js';
 import type { ServerState } from './state.js';
 
@@ -21,19 +24,46 @@ export interface HandlerContext {
 
 export type Handler = (ctx: HandlerContext) => unknown;
 
-export interface ServiceDef {
+export interface ServiceSpec<Entry extends Handler | RestOperation> {
   /** SigV4 signing name, as it appears in the credential scope. */
   signingName: string;
   /** IAM action prefix (`events` for EventBridge). */
   actionPrefix: string;
-  protocol: Protocol;
+  protocol: ProtocolFactory<Entry>;
   /** Service-specific error codes that differ from the protocol family's. */
   errors?: Partial<ServiceErrors>;
   /** Global services answer wherever they are called and ignore regional opt-in. */
   global?: boolean;
-  operations: Record<string, Handler>;
+  /** Claims the requests under this path among services sharing a signing name (S3 Control: `/v20180820/`). */
+  pathPrefix?: string;
+  /** The entry's shape follows the protocol (NoInfer: the protocol alone decides it). */
+  operations: Record<string, NoInfer<Entry>>;
 }
 
-export function errorsOf(service: ServiceDef): ServiceErrors {
-  return { ...service.protocol.errors, ...service.errors };
+/** A service as the server dispatches to it. */
+export interface Service {
+  signingName: string;
+  actionPrefix: string;
+  protocol: Protocol;
+  errors: ServiceErrors;
+  global: boolean;
+  pathPrefix?: string;
+  handlers: Record<string, Handler>;
+}
+
+export function defineService<Entry extends Handler | RestOperation>(spec: ServiceSpec<Entry>): Service {
+  const protocol = spec.protocol(spec.operations);
+  return {
+    signingName: spec.signingName,
+    actionPrefix: spec.actionPrefix,
+    protocol,
+    errors: { ...protocol.errors, ...spec.errors },
+    global: spec.global ?? false,
+    pathPrefix: spec.pathPrefix,
+    handlers: Object.fromEntries(Object.entries(spec.operations).map(([name, entry]) => [name, handlerOf(entry)])),
+  };
+}
+
+function handlerOf(entry: Handler | RestOperation): Handler {
+  return typeof entry === 'function' ? entry : entry.handler;
 }

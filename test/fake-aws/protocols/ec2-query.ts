@@ -2,24 +2,21 @@
 // members, lists use <item>, and errors are <Response><Errors><Error>…</Errors><RequestID>.
 
 import type { FakeAwsError } from '../errors.js';
-import { emptyInput, type Protocol } from './protocol.js';
-import { formOf, xmlResponse } from './query.js';
-import { escapeXml, xmlContent } from './xml.js';
+import type { Handler } from '../service.js';
+import type { Protocol, ProtocolFactory } from './protocol.js';
+import { actionCall } from './query.js';
+import { escapeXml, xmlContent, xmlResponse } from './xml.js';
 
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-export const ec2Query: Protocol = {
+const protocol: Protocol = {
   name: 'ec2Query',
   errors: {
     throttle: { code: 'RequestLimitExceeded', status: 503, message: 'Request limit exceeded.' },
     accessDenied: { code: 'UnauthorizedOperation', status: 403 },
     regionDisabled: { code: 'AuthFailure', status: 401, message: 'AWS was not able to validate the provided access credentials' },
   },
-  operationOf(req) {
-    const form = formOf(req);
-    const operation = form.get('Action');
-    return operation ? { operation, input: { ...emptyInput(), form } } : undefined;
-  },
+  operationOf: actionCall,
   success(operation, result, requestId) {
     const body =
       `<${operation}Response xmlns="${XMLNS}"><requestId>${requestId}</requestId>` +
@@ -33,3 +30,5 @@ export const ec2Query: Protocol = {
     return xmlResponse(err.status, body, requestId);
   },
 };
+
+export const ec2Query: ProtocolFactory<Handler> = () => protocol;

@@ -2,12 +2,13 @@
 // `__type` in the body and the x-amzn-errortype header. Timestamps are epoch seconds.
 
 import type { FakeAwsError } from '../errors.js';
-import { emptyInput, header, type Protocol, type WireResponse } from './protocol.js';
+import type { Handler } from '../service.js';
+import { emptyInput, header, type Protocol, type ProtocolFactory, type RawRequest, type WireResponse } from './protocol.js';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-export function awsJson(targetPrefix: string): Protocol {
-  return {
+export function awsJson(targetPrefix: string): ProtocolFactory<Handler> {
+  const protocol: Protocol = {
     name: 'awsJson1_1',
     errors: {
       throttle: { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' },
@@ -17,13 +18,17 @@ export function awsJson(targetPrefix: string): Protocol {
     operationOf(req) {
       const target = header(req, 'x-amz-target');
       if (!target?.startsWith(`${targetPrefix}.`)) return undefined;
-      const json = req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
-      return { operation: target.slice(targetPrefix.length + 1), input: { ...emptyInput(), json } };
+      return { operation: target.slice(targetPrefix.length + 1), input: { ...emptyInput(), json: jsonBody(req) } };
     },
     success: (_operation, result, requestId) => jsonResponse(200, result ?? {}, requestId, CONTENT_TYPE),
     error: (err: FakeAwsError, requestId) =>
       jsonResponse(err.status, { __type: err.code, message: err.message }, requestId, CONTENT_TYPE, err.code),
   };
+  return () => protocol;
+}
+
+export function jsonBody(req: RawRequest): Record<string, unknown> {
+  return req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
 }
 
 export function jsonResponse(status: number, body: unknown, requestId: string, contentType: string, errorType?: string): WireResponse {

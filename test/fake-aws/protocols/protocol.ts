@@ -12,11 +12,13 @@ export interface RawRequest {
   body: string;
 }
 
-/** Input as the handlers read it: form parameters (query protocols) or a JSON object. */
+/** Input as the handlers read it: form parameters (query protocols, REST query strings), a JSON
+ * object, REST path labels and, for REST protocols, the request headers. */
 export interface OperationInput {
   form: URLSearchParams;
   json: Record<string, unknown>;
   pathParams: Record<string, string>;
+  headers: RawRequest['headers'];
 }
 
 export interface WireResponse {
@@ -25,14 +27,25 @@ export interface WireResponse {
   body: string;
 }
 
+export interface OperationCall {
+  operation: string;
+  input: OperationInput;
+}
+
 export interface Protocol {
   readonly name: string;
   /** The protocol family's default error codes; services may override them. */
   readonly errors: ServiceErrors;
-  operationOf(req: RawRequest): { operation: string; input: OperationInput } | undefined;
+  operationOf(req: RawRequest): OperationCall | undefined;
   success(operation: string, result: unknown, requestId: string): WireResponse;
   error(err: FakeAwsError, requestId: string): WireResponse;
 }
+
+/**
+ * Builds a service's protocol from its operation table. `Entry` is what one table entry holds:
+ * the handler alone for the RPC protocols, the handler with its HTTP route for the REST ones.
+ */
+export type ProtocolFactory<Entry> = (operations: Readonly<Record<string, Entry>>) => Protocol;
 
 export function header(req: RawRequest, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
@@ -40,5 +53,5 @@ export function header(req: RawRequest, name: string): string | undefined {
 }
 
 export function emptyInput(): OperationInput {
-  return { form: new URLSearchParams(), json: {}, pathParams: {} };
+  return { form: new URLSearchParams(), json: {}, pathParams: {}, headers: {} };
 }

@@ -2,26 +2,26 @@
 // <OpResponse><OpResult>…</OpResult><ResponseMetadata><RequestId>.
 
 import type { FakeAwsError } from '../errors.js';
-import { emptyInput, type Protocol, type RawRequest, type WireResponse } from './protocol.js';
-import { escapeXml, xmlContent } from './xml.js';
+import type { Handler } from '../service.js';
+import { emptyInput, type OperationCall, type Protocol, type ProtocolFactory, type RawRequest, type WireResponse } from './protocol.js';
+import { errorResponseXml, xmlContent, xmlResponse } from './xml.js';
 
-export function formOf(req: RawRequest): URLSearchParams {
-  return req.method === 'POST' ? new URLSearchParams(req.body) : req.query;
+/** The query protocols (awsQuery, ec2Query) name the operation in the form's `Action`. */
+export function actionCall(req: RawRequest): OperationCall | undefined {
+  const form = req.method === 'POST' ? new URLSearchParams(req.body) : req.query;
+  const operation = form.get('Action');
+  return operation ? { operation, input: { ...emptyInput(), form } } : undefined;
 }
 
-export function awsQuery(xmlns: string): Protocol {
-  return {
+export function awsQuery(xmlns: string): ProtocolFactory<Handler> {
+  const protocol: Protocol = {
     name: 'awsQuery',
     errors: {
       throttle: { code: 'Throttling', status: 400, message: 'Rate exceeded' },
       accessDenied: { code: 'AccessDenied', status: 403 },
       regionDisabled: { code: 'InvalidClientTokenId', status: 403, message: 'The security token included in the request is invalid.' },
     },
-    operationOf(req) {
-      const form = formOf(req);
-      const operation = form.get('Action');
-      return operation ? { operation, input: { ...emptyInput(), form } } : undefined;
-    },
+    operationOf: actionCall,
     success(operation, result, requestId): WireResponse {
       const body =
         `<${operation}Response xmlns="${xmlns}">` +
@@ -30,20 +30,7 @@ export function awsQuery(xmlns: string): Protocol {
         `</${operation}Response>`;
       return xmlResponse(200, body, requestId);
     },
-    error(err: FakeAwsError, requestId): WireResponse {
-      const type = err.status >= 500 ? 'Receiver' : 'Sender';
-      const body =
-        `<ErrorResponse xmlns="${xmlns}"><Error><Type>${type}</Type><Code>${escapeXml(err.code)}</Code>` +
-        `<Message>${escapeXml(err.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-      return xmlResponse(err.status, body, requestId);
-    },
+    error: (err: FakeAwsError, requestId) => xmlResponse(err.status, errorResponseXml(err, requestId, xmlns), requestId),
   };
-}
-
-export function xmlResponse(status: number, body: string, requestId: string): WireResponse {
-  return {
-    status,
-    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-    body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
-  };
+  return () => protocol;
 }

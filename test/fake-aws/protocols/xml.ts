@@ -1,7 +1,12 @@
-// A small XML writer for the query protocols. Objects become nested elements, arrays become a
-// wrapper element whose entries are `<member>` (awsQuery) or `<item>` (ec2Query).
+// A small XML writer for the XML protocols. Objects become nested elements; an array becomes a
+// wrapper element whose entries are `<member>` (awsQuery) or `<item>` (ec2Query), or, in the
+// `flat` style of restXml, one element per entry named by the array's key (so a restXml list
+// wrapper is written as an object: `{ Buckets: { Bucket: [...] } }`).
 
-export type ListStyle = 'member' | 'item';
+import type { FakeAwsError } from '../errors.js';
+import type { WireResponse } from './protocol.js';
+
+export type ListStyle = 'member' | 'item' | 'flat';
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
@@ -9,6 +14,7 @@ export function escapeXml(text: string): string {
 
 export function toXml(name: string, value: unknown, style: ListStyle): string {
   if (value === undefined || value === null) return '';
+  if (style === 'flat' && Array.isArray(value)) return value.map((entry) => toXml(name, entry, style)).join('');
   return `<${name}>${xmlContent(value, style)}</${name}>`;
 }
 
@@ -21,4 +27,21 @@ export function xmlContent(value: unknown, style: ListStyle): string {
       .join('');
   }
   return escapeXml(String(value));
+}
+
+/** The `<ErrorResponse>` envelope of awsQuery, also used by restXml services other than S3. */
+export function errorResponseXml(err: FakeAwsError, requestId: string, xmlns: string): string {
+  const type = err.status >= 500 ? 'Receiver' : 'Sender';
+  return (
+    `<ErrorResponse xmlns="${xmlns}"><Error><Type>${type}</Type><Code>${escapeXml(err.code)}</Code>` +
+    `<Message>${escapeXml(err.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
+  );
+}
+
+export function xmlResponse(status: number, body: string, requestId: string, requestIdHeader = 'x-amzn-requestid'): WireResponse {
+  return {
+    status,
+    headers: { 'content-type': 'text/xml', [requestIdHeader]: requestId },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}`,
+  };
 }

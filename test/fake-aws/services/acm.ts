@@ -4,8 +4,31 @@
 import { FakeAwsError } from '../errors.js';
 import { optionalNumber, paginate, requiredString, stableId } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
-import { resolveWhen, type AcmCertificateSpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { resolveWhen, type When } from '../scenario.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface AcmCertificateSpec {
+  /** Certificate id (the ARN's last part); generated from the domain when absent. */
+  id?: string;
+  domain: string;
+  sans?: string[];
+  type?: 'AMAZON_ISSUED' | 'IMPORTED' | 'PRIVATE';
+  status?: 'PENDING_VALIDATION' | 'ISSUED' | 'INACTIVE' | 'EXPIRED' | 'VALIDATION_TIMED_OUT' | 'REVOKED' | 'FAILED';
+  keyAlgorithm?: 'RSA_1024' | 'RSA_2048' | 'RSA_3072' | 'RSA_4096' | 'EC_prime256v1' | 'EC_secp384r1' | 'EC_secp521r1';
+  validation?: 'DNS' | 'EMAIL' | 'HTTP';
+  managedBy?: 'CLOUDFRONT';
+  notAfter: When;
+  inUseBy?: string[];
+  renewalEligibility?: 'ELIGIBLE' | 'INELIGIBLE';
+  renewalStatus?: 'PENDING_AUTO_RENEWAL' | 'PENDING_VALIDATION' | 'SUCCESS' | 'FAILED';
+  exportable?: boolean;
+}
+
+declare module '../scenario.js' {
+  interface RegionSpec {
+    acm?: AcmCertificateSpec[];
+  }
+}
 
 const DEFAULT_KEY_TYPES = ['RSA_2048'];
 
@@ -103,9 +126,9 @@ function domainValidation(cert: AcmCertificateSpec, domain: string): unknown {
   };
 }
 
-export const acm: ServiceDef = {
+export const acm = defineService({
   signingName: 'acm',
   actionPrefix: 'acm',
   protocol: awsJson('CertificateManager'),
   operations: { ListCertificates: listCertificates, DescribeCertificate: describeCertificate },
-};
+});

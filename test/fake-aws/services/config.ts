@@ -2,8 +2,28 @@
 
 import { paginate } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
-import type { ConfigSpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface ConfigSpec {
+  recorders?: {
+    name: string;
+    servicePrincipal?: string;
+    recording?: boolean;
+    lastStatus?: 'Pending' | 'Success' | 'Failure' | 'NotApplicable';
+    allSupported?: boolean;
+    includeGlobalResourceTypes?: boolean;
+    resourceTypes?: string[];
+  }[];
+  deliveryChannels?: { name: string; s3BucketName?: string; snsTopicArn?: string }[];
+  rules?: { name: string; state?: 'ACTIVE' | 'DELETING' | 'DELETING_RESULTS' | 'EVALUATING'; sourceIdentifier?: string }[];
+  conformancePacks?: { name: string; state?: 'CREATE_COMPLETE' | 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'DELETE_FAILED' }[];
+}
+
+declare module '../scenario.js' {
+  interface RegionSpec {
+    config?: ConfigSpec;
+  }
+}
 
 function configOf(ctx: HandlerContext): ConfigSpec {
   return ctx.regionSpec.config ?? {};
@@ -103,7 +123,7 @@ function conformancePackStatus(ctx: HandlerContext): unknown {
   };
 }
 
-export const config: ServiceDef = {
+export const config = defineService({
   signingName: 'config',
   actionPrefix: 'config',
   protocol: awsJson('StarlingDoveService'),
@@ -115,4 +135,4 @@ export const config: ServiceDef = {
     DescribeConformancePacks: conformancePacks,
     DescribeConformancePackStatus: conformancePackStatus,
   },
-};
+});

@@ -4,8 +4,32 @@
 import { FakeAwsError } from '../errors.js';
 import { ec2Filters, formList, paginate } from '../params.js';
 import { ec2Query } from '../protocols/ec2-query.js';
-import type { Ec2Spec, MetadataOptionsSpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface MetadataOptionsSpec {
+  httpTokens?: 'optional' | 'required';
+  httpEndpoint?: 'enabled' | 'disabled';
+  hopLimit?: number;
+}
+
+export interface Ec2Spec {
+  instances?: ({
+    id: string;
+    state?: 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+    imageId?: string;
+    instanceType?: string;
+  } & MetadataOptionsSpec)[];
+  launchTemplates?: ({ id: string; name: string; imageId?: string; defaultVersion?: number } & MetadataOptionsSpec)[];
+  images?: { id: string; imdsSupport?: 'v2.0' }[];
+  /** Account-level IMDS defaults of the region (GetInstanceMetadataDefaults). */
+  imdsDefaults?: MetadataOptionsSpec;
+}
+
+declare module '../scenario.js' {
+  interface RegionSpec {
+    ec2?: Ec2Spec;
+  }
+}
 
 const STATE_CODES: Record<string, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
 
@@ -162,7 +186,7 @@ function describeImages(ctx: HandlerContext): unknown {
   };
 }
 
-export const ec2: ServiceDef = {
+export const ec2 = defineService({
   signingName: 'ec2',
   actionPrefix: 'ec2',
   protocol: ec2Query,
@@ -174,4 +198,4 @@ export const ec2: ServiceDef = {
     GetInstanceMetadataDefaults: getInstanceMetadataDefaults,
     DescribeImages: describeImages,
   },
-};
+});

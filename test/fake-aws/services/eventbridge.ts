@@ -5,8 +5,29 @@ import { FakeAwsError } from '../errors.js';
 import { InvalidPatternError, matchesPattern } from '../event-pattern.js';
 import { optionalNumber, paginate, requiredString } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
-import type { EventRuleSpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface EventBridgeSpec {
+  /** Custom buses; `default` always exists. */
+  buses?: string[];
+  rules?: EventRuleSpec[];
+}
+
+export interface EventRuleSpec {
+  name: string;
+  bus?: string;
+  state?: 'ENABLED' | 'DISABLED' | 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+  /** The pattern as JSON (it is sent as a string on the wire). */
+  pattern?: Record<string, unknown>;
+  schedule?: string;
+  targets?: { id: string; arn: string }[];
+}
+
+declare module '../scenario.js' {
+  interface RegionSpec {
+    eventBridge?: EventBridgeSpec;
+  }
+}
 
 const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'resources', 'detail-type'];
 
@@ -92,7 +113,7 @@ function testEventPattern(ctx: HandlerContext): unknown {
   }
 }
 
-export const eventBridge: ServiceDef = {
+export const eventBridge = defineService({
   signingName: 'events',
   actionPrefix: 'events',
   protocol: awsJson('AWSEvents'),
@@ -102,4 +123,4 @@ export const eventBridge: ServiceDef = {
     ListTargetsByRule: listTargetsByRule,
     TestEventPattern: testEventPattern,
   },
-};
+});

@@ -3,8 +3,19 @@
 import { FakeAwsError } from '../errors.js';
 import { optionalNumber, paginate, stableId } from '../params.js';
 import { restJson } from '../protocols/rest-json.js';
-import type { GuardDutySpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface GuardDutySpec {
+  detectorId?: string;
+  status?: 'ENABLED' | 'DISABLED';
+  administrator?: { accountId: string; relationshipStatus?: string };
+}
+
+declare module '../scenario.js' {
+  interface RegionSpec {
+    guardDuty?: GuardDutySpec;
+  }
+}
 
 function detectorIdOf(ctx: HandlerContext, spec: GuardDutySpec): string {
   return spec.detectorId ?? stableId(`${ctx.account.id}/${ctx.region}`, 32);
@@ -52,13 +63,13 @@ function getAdministratorAccount(ctx: HandlerContext): unknown {
   };
 }
 
-export const guardDuty: ServiceDef = {
+export const guardDuty = defineService({
   signingName: 'guardduty',
   actionPrefix: 'guardduty',
-  protocol: restJson([
-    { method: 'GET', path: '/detector', operation: 'ListDetectors' },
-    { method: 'GET', path: '/detector/{detectorId}', operation: 'GetDetector' },
-    { method: 'GET', path: '/detector/{detectorId}/administrator', operation: 'GetAdministratorAccount' },
-  ]),
-  operations: { ListDetectors: listDetectors, GetDetector: getDetector, GetAdministratorAccount: getAdministratorAccount },
-};
+  protocol: restJson,
+  operations: {
+    ListDetectors: { http: 'GET /detector', handler: listDetectors },
+    GetDetector: { http: 'GET /detector/{detectorId}', handler: getDetector },
+    GetAdministratorAccount: { http: 'GET /detector/{detectorId}/administrator', handler: getAdministratorAccount },
+  },
+});

@@ -3,9 +3,26 @@
 import { FakeAwsError } from '../errors.js';
 import { optionalNumber, paginate } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
-import { resolveWhen } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { resolveWhen, type When } from '../scenario.js';
+import { defineService, type HandlerContext } from '../service.js';
 import { requirePaidPlan } from './support.js';
+
+export interface HealthSpec {
+  events?: {
+    eventTypeCode: string;
+    service?: string;
+    statusCode?: 'open' | 'closed' | 'upcoming';
+    region?: string;
+    category?: string;
+    start: When;
+  }[];
+}
+
+declare module '../scenario.js' {
+  interface AccountSpec {
+    health?: HealthSpec;
+  }
+}
 
 const SUBSCRIPTION_MESSAGE = 'The AWS Health API requires a Business, Enterprise On-Ramp, or Enterprise Support plan.';
 
@@ -48,7 +65,7 @@ function describeHealthServiceStatusForOrganization(ctx: HandlerContext): unknow
   return { healthServiceAccessStatusForOrganization: org.healthOrganizationView ?? 'DISABLED' };
 }
 
-export const health: ServiceDef = {
+export const health = defineService({
   signingName: 'health',
   actionPrefix: 'health',
   protocol: awsJson('AWSHealth_20160804'),
@@ -57,4 +74,4 @@ export const health: ServiceDef = {
     DescribeEvents: describeEvents,
     DescribeHealthServiceStatusForOrganization: describeHealthServiceStatusForOrganization,
   },
-};
+});

@@ -1,7 +1,66 @@
-// Derived IAM facts shared by the IAM operations: key ids, policy ARNs, the credential report CSV.
+// The IAM scenario slice (an account's users, groups, policies and keys), and the facts the IAM
+// operations derive from it: key ids, policy ARNs, the credential report CSV.
 
 import { stableId } from '../params.js';
-import { resolveWhen, type AccessKeySpec, type AccountSpec, type IamUserSpec } from '../scenario.js';
+import { resolveWhen, type AccountSpec, type When } from '../scenario.js';
+
+export interface AccessKeySpec {
+  /** Generated from the user name when absent. */
+  id?: string;
+  status?: 'Active' | 'Inactive';
+  created: When;
+  lastUsed?: When;
+}
+
+export interface PolicyDocumentJson {
+  Version?: string;
+  Statement: Record<string, unknown>[] | Record<string, unknown>;
+}
+
+export interface InlinePolicySpec {
+  name: string;
+  document: PolicyDocumentJson;
+}
+
+export interface IamUserSpec {
+  name: string;
+  created?: When;
+  /** Console password set. */
+  console?: boolean;
+  passwordLastUsed?: When;
+  mfa?: boolean;
+  keys?: AccessKeySpec[];
+  groups?: string[];
+  inlinePolicies?: InlinePolicySpec[];
+  /** Managed policy names (customer) or ARNs (`arn:aws:iam::aws:policy/...`). */
+  attachedPolicies?: string[];
+  permissionsBoundary?: string;
+}
+
+export interface IamGroupSpec {
+  name: string;
+  inlinePolicies?: InlinePolicySpec[];
+  attachedPolicies?: string[];
+}
+
+export interface IamSpec {
+  root?: { keys?: AccessKeySpec[]; mfa?: boolean; created?: When };
+  users?: IamUserSpec[];
+  groups?: IamGroupSpec[];
+  /** Customer-managed policies. */
+  policies?: InlinePolicySpec[];
+  serverCertificates?: { name: string; expiration: When; uploaded?: When }[];
+  /** When the existing credential report was generated; absent: none exists until generated. */
+  credentialReportGenerated?: When;
+  /** GetCredentialReport answers ReportInProgress this many times after a generation starts. */
+  credentialReportPolls?: number;
+}
+
+declare module '../scenario.js' {
+  interface AccountSpec {
+    iam?: IamSpec;
+  }
+}
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

@@ -3,10 +3,10 @@
 import { FakeAwsError } from '../errors.js';
 import { formList, paginate } from '../params.js';
 import { awsQuery } from '../protocols/query.js';
-import { resolveWhen, type AccountSpec, type InlinePolicySpec, type PolicyDocumentJson } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { resolveWhen, type AccountSpec } from '../scenario.js';
+import { defineService, type HandlerContext } from '../service.js';
 import type { CredentialReportState } from '../state.js';
-import { accessKeyId, credentialReportCsv, findUser, policyArn, policyName, userArn } from './iam-model.js';
+import { accessKeyId, credentialReportCsv, findUser, policyArn, policyName, userArn, type InlinePolicySpec, type PolicyDocumentJson } from './iam-model.js';
 
 const REPORT_TTL_MS = 4 * 3_600_000;
 
@@ -147,7 +147,7 @@ function listServerCertificates(ctx: HandlerContext): unknown {
   return { ServerCertificateMetadataList: page.items, IsTruncated: page.nextToken !== undefined, Marker: page.nextToken };
 }
 
-export const iam: ServiceDef = {
+export const iam = defineService({
   signingName: 'iam',
   actionPrefix: 'iam',
   protocol: awsQuery('https://iam.amazonaws.com/doc/2010-05-08/'),
@@ -159,4 +159,4 @@ export const iam: ServiceDef = {
     ListAccessKeys: listAccessKeys,
     ListServerCertificates: listServerCertificates,
   },
-};
+});

@@ -1,18 +1,16 @@
-// Every service the fake speaks, keyed by SigV4 signing name.
+// Every service the fake speaks, one line each; ../registry.ts routes to them by signing name.
 
-import type { ServiceDef } from '../service.js';
-import { acm } from './acm.js';
-import { config } from './config.js';
-import { ec2 } from './ec2.js';
-import { eventBridge } from './eventbridge.js';
-import { guardDuty } from './guardduty.js';
-import { health } from './health.js';
-import { iam } from './iam.js';
-import { organizations } from './organizations.js';
-import { securityHub } from './securityhub.js';
-import { sts } from './sts.js';
-import { support } from './support.js';
-
-export const SERVICES: Record<string, ServiceDef> = Object.fromEntries(
-  [acm, config, ec2, eventBridge, guardDuty, health, iam, organizations, securityHub, sts, support].map((s) => [s.signingName, s]),
-);
+export { acm } from './acm.js';
+export { cloudFront } from './cloudfront.js';
+export { config } from './config.js';
+export { ec2 } from './ec2.js';
+export { eventBridge } from './eventbridge.js';
+export { guardDuty } from './guardduty.js';
+export { health } from './health.js';
+export { iam } from './iam.js';
+export { organizations } from './organizations.js';
+export { s3 } from './s3.js';
+export { s3Control } from './s3-control.js';
+export { securityHub } from './securityhub.js';
+export { sts } from './sts.js';
+export { support } from './support.js';

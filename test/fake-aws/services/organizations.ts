@@ -5,8 +5,28 @@
 import { FakeAwsError } from '../errors.js';
 import { optionalNumber, paginate, requiredString } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
-import { findAccount, type AccountSpec, type OrganizationSpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { findAccount, type AccountSpec } from '../scenario.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface OrganizationSpec {
+  id: string;
+  /** DescribeHealthServiceStatusForOrganization. */
+  healthOrganizationView?: 'ENABLED' | 'DISABLED';
+  /** ListAWSServiceAccessForOrganization, e.g. `health.amazonaws.com`. */
+  serviceAccess?: string[];
+  delegatedAdministrators?: { accountId: string; servicePrincipal: string }[];
+  /** Page size of ListAccounts (AWS allows up to 20). */
+  pageSize?: number;
+  /** ListAccounts answers an empty first page that still carries a NextToken, as AWS may. */
+  emptyFirstPage?: boolean;
+}
+
+declare module '../scenario.js' {
+  interface Scenario {
+    /** Absent: the management account is not in an organization. */
+    organization?: OrganizationSpec;
+  }
+}
 
 const EMPTY_PAGE_TOKEN = 'fake-empty-first-page';
 
@@ -90,7 +110,7 @@ function listDelegatedAdministrators(ctx: HandlerContext): unknown {
   return { DelegatedAdministrators: entries };
 }
 
-export const organizations: ServiceDef = {
+export const organizations = defineService({
   signingName: 'organizations',
   actionPrefix: 'organizations',
   protocol: awsJson('AWSOrganizationsV20161128'),
@@ -103,4 +123,4 @@ export const organizations: ServiceDef = {
     ListAWSServiceAccessForOrganization: listAWSServiceAccessForOrganization,
     ListDelegatedAdministrators: listDelegatedAdministrators,
   },
-};
+});

@@ -3,8 +3,18 @@
 
 import { FakeAwsError } from '../errors.js';
 import { restJson } from '../protocols/rest-json.js';
-import type { SecurityHubSpec } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export interface SecurityHubSpec {
+  enabled: boolean;
+  administrator?: { accountId: string; memberStatus?: string };
+}
+
+declare module '../scenario.js' {
+  interface RegionSpec {
+    securityHub?: SecurityHubSpec;
+  }
+}
 
 function enabledHub(ctx: HandlerContext): SecurityHubSpec {
   const hub = ctx.regionSpec.securityHub;
@@ -37,12 +47,12 @@ function getAdministratorAccount(ctx: HandlerContext): unknown {
   };
 }
 
-export const securityHub: ServiceDef = {
+export const securityHub = defineService({
   signingName: 'securityhub',
   actionPrefix: 'securityhub',
-  protocol: restJson([
-    { method: 'GET', path: '/accounts', operation: 'DescribeHub' },
-    { method: 'GET', path: '/administrator', operation: 'GetAdministratorAccount' },
-  ]),
-  operations: { DescribeHub: describeHub, GetAdministratorAccount: getAdministratorAccount },
-};
+  protocol: restJson,
+  operations: {
+    DescribeHub: { http: 'GET /accounts', handler: describeHub },
+    GetAdministratorAccount: { http: 'GET /administrator', handler: getAdministratorAccount },
+  },
+});

@@ -4,7 +4,7 @@ import { FakeAwsError } from '../errors.js';
 import { issueAccessKeyId, randomSecret } from '../identity.js';
 import { awsQuery } from '../protocols/query.js';
 import { findAccount, roleNameOf } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
 
@@ -38,7 +38,7 @@ function assumeRole(ctx: HandlerContext): unknown {
   };
 }
 
-export const sts: ServiceDef = {
+export const sts = defineService({
   signingName: 'sts',
   actionPrefix: 'sts',
   protocol: awsQuery('https://sts.amazonaws.com/doc/2011-06-15/'),
@@ -47,4 +47,4 @@ export const sts: ServiceDef = {
     GetCallerIdentity: (ctx) => ({ UserId: `AIDAFAKE${ctx.account.id}`, Account: ctx.account.id, Arn: ctx.callerArn }),
     AssumeRole: assumeRole,
   },
-};
+});

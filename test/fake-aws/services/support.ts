@@ -3,8 +3,15 @@
 
 import { FakeAwsError } from '../errors.js';
 import { awsJson } from '../protocols/json.js';
-import type { SupportPlan } from '../scenario.js';
-import type { HandlerContext, ServiceDef } from '../service.js';
+import { defineService, type HandlerContext } from '../service.js';
+
+export type SupportPlan = 'basic' | 'developer' | 'business' | 'enterprise-on-ramp' | 'enterprise';
+
+declare module '../scenario.js' {
+  interface AccountSpec {
+    supportPlan?: SupportPlan;
+  }
+}
 
 const LEVELS: Record<SupportPlan, string[]> = {
   basic: [],
@@ -30,10 +37,10 @@ function describeSeverityLevels(ctx: HandlerContext): unknown {
   return { severityLevels: codes.map((code) => ({ code, name: NAMES[code] })) };
 }
 
-export const support: ServiceDef = {
+export const support = defineService({
   signingName: 'support',
   actionPrefix: 'support',
   protocol: awsJson('AWSSupport_20130415'),
   global: true,
   operations: { DescribeSeverityLevels: describeSeverityLevels },
-};
+});
