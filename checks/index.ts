@@ -2,6 +2,7 @@
 // Every check; the engine orders them by the checklist, so the order here carries no meaning.
 
 import type { AnyCheck } from '../src/contract/check.js';
+import accountAlternateContactsSet from './account-alternate-contacts-set.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';
@@ -21,6 +22,7 @@ import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
 
 export const ALL_CHECKS: readonly AnyCheck[] = [
+  accountAlternateContactsSet,
   acmCertificatesAutoRenew,
   configGlobalResourcesRecorded,
   configNoncomplianceRouted,

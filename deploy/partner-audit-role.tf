@@ -72,6 +72,14 @@ resource "aws_iam_role_policy" "partner_audit" {
     "Version" : "2012-10-17",
     "Statement" : [
       {
+        "Sid" : "ReadAccount",
+        "Effect" : "Allow",
+        "Action" : [
+          "account:GetAlternateContact"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadAcm",
         "Effect" : "Allow",
         "Action" : [

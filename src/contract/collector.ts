@@ -40,7 +40,8 @@ export function defineCollector<T>(dataset: DatasetDeclaration<T>, collect: (ctx
   return { dataset, collect };
 }
 
-/** The IAM action behind a failed operation: the dataset's declared action with that name. */
+/** The IAM action behind a failed operation: the one the dataset maps it to, or its declared action of that name. */
 export function actionFor(dataset: AnyDataset, operation: string | undefined): string | undefined {
-  return operation === undefined ? undefined : dataset.actions.find((a) => a.split(':')[1] === operation);
+  if (operation === undefined) return undefined;
+  return dataset.operations?.[operation] ?? dataset.actions.find((a) => a.split(':')[1] === operation);
 }

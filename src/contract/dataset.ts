@@ -22,6 +22,8 @@ export interface DatasetDeclaration<T> {
   readonly homeRegion?: string;
   /** Exact IAM actions the collector calls (its dependencies declare their own). */
   readonly actions: readonly string[];
+  /** SDK operations whose IAM action is named differently, operation → action (S3 ListBuckets → s3:ListAllMyBuckets). */
+  readonly operations?: Readonly<Record<string, string>>;
   /** Datasets the collector reads (for the policy and the plan). */
   readonly dependsOn?: readonly AnyDataset[];
   /**

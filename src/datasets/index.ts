@@ -3,6 +3,7 @@
 
 import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset } from '../contract/dataset.js';
+import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
 import { COLLECTORS as config } from './config/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
@@ -15,6 +16,7 @@ import { COLLECTORS as securityhub } from './securityhub/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
+  ...account,
   ...acm,
   ...config,
   ...ec2,

@@ -1,8 +1,9 @@
-// Writes the registries that list folders: checks/index.ts (every check file) and
-// src/datasets/index.ts (every service folder's collectors). Run by `npm run generate`, before the
-// second build; a meta test fails when a committed index differs from what this writes.
+// Writes the registries that list folders: checks/index.ts (every check file),
+// src/datasets/index.ts (every service folder's collectors) and test/fake-aws/services/index.ts
+// (every service the local AWS speaks). Run by `npm run generate`, before the second build; a test
+// fails when a committed index differs from what this writes.
 
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../regenerate.js';
 
@@ -63,8 +64,35 @@ export function datasetsIndex(root: string): string {
   ].join('\n');
 }
 
+const FAKE_SERVICES = 'test/fake-aws/services';
+
+/** `export const name = defineService(` in each file of the fake AWS's services folder. */
+export function fakeServices(root: string): { file: string; name: string }[] {
+  return readdirSync(join(root, FAKE_SERVICES))
+    .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+    .sort()
+    .flatMap((file) => {
+      const name = /export const (\w+) = defineService\(/.exec(readFileSync(join(root, FAKE_SERVICES, file), 'utf8'))?.[1];
+      return name ? [{ file: file.replace(/\.ts$/, ''), name }] : [];
+    });
+}
+
+export function fakeServicesIndex(root: string): string {
+  return [
+    HEADER,
+    '// Every service the fake AWS speaks; ../registry.ts routes to them by signing name.',
+    '',
+    ...fakeServices(root).map(({ file, name }) => `export { ${name} } from './${file}.js';`),
+    '',
+  ].join('\n');
+}
+
 export function indexFiles(root: string): Record<string, string> {
-  return { 'checks/index.ts': checksIndex(root), 'src/datasets/index.ts': datasetsIndex(root) };
+  return {
+    'checks/index.ts': checksIndex(root),
+    'src/datasets/index.ts': datasetsIndex(root),
+    [`${FAKE_SERVICES}/index.ts`]: fakeServicesIndex(root),
+  };
 }
 
 export function writeIndexFiles(root: string): string[] {

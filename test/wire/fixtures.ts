@@ -54,6 +54,10 @@ function account(id: string, name: string, extra: Partial<AccountSpec> = {}): Ac
     id,
     name,
     supportPlan: 'business',
+    alternateContacts: {
+      BILLING: { name: 'Finance', email: 'billing@example.com' },
+      SECURITY: { name: 'Security team', email: 'security@example.com' },
+    },
     regions: {
       'us-east-1': { ...workloadRegion(false), eventBridge: { rules: [HEALTH_RISK_RULE] } },
       'eu-west-1': workloadRegion(true),

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/contract/results.js';
+import { ALL_DATASETS } from '../../src/datasets/index.js';
 import type { Scenario } from '../fake-aws/index.js';
 import { DENIED, MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
 import { useFakeAws } from './harness.js';
@@ -56,6 +57,15 @@ describe('a clean organization scan', () => {
     expect(failed).toEqual([]);
     // Only datasets that needed no call lack request IDs: no template AMIs, no user with a key.
     expect(lines.filter((r) => r.requestIds.length === 0).map((r) => `${r.collector}@${r.region}`).sort()).toEqual(['ec2.images@us-east-1', 'iam.accessKeys@global']);
+  });
+
+  it('collects every registered dataset successfully somewhere in the organization', async () => {
+    const collected = new Set<string>();
+    for (const id of [MGMT, PROD]) {
+      const lines = (await readFile(join(outcome.dir, 'datasets', `${id}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+      for (const r of lines) if (r.ok) collected.add(r.collector);
+    }
+    expect(ALL_DATASETS.map((d) => d.id).filter((id) => !collected.has(id))).toEqual([]);
   });
 
   it('judges the evidence: ERROR only for the unreachable account', () => {

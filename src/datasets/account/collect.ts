@@ -1,0 +1,23 @@
+import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
+import { defineCollector, type CollectContext } from '../../contract/collector.js';
+import { isErrorNamed } from '../sdk.js';
+import { ALTERNATE_CONTACT_TYPES, alternateContacts, type AlternateContact, type AlternateContactType } from './datasets.js';
+
+/** The contact of one type, read through the account's own role; undefined when none is set. */
+async function contactOf(ctx: CollectContext, type: AlternateContactType): Promise<AlternateContact | undefined> {
+  try {
+    const { AlternateContact: contact } = await ctx.clients.get(AccountClient).send(new GetAlternateContactCommand({ AlternateContactType: type }));
+    return { type, name: contact?.Name, title: contact?.Title, email: contact?.EmailAddress, phone: contact?.PhoneNumber };
+  } catch (err) {
+    // The API's answer for a contact type that is not set: a fact about the account, not a fault.
+    if (isErrorNamed(err, 'ResourceNotFoundException')) return undefined;
+    throw err;
+  }
+}
+
+const collectAlternateContacts = defineCollector(alternateContacts, async (ctx) => {
+  const contacts = await Promise.all(ALTERNATE_CONTACT_TYPES.map((type) => contactOf(ctx, type)));
+  return { contacts: contacts.filter((c): c is AlternateContact => c !== undefined) };
+});
+
+export const COLLECTORS = [collectAlternateContacts];

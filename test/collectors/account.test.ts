@@ -1,0 +1,41 @@
+import { AccessDeniedException, AccountClient, GetAlternateContactCommand, ResourceNotFoundException } from '@aws-sdk/client-account';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { alternateContacts } from '../../src/datasets/account/datasets.js';
+import { collect, testContext } from './context.js';
+
+const account = mockClient(AccountClient);
+const notSet = () => new ResourceNotFoundException({ message: 'No contact of the requested type can be found.', $metadata: {} });
+
+describe('account.alternateContacts', () => {
+  beforeEach(() => account.reset());
+
+  it('reads the three contact types through the account itself, in us-east-1', async () => {
+    account.on(GetAlternateContactCommand).callsFake(({ AlternateContactType }) => ({
+      AlternateContact: { AlternateContactType, Name: `${AlternateContactType} team`, EmailAddress: `${AlternateContactType.toLowerCase()}@example.com` },
+    }));
+    const evidence = await collect(alternateContacts, testContext('us-east-1'));
+    expect(alternateContacts.homeRegion).toBe('us-east-1');
+    expect(evidence.contacts.map((c) => [c.type, c.email])).toEqual([
+      ['BILLING', 'billing@example.com'],
+      ['OPERATIONS', 'operations@example.com'],
+      ['SECURITY', 'security@example.com'],
+    ]);
+    expect(account.commandCalls(GetAlternateContactCommand).map((c) => c.args[0].input)).toEqual([
+      { AlternateContactType: 'BILLING' },
+      { AlternateContactType: 'OPERATIONS' },
+      { AlternateContactType: 'SECURITY' },
+    ]);
+  });
+
+  it('leaves out a type that is not set: ResourceNotFoundException is an answer', async () => {
+    account.on(GetAlternateContactCommand).rejects(notSet());
+    account.on(GetAlternateContactCommand, { AlternateContactType: 'SECURITY' }).resolves({ AlternateContact: { AlternateContactType: 'SECURITY', EmailAddress: 'sec@example.com' } });
+    expect((await collect(alternateContacts, testContext('us-east-1'))).contacts.map((c) => c.type)).toEqual(['SECURITY']);
+  });
+
+  it('lets AccessDenied propagate: a refused read is a failed dataset, never "no contact"', async () => {
+    account.on(GetAlternateContactCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+    await expect(collect(alternateContacts, testContext('us-east-1'))).rejects.toBeInstanceOf(AccessDeniedException);
+  });
+});
