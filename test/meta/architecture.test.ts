@@ -4,6 +4,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { listChecklists } from '../../src/catalog/index.js';
 
@@ -37,12 +38,18 @@ function files(dir: string): string[] {
   );
 }
 
-/** Repository-relative paths of the project files a file imports (relative imports only). */
+/** Repository-relative paths of the project files a file imports, as the TypeScript parser sees them. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
-    relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)).replace(/\.js$/, '.ts'),
-  );
+  const { importedFiles } = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
+  return importedFiles
+    .map((f) => f.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => relative(ROOT, resolve(dirname(join(ROOT, file)), name)).replace(/\.js$/, '.ts'));
+}
+
+/** Whether a file imports an AWS SDK package itself. */
+function importsSdk(file: string): boolean {
+  return ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true).importedFiles.some((f) => f.fileName.startsWith('@aws-sdk/'));
 }
 
 function layerOf(file: string): string | undefined {
@@ -87,8 +94,7 @@ describe('architecture', () => {
       if (loadsSdk.has(file)) return loadsSdk.get(file)!;
       if (seen.has(file)) return false;
       seen.add(file);
-      const text = readFileSync(join(ROOT, file), 'utf8');
-      const result = /from '@aws-sdk\//.test(text) || importsOf(file).some((t) => sdk(t, seen));
+      const result = importsSdk(file) || importsOf(file).some((t) => sdk(t, seen));
       loadsSdk.set(file, result);
       return result;
     };
