@@ -3,9 +3,9 @@ import { askRouting, eventRules } from '../src/datasets/eventbridge/datasets.js'
 import { securityHub } from '../src/datasets/securityhub/datasets.js';
 import { defineCheck } from '../src/contract/check.js';
 import { recordingRecorder } from './lib/config-recorders.js';
-import { routeSample, routingEvidence, routingScope } from './lib/routing.js';
-import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './lib/security-hub-path.js';
-import { decide, routingVerdict, toOutcome, type Verdict } from './lib/verdict.js';
+import { routeSample, routingEvidence, routingScope } from './lib/routing/routes.js';
+import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './lib/routing/security-hub-path.js';
+import { decide, routingVerdict, toOutcome, type Verdict } from './lib/routing/verdict.js';
 
 const MESSAGES = {
   notRecording: 'No Config recorder of the account records in {region}, so there is no non-compliance to route (config-recorder-recording reports this).',

@@ -1,4 +1,4 @@
-import { guardDutyRoutingCheck } from './lib/guardduty-routing.js';
+import { guardDutyRoutingCheck } from './lib/routing/guardduty.js';
 
 export default guardDutyRoutingCheck({
   id: 'guardduty-credential-findings-routed',

@@ -2,9 +2,9 @@ import { askRouting, eventRules } from '../src/datasets/eventbridge/datasets.js'
 import { healthOrganization } from '../src/datasets/health/datasets.js';
 import { organizationMembership } from '../src/datasets/organizations/datasets.js';
 import { defineCheck } from '../src/contract/check.js';
-import { ALL_SAMPLES, CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/health-routing.js';
-import { routingEvidence, routingScope } from './lib/routing.js';
-import { decide, toOutcome, type Verdict } from './lib/verdict.js';
+import { ALL_SAMPLES, CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/routing/health.js';
+import { routingEvidence, routingScope } from './lib/routing/routes.js';
+import { decide, toOutcome, type Verdict } from './lib/routing/verdict.js';
 
 const MESSAGES = {
   routedLocally: 'Rules on the us-east-1 default event bus route every AWS Health RISK sample: {routes}.',

@@ -1,11 +1,11 @@
 // The Security Hub path for GuardDuty and Config findings: Security Hub is enabled, and a routing
 // rule matches its finding events (v1 or v2) for the product, here or in its administrator account.
 
-import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
-import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
-import type { DatasetView } from '../../src/contract/check.js';
+import type { SecurityHubEvidence } from '../../../src/datasets/securityhub/datasets.js';
+import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
+import type { DatasetView } from '../../../src/contract/check.js';
 import { isEnabledRelationship, remoteScope } from './remote.js';
-import { routeAny, type RoutingScope } from './routing.js';
+import { routeAny, type RoutingScope } from './routes.js';
 import { FORWARD_MESSAGES, routingVerdict, type Verdict } from './verdict.js';
 
 export const SECURITY_HUB_MESSAGES = {

@@ -1,8 +1,8 @@
 // Another scanned account's routing rules in one region, as the org view offers them.
 
-import type { OrgView } from '../../src/contract/check.js';
-import { eventRules } from '../../src/datasets/eventbridge/datasets.js';
-import type { RoutingScope } from './routing.js';
+import type { OrgView } from '../../../src/contract/check.js';
+import { eventRules } from '../../../src/datasets/eventbridge/datasets.js';
+import type { RoutingScope } from './routes.js';
 
 export type Remote =
   | { kind: 'not-scanned' }

@@ -1,8 +1,8 @@
 // A candidate outcome of one routing path, and how the paths of a check are weighed.
 
-import type { Outcome } from '../../src/contract/check.js';
-import type { FindingStatus } from '../../src/contract/status.js';
-import { describeRoutes, routingEvidence, type SampleRouting } from './routing.js';
+import type { Outcome } from '../../../src/contract/check.js';
+import type { FindingStatus } from '../../../src/contract/status.js';
+import { describeRoutes, routingEvidence, type SampleRouting } from './routes.js';
 
 export interface Verdict<M extends string> {
   status: FindingStatus;

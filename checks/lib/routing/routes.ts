@@ -1,12 +1,12 @@
-// Routing-rule evaluation shared by the Health, GuardDuty and Config routing checks.
+// Routing-rule evaluation shared by the Health, GuardDuty and Config routing checks (checks/lib/routing/).
 // A routing rule sits on the region's default bus, is enabled, has a target and matches the
 // sample (TestEventPattern's verdict, recorded by the collector). A rule whose targets are all
 // event buses is followed to those buses: it counts only where a routing rule there delivers.
 
-import { eventRules, type EventRuleInfo, type EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
-import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
-import type { OrgView } from '../../src/contract/check.js';
-import { partitionOf } from './arn.js';
+import { eventRules, type EventRuleInfo, type EventRulesEvidence } from '../../../src/datasets/eventbridge/datasets.js';
+import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
+import type { OrgView } from '../../../src/contract/check.js';
+import { partitionOf } from '../arn.js';
 
 const ENABLED_STATES = new Set(['ENABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS']);
 const DEFAULT_BUS = 'default';

@@ -1,12 +1,12 @@
 // AWS Health RISK routing: how far an account's us-east-1 rules cover the six RISK samples, and
 // whether a central account covers it through Health organizational view.
 
-import type { HealthOrganizationEvidence } from '../../src/datasets/health/datasets.js';
-import type { OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
-import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
-import type { DatasetView, OrgView } from '../../src/contract/check.js';
+import type { HealthOrganizationEvidence } from '../../../src/datasets/health/datasets.js';
+import type { OrganizationMembershipEvidence } from '../../../src/datasets/organizations/datasets.js';
+import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
+import type { DatasetView, OrgView } from '../../../src/contract/check.js';
 import { remoteScope } from './remote.js';
-import { describeRoutes, routeSample, type RoutingScope, type SampleRouting } from './routing.js';
+import { describeRoutes, routeSample, type RoutingScope, type SampleRouting } from './routes.js';
 import { FORWARD_MESSAGES, type Verdict } from './verdict.js';
 
 export const ALL_SAMPLES: RoutingSampleId[] = HEALTH_RISK_EVENT_CODES.map((code) => `health:${code}` as const);

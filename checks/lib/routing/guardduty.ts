@@ -1,14 +1,14 @@
 // One module behind the two GuardDuty routing checks (SECOPS-007 and SECOPS-008): they differ only
 // in the sample finding and the requirement, so each check file instantiates this factory.
 
-import { askRouting, eventRules } from '../../src/datasets/eventbridge/datasets.js';
-import { guardDutyDetectors } from '../../src/datasets/guardduty/datasets.js';
-import { securityHub } from '../../src/datasets/securityhub/datasets.js';
-import type { GuardDutyDetector } from '../../src/datasets/guardduty/datasets.js';
-import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
-import { type AnyCheck, defineCheck } from '../../src/contract/check.js';
+import { askRouting, eventRules } from '../../../src/datasets/eventbridge/datasets.js';
+import { guardDutyDetectors } from '../../../src/datasets/guardduty/datasets.js';
+import { securityHub } from '../../../src/datasets/securityhub/datasets.js';
+import type { GuardDutyDetector } from '../../../src/datasets/guardduty/datasets.js';
+import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
+import { type AnyCheck, defineCheck } from '../../../src/contract/check.js';
 import { isEnabledRelationship, remoteScope } from './remote.js';
-import { routeSample, routingEvidence, routingScope, type RoutingScope } from './routing.js';
+import { routeSample, routingEvidence, routingScope, type RoutingScope } from './routes.js';
 import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './verdict.js';
 
