@@ -1,10 +1,12 @@
 import { configRecorders } from '../src/datasets/config/datasets.js';
 import { askRouting, eventRules } from '../src/datasets/eventbridge/datasets.js';
+import { callerOrganization, organizationMembership } from '../src/datasets/organizations/datasets.js';
 import { securityHub } from '../src/datasets/securityhub/datasets.js';
 import { defineCheck } from '../src/contract/check.js';
 import { recordingRecorder } from './lib/config-recorders.js';
+import { membershipOf } from './lib/routing/membership.js';
 import { routeSample, routingEvidence, routingScope } from './lib/routing/routes.js';
-import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './lib/routing/security-hub-path.js';
+import { SECURITY_HUB_MESSAGES, SECURITY_HUB_PRODUCTS, securityHubPath } from './lib/routing/security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './lib/routing/verdict.js';
 
 const MESSAGES = {
@@ -31,9 +33,9 @@ export default defineCheck({
   severity: 'medium',
   scope: 'region',
   uses: { recorders: configRecorders, rules: eventRules },
-  optionalUses: { hub: securityHub },
+  optionalUses: { hub: securityHub, membership: organizationMembership, organization: callerOrganization },
   readsOtherAccounts: [eventRules],
-  asks: [askRouting(['config:non-compliant', ...securityHubSamples('config')])],
+  asks: [askRouting(['config:non-compliant', ...SECURITY_HUB_PRODUCTS.config.samples])],
   remediation:
     'Create an EventBridge rule on the default bus with the pattern {"source":["aws.config"],"detail-type":["Config Rules Compliance Change"],' +
     '"detail":{"messageType":["ComplianceChangeNotification"],"newEvaluationResult":{"complianceType":["NON_COMPLIANT"]}}} and a target that opens a ticket: ' +
@@ -47,9 +49,10 @@ export default defineCheck({
     }
     const params = { region: input.region };
     const direct = routeSample(scope, 'config:non-compliant');
+    const membership = membershipOf({ accountId: input.accountId, organization: input.optional.organization, membership: input.optional.membership });
     const candidates: (Verdict<MessageId> | undefined)[] = [
       routingVerdict(direct, 'routed', params),
-      ...securityHubPath(scope, input.optional.hub, 'config'),
+      ...securityHubPath({ scope, hub: input.optional.hub, product: SECURITY_HUB_PRODUCTS.config, membership }),
       ...input.data.recorders.deliveryChannels
         .filter((channel) => channel.snsTopicArn !== undefined)
         .map((channel): Verdict<MessageId> => ({

@@ -1,9 +1,10 @@
 import { askRouting, eventRules } from '../src/datasets/eventbridge/datasets.js';
 import { healthOrganization } from '../src/datasets/health/datasets.js';
-import { organizationMembership } from '../src/datasets/organizations/datasets.js';
+import { callerOrganization, organizationMembership } from '../src/datasets/organizations/datasets.js';
 import { defineCheck } from '../src/contract/check.js';
 import { ALL_SAMPLES, CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralMessageId } from './lib/routing/health.js';
-import { routingEvidence, routingScope } from './lib/routing/routes.js';
+import { membershipOf } from './lib/routing/membership.js';
+import { defaultBusArnOf, routingEvidence, routingScope } from './lib/routing/routes.js';
 import { decide, toOutcome, type Verdict } from './lib/routing/verdict.js';
 
 const MESSAGES = {
@@ -12,6 +13,9 @@ const MESSAGES = {
     'Rules on the us-east-1 default event bus route AWS_RISK_CREDENTIALS_EXPOSED and AWS_RISK_CREDENTIALS_COMPROMISED ({routes}) but not {missing}.',
   notRouted:
     'No enabled rule with a target on the us-east-1 default event bus routes the AWS Health RISK samples {missing}, and no central account covers them.',
+  rulesClosed:
+    'The routing rules cannot be read: a service control policy denies EventBridge in us-east-1 ({code}); a rule may exist, and no scanned central account covers the account.',
+  rulesUnreadable: 'The us-east-1 event rules could not be read ({code}: {message}), and no scanned central account covers the account.',
   ...CENTRAL_MESSAGES,
 } as const;
 
@@ -30,8 +34,10 @@ export default defineCheck({
   severity: 'high',
   scope: 'region',
   regions: { only: ['us-east-1'] },
-  uses: { rules: eventRules },
-  optionalUses: { healthOrganization, membership: organizationMembership },
+  // Health delivers global events to us-east-1 whatever the SCPs say: judged there even when it is closed.
+  judgedWhenClosed: ['us-east-1'],
+  uses: {},
+  optionalUses: { rules: eventRules, healthOrganization, membership: organizationMembership, organization: callerOrganization },
   readsOtherAccounts: [eventRules],
   asks: [askRouting(ALL_SAMPLES)],
   remediation:
@@ -42,19 +48,28 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/health/latest/ug/cloudwatch-events-health.html',
   messages: MESSAGES,
   evaluate: (input) => {
-    const { scope, resource } = routingScope(input);
-    const local = coverage(scope);
-    const evidence = { local: routingEvidence(local.routings) };
-    const params = { routes: local.routes, missing: local.missing.join(', ') };
-    if (local.full) return [toOutcome({ status: 'PASS', messageId: 'routedLocally', params }, resource, evidence)];
+    const membership = membershipOf({ accountId: input.accountId, organization: input.optional.organization, membership: input.optional.membership });
     const central: Verdict<MessageId>[] = centralVerdicts({
       accountId: input.accountId,
       region: input.region,
       org: input.org,
       healthOrganization: input.optional.healthOrganization,
-      membership: input.optional.membership,
+      membership,
     });
     const centralPass = central.find((v) => v.status === 'PASS');
+    const rules = input.optional.rules;
+    if (!rules.ok) {
+      const resource = defaultBusArnOf(input.accountId, input.region);
+      if (centralPass) return [toOutcome(centralPass, resource, { central, membership })];
+      const { kind, code, message } = rules.error;
+      const messageId = kind === 'scp-denied' ? 'rulesClosed' : 'rulesUnreadable';
+      return [{ status: 'ERROR', messageId, resource, params: { code, message }, evidence: { error: rules.error, central, membership } }];
+    }
+    const { scope, resource } = routingScope({ ...input, data: { rules: rules.data } });
+    const local = coverage(scope);
+    const evidence = { local: routingEvidence(local.routings), membership };
+    const params = { routes: local.routes, missing: local.missing.join(', ') };
+    if (local.full) return [toOutcome({ status: 'PASS', messageId: 'routedLocally', params }, resource, evidence)];
     if (local.keyStatus === 'routed') {
       return [toOutcome(centralPass ?? { status: 'WARN', messageId: 'partiallyRouted', params }, resource, { ...evidence, central })];
     }

@@ -2,7 +2,7 @@
 // otherwise, nothing when quiet. It listens to the scanner's events; the scanner never prints.
 
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
-import { isFault } from '../collect/account-outcome.js';
+import { isRegionAnswer } from '../collect/account-outcome.js';
 import type { ScanEvents } from '../collect/events.js';
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 
@@ -103,7 +103,7 @@ export function createProgress(options: ProgressOptions): Progress {
       state.regionsDone += 1;
     },
     datasetFinished: (record) => {
-      if (isFault(record)) state.errors += 1;
+      if (!record.ok && !isRegionAnswer(record)) state.errors += 1;
     },
     accountFinished: () => {
       state.accountsDone += 1;

@@ -1,40 +1,43 @@
-// What an account's records say about it: regions that answered "not here" (an SCP denial or a
-// region that is not enabled) and whether the scan of the account is complete.
+// What an account's records say about it: regions that answered "not enabled here", and whether the
+// scan of the account is complete. Regions closed by an SCP are found by the probe (closed-regions.ts).
 
-import type { AccountStatus } from '../contract/status.js';
+import type { DatasetRecord } from '../contract/record.js';
 import type { SkippedRegion } from '../contract/results.js';
-import type { DatasetErrorKind, DatasetRecord } from '../contract/record.js';
+import type { AccountStatus } from '../contract/status.js';
 
-const ANSWERS: ReadonlySet<DatasetErrorKind> = new Set(['scp-denied', 'region-disabled']);
+export const CLOSED_BY_SCP = 'closed by a service control policy';
 
-/** A region where every regional dataset failed with an answer is skipped, with that reason. */
-export function skippedRegion(region: string, records: readonly DatasetRecord[]): SkippedRegion | undefined {
+/** A region where every regional dataset answered "region not enabled" is skipped with that reason. */
+export function disabledRegion(region: string, records: readonly DatasetRecord[]): SkippedRegion | undefined {
   if (records.length === 0) return undefined;
-  const kinds = new Set<DatasetErrorKind>();
-  for (const r of records) {
-    if (r.ok || !ANSWERS.has(r.error.kind)) return undefined;
-    kinds.add(r.error.kind);
-  }
-  const reasons = [
-    kinds.has('scp-denied') ? 'denied by a service control policy' : undefined,
-    kinds.has('region-disabled') ? 'region not enabled for this account' : undefined,
-  ];
-  return { region, reason: reasons.filter((r) => r !== undefined).join('; ') };
+  const disabled = records.every((r) => !r.ok && r.error.kind === 'region-disabled');
+  return disabled ? { region, reason: 'region not enabled for this account' } : undefined;
 }
 
-/** A failure that makes the account PARTIAL (not an answer about the region). */
-export function isFault(record: DatasetRecord): boolean {
-  return !record.ok && !ANSWERS.has(record.error.kind);
+export function closedRegion(region: string): SkippedRegion {
+  return { region, reason: CLOSED_BY_SCP, closedByScp: true };
 }
 
-/** PARTIAL when any dataset failed for a reason other than an answer about the region. */
-export function reachedStatus(records: readonly DatasetRecord[]): Exclude<AccountStatus, 'ERROR'> {
-  return records.some(isFault) ? 'PARTIAL' : 'SCANNED';
+/** An answer about the region rather than a failure (the progress line does not count it as an error). */
+export function isRegionAnswer(record: DatasetRecord): boolean {
+  return !record.ok && (record.error.kind === 'scp-denied' || record.error.kind === 'region-disabled');
+}
+
+/**
+ * The failures that leave the account PARTIAL: every failed dataset except a region that is not
+ * enabled and anything in a region an SCP closes. An SCP denying one service in an open region, or
+ * a global dataset, is a fault like an IAM denial.
+ */
+export function faultsOf(records: readonly DatasetRecord[], closed: ReadonlySet<string>): DatasetRecord[] {
+  return records.filter((r) => !r.ok && r.error.kind !== 'region-disabled' && !closed.has(r.region));
+}
+
+export function reachedStatus(faults: readonly DatasetRecord[]): Exclude<AccountStatus, 'ERROR'> {
+  return faults.length > 0 ? 'PARTIAL' : 'SCANNED';
 }
 
 /** `2 datasets failed: iam.credentialReport (AccessDenied), ec2.instances in eu-west-1 (Throttling)` */
-export function faultSummary(records: readonly DatasetRecord[]): string | undefined {
-  const faults = records.filter(isFault);
+export function faultSummary(faults: readonly DatasetRecord[]): string | undefined {
   if (faults.length === 0) return undefined;
   const shown = faults.slice(0, 5).map((r) => {
     const where = r.region === 'global' ? '' : ` in ${r.region}`;

@@ -18,6 +18,8 @@ export interface DatasetRunnerOptions {
   onRecord(record: DatasetRecord): Promise<void>;
   /** The collector of each dataset and what the checks ask of it (from the scan plan). */
   plan: { collectorOf(dataset: AnyDataset): AnyCollector; questions: ReadonlyMap<string, readonly string[]> };
+  /** Every account the scan covers. */
+  scannedAccounts: readonly string[];
   /** Where organization-scope dependencies run (the caller's runner), when not this one. */
   organization?: DatasetRunner;
   now?: () => Date;
@@ -65,13 +67,25 @@ export class DatasetRunner {
   }
 
   private async collect(dataset: AnyDataset, stored: string): Promise<DatasetRecord> {
-    const callRegion = stored === GLOBAL ? homeRegionOf(dataset) : stored;
+    if (stored !== GLOBAL) return this.attempt(dataset, stored, stored);
+    if (dataset.homeRegion) return this.attempt(dataset, stored, dataset.homeRegion);
+    // A dataset no service pins to a region: each of the scan's home regions in turn until one answers.
+    let record: DatasetRecord | undefined;
+    for (const region of this.options.settings.homeRegions) {
+      record = await this.attempt(dataset, stored, region);
+      if (record.ok) return record;
+    }
+    return record ?? this.attempt(dataset, stored, homeRegionOf(dataset));
+  }
+
+  private async attempt(dataset: AnyDataset, stored: string, callRegion: string): Promise<DatasetRecord> {
     const ctx: CollectContext = {
       accountId: this.options.accountId,
       region: callRegion,
       clients: this.options.clientsFor(callRegion),
       settings: this.options.settings,
       questions: this.options.plan.questions.get(dataset.id) ?? [],
+      scannedAccounts: this.options.scannedAccounts,
       dataset: (dep) => this.dependency(dep, stored === GLOBAL ? callRegion : stored),
     };
     const startedAt = this.now().toISOString();

@@ -5,7 +5,7 @@
 import { datasetsOf, type AnyCheck } from '../contract/check.js';
 import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset, DatasetDeclaration } from '../contract/dataset.js';
-import { ec2Regions, type RegionsEvidence } from '../datasets/ec2/datasets.js';
+import { ec2Instances, ec2Regions, type RegionsEvidence } from '../datasets/ec2/datasets.js';
 import { collectorOf as registered } from '../datasets/registry.js';
 
 export interface PlannedRegional {
@@ -19,6 +19,8 @@ export interface PlannedRegional {
 export interface ScanPlan {
   /** Lists the account's regions; collected first in every account (`ec2.regions`). */
   regions: DatasetDeclaration<RegionsEvidence>;
+  /** Collected first in every region in scope: its SCP denial closes the region (`ec2.instances`). */
+  probe: AnyDataset;
   /** Once per scan with the caller's credentials, stored under the caller account in `global`. */
   organization: AnyDataset[];
   /** Once per account in their home region, stored in `global`. */
@@ -71,12 +73,14 @@ export function buildPlan(checks: readonly AnyCheck[], collectorOf: ScanPlan['co
     for (const dep of dataset.dependsOn ?? []) visit(dep, need);
   };
 
+  visit(ec2Instances, { inScope: true, extra: new Set() });
   for (const check of checks) {
     const need = needOf(check);
     for (const dataset of datasetsOf(check)) visit(dataset, need);
   }
   return {
     regions: ec2Regions,
+    probe: ec2Instances,
     organization: [...organization],
     global: [...global],
     regional: [...regional].map(([dataset, need]) => ({ dataset, inScope: need.inScope, extraRegions: [...need.extra].sort() })),

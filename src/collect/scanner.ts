@@ -14,12 +14,12 @@ import { GLOBAL } from '../contract/status.js';
 import type { SkippedRegion } from '../contract/results.js';
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 import type { SnapshotWriter } from '../snapshot/writer.js';
-import { faultSummary, reachedStatus, skippedRegion } from './account-outcome.js';
+import { closedRegion, disabledRegion, faultsOf, faultSummary, reachedStatus } from './account-outcome.js';
+import { closedRegions, type ClosureProbe } from './closed-regions.js';
 import type { AnyDataset } from '../contract/dataset.js';
 import type { DatasetRecord } from '../contract/record.js';
 import { DatasetRunner } from './dataset-runner.js';
 import type { ScanEvents } from './events.js';
-import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
 import { regionsFor, type ScanPlan } from './plan.js';
 
 export interface RunScanOptions {
@@ -74,6 +74,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   events.scanStarted?.({ accounts: targets.length, calls: () => pool.metrics.totals() });
 
   const runners = new Map<string, DatasetRunner>();
+  const scannedAccounts = targets.map((t) => t.accountId);
   const runnerFor = (accountId: string, credentials: Credentials): DatasetRunner => {
     let runner = runners.get(accountId);
     if (!runner) {
@@ -87,6 +88,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
           events.datasetFinished?.(record);
         },
         plan,
+        scannedAccounts,
         organization: runners.get(access.caller.accountId),
       });
       runners.set(accountId, runner);
@@ -156,37 +158,62 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
   const regionsRecord = await runner.run(scan.plan.regions, GLOBAL);
   const selection = regionsRecord.ok
     ? selectRegions(regionsRecord.data, scan.settings.regions)
-    : unverifiedRegions(scan.settings.regions);
+    : unverifiedRegions(scan.settings.regions, scan.settings.homeRegions);
   runner.setOptInRegions(selection.optIn);
 
+  const closed = await closedRegions(closureProbe(scan, runner, credentials), selection.regions, selection.enabled);
   const [globals, regional] = await Promise.all([
-    Promise.all(scan.plan.global.map((c) => runner.run(c, GLOBAL))),
-    scanRegions(scan, runner, selection),
+    Promise.all(scan.plan.global.map((d) => runner.run(d, GLOBAL))),
+    scanRegions(scan, runner, selection, closed),
   ]);
-  const records = [regionsRecord, ...globals, ...regional.records];
-  const error = faultSummary(records);
+  // With --regions the scan needs no region list; without it, a missing list leaves the scan short.
+  const listFault = regionsRecord.ok || scan.settings.regions?.length ? [] : [regionsRecord];
+  const faults = [...listFault, ...faultsOf([...globals, ...regional.records], closed)];
+  const error = faultSummary(faults);
+  const skipped = [...selection.skipped, ...regional.skipped, ...[...closed].sort().map(closedRegion)];
   return finished({
-    status: reachedStatus(records),
+    status: reachedStatus(faults),
     ...(error ? { error } : {}),
-    regions: selection.regions.filter((r) => !regional.skipped.some((s) => s.region === r)),
-    skippedRegions: [...selection.skipped, ...regional.skipped],
+    regions: selection.regions.filter((r) => !skipped.some((s) => s.region === r)),
+    skippedRegions: skipped,
   });
 }
 
-/** Without the account's region list, only the regions asked for (or the home region) can be tried. */
-function unverifiedRegions(requested: string[] | undefined): RegionSelection {
-  const regions = requested?.length ? [...new Set(requested)].sort() : [DEFAULT_HOME_REGION];
+/** The probe in the regions in scope (recorded), and outside them through a runner that records nothing. */
+function closureProbe(scan: AccountScan, runner: DatasetRunner, credentials: Credentials): ClosureProbe {
+  const { accountId } = scan.target;
+  const unrecorded = new DatasetRunner({
+    accountId,
+    settings: scan.settings,
+    plan: scan.plan,
+    scannedAccounts: [],
+    clientsFor: (region) => scan.pool.factory({ accountId, region, credentials }),
+    onRecord: async () => {},
+  });
+  return { inScope: (region) => runner.run(scan.plan.probe, region), outside: (region) => unrecorded.run(scan.plan.probe, region) };
+}
+
+/** Without the account's region list, only the regions asked for (or the first home region) can be tried. */
+function unverifiedRegions(requested: string[] | undefined, home: string[]): RegionSelection {
+  const regions = requested?.length ? [...new Set(requested)].sort() : home.slice(0, 1);
   return { regions, enabled: regions, optIn: [], skipped: [] };
 }
 
+/**
+ * Every planned regional dataset in the open regions. In a closed region only the datasets a check
+ * wants there whatever the scope (`only`/`always` regions, e.g. us-east-1 for Health and CloudFront's
+ * certificates): their findings are decided there even when an SCP closes it.
+ */
 async function scanRegions(
   scan: AccountScan,
   runner: DatasetRunner,
   selection: RegionSelection,
+  closed: ReadonlySet<string>,
 ): Promise<{ records: DatasetRecord[]; skipped: SkippedRegion[] }> {
   const byRegion = new Map<string, AnyDataset[]>();
   for (const item of scan.plan.regional) {
-    for (const region of regionsFor(item, selection)) byRegion.set(region, [...(byRegion.get(region) ?? []), item.dataset]);
+    const wanted = regionsFor(item, selection).filter((region) => !closed.has(region) || item.extraRegions.includes(region));
+    for (const region of wanted) byRegion.set(region, [...(byRegion.get(region) ?? []), item.dataset]);
   }
   scan.events.regionsPlanned?.(scan.target.accountId, byRegion.size);
   const perRegion = await Promise.all(
@@ -198,6 +225,6 @@ async function scanRegions(
   );
   return {
     records: perRegion.flatMap((r) => r.records),
-    skipped: perRegion.flatMap((r) => skippedRegion(r.region, r.records) ?? []),
+    skipped: perRegion.flatMap((r) => disabledRegion(r.region, r.records) ?? []),
   };
 }

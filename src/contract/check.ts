@@ -85,6 +85,12 @@ interface CheckMeta<M extends string> {
    * `always`: evaluate in these regions in addition to the selected ones.
    */
   regions?: { only?: string[]; always?: string[] };
+  /**
+   * Regions where the check is judged even when a service control policy closes them (elsewhere a
+   * closed region makes every finding NOT_APPLICABLE): us-east-1 for Health routing, whose global
+   * events arrive there whatever the SCPs say, and for CloudFront's certificates in ACM.
+   */
+  judgedWhenClosed?: readonly string[];
   /** Datasets of other scanned accounts the check consults through `input.org`. */
   readsOtherAccounts?: readonly AnyDataset[];
   asks?: readonly DatasetQuestions[];

@@ -25,6 +25,8 @@ export interface CollectContext {
   settings: ScanSettings;
   /** What the selected checks ask of this dataset (e.g. routing samples); empty when nothing. */
   questions: readonly string[];
+  /** Every account this scan covers (some questions are asked once per account). */
+  scannedAccounts: readonly string[];
   /** Another dataset of the same account (and region, for regional ones). Memoized. */
   dataset<T>(dataset: DatasetDeclaration<T>): Promise<T>;
 }

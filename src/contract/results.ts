@@ -23,6 +23,8 @@ export interface Finding {
 export interface SkippedRegion {
   region: string;
   reason: string;
+  /** A service control policy closes the region to the audit role: every finding there is NOT_APPLICABLE. */
+  closedByScp?: true;
 }
 
 export interface AccountResult {

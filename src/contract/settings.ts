@@ -37,6 +37,12 @@ export interface ScanSettings {
   externalId?: string;
   profile?: string;
   regions?: string[];
+  /**
+   * Where account-wide calls go that no service pins (ec2:DescribeRegions), tried in order until one
+   * answers: the SDK's configured region, then the --regions entries. Never assumed to be us-east-1,
+   * which EU-only landing zones close.
+   */
+  homeRegions: string[];
   concurrency: { accounts: number; requestsInFlight: number; perService: number };
   retry: { mode: 'standard' | 'adaptive'; maxAttempts: number };
   timeouts: { connectMs: number; requestMs: number };

@@ -70,11 +70,17 @@ function evaluateAccount(
     return [make.engine(GLOBAL, { status: 'ERROR', messageId: 'engine.accountUnreachable', params: { error } }, [])];
   }
   const regions = account.regions;
-  const units: Unit[] =
-    check.scope === 'account'
-      ? [{ accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check) }]
-      : regionsToEvaluate(check, account, index).map((region) => ({ accountId: account.accountId, region, regions }));
-  return units.flatMap((unit) => evaluateUnit(check, unit, index, organization, others, options, make));
+  const closed = new Set(account.skippedRegions.filter((s) => s.closedByScp).map((s) => s.region));
+  const judged = (region: string) => !closed.has(region) || (check.judgedWhenClosed ?? []).includes(region);
+  if (check.scope === 'account') {
+    const unit = { accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check).filter(judged), closed: false };
+    return evaluateUnit(check, unit, index, organization, others, options, make);
+  }
+  return regionsToEvaluate(check, account, index).flatMap((region) => {
+    if (!judged(region)) return [make.engine(region, { status: 'NOT_APPLICABLE', messageId: 'engine.regionClosed', params: { region } }, [])];
+    const unit = { accountId: account.accountId, region, regions, closed: closed.has(region) };
+    return evaluateUnit(check, unit, index, organization, others, options, make);
+  });
 }
 
 function withAlways(regions: string[], check: AnyCheck): string[] {

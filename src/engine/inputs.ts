@@ -13,6 +13,8 @@ export interface Unit {
   region: string;
   /** The account's regions in scope. */
   regions: string[];
+  /** A service control policy closes the evaluated region (the check is judged there all the same). */
+  closed: boolean;
 }
 
 export interface Blocked {
@@ -33,6 +35,9 @@ export const ENGINE_MESSAGES = {
   'engine.questionsNotAsked':
     'Evidence {dataset} in {region} was collected without asking {questions}, so this check could not run; scan again to ask.',
   'engine.regionDenied': 'Region {region} is closed to the audit role by a service control policy ({code}); nothing to judge there.',
+  'engine.regionClosed': 'Region {region} is closed to the audit role by a service control policy; nothing to judge there.',
+  'engine.deniedByScp':
+    'A service control policy denies {actions} in {region} ({code}), although the region is open, so {dataset} could not be collected: exempt the audit role from it.',
   'engine.regionDisabled': 'Region {region} is not enabled for this account ({code}); nothing to judge there.',
   'engine.accountUnreachable': 'Account could not be scanned: {error}',
   'engine.checkFailed': 'The check failed while judging the evidence: {error}',
@@ -52,14 +57,16 @@ function placeOf(dataset: AnyDataset, region: string): string {
   return dataset.scope === 'regional' ? region : 'the account';
 }
 
-function blockedBy(dataset: AnyDataset, region: string, record: DatasetRecord | undefined): Blocked {
+function blockedBy(dataset: AnyDataset, unit: Unit, record: DatasetRecord | undefined): Blocked {
+  const { region } = unit;
   const place = placeOf(dataset, region);
   if (!record) return { status: 'ERROR', messageId: 'engine.datasetMissing', params: { dataset: dataset.id, region: place } };
   if (record.ok) throw new Error('blockedBy called with a successful dataset');
   const { kind, code, message, action } = record.error;
-  if (kind === 'scp-denied') return { status: 'NOT_APPLICABLE', messageId: 'engine.regionDenied', params: { region, code } };
-  if (kind === 'region-disabled') return { status: 'NOT_APPLICABLE', messageId: 'engine.regionDisabled', params: { region, code } };
   const actions = action ?? dataset.actions.join(', ');
+  if (kind === 'scp-denied' && unit.closed) return { status: 'NOT_APPLICABLE', messageId: 'engine.regionDenied', params: { region, code } };
+  if (kind === 'scp-denied') return { status: 'ERROR', messageId: 'engine.deniedByScp', params: { dataset: dataset.id, region: place, code, actions } };
+  if (kind === 'region-disabled') return { status: 'NOT_APPLICABLE', messageId: 'engine.regionDisabled', params: { region, code } };
   return { status: 'ERROR', messageId: 'engine.datasetFailed', params: { dataset: dataset.id, region: place, code, message, actions } };
 }
 
@@ -73,6 +80,15 @@ function unanswered(check: AnyCheck, dataset: AnyDataset, data: unknown): string
 
 function missingView(dataset: AnyDataset, region: string): DatasetView<unknown> {
   return { ok: false, error: { kind: 'error', code: 'NotCollected', message: `${dataset.id} was not collected in ${region}` } };
+}
+
+/** An optional dataset as the check sees it: a stored answer to none of its questions is a failed view. */
+function optionalView(check: AnyCheck, dataset: AnyDataset, region: string, record: DatasetRecord | undefined): DatasetView<unknown> {
+  if (!record) return missingView(dataset, region);
+  const missing = record.ok ? unanswered(check, dataset, record.data) : [];
+  if (missing.length === 0) return toView(record);
+  const message = `${dataset.id} was collected without asking ${missing.join(', ')}; scan again to ask`;
+  return { ok: false, error: { kind: 'error', code: 'QuestionsNotAsked', message } };
 }
 
 export function resolveInputs(check: AnyCheck, unit: Unit, account: DatasetIndex, organization: DatasetIndex): Resolved | Blocked {
@@ -89,7 +105,7 @@ export function resolveInputs(check: AnyCheck, unit: Unit, account: DatasetIndex
       continue;
     }
     const record = recordFor(dataset, unit.region, account, organization);
-    if (!record?.ok) return blockedBy(dataset, unit.region, record);
+    if (!record?.ok) return blockedBy(dataset, unit, record);
     const missing = unanswered(check, dataset, record.data);
     if (missing.length > 0) {
       const params = { dataset: dataset.id, region: placeOf(dataset, unit.region), questions: missing.join(', ') };
@@ -100,7 +116,7 @@ export function resolveInputs(check: AnyCheck, unit: Unit, account: DatasetIndex
   }
   for (const [name, dataset] of Object.entries(check.optionalUses ?? {})) {
     const record = recordFor(dataset, unit.region, account, organization);
-    resolved.optional[name] = record ? toView(record) : missingView(dataset, unit.region);
+    resolved.optional[name] = optionalView(check, dataset, unit.region, record);
     if (record?.ok) resolved.requestIds.push(...record.requestIds);
   }
   return resolved;

@@ -3,6 +3,7 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { createClientPool } from '../aws/clients.js';
 import { connectAws } from '../aws/credentials.js';
+import { configuredRegion, homeRegions } from '../aws/home-region.js';
 import { resolveTargets, type Target } from '../aws/targets.js';
 import type { ScanEvents } from '../collect/events.js';
 import { buildPlan } from '../collect/plan.js';
@@ -32,8 +33,9 @@ export interface CollectRequest {
 }
 
 /** What the scanner's pieces need from the run's config (shared with preflight). */
-export function scanSettings(config: PartnerAuditConfig, runId: string): ScanSettings {
+export async function scanSettings(config: PartnerAuditConfig, runId: string): Promise<ScanSettings> {
   return {
+    homeRegions: homeRegions(await configuredRegion(config.profile), config.regions),
     roleName: config.roleName,
     ...(config.externalId ? { externalId: config.externalId } : {}),
     ...(config.profile ? { profile: config.profile } : {}),
@@ -71,7 +73,7 @@ function inShard(targets: Target[], shard: Shard | undefined): Target[] {
  * base credentials' secret values, which the reports must never contain.
  */
 export async function collectEvidence(request: CollectRequest): Promise<string[]> {
-  const settings = scanSettings(request.run.config, request.runId);
+  const settings = await scanSettings(request.run.config, request.runId);
   const pool = createClientPool({ settings });
   const events = request.events ?? {};
   try {

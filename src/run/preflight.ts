@@ -79,6 +79,8 @@ function runnerFor(input: PreflightInput, accountId: string, credentials: Creden
     clientsFor: (region) => input.pool.factory({ accountId, region, credentials }),
     onRecord: async () => {},
     plan: input.plan,
+    // A dry read: rules are tested against the account's own events only.
+    scannedAccounts: [],
     ...(organization ? { organization } : {}),
   });
 }

@@ -3,7 +3,7 @@ import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets
 import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
 import type { DatasetView } from '../../src/contract/check.js';
 import { defaultBus, eventBus, eventRules, rule, snsTopic } from '../helpers/fixtures/eventbridge.js';
-import { configRecorders, hub, recorder } from '../helpers/fixtures/security.js';
+import { callerOrganization, configRecorders, hub, membership, recorder } from '../helpers/fixtures/security.js';
 import { CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from '../helpers/input.js';
 import { type CheckCase, runCheckCases } from '../helpers/run-check-cases.js';
 
@@ -19,13 +19,15 @@ function cfg(options: {
   hub?: DatasetView<SecurityHubEvidence>;
   scanned?: string[];
   remote?: Record<string, DatasetView<EventRulesEvidence>>;
+  /** The account's own organization (default: the scanning account's, which lists it). */
+  ownOrganization?: string;
 }): CheckCase['input'] {
   return input({
     data: {
       recorders: configRecorders([recorder({ recording: options.recording ?? true })], options.channels ?? [{ name: 'default', s3BucketName: 'config-bucket' }]),
       rules: eventRules(...(options.rules ?? [])),
     },
-    optional: { hub: options.hub ?? ok(hub({ enabled: false })) },
+    optional: { hub: options.hub ?? ok(hub({ enabled: false })), organization: ok(callerOrganization({ memberAccountIds: options.ownOrganization ? [] : undefined })), membership: ok(membership(options.ownOrganization ? { organizationId: options.ownOrganization } : {})) },
     org: orgView({ scanned: options.scanned ?? [], rules: options.remote ?? {} }),
   });
 }
@@ -54,7 +56,12 @@ runCheckCases(check, [
   {
     name: 'Security Hub enabled and a rule on its Config findings: PASS',
     input: cfg({ rules: [rule({ matches: ['securityhub-v1:config'] })], hub: ok(hub()) }),
-    expected: [{ status: 'PASS', messageId: 'routedViaSecurityHub', resource: bus, params: { product: 'Config' } }],
+    expected: [{ status: 'PASS', messageId: 'routedViaSecurityHub', resource: bus, params: { product: 'Config or failed-control' } }],
+  },
+  {
+    name: 'a Security Hub rule on failed control findings counts too (controls run on Config rules), either product name',
+    input: cfg({ rules: [rule({ matches: ['securityhub-v1:control-cspm'] })], hub: ok(hub()) }),
+    expected: [{ status: 'PASS', messageId: 'routedViaSecurityHub', resource: bus }],
   },
   {
     name: 'a Security Hub rule for GuardDuty findings only does not count',
@@ -74,7 +81,7 @@ runCheckCases(check, [
   {
     name: 'Security Hub administrator not scanned: WARN naming it',
     input: cfg({ hub: ok(hub({ administrator: SH_ADMIN })) }),
-    expected: [{ status: 'WARN', messageId: 'securityHubAdministratorNotScanned', resource: bus, params: { admin: CENTRAL_ACCOUNT, product: 'Config' } }],
+    expected: [{ status: 'WARN', messageId: 'securityHubAdministratorNotScanned', resource: bus, params: { admin: CENTRAL_ACCOUNT, product: 'Config or failed-control' } }],
   },
   {
     name: 'Security Hub administrator scanned and routing Config findings: PASS',
@@ -84,6 +91,16 @@ runCheckCases(check, [
       remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: ok(eventRules(rule({ accountId: CENTRAL_ACCOUNT, matches: ['securityhub-v2:config'] }))) },
     }),
     expected: [{ status: 'PASS', messageId: 'routedBySecurityHubAdministrator', resource: bus }],
+  },
+  {
+    name: 'Security Hub administrator of another organization is not credited: FAIL saying why',
+    input: cfg({
+      hub: ok(hub({ administrator: SH_ADMIN })),
+      scanned: [CENTRAL_ACCOUNT],
+      remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: ok(eventRules(rule({ accountId: CENTRAL_ACCOUNT, matches: ['securityhub-v2:config'] }))) },
+      ownOrganization: 'o-other000',
+    }),
+    expected: [{ status: 'FAIL', messageId: 'securityHubAdministratorNotCredited', resource: bus, params: { admin: CENTRAL_ACCOUNT } }],
   },
   {
     name: 'Security Hub administrator rules unreadable: ERROR',

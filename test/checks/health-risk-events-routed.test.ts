@@ -1,11 +1,11 @@
 import check from '../../checks/health-risk-events-routed.js';
 import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import type { HealthOrganizationEvidence } from '../../src/datasets/health/datasets.js';
-import type { OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
-import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import type { CallerOrganizationEvidence, OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
+import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../src/datasets/eventbridge/samples/index.js';
 import type { DatasetView } from '../../src/contract/check.js';
 import { eventBus, eventRules, rule, snsTopic } from '../helpers/fixtures/eventbridge.js';
-import { healthOrganization, membership } from '../helpers/fixtures/security.js';
+import { callerOrganization, healthOrganization, membership } from '../helpers/fixtures/security.js';
 import { ACCOUNT, CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT } from '../helpers/input.js';
 import { type CheckCase, runCheckCases } from '../helpers/run-check-cases.js';
 
@@ -21,17 +21,22 @@ const central = (matches: RoutingSampleId[], accountId = CENTRAL_ACCOUNT) => ok(
 
 function health(options: {
   rules?: ReturnType<typeof rule>[];
+  /** The rules as collected, when not a plain answer (a failed read). */
+  rulesView?: DatasetView<EventRulesEvidence>;
   org?: DatasetView<HealthOrganizationEvidence>;
   membership?: DatasetView<OrganizationMembershipEvidence>;
+  organization?: DatasetView<CallerOrganizationEvidence>;
   scanned?: string[];
   remote?: Record<string, DatasetView<EventRulesEvidence>>;
 }): CheckCase['input'] {
   return input({
     region: US_EAST_1,
-    data: { rules: eventRules(...(options.rules ?? [])) },
+    data: {},
     optional: {
+      rules: options.rulesView ?? ok(eventRules(...(options.rules ?? []))),
       healthOrganization: options.org ?? ok(healthOrganization({ healthOrganizationView: 'DISABLED', healthServiceAccessEnabled: false })),
       membership: options.membership ?? ok(membership()),
+      organization: options.organization ?? ok(callerOrganization()),
     },
     org: orgView({ scanned: options.scanned ?? [], rules: options.remote ?? {} }),
   });
@@ -73,7 +78,11 @@ runCheckCases(check, [
   },
   {
     name: 'nothing here, account outside any organization: FAIL',
-    input: health({ membership: ok(membership({ inOrganization: false, managementAccountId: undefined })), org: failed() }),
+    input: health({
+      membership: ok(membership({ inOrganization: false, organizationId: undefined, managementAccountId: undefined })),
+      organization: ok(callerOrganization({ memberAccountIds: [CENTRAL_ACCOUNT] })),
+      org: failed(),
+    }),
     expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus, params: { missing: HEALTH_RISK_EVENT_CODES.join(', ') } }],
   },
   {
@@ -147,9 +156,55 @@ runCheckCases(check, [
     expected: [{ status: 'ERROR', messageId: 'centralUnknown', resource: bus, params: { reason: 'the management account is unknown' } }],
   },
   {
-    name: 'Health settings of another organization do not cover this account: FAIL',
-    input: health({ org: orgOn, membership: ok(membership({ managementAccountId: OTHER_ACCOUNT })), ...centralScanned(ALL) }),
+    name: 'an account of another organization is not credited with this organization\'s central coverage: FAIL saying why',
+    input: health({
+      org: orgOn,
+      organization: ok(callerOrganization({ memberAccountIds: [CENTRAL_ACCOUNT] })),
+      membership: ok(membership({ organizationId: 'o-other000' })),
+      ...centralScanned(ALL),
+    }),
+    expected: [{ status: 'FAIL', messageId: 'centralNotCredited', resource: bus, params: { why: "the account belongs to organization o-other000, not to the scanning account's o-abc123" } }],
+  },
+  {
+    name: 'membership unknown: no credit, saying why',
+    input: health({ org: orgOn, organization: ok(callerOrganization({ memberAccountIds: undefined, listError: { code: 'AccessDeniedException', message: 'denied' } })), membership: failed(), ...centralScanned(ALL) }),
+    expected: [{ status: 'FAIL', messageId: 'centralNotCredited', resource: bus }],
+  },
+  {
+    name: 'status API unavailable on the support plan and Health not in the service access list: no central coverage, FAIL',
+    input: health({ org: ok(healthOrganization({ healthOrganizationView: undefined, healthOrganizationViewUnknowable: true, healthServiceAccessEnabled: false })), ...centralScanned(ALL) }),
     expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus }],
+  },
+  {
+    name: 'status API unavailable on the support plan but Health in the service access list: judged centrally',
+    input: health({ org: ok(healthOrganization({ healthOrganizationView: undefined, healthOrganizationViewUnknowable: true })), ...centralScanned(ALL) }),
+    expected: [{ status: 'PASS', messageId: 'coveredCentrally', resource: bus }],
+  },
+  {
+    name: 'a central rule filtering detail.affectedAccount on the central account itself does not cover a member',
+    input: health({
+      org: orgOn,
+      scanned: [CENTRAL_ACCOUNT],
+      remote: {
+        [`${CENTRAL_ACCOUNT}/${US_EAST_1}`]: ok(eventRules(rule({ name: 'org-health', accountId: CENTRAL_ACCOUNT, region: US_EAST_1, matches: ALL, memberMatches: Object.fromEntries(ALL.map((s) => [s, { '*': { forwarded: false, delivered: false } }])), targets: [snsTopic('security', CENTRAL_ACCOUNT, US_EAST_1)] }))),
+      },
+    }),
+    expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus }],
+  },
+  {
+    name: 'us-east-1 closed by an SCP and no central account covers it: ERROR, a rule may exist',
+    input: health({ rulesView: failed('AccessDeniedException', 'scp-denied') }),
+    expected: [{ status: 'ERROR', messageId: 'rulesClosed', resource: bus, params: { code: 'AccessDeniedException' } }],
+  },
+  {
+    name: 'us-east-1 closed by an SCP but a scanned central account covers it: PASS',
+    input: health({ rulesView: failed('AccessDeniedException', 'scp-denied'), org: orgOn, ...centralScanned(ALL) }),
+    expected: [{ status: 'PASS', messageId: 'coveredCentrally', resource: bus }],
+  },
+  {
+    name: 'rules unreadable for another reason: ERROR naming it',
+    input: health({ rulesView: failed('AccessDeniedException') }),
+    expected: [{ status: 'ERROR', messageId: 'rulesUnreadable', resource: bus, params: { code: 'AccessDeniedException' } }],
   },
   {
     name: 'the account is itself the management account: its own rules decide',

@@ -15,6 +15,7 @@ const settings: ScanSettings = {
   retry: { mode: 'standard', maxAttempts: 1 },
   timeouts: { connectMs: 1_000, requestMs: 1_000 },
   runId: 'test-run',
+  homeRegions: ['us-east-1'],
 };
 
 /** Runs the collector registered for `dataset`. */
@@ -22,7 +23,7 @@ export function collect<T>(dataset: DatasetDeclaration<T>, ctx: CollectContext):
   return collectorOf(dataset).collect(ctx) as Promise<T>;
 }
 
-export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: readonly string[] = []): CollectContext {
+export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: readonly string[] = [], scannedAccounts: readonly string[] = [accountId]): CollectContext {
   const clients: ClientFactory = {
     get: <C extends SdkClient>(ctor: SdkClientCtor<C>) =>
       new ctor({ region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
@@ -34,6 +35,7 @@ export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: 
     clients,
     settings,
     questions,
+    scannedAccounts,
     dataset<T>(dataset: DatasetDeclaration<T>): Promise<T> {
       if (!datasets.has(dataset.id)) datasets.set(dataset.id, collect(dataset, ctx));
       return datasets.get(dataset.id) as Promise<T>;

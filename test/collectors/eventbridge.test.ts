@@ -9,7 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eventRules } from '../../src/datasets/eventbridge/datasets.js';
-import { HEALTH_RISK_EVENT_CODES, ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples.js';
+import { HEALTH_RISK_EVENT_CODES, ownIdentity, ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples/index.js';
 import { ACCOUNT_ID, collect, REGION, testContext } from './context.js';
 
 const events = mockClient(EventBridgeClient);
@@ -105,7 +105,7 @@ describe('eventbridge.rules', () => {
     // Prefilter: the health rule's `source: ["aws.health"]` rules out every non-health sample.
     expect(healthCalls).toHaveLength(HEALTH_RISK_EVENT_CODES.length);
     expect(healthCalls.map((input) => input.Event)).toEqual(
-      ROUTING_SAMPLES.filter((s) => s.source === 'aws.health').map((s) => sampleEvent(s, ACCOUNT_ID, REGION)),
+      ROUTING_SAMPLES.filter((s) => s.source === 'aws.health').map((s) => sampleEvent(s, ownIdentity(ACCOUNT_ID, REGION))),
     );
     expect(health!.eventPattern).toBe(HEALTH_PATTERN);
     expect(Object.keys(health!.sampleMatches)).toHaveLength(ROUTING_SAMPLES.length);
@@ -116,7 +116,7 @@ describe('eventbridge.rules', () => {
     expect(tested.filter((input) => input.EventPattern === GUARDDUTY_PATTERN)).toHaveLength(ROUTING_SAMPLES.length);
     expect(guardduty!.sampleMatches['guardduty:credential-exfiltration']).toBe(true);
     expect(guardduty!.sampleMatches['guardduty:c2-activity']).toBe(true);
-    expect(guardduty!.sampleMatches['securityhub-v1:guardduty']).toBe(false);
+    expect(guardduty!.sampleMatches['securityhub-v1:guardduty-credential-exfiltration']).toBe(false);
 
     // Schedule-only rules get no samples at all.
     expect(nightly!.eventPattern).toBeUndefined();
@@ -146,6 +146,50 @@ describe('eventbridge.rules', () => {
     expect(evidence.samples).toEqual(asked);
     expect(events.commandCalls(TestEventPatternCommand).map((c) => c.args[0].input.EventPattern)).toEqual([GUARDDUTY_PATTERN]);
     expect(evidence.rules.map((r) => r.sampleMatches)).toEqual([{ 'guardduty:c2-activity': false }, {}, { 'guardduty:c2-activity': true }]);
+  });
+
+  it('tests other accounts\' events only for patterns that name an account field: named ones each, the rest once', async () => {
+    const [member, stranger] = ['444455556666', '777788889999'];
+    const byAccount = JSON.stringify({ source: ['aws.guardduty'], account: [member] });
+    events.on(ListEventBusesCommand).resolves({ EventBuses: [{ Name: 'default', Arn: busArn('default') }] });
+    events.on(ListRulesCommand).resolves({ Rules: [
+      { Name: 'members', Arn: ruleArn('default', 'members'), State: 'ENABLED', EventPattern: byAccount },
+      { Name: 'all', Arn: ruleArn('default', 'all'), State: 'ENABLED', EventPattern: GUARDDUTY_PATTERN },
+    ] });
+    events.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
+    events.on(TestEventPatternCommand).callsFake((input: { EventPattern: string; Event: string }) => {
+      const pattern = JSON.parse(input.EventPattern) as { account?: string[] };
+      const event = JSON.parse(input.Event) as { account: string; source: string };
+      return { Result: event.source === 'aws.guardduty' && (!pattern.account || pattern.account.includes(event.account)) };
+    });
+
+    const evidence = await collect(eventRules, testContext(REGION, ACCOUNT_ID, ['guardduty:c2-activity'], [ACCOUNT_ID, member, stranger]));
+    const [members, all] = evidence.rules;
+
+    expect(all!.memberMatches).toBeUndefined();
+    // The member named in the pattern gets its own verdicts; every other account shares '*'.
+    expect(members!.memberMatches).toEqual({
+      'guardduty:c2-activity': {
+        [member]: { forwarded: true, delivered: false },
+        '*': { forwarded: false, delivered: false },
+      },
+    });
+    const delivered = events.commandCalls(TestEventPatternCommand).map((c) => JSON.parse(c.args[0].input.Event!) as { account: string; detail: { accountId: string } })
+      .filter((e) => e.account === ACCOUNT_ID && e.detail.accountId === member);
+    expect(delivered).toHaveLength(1);
+  });
+
+  it('tests every member for patterns with prefix-like operators on accounts', async () => {
+    const members = ['444455556666', '777788889999'];
+    const byPrefix = JSON.stringify({ source: ['aws.guardduty'], detail: { accountId: [{ prefix: '4444' }] } });
+    events.on(ListEventBusesCommand).resolves({ EventBuses: [{ Name: 'default', Arn: busArn('default') }] });
+    events.on(ListRulesCommand).resolves({ Rules: [{ Name: 'prefix', Arn: ruleArn('default', 'prefix'), State: 'ENABLED', EventPattern: byPrefix }] });
+    events.on(ListTargetsByRuleCommand).resolves({ Targets: [] });
+    events.on(TestEventPatternCommand).resolves({ Result: false });
+
+    const evidence = await collect(eventRules, testContext(REGION, ACCOUNT_ID, ['guardduty:c2-activity'], [ACCOUNT_ID, ...members]));
+
+    expect(Object.keys(evidence.rules[0]!.memberMatches!['guardduty:c2-activity']!).sort()).toEqual(members);
   });
 
   it('refuses a sample it does not know', async () => {

@@ -77,6 +77,7 @@ const EXPECTED_MATRIX: Record<string, string[]> = {
 /** Every finding that is not a PASS: status, check, account, region, resource. */
 const EXPECTED_NON_PASS = [
     'FAIL acm-certificates-auto-renew 403456789012 us-east-1 arn:aws:acm:us-east-1:403456789012:certificate/21091540-2109-2109-2109-2109154070da',
+    'FAIL config-noncompliance-routed 401234567890 us-east-1 arn:aws:events:us-east-1:401234567890:event-bus/default',
     'FAIL config-noncompliance-routed 401234567890 us-west-2 arn:aws:events:us-west-2:401234567890:event-bus/default',
     'FAIL config-noncompliance-routed 403456789012 eu-west-1 arn:aws:events:eu-west-1:403456789012:event-bus/default',
     'FAIL config-recorder-recording 401234567890 eu-west-1 arn:aws:config:eu-west-1:401234567890:configuration-recorder',

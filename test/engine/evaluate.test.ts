@@ -131,10 +131,10 @@ describe('evaluateRun', () => {
       'engine.datasetFailed',
     ],
     [
-      'region closed by an SCP',
+      'a service an SCP denies in an open region',
       [failed(A, 'eu-west-1', 'test.widgets', 'scp-denied', 'AccessDenied'), record(A, 'global', 'test.plan', { tier: 'g' })],
-      'NOT_APPLICABLE',
-      'engine.regionDenied',
+      'ERROR',
+      'engine.deniedByScp',
     ],
     ['check throws', [record(A, 'eu-west-1', 'test.widgets', { count: -1 }), record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.checkFailed'],
     ['check returns nothing', [record(A, 'eu-west-1', 'test.widgets', { count: 99 }), record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.noOutcome'],
@@ -158,22 +158,57 @@ describe('evaluateRun', () => {
     expect(findings).toEqual([expect.objectContaining({ status: 'ERROR', message: 'Account could not be scanned: AssumeRole denied' })]);
   });
 
-  it('evaluates regions skipped after being tried, so an SCP-closed region shows as not applicable', async () => {
+  const closed = { region: 'ap-south-1', reason: 'closed by a service control policy', closedByScp: true as const };
+
+  it('makes every finding in an SCP-closed region NOT_APPLICABLE, even where its services answered', async () => {
     const findings = await evaluateRun(
       source(
-        [account(A, { skippedRegions: [{ region: 'ap-south-1', reason: 'SCP' }] })],
+        [account(A, { skippedRegions: [closed] })],
         [
           record(A, 'eu-west-1', 'test.widgets', { count: 1 }),
-          failed(A, 'ap-south-1', 'test.widgets', 'scp-denied', 'AccessDenied'),
+          // Answered (an exempt service), yet the region is closed: nothing to judge there.
+          record(A, 'ap-south-1', 'test.widgets', { count: 0 }),
           record(A, 'global', 'test.plan', { tier: 'g' }),
         ],
       ),
       options,
     );
-    expect(findings.map((f) => [f.region, f.status])).toEqual([
-      ['ap-south-1', 'NOT_APPLICABLE'],
-      ['eu-west-1', 'PASS'],
+    expect(findings.map((f) => [f.region, f.status, f.messageId])).toEqual([
+      ['ap-south-1', 'NOT_APPLICABLE', 'engine.regionClosed'],
+      ['eu-west-1', 'PASS', 'test-widgets-present.some'],
     ]);
+  });
+
+  it('judges a check in a closed region it names in judgedWhenClosed', async () => {
+    const judged = defineCheck({ ...countCheck, id: 'test-judged', judgedWhenClosed: ['ap-south-1'] });
+    const findings = await evaluateRun(
+      source([account(A, { skippedRegions: [closed] })], [record(A, 'ap-south-1', 'test.widgets', { count: 0 }), record(A, 'global', 'test.plan', { tier: 'g' })]),
+      { ...options, checks: [judged] },
+    );
+    expect(findings.find((f) => f.region === 'ap-south-1')).toMatchObject({ status: 'FAIL', messageId: 'test-judged.none' });
+  });
+
+  it('a dataset the SCP denies in a closed region it judges is NOT_APPLICABLE there, not an error', async () => {
+    const judged = defineCheck({ ...countCheck, id: 'test-judged', judgedWhenClosed: ['ap-south-1'] });
+    const findings = await evaluateRun(
+      source([account(A, { skippedRegions: [closed] })], [failed(A, 'ap-south-1', 'test.widgets', 'scp-denied', 'AccessDenied'), record(A, 'global', 'test.plan', { tier: 'g' })]),
+      { ...options, checks: [judged] },
+    );
+    expect(findings.find((f) => f.region === 'ap-south-1')).toMatchObject({ status: 'NOT_APPLICABLE', messageId: 'engine.regionDenied' });
+  });
+
+  it('a dataset collected without the question a check asks is an error, never a miss', async () => {
+    const questioned = defineDataset<{ asked: string[] }>({ id: 'test.questions', scope: 'regional', actions: ['test:Ask'], answered: (d) => d.asked });
+    const asking = defineCheck({
+      ...countCheck,
+      id: 'test-asking',
+      uses: { q: questioned },
+      asks: [{ dataset: questioned, questions: ['q1', 'q2'] }],
+      messages: { ok: 'ok' },
+      evaluate: () => [{ status: 'PASS' as const, resource: 'r', messageId: 'ok' }],
+    });
+    const findings = await evaluateRun(source([account(A)], [record(A, 'eu-west-1', 'test.questions', { asked: ['q1'] })]), { ...options, checks: [asking] });
+    expect(findings).toEqual([expect.objectContaining({ status: 'ERROR', messageId: 'engine.questionsNotAsked', message: expect.stringContaining('without asking q2') })]);
   });
 
   it('marks findings advisory when none of their requirements applies to the deployment model', async () => {

@@ -1,7 +1,7 @@
 // The fake's EventBridge pattern matcher, case by case, against the documented semantics.
 
 import { describe, expect, it } from 'vitest';
-import { ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples.js';
+import { deliveredIdentity, ownIdentity, ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples/index.js';
 import { InvalidPatternError, matchesPattern } from './event-pattern.js';
 
 const event = {
@@ -54,18 +54,40 @@ describe('matchesPattern', () => {
   it('matches the routing samples the checks rely on as EventBridge would', () => {
     const verdict = (id: string, pattern: object) => {
       const sample = ROUTING_SAMPLES.find((s) => s.id === id)!;
-      return matchesPattern(pattern, JSON.parse(sampleEvent(sample, '111111111111', 'eu-west-1')));
+      return matchesPattern(pattern, JSON.parse(sampleEvent(sample, ownIdentity('111111111111', 'eu-west-1'))));
     };
     const guardDutyHigh = { source: ['aws.guardduty'], detail: { severity: [{ numeric: ['>=', 7] }], service: { archived: [false] } } };
     expect(verdict('guardduty:credential-exfiltration', guardDutyHigh)).toBe(true);
     expect(verdict('guardduty:c2-activity', { source: ['aws.guardduty'], detail: { type: [{ prefix: 'UnauthorizedAccess:' }] } })).toBe(false);
     const hubFromGuardDuty = { source: ['aws.securityhub'], 'detail-type': ['Security Hub Findings - Imported'], detail: { findings: { ProductName: ['GuardDuty'] } } };
-    expect(verdict('securityhub-v1:guardduty', hubFromGuardDuty)).toBe(true);
+    expect(verdict('securityhub-v1:guardduty-credential-exfiltration', hubFromGuardDuty)).toBe(true);
     expect(verdict('securityhub-v1:config', hubFromGuardDuty)).toBe(false);
+    // GuardDuty findings in Security Hub are Amazon's and carry no Compliance object.
+    const amazon = { source: ['aws.securityhub'], detail: { findings: { CompanyName: ['Amazon'] } } };
+    expect(verdict('securityhub-v1:guardduty-c2-activity', amazon)).toBe(true);
+    const failedControls = { source: ['aws.securityhub'], detail: { findings: { Compliance: { Status: ['FAILED'] } } } };
+    expect(verdict('securityhub-v1:guardduty-c2-activity', failedControls)).toBe(false);
+    expect(verdict('securityhub-v1:config', failedControls)).toBe(true);
+    expect(verdict('securityhub-v1:control', failedControls)).toBe(true);
+    const tactics = { source: ['aws.securityhub'], detail: { findings: { Types: [{ prefix: 'TTPs/' }] } } };
+    expect(verdict('securityhub-v1:guardduty-c2-activity', tactics)).toBe(true);
+    expect(verdict('securityhub-v1:guardduty-credential-exfiltration', tactics)).toBe(false);
     const nonCompliant = { source: ['aws.config'], detail: { newEvaluationResult: { complianceType: ['NON_COMPLIANT'] } } };
     expect(verdict('config:non-compliant', nonCompliant)).toBe(true);
     const riskCodes = { source: ['aws.health'], detail: { service: ['RISK'], eventTypeCode: [{ prefix: 'AWS_RISK_CREDENTIALS_' }] } };
     expect(verdict('health:AWS_RISK_CREDENTIALS_EXPOSED', riskCodes)).toBe(true);
     expect(verdict('health:AWS_RISK_IAM_QUARANTINE', riskCodes)).toBe(false);
+  });
+
+  it('gives a member\'s event the identity AWS gives it on a central bus', () => {
+    const [member, admin] = ['111111111111', '999999999999'];
+    const finding = ROUTING_SAMPLES.find((s) => s.id === 'guardduty:c2-activity')!;
+    const delivered = JSON.parse(sampleEvent(finding, deliveredIdentity(member, admin, 'eu-west-1')));
+    expect([delivered.account, delivered.detail.accountId]).toEqual([admin, member]);
+    expect(matchesPattern({ source: ['aws.guardduty'], detail: { accountId: [admin] } }, delivered)).toBe(false);
+    expect(matchesPattern({ source: ['aws.guardduty'], detail: { accountId: [member] } }, delivered)).toBe(true);
+    const risk = ROUTING_SAMPLES.find((s) => s.id === 'health:AWS_RISK_CREDENTIALS_EXPOSED')!;
+    const viaOrgView = JSON.parse(sampleEvent(risk, deliveredIdentity(member, admin, 'us-east-1')));
+    expect([viaOrgView.account, viaOrgView.detail.affectedAccount]).toEqual([admin, member]);
   });
 });

@@ -3,6 +3,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeAwsError, type ServiceErrors } from './errors.js';
+import { deniedByRegion } from './region-deny.js';
 import type { DenySpec, FaultSpec } from './scenario.js';
 
 export interface CallSite {
@@ -30,6 +31,7 @@ export class FaultInjector {
   check(site: CallSite): void {
     const deny = this.spec.deny?.find((d) => denies(d, site));
     if (deny) throw accessDenied(site, deny.by ?? 'iam');
+    if (deniedByRegion(this.spec.regionDeny, site)) throw accessDenied(site, 'scp');
     if (this.throttledByCount(site) || this.throttledByBucket(site.accountId)) {
       throw FakeAwsError.of(site.errors.throttle, 'Rate exceeded');
     }

@@ -4,6 +4,8 @@
 // the types from index.ts, which loads every service. Dates are ISO strings or offsets from the
 // server's "now" (`-30d`, `+20d`, `-4h`, `now`), so a scenario file never goes stale.
 
+import type { RegionDenySpec } from './region-deny.js';
+
 export type When = string;
 
 export interface Scenario {
@@ -47,6 +49,8 @@ export interface FaultSpec {
   tokenBucket?: { ratePerSecond: number; burst: number };
   /** IAM or SCP denies; `action` `*` denies every action of the region. */
   deny?: DenySpec[];
+  /** Region-deny SCPs on member accounts, like Control Tower's Region deny control. */
+  regionDeny?: RegionDenySpec[];
 }
 
 export interface DenySpec {

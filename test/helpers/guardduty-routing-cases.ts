@@ -4,14 +4,16 @@
 import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import type { GuardDutyDetector } from '../../src/datasets/guardduty/datasets.js';
 import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
-import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples.js';
+import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples/index.js';
 import type { DatasetView } from '../../src/contract/check.js';
+import type { CallerOrganizationEvidence, OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
+import { SECURITY_HUB_PRODUCTS } from '../../checks/lib/routing/security-hub-path.js';
 import { defaultBus, eventBus, eventRules, rule, snsTopic } from './fixtures/eventbridge.js';
-import { detector, guardDuty, hub } from './fixtures/security.js';
-import { CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from './input.js';
+import { callerOrganization, detector, guardDuty, hub, membership } from './fixtures/security.js';
+import { ACCOUNT, CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from './input.js';
 import type { CheckCase } from './run-check-cases.js';
 
-type Sample = Extract<RoutingSampleId, `guardduty:${string}`>;
+type Sample = keyof typeof SECURITY_HUB_PRODUCTS & `guardduty:${string}`;
 
 function gd(options: {
   rules?: ReturnType<typeof rule>[];
@@ -19,13 +21,22 @@ function gd(options: {
   hub?: DatasetView<SecurityHubEvidence>;
   scanned?: string[];
   remote?: Record<string, DatasetView<EventRulesEvidence>>;
+  organization?: DatasetView<CallerOrganizationEvidence>;
+  membership?: DatasetView<OrganizationMembershipEvidence>;
 }): CheckCase['input'] {
   return input({
     data: { detectors: guardDuty(...(options.detectors ?? [detector()])), rules: eventRules(...(options.rules ?? [])) },
-    optional: { hub: options.hub ?? ok(hub({ enabled: false })) },
+    optional: {
+      hub: options.hub ?? ok(hub({ enabled: false })),
+      organization: options.organization ?? ok(callerOrganization()),
+      membership: options.membership ?? ok(membership()),
+    },
     org: orgView({ scanned: options.scanned ?? [], rules: options.remote ?? {} }),
   });
 }
+
+/** Membership not proven: the organization's list does not name the account, and its own read failed. */
+const unproven = { organization: ok(callerOrganization({ memberAccountIds: [CENTRAL_ACCOUNT] })), membership: failed() };
 
 const bus = defaultBus();
 const admin = (accountId: string, relationshipStatus = 'Enabled') => detector({ administrator: { accountId, relationshipStatus } });
@@ -35,6 +46,8 @@ const remoteRule = (accountId: string, matches: RoutingSampleId[], busName = 'de
 export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): CheckCase[] {
   const direct = rule({ matches: [sample] });
   const shRule = rule({ name: 'securityhub-findings', matches: ['securityhub-v2:guardduty'] });
+  const [shV1] = SECURITY_HUB_PRODUCTS[sample].samples;
+  const [otherShV1] = SECURITY_HUB_PRODUCTS[otherSample].samples;
   return [
     {
       name: 'GuardDuty not enabled: nothing to route',
@@ -74,8 +87,13 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
     },
     {
       name: 'a Security Hub v1 rule counts too',
-      input: gd({ rules: [rule({ matches: ['securityhub-v1:guardduty'] })], hub: ok(hub()) }),
+      input: gd({ rules: [rule({ matches: [shV1!] })], hub: ok(hub()) }),
       expected: [{ status: 'PASS', messageId: 'routedViaSecurityHub', resource: bus }],
+    },
+    {
+      name: 'a Security Hub v1 rule matching only the other finding type (e.g. TTPs/ but not Effects/) does not count',
+      input: gd({ rules: [rule({ matches: [otherShV1!] })], hub: ok(hub()) }),
+      expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus }],
     },
     {
       name: 'a Security Hub rule with Security Hub disabled does not count',
@@ -84,7 +102,7 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
     },
     {
       name: 'a Security Hub rule for Config findings only does not count',
-      input: gd({ rules: [rule({ matches: ['securityhub-v1:config', 'securityhub-v2:config'] })], hub: ok(hub()) }),
+      input: gd({ rules: [rule({ matches: ['securityhub-v1:config', 'securityhub-v1:control', 'securityhub-v2:config'] })], hub: ok(hub()) }),
       expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus }],
     },
     {
@@ -107,9 +125,19 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
       input: gd({
         hub: ok(hub({ administrator: { accountId: CENTRAL_ACCOUNT, memberStatus: 'Enabled' } })),
         scanned: [CENTRAL_ACCOUNT],
-        remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, ['securityhub-v1:guardduty']) },
+        remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [shV1!]) },
       }),
       expected: [{ status: 'PASS', messageId: 'routedBySecurityHubAdministrator', resource: bus, params: { admin: CENTRAL_ACCOUNT } }],
+    },
+    {
+      name: 'Security Hub administrator not credited when the account\'s membership is not proven: FAIL saying why',
+      input: gd({
+        hub: ok(hub({ administrator: { accountId: CENTRAL_ACCOUNT, memberStatus: 'Enabled' } })),
+        scanned: [CENTRAL_ACCOUNT],
+        remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [shV1!]) },
+        ...unproven,
+      }),
+      expected: [{ status: 'FAIL', messageId: 'securityHubAdministratorNotCredited', resource: bus, params: { admin: CENTRAL_ACCOUNT } }],
     },
     {
       name: 'Security Hub administrator scanned but its rules unreadable: ERROR',
@@ -133,6 +161,49 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
         remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [sample]) },
       }),
       expected: [{ status: 'PASS', messageId: 'routedByAdministrator', resource: bus, params: { admin: CENTRAL_ACCOUNT } }],
+    },
+    {
+      name: 'GuardDuty administrator credited through its DescribeOrganization when the list is unreadable',
+      input: gd({
+        detectors: [admin(CENTRAL_ACCOUNT)],
+        scanned: [CENTRAL_ACCOUNT],
+        remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [sample]) },
+        organization: ok(callerOrganization({ memberAccountIds: undefined, listError: { code: 'AccessDeniedException', message: 'denied' } })),
+      }),
+      expected: [{ status: 'PASS', messageId: 'routedByAdministrator', resource: bus }],
+    },
+    {
+      name: 'GuardDuty administrator not credited when the account belongs to another organization: FAIL saying why',
+      input: gd({
+        detectors: [admin(CENTRAL_ACCOUNT)],
+        scanned: [CENTRAL_ACCOUNT],
+        remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [sample]) },
+        organization: ok(callerOrganization({ memberAccountIds: [CENTRAL_ACCOUNT] })),
+        membership: ok(membership({ organizationId: 'o-other000' })),
+      }),
+      expected: [{ status: 'FAIL', messageId: 'administratorNotCredited', resource: bus, params: { why: "the account belongs to organization o-other000, not to the scanning account's o-abc123" } }],
+    },
+    {
+      name: 'an administrator rule filtering detail.accountId on the administrator itself does not route a member finding',
+      input: gd({
+        detectors: [admin(CENTRAL_ACCOUNT)],
+        scanned: [CENTRAL_ACCOUNT],
+        remote: {
+          [`${CENTRAL_ACCOUNT}/${REGION}`]: ok(eventRules(rule({ name: 'own-findings', accountId: CENTRAL_ACCOUNT, matches: [sample], memberMatches: { [sample]: { '*': { forwarded: false, delivered: false } } }, targets: [snsTopic('soc', CENTRAL_ACCOUNT)] }))),
+        },
+      }),
+      expected: [{ status: 'FAIL', messageId: 'notRouted', resource: bus }],
+    },
+    {
+      name: 'an administrator rule filtering detail.accountId on this member routes its findings',
+      input: gd({
+        detectors: [admin(CENTRAL_ACCOUNT)],
+        scanned: [CENTRAL_ACCOUNT],
+        remote: {
+          [`${CENTRAL_ACCOUNT}/${REGION}`]: ok(eventRules(rule({ name: 'member-findings', accountId: CENTRAL_ACCOUNT, memberMatches: { [sample]: { [ACCOUNT]: { forwarded: false, delivered: true } } }, targets: [snsTopic('soc', CENTRAL_ACCOUNT)] }))),
+        },
+      }),
+      expected: [{ status: 'PASS', messageId: 'routedByAdministrator', resource: bus }],
     },
     {
       name: 'GuardDuty administrator scanned but routing only in another region: FAIL',
@@ -181,6 +252,27 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
         resource: bus,
         params: { routes: `to-central → ${eventBus(OTHER_ACCOUNT, REGION, 'security')} → central-findings → ${snsTopic('soc', OTHER_ACCOUNT)}` },
       }],
+    },
+    {
+      name: 'a central-bus rule filtering `account` on the sender routes the forwarded event',
+      input: gd({
+        rules: [rule({ name: 'to-central', matches: [sample], targets: [eventBus(OTHER_ACCOUNT)] })],
+        scanned: [OTHER_ACCOUNT],
+        remote: { [`${OTHER_ACCOUNT}/${REGION}`]: ok(eventRules(rule({ name: 'from-members', accountId: OTHER_ACCOUNT, memberMatches: { [sample]: { [ACCOUNT]: { forwarded: true, delivered: false } } }, targets: [snsTopic('soc', OTHER_ACCOUNT)] }))) },
+      }),
+      expected: [{ status: 'PASS', messageId: 'routed', resource: bus }],
+    },
+    {
+      name: 'a central bus that forwards the event again to a third account: WARN, not verified',
+      input: gd({
+        rules: [rule({ name: 'to-central', matches: [sample], targets: [eventBus(OTHER_ACCOUNT)] })],
+        scanned: [OTHER_ACCOUNT, CENTRAL_ACCOUNT],
+        remote: {
+          [`${OTHER_ACCOUNT}/${REGION}`]: ok(eventRules(rule({ name: 'onward', accountId: OTHER_ACCOUNT, matches: [sample], targets: [eventBus(CENTRAL_ACCOUNT)] }))),
+          [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [sample]),
+        },
+      }),
+      expected: [{ status: 'WARN', messageId: 'forwardedUnverified', resource: bus }],
     },
     {
       name: 'forwarded to a scanned account with no routing rule on that bus: FAIL',

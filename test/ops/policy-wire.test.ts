@@ -67,7 +67,9 @@ describe('generated policy against a real scan', () => {
 
 describe('drift across two wire scans', () => {
   it('reports the requirement that regressed and the one that was fixed', async () => {
-    const before: Results = (await scanAgainst(cleanScenario())).outcome.results;
+    const before: Results = (
+      await scanAgainst(cleanScenario((s) => (s.accounts = s.accounts.map((a) => (a.id === MGMT ? { ...a, supportPlan: 'business' } : a)))))
+    ).outcome.results;
     const after: Results = (
       await scanAgainst(
         cleanScenario((s) => {

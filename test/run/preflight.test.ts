@@ -22,9 +22,10 @@ afterEach(() => {
 
 const CALLER = { accountId: '999999999999', arn: 'arn:aws:sts::999999999999:assumed-role/scanner/ci' };
 const config = configSchema.parse({});
-const settings: ScanSettings = { ...config, runId: 'preflight-test', retry: { mode: 'standard', maxAttempts: 1 } };
+const settings: ScanSettings = { ...config, runId: 'preflight-test', retry: { mode: 'standard', maxAttempts: 1 }, homeRegions: ['us-east-1'] };
 const plan: ScanPlan = {
   regions: ec2Regions,
+  probe: ec2Instances,
   organization: [],
   global: [supportPlan],
   regional: [{ dataset: ec2Instances, inScope: true, extraRegions: [] }],

@@ -32,6 +32,7 @@ export const settings: ScanSettings = {
   concurrency: { accounts: 2, requestsInFlight: 8, perService: 2 },
   retry: { mode: 'standard', maxAttempts: 2 },
   timeouts: { connectMs: 1000, requestMs: 1000 },
+  homeRegions: ['us-east-1'],
 };
 
 // ---- Test datasets and their collectors ----
@@ -83,6 +84,8 @@ export const orgWide = testDataset<{ accountId: string }>({ id: 'test.org', scop
 
 export const plan: ScanPlan = {
   regions: testRegions,
+  // The scripted AWS answers the rules call with an SCP deny where a region is closed.
+  probe: rules,
   organization: [orgWide],
   global: [accountWide],
   regional: [

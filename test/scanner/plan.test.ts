@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defineDataset, type AnyDataset, type DatasetScope } from '../../src/contract/dataset.js';
-import { ec2Regions } from '../../src/datasets/ec2/datasets.js';
+import { ec2Instances, ec2Regions } from '../../src/datasets/ec2/datasets.js';
 import { buildPlan, regionsFor } from '../../src/collect/plan.js';
 import { defineCheck, type AnyCheck } from '../../src/contract/check.js';
 
@@ -42,11 +42,13 @@ describe('buildPlan', () => {
     check('e', {}, { optionalUses: { detectors } } as Partial<AnyCheck>),
   ]);
 
-  test('splits by scope, adds dependencies, and always lists regions first', () => {
+  test('splits by scope, adds dependencies, lists regions first, and probes every region in scope with ec2.instances', () => {
     expect(plan.regions).toBe(ec2Regions);
+    expect(plan.probe).toBe(ec2Instances);
+    expect(plan.regional.find((x) => x.dataset === ec2Instances)).toMatchObject({ inScope: true });
     expect(plan.organization.map((x) => x.id)).toEqual(['org.thing']);
     expect(plan.global.map((x) => x.id).sort()).toEqual(['iam.keys', 'iam.report']);
-    expect(plan.regional.map((x) => x.dataset.id).sort()).toEqual(['ec2.images', 'ec2.templates', 'guardduty.detectors', 'health.events']);
+    expect(plan.regional.map((x) => x.dataset.id).sort()).toEqual(['ec2.images', 'ec2.instances', 'ec2.templates', 'guardduty.detectors', 'health.events']);
     expect(plan.regional.some((x) => x.dataset === unused)).toBe(false);
   });
 
@@ -62,6 +64,6 @@ describe('buildPlan', () => {
 
   test('a collector used both with and without `only` runs in scope and in the only regions', () => {
     const both = buildPlan([check('x', { health }, { regions: { only: ['us-east-1'] } }), check('y', { health })]);
-    expect(regionsFor(both.regional[0]!, { regions: ['eu-west-1'], enabled: ['eu-west-1', 'us-east-1'] })).toEqual(['eu-west-1', 'us-east-1']);
+    expect(regionsFor(both.regional.find((x) => x.dataset === health)!, { regions: ['eu-west-1'], enabled: ['eu-west-1', 'us-east-1'] })).toEqual(['eu-west-1', 'us-east-1']);
   });
 });

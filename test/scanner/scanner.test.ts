@@ -101,14 +101,14 @@ describe('runScan', () => {
     expect(byId('111111111111').error).toMatch(/2 datasets failed: .*test\.rules in eu-west-1 \(AccessDeniedException\)/);
   });
 
-  test('regions that answer "SCP denied" or "not enabled" are skipped with the reason, not errors', () => {
+  test('regions an SCP closes (the probe denied by an explicit SCP deny) or that are not enabled are skipped with the reason, not errors', () => {
     expect(byId('333333333333')).toMatchObject({
       status: 'SCANNED',
       regions: ['us-east-1'],
       skippedRegions: expect.arrayContaining([
         { region: 'me-south-1', reason: 'opt-in region not enabled (not-opted-in)' },
         { region: 'af-south-1', reason: 'region not enabled for this account' },
-        { region: 'eu-west-1', reason: 'denied by a service control policy' },
+        { region: 'eu-west-1', reason: 'closed by a service control policy', closedByScp: true },
       ]),
     });
     expect(byId('333333333333').error).toBeUndefined();

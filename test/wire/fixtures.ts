@@ -2,6 +2,7 @@
 // plus an account whose role refuses us, a suspended one, and a region that is not enabled.
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
+import { landingZoneAccounts, LANDING_ZONE_SCPS, ownFindingsOnlyRule } from './landing-zone-fixtures.js';
 
 export const MGMT = '111111111111';
 export const PROD = '222222222222';
@@ -80,7 +81,9 @@ export function wireScenario(): Scenario {
       emptyFirstPage: true,
     },
     accounts: [
+      // A Basic-plan management account: its Health organizational-view status API cannot answer.
       account(MGMT, 'management', {
+        supportPlan: 'basic',
         iam: {
           root: { keys: [{ created: '-400d', lastUsed: '-3d' }] },
           users: [
@@ -94,9 +97,18 @@ export function wireScenario(): Scenario {
         },
         health: { events: [{ eventTypeCode: 'AWS_RISK_CREDENTIALS_EXPOSED', start: '-2d' }, { eventTypeCode: 'AWS_RISK_IAM_QUARANTINE', start: '-40d', statusCode: 'closed' }] },
       }),
-      account(PROD, 'prod-eu', { tags: { Environment: 'production' }, supportPlan: 'basic' }),
+      prodAccount(),
       account(DENIED, 'legacy', { assumeRole: 'denied' }),
       account(SUSPENDED, 'closed-sandbox', { status: 'SUSPENDED' }),
+      ...landingZoneAccounts(PROD),
     ],
+    faults: { regionDeny: LANDING_ZONE_SCPS },
   };
+}
+
+/** The GuardDuty delegated administrator, whose eu-west-1 rule routes only its own findings. */
+function prodAccount(): AccountSpec {
+  const prod = account(PROD, 'prod-eu', { tags: { Environment: 'production' }, supportPlan: 'basic' });
+  const euWest = prod.regions['eu-west-1']!;
+  return { ...prod, regions: { ...prod.regions, 'eu-west-1': { ...euWest, eventBridge: { rules: [ownFindingsOnlyRule(PROD)] } } } };
 }

@@ -25,16 +25,20 @@ import {
 import { DescribeHubCommand, GetAdministratorAccountCommand as GetHubAdmin, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { DescribeSeverityLevelsCommand, SupportClient } from '@aws-sdk/client-support';
 import { describe, expect, it } from 'vitest';
-import { ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples.js';
+import { ownIdentity, ROUTING_SAMPLES, sampleEvent } from '../../src/datasets/eventbridge/samples/index.js';
 import { MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
 import { assumeInto, sdkConfig, useFakeAws } from './harness.js';
+import { EU_ONLY, GD_MEMBER, LANDING_ZONE } from './landing-zone-fixtures.js';
 
 const fake = useFakeAws(() => {
   const scenario = wireScenario();
+  // These protocol tests read the paid-plan APIs with the base credentials.
+  scenario.accounts[0]!.supportPlan = 'business';
   scenario.accounts[1]!.regions['eu-west-1']!.guardDuty = { status: 'ENABLED', administrator: { accountId: MGMT } };
   scenario.accounts[1]!.regions['eu-west-1']!.securityHub = { enabled: true, administrator: { accountId: MGMT } };
   scenario.accounts[1]!.regions['us-east-1']!.securityHub = { enabled: false };
   scenario.faults = {
+    ...scenario.faults,
     throttle: [
       { action: 'config:DescribeConfigRules', count: 2 },
       { action: 'guardduty:GetDetector', count: 2 },
@@ -89,9 +93,9 @@ describe('Organizations (awsJson 1.1)', () => {
     const pages = [];
     for await (const page of paginateListAccounts({ client: orgs() }, {})) pages.push(page);
     expect(pages[0]!.Accounts).toEqual([]);
-    expect(pages.length).toBe(3);
+    expect(pages.length).toBe(5);
     const accounts = pages.flatMap((p) => p.Accounts ?? []);
-    expect(accounts.map((a) => a.Id)).toEqual([MGMT, PROD, '333333333333', SUSPENDED]);
+    expect(accounts.map((a) => a.Id)).toEqual([MGMT, PROD, '333333333333', SUSPENDED, LANDING_ZONE, EU_ONLY, GD_MEMBER]);
     expect(accounts.find((a) => a.Id === SUSPENDED)?.Status).toBe('SUSPENDED');
   });
 
@@ -186,13 +190,13 @@ describe('EventBridge (awsJson 1.1)', () => {
     const pattern = (await client.send(new ListRulesCommand({}))).Rules![0]!.EventPattern!;
     const verdicts = Object.fromEntries(
       await Promise.all(
-        ROUTING_SAMPLES.map(async (s) => [s.id, (await client.send(new TestEventPatternCommand({ EventPattern: pattern, Event: sampleEvent(s, MGMT, 'us-east-1') }))).Result]),
+        ROUTING_SAMPLES.map(async (s) => [s.id, (await client.send(new TestEventPatternCommand({ EventPattern: pattern, Event: sampleEvent(s, ownIdentity(MGMT, 'us-east-1')) }))).Result]),
       ),
     );
     expect(verdicts['health:AWS_RISK_CREDENTIALS_EXPOSED']).toBe(true);
     expect(verdicts['health:AWS_RISK_IAM_QUARANTINE']).toBe(true);
     expect(verdicts['guardduty:credential-exfiltration']).toBe(false);
-    const bad = await rejection(client.send(new TestEventPatternCommand({ EventPattern: '{"source":"aws.health"}', Event: sampleEvent(ROUTING_SAMPLES[0]!, MGMT, 'us-east-1') })));
+    const bad = await rejection(client.send(new TestEventPatternCommand({ EventPattern: '{"source":"aws.health"}', Event: sampleEvent(ROUTING_SAMPLES[0]!, ownIdentity(MGMT, 'us-east-1')) })));
     expect(bad.name).toBe('InvalidEventPatternException');
   });
 });

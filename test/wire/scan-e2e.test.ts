@@ -9,6 +9,7 @@ import type { Finding } from '../../src/contract/results.js';
 import { ALL_DATASETS } from '../../src/datasets/index.js';
 import type { Scenario } from '../fake-aws/index.js';
 import { DENIED, MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
+import { EU_ONLY, GD_MEMBER, LANDING_ZONE } from './landing-zone-fixtures.js';
 import { useFakeAws } from './harness.js';
 import { scanOrganization, type ScanOutcome } from './scan.js';
 
@@ -30,6 +31,9 @@ describe('a clean organization scan', () => {
       [MGMT, 'SCANNED'],
       [PROD, 'SCANNED'],
       [DENIED, 'ERROR'],
+      [LANDING_ZONE, 'SCANNED'],
+      [EU_ONLY, 'SCANNED'],
+      [GD_MEMBER, 'SCANNED'],
     ]);
     expect(account(outcome, DENIED)?.error).toMatch(/AccessDenied: .*not authorized to perform: sts:AssumeRole/);
     expect(account(outcome, SUSPENDED)).toBeUndefined();
@@ -40,7 +44,8 @@ describe('a clean organization scan', () => {
       expect(account(outcome, id)?.regions).toEqual(['eu-west-1', 'us-east-1']);
       expect(account(outcome, id)?.skippedRegions).toEqual([{ region: 'ap-east-1', reason: expect.stringMatching(/not enabled/) }]);
     }
-    expect(fake().stats().byAction['ec2:DescribeInstances']).toBe(4);
+    // The probe runs once in every enabled region of every scanned account: 2 + 2 + 3 + 2 + 2.
+    expect(fake().stats().byAction['ec2:DescribeInstances']).toBe(11);
   });
 
   it('counts exactly the requests the server saw, and sends none as the refused account', () => {
@@ -72,15 +77,52 @@ describe('a clean organization scan', () => {
     const errors = outcome.results.findings.filter((f) => f.status === 'ERROR');
     expect(new Set(errors.map((f) => f.accountId))).toEqual(new Set([DENIED]));
     expect(finding(outcome, MGMT, 'iam-root-access-key-absent')[0]?.status).toBe('FAIL');
-    expect(finding(outcome, MGMT, 'support-plan-business-or-higher')[0]?.status).toBe('PASS');
+    expect(finding(outcome, MGMT, 'support-plan-business-or-higher')[0]?.status).toBe('FAIL');
     expect(finding(outcome, PROD, 'support-plan-business-or-higher')[0]?.status).toBe('FAIL');
     expect(finding(outcome, PROD, 'health-risk-events-routed', 'us-east-1')[0]?.status).toBe('PASS');
     expect(finding(outcome, PROD, 'ec2-launch-template-imdsv2', 'eu-west-1').map((f) => f.status).sort()).toEqual(['FAIL', 'PASS']);
   });
 });
 
+describe('landing zones in the same organization scan', () => {
+  useFakeAws(wireScenario);
+  let outcome: ScanOutcome;
+  const statuses = (accountId: string, region: string) =>
+    outcome.results.findings.filter((f) => f.accountId === accountId && f.region === region).map((f) => f.status);
+
+  it('closes the region a Control Tower Region deny control denies: skipped, every finding there NOT_APPLICABLE', async () => {
+    outcome = await scanOrganization();
+    const lz = account(outcome, LANDING_ZONE)!;
+    expect(lz).toMatchObject({ status: 'SCANNED', regions: ['eu-west-1', 'us-east-1'] });
+    expect(lz.skippedRegions).toEqual([{ region: 'ap-southeast-2', reason: 'closed by a service control policy', closedByScp: true }]);
+    // Config answered there (config:* is exempt) with no recorder: not a missing guardrail, the region is closed.
+    expect(new Set(statuses(LANDING_ZONE, 'ap-southeast-2'))).toEqual(new Set(['NOT_APPLICABLE']));
+    expect(finding(outcome, LANDING_ZONE, 'config-recorder-recording', 'ap-southeast-2')[0]?.messageId).toBe('engine.regionClosed');
+  });
+
+  it('judges IAM-005 for an account whose us-east-1 is closed from the central account, never NOT_APPLICABLE', () => {
+    const eu = account(outcome, EU_ONLY)!;
+    expect(eu.skippedRegions.map((s) => s.region)).toEqual(['us-east-1']);
+    // The Basic-plan management account's status API cannot answer; its service access list shows Health on.
+    const health = finding(outcome, EU_ONLY, 'health-risk-events-routed', 'us-east-1')[0]!;
+    expect([health.status, health.messageId]).toEqual(['PASS', 'health-risk-events-routed.coveredCentrally']);
+  });
+
+  it('credits a Security Hub "failed controls" rule for Config non-compliance, not for GuardDuty', () => {
+    expect(finding(outcome, EU_ONLY, 'config-noncompliance-routed', 'eu-west-1')[0]).toMatchObject({ status: 'PASS', messageId: 'config-noncompliance-routed.routedViaSecurityHub' });
+  });
+
+  it('does not credit a GuardDuty administrator rule that filters detail.accountId on the administrator', () => {
+    expect(finding(outcome, PROD, 'guardduty-credential-findings-routed', 'eu-west-1')[0]?.status).toBe('PASS');
+    const member = finding(outcome, GD_MEMBER, 'guardduty-credential-findings-routed', 'eu-west-1')[0]!;
+    expect([member.status, member.messageId]).toEqual(['FAIL', 'guardduty-credential-findings-routed.notRouted']);
+  });
+});
+
+/** The original organization only, so throttling counts stay per account and region reached. */
 function faultyScenario(): Scenario {
   const scenario = wireScenario();
+  scenario.accounts = scenario.accounts.filter((a) => ![LANDING_ZONE, EU_ONLY, GD_MEMBER].includes(a.id));
   scenario.faults = {
     throttle: [
       { action: 'ec2:DescribeInstances', count: 2 },

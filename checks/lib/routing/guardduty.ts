@@ -1,15 +1,17 @@
 // One module behind the two GuardDuty routing checks (SECOPS-007 and SECOPS-008): they differ only
 // in the sample finding and the requirement, so each check file instantiates this factory.
 
-import { askRouting, eventRules } from '../../../src/datasets/eventbridge/datasets.js';
-import { guardDutyDetectors } from '../../../src/datasets/guardduty/datasets.js';
-import { securityHub } from '../../../src/datasets/securityhub/datasets.js';
-import type { GuardDutyDetector } from '../../../src/datasets/guardduty/datasets.js';
-import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
 import { type AnyCheck, defineCheck } from '../../../src/contract/check.js';
+import { askRouting, eventRules } from '../../../src/datasets/eventbridge/datasets.js';
+import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples/index.js';
+import { guardDutyDetectors, type GuardDutyDetector } from '../../../src/datasets/guardduty/datasets.js';
+import { callerOrganization, organizationMembership } from '../../../src/datasets/organizations/datasets.js';
+import { securityHub } from '../../../src/datasets/securityhub/datasets.js';
+import { deliveredEvent } from './event.js';
+import { membershipOf, type Membership } from './membership.js';
 import { isEnabledRelationship, remoteScope } from './remote.js';
-import { routeSample, routingEvidence, routingScope, type RoutingScope } from './routes.js';
-import { SECURITY_HUB_MESSAGES, securityHubPath, securityHubSamples } from './security-hub-path.js';
+import { routeEvents, routeSample, routingEvidence, routingScope, type RoutingScope } from './routes.js';
+import { SECURITY_HUB_MESSAGES, SECURITY_HUB_PRODUCTS, securityHubPath } from './security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './verdict.js';
 
 const MESSAGES = {
@@ -20,6 +22,7 @@ const MESSAGES = {
     'GuardDuty in {region} reports to administrator account {admin}, which was not scanned there; routing of the {sample} finding is not verified.',
   administratorUnreadable:
     'The event rules of GuardDuty administrator account {admin} in {region} could not be read ({code}), so routing there was not judged.',
+  administratorNotCredited: 'GuardDuty in {region} reports to administrator account {admin}, but it is not credited: {why}.',
   notRouted:
     'No enabled rule with a target on the default event bus in {region} matches the {sample} finding, directly or through Security Hub, and no GuardDuty administrator account routes it.',
   ...SECURITY_HUB_MESSAGES,
@@ -31,7 +34,7 @@ export interface GuardDutyRoutingOptions {
   id: string;
   title: string;
   requirement: 'SECOPS-007' | 'SECOPS-008';
-  sample: Extract<RoutingSampleId, `guardduty:${string}`>;
+  sample: keyof typeof SECURITY_HUB_PRODUCTS & `guardduty:${string}`;
   /** The sample finding in words, e.g. its type, severity and resource type. */
   sampleLabel: string;
   /** What the requirement watches, for the description. */
@@ -52,9 +55,9 @@ export function guardDutyRoutingCheck(options: GuardDutyRoutingOptions): AnyChec
     severity: 'high',
     scope: 'region',
     uses: { detectors: guardDutyDetectors, rules: eventRules },
-    optionalUses: { hub: securityHub },
+    optionalUses: { hub: securityHub, membership: organizationMembership, organization: callerOrganization },
     readsOtherAccounts: [eventRules],
-    asks: [askRouting([options.sample, ...securityHubSamples('guardduty')])],
+    asks: [askRouting([options.sample, ...SECURITY_HUB_PRODUCTS[options.sample].samples])],
     remediation:
       'Create an EventBridge rule on the default bus with the pattern {"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"]} ' +
       'and a target that opens a ticket (SNS, SQS, Lambda or an API destination): ' +
@@ -70,13 +73,16 @@ export function guardDutyRoutingCheck(options: GuardDutyRoutingOptions): AnyChec
         return [{ status: 'NOT_APPLICABLE', messageId: 'guardDutyNotEnabled', resource, params: { region: input.region } }];
       }
       const direct = routeSample(scope, options.sample);
+      const membership = membershipOf({ accountId: input.accountId, organization: input.optional.organization, membership: input.optional.membership });
+      const product = SECURITY_HUB_PRODUCTS[options.sample];
       const candidates: (Verdict<MessageId> | undefined)[] = [
         routingVerdict(direct, 'routed', params),
-        ...securityHubPath(scope, input.optional.hub, 'guardduty'),
-        ...enabled.map((detector) => administratorVerdict(scope, detector, options.sample, params)),
+        ...securityHubPath({ scope, hub: input.optional.hub, product, membership }),
+        ...enabled.map((detector) => administratorVerdict(scope, detector, options.sample, params, membership)),
       ];
       const verdict = decide(candidates, { status: 'FAIL', messageId: 'notRouted', params });
-      return [toOutcome(verdict, resource, { detectors: enabled, sample: options.sample, direct: routingEvidence([direct]) })];
+      const evidence = { detectors: enabled, sample: options.sample, direct: routingEvidence([direct]), membership };
+      return [toOutcome(verdict, resource, evidence)];
     },
   });
 }
@@ -86,12 +92,16 @@ function administratorVerdict(
   detector: GuardDutyDetector,
   sample: RoutingSampleId,
   params: Record<string, string>,
+  membership: Membership,
 ): Verdict<MessageId> | undefined {
   const admin = detector.administrator;
   if (!admin || admin.accountId === scope.accountId || !isEnabledRelationship(admin.relationshipStatus)) return undefined;
   const withAdmin = { ...params, admin: admin.accountId };
+  if (!membership.proven) return { status: 'FAIL', messageId: 'administratorNotCredited', params: { ...withAdmin, why: membership.why } };
   const remote = remoteScope(scope.org, admin.accountId, scope.region);
   if (remote.kind === 'not-scanned') return { status: 'WARN', messageId: 'administratorNotScanned', params: withAdmin };
   if (remote.kind === 'unreadable') return { status: 'ERROR', messageId: 'administratorUnreadable', params: { ...withAdmin, code: remote.code } };
-  return routingVerdict(routeSample(remote.scope, sample), 'routedByAdministrator', withAdmin);
+  // The administrator's GuardDuty publishes the member's finding on the administrator's own bus.
+  const delivered = deliveredEvent(sample, scope.accountId, admin.accountId);
+  return routingVerdict(routeEvents(remote.scope, [delivered]), 'routedByAdministrator', withAdmin);
 }

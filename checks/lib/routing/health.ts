@@ -1,12 +1,13 @@
 // AWS Health RISK routing: how far an account's us-east-1 rules cover the six RISK samples, and
 // whether a central account covers it through Health organizational view.
 
-import type { HealthOrganizationEvidence } from '../../../src/datasets/health/datasets.js';
-import type { OrganizationMembershipEvidence } from '../../../src/datasets/organizations/datasets.js';
-import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
 import type { DatasetView, OrgView } from '../../../src/contract/check.js';
+import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../../src/datasets/eventbridge/samples/index.js';
+import type { HealthOrganizationEvidence } from '../../../src/datasets/health/datasets.js';
+import { deliveredEvent, ownEvent, type RoutedEvent } from './event.js';
+import type { Membership } from './membership.js';
 import { remoteScope } from './remote.js';
-import { describeRoutes, routeSample, type RoutingScope, type SampleRouting } from './routes.js';
+import { describeRoutes, routeEvents, type RoutingScope, type SampleRouting } from './routes.js';
 import { FORWARD_MESSAGES, type Verdict } from './verdict.js';
 
 export const ALL_SAMPLES: RoutingSampleId[] = HEALTH_RISK_EVENT_CODES.map((code) => `health:${code}` as const);
@@ -26,8 +27,9 @@ export interface Coverage {
 
 const code = (sample: RoutingSampleId) => sample.replace(/^health:/, '');
 
-export function coverage(scope: RoutingScope): Coverage {
-  const routings = ALL_SAMPLES.map((sample) => routeSample(scope, sample));
+/** How the scope's rules route each RISK event; `eventFor` gives the event its identity on that bus. */
+export function coverage(scope: RoutingScope, eventFor: (sample: RoutingSampleId) => RoutedEvent = (s) => ownEvent(s, scope.accountId)): Coverage {
+  const routings = ALL_SAMPLES.map((sample) => routeEvents(scope, [eventFor(sample)]));
   const key = routings.filter((r) => KEY_SAMPLES.includes(r.sample));
   const keyStatus = WORST_FIRST.find((status) => key.some((r) => r.status === status))!;
   const shown = keyStatus === 'routed' ? routings.filter((r) => r.status === 'routed') : key.filter((r) => r.status === keyStatus);
@@ -49,6 +51,7 @@ export const CENTRAL_MESSAGES = {
     'No rule here routes the RISK samples; AWS Health organizational view is on, so they may be covered centrally by {accounts}, not scanned.',
   centralUnreadable: 'The us-east-1 event rules of central account {central} could not be read ({code}), so central coverage was not judged.',
   centralUnknown: 'No rule here routes the RISK samples, and whether AWS Health organizational view covers the account could not be determined: {reason}.',
+  centralNotCredited: 'AWS Health organizational view is on, but its central accounts are not credited for this account: {why}.',
   ...FORWARD_MESSAGES,
 } as const;
 
@@ -59,28 +62,31 @@ export interface CentralInput {
   region: string;
   org: OrgView;
   healthOrganization: DatasetView<HealthOrganizationEvidence>;
-  membership: DatasetView<OrganizationMembershipEvidence>;
+  membership: Membership;
 }
 
-/** On when either signal says so; off only when both calls answered no. */
+/**
+ * On when either signal says so; off when both answered no, or when the organization's service
+ * access says no and the status API cannot say (its support plan lacks the Health API).
+ */
 function orgViewState(h: HealthOrganizationEvidence): 'on' | 'off' | 'unknown' {
   if (h.healthOrganizationView === 'ENABLED' || h.healthServiceAccessEnabled === true) return 'on';
-  return h.healthOrganizationView !== undefined && h.healthServiceAccessEnabled !== undefined ? 'off' : 'unknown';
+  const statusAnswered = h.healthOrganizationView !== undefined || h.healthOrganizationViewUnknowable === true;
+  return statusAnswered && h.healthServiceAccessEnabled === false ? 'off' : 'unknown';
 }
 
 const unknown = (reason: string): Verdict<CentralMessageId> => ({ status: 'ERROR', messageId: 'centralUnknown', params: { reason } });
 
 /** Coverage offered by the Health central accounts; empty when organizational view cannot apply. */
 export function centralVerdicts(input: CentralInput): Verdict<CentralMessageId>[] {
-  const membership = input.membership.ok ? input.membership.data : undefined;
-  if (membership && !membership.inOrganization) return [];
+  if (!input.membership.proven && input.membership.noOrganization) return [];
   if (!input.healthOrganization.ok) return [unknown(`the organization's Health settings could not be read (${input.healthOrganization.error.code})`)];
   const h = input.healthOrganization.data;
-  const management = h.managementAccountId ?? membership?.managementAccountId;
-  if (membership?.managementAccountId && h.managementAccountId && membership.managementAccountId !== h.managementAccountId) return [];
+  const management = h.managementAccountId;
   const state = orgViewState(h);
   if (state === 'off') return [];
   if (state === 'unknown') return [unknown(h.callErrors.map((e) => `${e.action} failed (${e.code})`).join(', '))];
+  if (!input.membership.proven) return [{ status: 'FAIL', messageId: 'centralNotCredited', params: { why: input.membership.why } }];
   const centrals = [...new Set([management, ...(h.delegatedAdministrators ?? [])])].filter((a): a is string => a !== undefined && a !== input.accountId);
   if (management === undefined && centrals.length === 0) return [unknown('the management account is unknown')];
   const verdicts = centrals.map((central) => centralVerdict(input, central));
@@ -95,7 +101,8 @@ function centralVerdict(input: CentralInput, central: string): Verdict<CentralMe
   const remote = remoteScope(input.org, central, input.region);
   if (remote.kind === 'not-scanned') return 'not-scanned';
   if (remote.kind === 'unreadable') return { status: 'ERROR', messageId: 'centralUnreadable', params: { central, code: remote.code } };
-  const found = coverage(remote.scope);
+  // Organizational view delivers the member's event to the central account's bus.
+  const found = coverage(remote.scope, (sample) => deliveredEvent(sample, input.accountId, central));
   const params = { central, routes: found.routes, missing: found.missing.join(', ') };
   if (found.full) return { status: 'PASS', messageId: 'coveredCentrally', params };
   if (found.keyStatus === 'routed') return { status: 'WARN', messageId: 'partiallyCoveredCentrally', params };

@@ -1,12 +1,15 @@
 // Routing-rule evaluation shared by the Health, GuardDuty and Config routing checks (checks/lib/routing/).
-// A routing rule sits on the region's default bus, is enabled, has a target and matches the
-// sample (TestEventPattern's verdict, recorded by the collector). A rule whose targets are all
-// event buses is followed to those buses: it counts only where a routing rule there delivers.
+// A routing rule sits on the region's default bus, is enabled, has a target and matches the event
+// with the identity it has there (TestEventPattern's verdict, recorded by the collector). A rule
+// whose targets are all event buses is followed to those buses: it counts only where a routing rule
+// there delivers. An event crosses to another account at most once: EventBridge does not forward an
+// event it received from another account again.
 
 import { eventRules, type EventRuleInfo, type EventRulesEvidence } from '../../../src/datasets/eventbridge/datasets.js';
-import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples.js';
+import type { RoutingSampleId } from '../../../src/datasets/eventbridge/samples/index.js';
 import type { OrgView } from '../../../src/contract/check.js';
 import { partitionOf } from '../arn.js';
+import { ownEvent, ruleMatches, type RoutedEvent } from './event.js';
 
 const ENABLED_STATES = new Set(['ENABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS']);
 const DEFAULT_BUS = 'default';
@@ -29,12 +32,14 @@ export type RouteStatus = 'routed' | 'error' | 'unverified' | 'dropped';
 
 export interface Route {
   status: RouteStatus;
+  /** The sample the route carries (the one that matched, where several were tried). */
+  sample: RoutingSampleId;
   rule: EventRuleInfo;
   /** Where the event goes, in words: `rule → target, target` or `rule → bus → rule → target`. */
   path: string;
 }
 
-type Delivery = Omit<Route, 'rule'>;
+type Delivery = Omit<Route, 'rule' | 'sample'>;
 
 const RANK: Record<RouteStatus, number> = { routed: 0, error: 1, unverified: 2, dropped: 3 };
 
@@ -42,8 +47,20 @@ function bestOf<T extends { status: RouteStatus }>(items: T[]): T | undefined {
   return [...items].sort((a, b) => RANK[a.status] - RANK[b.status])[0];
 }
 
-function isRoutingRule(rule: EventRuleInfo, busName: string, sample: RoutingSampleId): boolean {
-  return rule.busName === busName && ENABLED_STATES.has(rule.state) && rule.targets.length > 0 && rule.sampleMatches[sample] === true;
+/** An enabled rule with a target on the bus; `matches` is TestEventPattern's verdict on the event (undefined: not tested). */
+function candidateRules(scope: RoutingScope, busName: string, event: RoutedEvent): { rule: EventRuleInfo; matches: boolean | undefined }[] {
+  return scope.rules.rules
+    .filter((rule) => rule.busName === busName && ENABLED_STATES.has(rule.state) && rule.targets.length > 0)
+    .map((rule) => ({ rule, matches: ruleMatches(rule, scope.accountId, event) }))
+    .filter(({ matches }) => matches !== false);
+}
+
+function untested(rule: EventRuleInfo, event: RoutedEvent): Route {
+  return { status: 'unverified', sample: event.sample, rule, path: `${rule.name} (filters on accounts; the event of ${event.subject} as it arrives here was not tested, not verified)` };
+}
+
+function routesOnBus(scope: RoutingScope, busName: string, event: RoutedEvent, seen: Set<string>): Route[] {
+  return candidateRules(scope, busName, event).map(({ rule, matches }) => (matches ? follow(scope, rule, event, seen) : untested(rule, event)));
 }
 
 interface BusRef {
@@ -60,19 +77,21 @@ function parseBus(arn: string): BusRef | undefined {
 
 const busKey = (accountId: string, region: string, name: string) => `${accountId}/${region}/${name}`;
 
-function follow(scope: RoutingScope, rule: EventRuleInfo, sample: RoutingSampleId, seen: Set<string>): Route {
+function follow(scope: RoutingScope, rule: EventRuleInfo, event: RoutedEvent, seen: Set<string>): Route {
   const buses = rule.targets.map((t) => parseBus(t.arn));
   if (buses.some((bus) => bus === undefined)) {
-    return { status: 'routed', rule, path: `${rule.name} → ${rule.targets.map((t) => t.arn).join(', ')}` };
+    return { status: 'routed', sample: event.sample, rule, path: `${rule.name} → ${rule.targets.map((t) => t.arn).join(', ')}` };
   }
-  const deliveries = buses.map((bus) => followBus(scope, bus!, sample, seen));
+  const deliveries = buses.map((bus) => followBus(scope, bus!, event, seen));
   const best = bestOf(deliveries)!;
-  return { status: best.status, rule, path: `${rule.name} → ${best.path}` };
+  return { status: best.status, sample: event.sample, rule, path: `${rule.name} → ${best.path}` };
 }
 
-function followBus(scope: RoutingScope, bus: BusRef, sample: RoutingSampleId, seen: Set<string>): Delivery {
+function followBus(scope: RoutingScope, bus: BusRef, event: RoutedEvent, seen: Set<string>): Delivery {
   const key = busKey(bus.accountId, bus.region, bus.name);
   if (seen.has(key)) return { status: 'dropped', path: `${bus.arn} (forwarding loop)` };
+  const crossing = bus.accountId !== scope.accountId;
+  if (crossing && event.crossings > 0) return { status: 'unverified', path: `${bus.arn} (forwarded again to another account, not verified)` };
   const local = bus.accountId === scope.accountId && bus.region === scope.region;
   if (!local && !scope.org.scannedAccounts.has(bus.accountId)) {
     return { status: 'unverified', path: `${bus.arn} (account ${bus.accountId} not scanned, not verified)` };
@@ -83,20 +102,16 @@ function followBus(scope: RoutingScope, bus: BusRef, sample: RoutingSampleId, se
     return { status: 'error', path: `${bus.arn} (rules of ${bus.accountId} in ${bus.region} could not be read: ${view.error.code})` };
   }
   const next: RoutingScope = { accountId: bus.accountId, region: bus.region, rules: view.data, org: scope.org };
-  const routes = view.data.rules
-    .filter((rule) => isRoutingRule(rule, bus.name, sample))
-    .map((rule) => follow(next, rule, sample, new Set(seen).add(key)));
+  const arriving = crossing ? { ...event, crossings: event.crossings + 1 } : event;
+  const routes = routesOnBus(next, bus.name, arriving, new Set(seen).add(key));
   const best = bestOf(routes);
   if (!best) return { status: 'dropped', path: `${bus.arn} (no rule there routes it)` };
   return { status: best.status, path: `${bus.arn} → ${best.path}` };
 }
 
-/** Every routing rule on the default bus that matches `sample`, each followed to its destination. */
-export function routesFor(scope: RoutingScope, sample: RoutingSampleId): Route[] {
-  const start = new Set([busKey(scope.accountId, scope.region, DEFAULT_BUS)]);
-  return scope.rules.rules
-    .filter((rule) => isRoutingRule(rule, DEFAULT_BUS, sample))
-    .map((rule) => follow(scope, rule, sample, start));
+/** Every routing rule on the default bus that matches the event, each followed to its destination. */
+export function routesFor(scope: RoutingScope, event: RoutedEvent): Route[] {
+  return routesOnBus(scope, DEFAULT_BUS, event, new Set([busKey(scope.accountId, scope.region, DEFAULT_BUS)]));
 }
 
 export interface SampleRouting {
@@ -106,16 +121,17 @@ export interface SampleRouting {
   routes: Route[];
 }
 
+/** Routing of the scope account's own event. */
 export function routeSample(scope: RoutingScope, sample: RoutingSampleId): SampleRouting {
-  return routeAny(scope, [sample], sample);
+  return routeEvents(scope, [ownEvent(sample, scope.accountId)]);
 }
 
-/** Routing of whichever of `samples` fares best (e.g. a Security Hub v1 or v2 finding event). */
-export function routeAny(scope: RoutingScope, samples: RoutingSampleId[], label: RoutingSampleId = samples[0]!): SampleRouting {
-  const routes = samples.flatMap((sample) => routesFor(scope, sample));
+/** Routing of whichever of `events` fares best (e.g. a Security Hub v1 or v2 finding event), labelled by the first. */
+export function routeEvents(scope: RoutingScope, events: RoutedEvent[]): SampleRouting {
+  const routes = events.flatMap((event) => routesFor(scope, event));
   const best = bestOf(routes);
   const status = !best || best.status === 'dropped' ? 'none' : best.status;
-  return { sample: label, status, routes };
+  return { sample: best?.sample ?? events[0]!.sample, status, routes };
 }
 
 /** The paths of the routes that earned the sample its status, for messages. */
@@ -151,8 +167,9 @@ export function routingScope(input: {
 }
 
 function defaultBusArn(scope: RoutingScope): string {
-  return (
-    scope.rules.buses.find((bus) => bus.name === DEFAULT_BUS)?.arn ??
-    `arn:${partitionOf(scope.region)}:events:${scope.region}:${scope.accountId}:event-bus/${DEFAULT_BUS}`
-  );
+  return scope.rules.buses.find((bus) => bus.name === DEFAULT_BUS)?.arn ?? defaultBusArnOf(scope.accountId, scope.region);
+}
+
+export function defaultBusArnOf(accountId: string, region: string): string {
+  return `arn:${partitionOf(region)}:events:${region}:${accountId}:event-bus/${DEFAULT_BUS}`;
 }

@@ -24,7 +24,7 @@ export function decide<M extends string>(candidates: (Verdict<M> | undefined)[],
 
 export const FORWARD_MESSAGES = {
   forwardError: 'A matching rule forwards the event to another event bus whose rules could not be read: {routes}.',
-  forwardedUnverified: 'A matching rule forwards the event to another event bus, not verified: {routes}.',
+  forwardedUnverified: 'A rule may route the event, but it could not be verified: {routes}.',
 } as const;
 
 /** The verdict of one routing path: `routed` names its message; forwarding outcomes share theirs. */

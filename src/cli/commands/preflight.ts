@@ -37,7 +37,7 @@ Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 
     )
     .action(async (options: PreflightOptions) => {
       const { config } = await resolveRunConfig(options);
-      const settings = scanSettings(config, `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`);
+      const settings = await scanSettings(config, `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`);
       const plan = buildPlan(selectChecks({ checklist: config.checklist, checkIds: options.checks }, context.checks));
       const pool = createClientPool({ settings });
       try {

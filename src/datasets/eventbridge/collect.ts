@@ -3,13 +3,13 @@ import {
   ListEventBusesCommand,
   ListRulesCommand,
   ListTargetsByRuleCommand,
-  TestEventPatternCommand,
   type Rule,
 } from '@aws-sdk/client-eventbridge';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { eventRules } from './datasets.js';
 import type { EventBusInfo, EventRuleInfo, EventRuleTarget } from './datasets.js';
-import { routingSample, sampleEvent, type RoutingSample } from './samples.js';
+import { routingSample, type RoutingSample } from './samples/index.js';
+import { memberMatches, ownMatches } from './verdicts.js';
 import { collectTokenPages, required } from '../sdk.js';
 
 // The EventBridge client has no paginators: every list below follows NextToken by hand.
@@ -38,40 +38,18 @@ async function listTargets(events: EventBridgeClient, rule: string, busName: str
   return targets.map((target) => ({ id: required(target.Id, 'Target.Id'), arn: required(target.Arn, 'Target.Arn') }));
 }
 
-/**
- * The pattern's top-level `source` when it is a plain list of strings: then a sample whose source
- * is not in it cannot match. Anything else (operators, no source, unparsable) leaves it to AWS.
- */
-function plainSources(eventPattern: string): string[] | undefined {
-  try {
-    const source: unknown = (JSON.parse(eventPattern) as Record<string, unknown>).source;
-    return Array.isArray(source) && source.every((s) => typeof s === 'string') ? (source as string[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function sampleVerdict(ctx: CollectContext, eventPattern: string, sample: RoutingSample): Promise<boolean> {
-  const sources = plainSources(eventPattern);
-  if (sources !== undefined && !sources.includes(sample.source)) return false;
-  const events = ctx.clients.get(EventBridgeClient);
-  const event = sampleEvent(sample, ctx.accountId, ctx.region);
-  const { Result } = await events.send(new TestEventPatternCommand({ EventPattern: eventPattern, Event: event }));
-  return required(Result, 'TestEventPattern.Result');
-}
-
-/** TestEventPattern's verdict for every sample asked; schedule-only rules get none. */
-async function sampleMatches(ctx: CollectContext, samples: RoutingSample[], eventPattern: string | undefined): Promise<Record<string, boolean>> {
-  if (eventPattern === undefined) return {};
-  const verdicts = await Promise.all(samples.map((sample) => sampleVerdict(ctx, eventPattern, sample)));
-  return Object.fromEntries(samples.map((sample, i) => [sample.id, verdicts[i]!]));
+/** TestEventPattern's verdicts for the samples asked: own events, and other accounts' where the pattern names accounts. */
+async function verdictsOf(ctx: CollectContext, samples: RoutingSample[], eventPattern: string | undefined): Promise<Pick<EventRuleInfo, 'sampleMatches' | 'memberMatches'>> {
+  if (eventPattern === undefined) return { sampleMatches: {} };
+  const [own, members] = await Promise.all([ownMatches(ctx, samples, eventPattern), memberMatches(ctx, samples, eventPattern)]);
+  return { sampleMatches: own, ...(members ? { memberMatches: members } : {}) };
 }
 
 async function describeRule(ctx: CollectContext, samples: RoutingSample[], rule: Rule, busName: string): Promise<EventRuleInfo> {
   const name = required(rule.Name, 'Rule.Name');
-  const [targets, matches] = await Promise.all([
+  const [targets, verdicts] = await Promise.all([
     listTargets(ctx.clients.get(EventBridgeClient), name, busName),
-    sampleMatches(ctx, samples, rule.EventPattern),
+    verdictsOf(ctx, samples, rule.EventPattern),
   ]);
   return {
     name,
@@ -80,7 +58,7 @@ async function describeRule(ctx: CollectContext, samples: RoutingSample[], rule:
     state: required(rule.State, 'Rule.State'),
     eventPattern: rule.EventPattern,
     targets,
-    sampleMatches: matches,
+    ...verdicts,
   };
 }
 

@@ -3,7 +3,7 @@
 
 import type { DatasetQuestions } from '../../contract/check.js';
 import { defineDataset } from '../../contract/dataset.js';
-import type { RoutingSampleId } from './samples.js';
+import type { RoutingSampleId } from './samples/index.js';
 
 export interface EventBusInfo {
   name: string;
@@ -13,6 +13,16 @@ export interface EventBusInfo {
 export interface EventRuleTarget {
   id: string;
   arn: string;
+}
+
+/** Stands for every scanned account the rule's pattern does not name: they all get the same verdicts. */
+export const ANY_OTHER_ACCOUNT = '*';
+
+/** TestEventPattern's verdicts on another account's event: forwarded from it, or delivered by AWS to this central account. */
+export interface MemberVerdict {
+  forwarded: boolean;
+  /** For events AWS also delivers to a central account (GuardDuty or Security Hub administrator, Health organizational view). */
+  delivered?: boolean;
 }
 
 export interface EventRuleInfo {
@@ -27,6 +37,11 @@ export interface EventRuleInfo {
    * when it is schedule-only). Samples whose source a plain top-level `source` list excludes are not sent: false.
    */
   sampleMatches: Record<string, boolean>;
+  /**
+   * Only when the pattern names an account field (account, detail.accountId, affectedAccount, ...):
+   * sample id → scanned account (or ANY_OTHER_ACCOUNT) → verdicts on that account's events here.
+   */
+  memberMatches?: Record<string, Record<string, MemberVerdict>>;
 }
 
 /** Every bus of the region and every rule on it, with TestEventPattern verdicts for the routing samples asked. */

@@ -55,8 +55,14 @@ const ORGANIZATION_CALLS: OrganizationCall[] = [
   {
     action: 'health:DescribeHealthServiceStatusForOrganization',
     run: async (ctx) => {
-      const out = await ctx.clients.get(HealthClient).send(new DescribeHealthServiceStatusForOrganizationCommand({}));
-      return { healthOrganizationView: out.healthServiceAccessStatusForOrganization };
+      try {
+        const out = await ctx.clients.get(HealthClient).send(new DescribeHealthServiceStatusForOrganizationCommand({}));
+        return { healthOrganizationView: out.healthServiceAccessStatusForOrganization };
+      } catch (err) {
+        // The SDK models no class for it: matched by name. An answer about the plan, not a fault.
+        if (isErrorNamed(err, 'SubscriptionRequiredException')) return { healthOrganizationViewUnknowable: true };
+        throw err;
+      }
     },
   },
   {

@@ -20,8 +20,13 @@ export interface HealthRiskEventsEvidence {
 
 /** Collected once per scan with the caller's credentials (meaningful from the management account). */
 export interface HealthOrganizationEvidence {
-  /** DescribeHealthServiceStatusForOrganization; undefined when that call failed. */
+  /** DescribeHealthServiceStatusForOrganization; undefined when that call failed or could not say. */
   healthOrganizationView?: string;
+  /**
+   * The status call answered SubscriptionRequiredException: the management account's support plan
+   * does not include the Health API, so it cannot say (organizational view itself works on every plan).
+   */
+  healthOrganizationViewUnknowable?: true;
   /** ListAWSServiceAccessForOrganization lists health.amazonaws.com; undefined when that call failed. */
   healthServiceAccessEnabled?: boolean;
   /** Delegated administrators for health.amazonaws.com; undefined when that call failed. */

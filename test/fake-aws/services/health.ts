@@ -57,6 +57,7 @@ function describeEvents(ctx: HandlerContext): unknown {
 }
 
 function describeHealthServiceStatusForOrganization(ctx: HandlerContext): unknown {
+  requirePaidPlan(ctx, SUBSCRIPTION_MESSAGE);
   const org = ctx.scenario.organization;
   const admins = org?.delegatedAdministrators?.filter((d) => d.servicePrincipal === 'health.amazonaws.com').map((d) => d.accountId) ?? [];
   if (!org || (ctx.account.id !== ctx.scenario.managementAccountId && !admins.includes(ctx.account.id))) {
