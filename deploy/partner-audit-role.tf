@@ -150,6 +150,8 @@ resource "aws_iam_role_policy" "partner_audit" {
           "iam:GenerateCredentialReport",
           "iam:GetAccountAuthorizationDetails",
           "iam:GetCredentialReport",
+          "iam:GetPolicy",
+          "iam:GetPolicyVersion",
           "iam:ListAccessKeys",
           "iam:ListServerCertificates"
         ],
