@@ -3,12 +3,17 @@ import { defineCheck } from '../src/contract/check.js';
 import { regionalArn } from './lib/arn.js';
 import { recordingRecorder } from './lib/config-recorders.js';
 
+// A deployed rule passes through EVALUATING and DELETING_RESULTS on its own; both still enforce it.
+// https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigRule.html (ConfigRuleState)
+const ACTIVE_STATES = new Set(['ACTIVE', 'EVALUATING', 'DELETING_RESULTS']);
+
 export default defineCheck({
   id: 'config-rules-active',
   title: 'AWS Config rules enforce guardrails in every recording region',
   description:
     'In each region where a Config recorder of the account is recording, lists the Config rules and conformance packs. ' +
-    'The region passes when at least one rule is ACTIVE or one conformance pack is deployed (CREATE_COMPLETE).',
+    'The region passes when at least one rule is active (ACTIVE, or in the passing states EVALUATING and DELETING_RESULTS) or one ' +
+    'conformance pack is deployed (CREATE_COMPLETE).',
   requirements: { 'smb-competency': ['SECOPS-009'] },
   severity: 'medium',
   scope: 'region',
@@ -19,8 +24,8 @@ export default defineCheck({
     'or Config console > Rules > Add rule.',
   docsUrl: 'https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config.html',
   messages: {
-    active: 'In {region}, {ruleCount} Config rule(s) are ACTIVE and {packCount} conformance pack(s) are deployed, e.g. {examples}.',
-    noneActive: 'Config records in {region}, but no Config rule is ACTIVE and no conformance pack is deployed ({ruleTotal} rule(s) and {packTotal} pack(s) found).',
+    active: 'In {region}, {ruleCount} Config rule(s) are active and {packCount} conformance pack(s) are deployed, e.g. {examples}.',
+    noneActive: 'Config records in {region}, but no Config rule is active and no conformance pack is deployed ({ruleTotal} rule(s) and {packTotal} pack(s) found).',
     notRecording: 'No Config recorder of the account records in {region}, so rules there evaluate nothing (config-recorder-recording reports this).',
   },
   evaluate: (input) => {
@@ -29,7 +34,7 @@ export default defineCheck({
       return [{ status: 'NOT_APPLICABLE', messageId: 'notRecording', resource, params: { region: input.region } }];
     }
     const { rules, conformancePacks } = input.data.rules;
-    const active = rules.filter((rule) => rule.state === 'ACTIVE');
+    const active = rules.filter((rule) => ACTIVE_STATES.has(rule.state));
     const packs = conformancePacks.filter((pack) => pack.state === 'CREATE_COMPLETE');
     const evidence = { rules, conformancePacks };
     if (active.length + packs.length === 0) {

@@ -8,6 +8,8 @@ const MESSAGES = {
   endpointDisabled: 'Launch template {name} (version {version}) launches instances with the metadata endpoint disabled ({source}).',
   tokensOptional: 'Launch template {name} (version {version}) launches instances that accept IMDSv1 ({source}).',
   amiUnresolved: 'Launch template {name} (version {version}) sets no HttpTokens, no account default applies, and its AMI {imageId} could not be resolved, so the effective setting is unknown.',
+  noAmiInTemplate:
+    'Launch template {name} (version {version}) sets no HttpTokens, no account default applies, and it names no AMI (an EKS node group or other launcher supplies one at launch): AMI not resolvable, so the effective setting is unknown.',
   fallbackUnreadable: 'Launch template {name} (version {version}) sets no {setting}, and {dataset} could not be read ({code}), so the effective setting is unknown.',
   noTemplates: 'No launch templates in {region}.',
 } as const;
@@ -34,7 +36,7 @@ function effectiveTokens(template: LaunchTemplateInfo, optional: Optional): Effe
   if (template.httpTokens !== undefined) return { value: template.httpTokens, source: TEMPLATE };
   if (!optional.defaults.ok) return unreadable('the account IMDS defaults', optional.defaults);
   if (optional.defaults.data.httpTokens !== undefined) return { value: optional.defaults.data.httpTokens, source: ACCOUNT_DEFAULT };
-  if (template.imageId === undefined) return { value: 'optional', source: 'no AMI in the template, so the EC2 default applies' };
+  if (template.imageId === undefined) return { unknown: 'noAmiInTemplate', params: {} };
   if (!optional.images.ok) return unreadable(`AMI ${template.imageId}`, optional.images);
   const image = optional.images.data.images.find((i) => i.imageId === template.imageId);
   if (!image || optional.images.data.unresolved.includes(template.imageId)) {
@@ -54,7 +56,7 @@ function judge(template: LaunchTemplateInfo, optional: Optional): Outcome<Messag
   }
   const tokens = effectiveTokens(template, optional);
   if ('unknown' in tokens) {
-    const status = tokens.unknown === 'amiUnresolved' ? 'WARN' : 'ERROR';
+    const status = tokens.unknown === 'fallbackUnreadable' ? 'ERROR' : 'WARN';
     return { ...base, status, messageId: tokens.unknown, params: { ...params, ...tokens.params } };
   }
   const withSource = { ...params, source: tokens.source };
@@ -70,7 +72,8 @@ export default defineCheck({
   description:
     'For the default version of every launch template in each region, works out the HttpTokens an instance would get: the template\'s own ' +
     'value, else the account\'s IMDS default for the region, else required when the AMI declares ImdsSupport v2.0, else optional. ' +
-    'Optional fails; an AMI that cannot be resolved warns. The hop limit is kept as evidence.',
+    'Optional fails; an AMI that cannot be resolved warns, and so does a template that names no AMI (EKS node groups supply it at launch). ' +
+    'The hop limit is kept as evidence.',
   requirements: { 'smb-competency': ['AWSAPI-004'] },
   severity: 'medium',
   scope: 'region',

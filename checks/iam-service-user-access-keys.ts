@@ -1,10 +1,17 @@
-import { accessKeys, credentialReport, iamAuthorization } from '../src/datasets/iam/datasets.js';
-import type { AccessKeyMetadata, AccessKeysEvidence, CredentialReportEntry, CredentialReportEvidence, IamAuthorizationEvidence } from '../src/datasets/iam/datasets.js';
+import { accessKeys, awsManagedPolicies, credentialReport, iamAuthorization } from '../src/datasets/iam/datasets.js';
+import type {
+  AccessKeyMetadata,
+  AccessKeysEvidence,
+  AwsManagedPoliciesEvidence,
+  CredentialReportEntry,
+  CredentialReportEvidence,
+  IamAuthorizationEvidence,
+} from '../src/datasets/iam/datasets.js';
 import type { CheckSettings } from '../src/contract/settings.js';
 import { defineCheck, type Outcome } from '../src/contract/check.js';
 import { currentActiveKeys, hasActiveKeyInReport } from './lib/access-keys.js';
 import { accountArn } from './lib/arn.js';
-import { broadGrants, cidrProblems, ipRestrictingDenies, policiesOf, type UserPolicies } from './lib/iam-policies.js';
+import { broadGrants, cidrProblems, ipRestrictingDenies, policiesOf, type BrokenIpDeny, type UserPolicies } from './lib/iam-policies.js';
 import { DAY_MS, daysSince } from './lib/time.js';
 
 const MESSAGES = {
@@ -23,7 +30,7 @@ const MESSAGES = {
 } as const;
 
 type MessageId = keyof typeof MESSAGES;
-type Data = { report: CredentialReportEvidence; authorization: IamAuthorizationEvidence; keys: AccessKeysEvidence };
+type Data = { report: CredentialReportEvidence; authorization: IamAuthorizationEvidence; awsManaged: AwsManagedPoliciesEvidence; keys: AccessKeysEvidence };
 
 function interactiveReason(entry: CredentialReportEntry, settings: CheckSettings): string | undefined {
   if (entry.passwordEnabled === true) return 'console password';
@@ -35,16 +42,23 @@ function describeKeys(keys: AccessKeyMetadata[], now: Date): string {
   return keys.map((k) => `${k.accessKeyId} (${daysSince(now, k.createDate)} days old)`).join(', ');
 }
 
+const NO_DENY = "no Deny of all actions on all resources outside the partner's IP ranges (NotIpAddress on aws:SourceIp) applies to it";
+
+function brokenFence(deny: BrokenIpDeny): string {
+  const where = `${deny.source}${deny.sid ? ` (${deny.sid})` : ''}`;
+  return `the IP-restricting Deny in ${where} does not bind calls from the internet: its condition ${deny.condition} is false for them`;
+}
+
 /** Every service-key rule the user breaks, in words; empty when all hold. */
 function failures(keys: AccessKeyMetadata[], policies: UserPolicies, settings: CheckSettings, now: Date): { failed: string[]; deny?: string } {
   const maxDays = settings.iam.maxServiceKeyAgeDays;
   const failed = keys
     .filter((k) => now.getTime() - Date.parse(k.createDate) >= (maxDays + 1) * DAY_MS)
     .map((k) => `key ${k.accessKeyId} is ${daysSince(now, k.createDate)} days old (rotate at least every ${maxDays} days; 1 day of grace)`);
-  const denies = ipRestrictingDenies(policies.applied);
-  const judged = denies.map((d) => ({ deny: d, problems: cidrProblems(d.cidrs, settings.iam.partnerCidrs) }));
+  const { fences, broken } = ipRestrictingDenies(policies.applied);
+  const judged = fences.map((d) => ({ deny: d, problems: cidrProblems(d.cidrs, settings.iam.partnerCidrs) }));
   const valid = judged.find((j) => j.problems.length === 0);
-  if (denies.length === 0) failed.push('no Deny of all actions on all resources outside the partner\'s IP ranges (NotIpAddress on aws:SourceIp) applies to it');
+  if (fences.length === 0) failed.push(...(broken.length > 0 ? broken.map(brokenFence) : [NO_DENY]));
   else if (!valid) failed.push(...judged.map((j) => `the IP-restricting Deny in ${j.deny.source} is too wide: ${j.problems.join(', ')}`));
   failed.push(...broadGrants(policies.applied).fail);
   return { failed, ...(valid && { deny: `${valid.deny.source} (${valid.deny.cidrs.join(', ')})` }) };
@@ -66,7 +80,8 @@ function judgeUser(entry: CredentialReportEntry, data: Data, settings: CheckSett
   }
   const detail = data.authorization.users.find((u) => u.userName === user);
   if (!detail) return { resource, evidence: withKeys, status: 'ERROR', messageId: 'userDetailsMissing', params: { user } };
-  return judgeServiceUser(entry, keys, policiesOf(detail, data.authorization), { settings, now, evidence: withKeys });
+  const policies = policiesOf(detail, { auth: data.authorization, awsManaged: data.awsManaged });
+  return judgeServiceUser(entry, keys, policies, { settings, now, evidence: withKeys });
 }
 
 function judgeServiceUser(
@@ -97,12 +112,17 @@ export default defineCheck({
     'warns: the key is allowed on a device that person controls. Any other user is a service user and fails unless every active key ' +
     '(its date re-read with ListAccessKeys) is younger than iam.maxServiceKeyAgeDays plus one day; a Deny of all actions on all resources ' +
     'outside the partner\'s IP ranges (NotIpAddress on aws:SourceIp, inline, attached, through a group or in the permissions boundary) applies, ' +
-    'with ranges inside iam.partnerCidrs and none wider than /8; and nothing allows every action, uses NotAction or NotResource, or attaches ' +
-    'AdministratorAccess, PowerUserAccess or IAMFullAccess. A service user that passes warns so the partner attests why no role is possible.',
+    'with ranges inside iam.partnerCidrs and none wider than /8 (IPv4, IPv4-mapped IPv6 included) or /32 (IPv6). Such a Deny may carry other ' +
+    'conditions only when each is true for a call from the internet: on aws:SourceVpc, aws:SourceVpce or aws:VpcSourceIp, which such calls ' +
+    'lack, a negated or IfExists operator, ForAllValues: or Null true (never ForAnyValue:, false on an absent key); or Bool aws:ViaAWSService ' +
+    'false. Any other condition is named as the reason the Deny does not bind. Nothing may allow every action, use NotAction or ' +
+    'NotResource, or attach IAMFullAccess (AdministratorAccess and PowerUserAccess fail by their documents). AWS-managed policies are judged ' +
+    'by their default version\'s document, fetched once per scan, so AmazonS3FullAccess warns for s3:* on every resource. A service user ' +
+    'that passes warns so the partner attests why no role is possible.',
   requirements: { 'smb-competency': ['IAM-002'] },
   severity: 'high',
   scope: 'account',
-  uses: { report: credentialReport, authorization: iamAuthorization, keys: accessKeys },
+  uses: { report: credentialReport, authorization: iamAuthorization, awsManaged: awsManagedPolicies, keys: accessKeys },
   remediation:
     'Replace service user keys with an instance profile, ECS task role, IAM Roles Anywhere or a cross-account role. Where a key must stay: rotate it weekly ' +
     '(`aws iam create-access-key`, switch, `aws iam delete-access-key`), attach a Deny of "*" on "*" with a NotIpAddress aws:SourceIp condition listing your IP ranges, ' +

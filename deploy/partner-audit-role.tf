@@ -89,6 +89,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadCloudfront",
+        "Effect" : "Allow",
+        "Action" : [
+          "cloudfront:ListDistributions"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadConfig",
         "Effect" : "Allow",
         "Action" : [
@@ -110,6 +118,16 @@ resource "aws_iam_role_policy" "partner_audit" {
           "ec2:DescribeLaunchTemplates",
           "ec2:DescribeRegions",
           "ec2:GetInstanceMetadataDefaults"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadElasticloadbalancing",
+        "Effect" : "Allow",
+        "Action" : [
+          "elasticloadbalancing:DescribeListenerCertificates",
+          "elasticloadbalancing:DescribeListeners",
+          "elasticloadbalancing:DescribeLoadBalancers"
         ],
         "Resource" : "*"
       },
@@ -150,6 +168,8 @@ resource "aws_iam_role_policy" "partner_audit" {
           "iam:GenerateCredentialReport",
           "iam:GetAccountAuthorizationDetails",
           "iam:GetCredentialReport",
+          "iam:GetPolicy",
+          "iam:GetPolicyVersion",
           "iam:ListAccessKeys",
           "iam:ListServerCertificates"
         ],

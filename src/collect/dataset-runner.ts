@@ -4,7 +4,7 @@
 
 import { classifyError } from '../aws/errors.js';
 import { failedOperationOf, withRequestLog } from '../aws/request-log.js';
-import { actionFor, type AnyCollector, type ClientFactory, type CollectContext } from '../contract/collector.js';
+import { actionFor, type AnyCollector, type ClientFactory, type CollectContext, type SharedCache } from '../contract/collector.js';
 import { homeRegionOf, type AnyDataset, type DatasetDeclaration } from '../contract/dataset.js';
 import type { DatasetError, DatasetRecord } from '../contract/record.js';
 import type { ScanSettings } from '../contract/settings.js';
@@ -35,13 +35,31 @@ class DependencyFailedError extends Error {
   }
 }
 
+/** The scan's cache of values that are the same in every account; see SharedCache. */
+function sharedCache(): SharedCache {
+  const entries = new Map<string, Promise<unknown>>();
+  const get = <T>(key: string, fetch: () => Promise<T>): Promise<T> => {
+    const pending = entries.get(key) as Promise<T> | undefined;
+    // Another account's failure (its role may lack the action) is not ours: ask again.
+    if (pending) return pending.catch(() => get(key, fetch));
+    const mine = fetch();
+    entries.set(key, mine);
+    mine.catch(() => entries.delete(key));
+    return mine;
+  };
+  return { get };
+}
+
 export class DatasetRunner {
+  /** One per scan: account runners share the organization (caller's) runner's. */
+  readonly shared: SharedCache;
   private readonly inFlight = new Map<string, Promise<DatasetRecord>>();
   private optInRegions = new Set<string>();
   private readonly now: () => Date;
 
   constructor(private readonly options: DatasetRunnerOptions) {
     this.now = options.now ?? (() => new Date());
+    this.shared = options.organization?.shared ?? sharedCache();
   }
 
   /** Opt-in regions of the account, so an unknown-credentials answer there reads as "not enabled". */
@@ -87,6 +105,7 @@ export class DatasetRunner {
       questions: this.options.plan.questions.get(dataset.id) ?? [],
       scannedAccounts: this.options.scannedAccounts,
       dataset: (dep) => this.dependency(dep, stored === GLOBAL ? callRegion : stored),
+      shared: this.shared,
     };
     const startedAt = this.now().toISOString();
     const { log, result } = await withRequestLog(() => this.options.plan.collectorOf(dataset).collect(ctx));

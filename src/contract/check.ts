@@ -40,6 +40,8 @@ export interface CheckInput<Data, Optional> {
   region: string;
   /** The account's regions in scope (excluding skipped ones). */
   regions: string[];
+  /** Regions of the account a service control policy closes (judged only by checks that name them in judgedWhenClosed). */
+  closedRegions: readonly string[];
   now: Date;
   settings: CheckSettings;
   data: Data;

@@ -17,6 +17,15 @@ export interface ClientFactory {
   get<C extends SdkClient>(ctor: SdkClientCtor<C>): C;
 }
 
+/** Values that are the same in every account (AWS-managed policy documents), fetched once per scan. */
+export interface SharedCache {
+  /**
+   * The value under `key`, fetched by `fetch` the first time it is asked for. A failed fetch is
+   * not kept: the next caller fetches with its own account's credentials.
+   */
+  get<T>(key: string, fetch: () => Promise<T>): Promise<T>;
+}
+
 export interface CollectContext {
   accountId: string;
   /** The region the calls go to (the home region for global datasets). */
@@ -29,6 +38,8 @@ export interface CollectContext {
   scannedAccounts: readonly string[];
   /** Another dataset of the same account (and region, for regional ones). Memoized. */
   dataset<T>(dataset: DatasetDeclaration<T>): Promise<T>;
+  /** Shared by every account of the scan. */
+  shared: SharedCache;
 }
 
 export interface Collector<T> {

@@ -39,6 +39,11 @@ export type AnyDataset = DatasetDeclaration<any>;
 
 export type DataOf<D> = D extends DatasetDeclaration<infer T> ? T : never;
 
+/** A regional declaration keeps its literal scope, so account-scope checks receive its data per region. */
+export type RegionalDataset<T> = DatasetDeclaration<T> & { readonly scope: 'regional' };
+
+export function defineDataset<T>(declaration: RegionalDataset<T>): RegionalDataset<T>;
+export function defineDataset<T>(declaration: DatasetDeclaration<T>): DatasetDeclaration<T>;
 export function defineDataset<T>(declaration: DatasetDeclaration<T>): DatasetDeclaration<T> {
   return declaration;
 }

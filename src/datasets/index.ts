@@ -5,8 +5,11 @@ import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset } from '../contract/dataset.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
+import { COLLECTORS as cloudfront } from './cloudfront/collect.js';
 import { COLLECTORS as config } from './config/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
+import { COLLECTORS as elb } from './elb/collect.js';
+import { COLLECTORS as elbv2 } from './elbv2/collect.js';
 import { COLLECTORS as eventbridge } from './eventbridge/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
@@ -18,8 +21,11 @@ import { COLLECTORS as support } from './support/collect.js';
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...account,
   ...acm,
+  ...cloudfront,
   ...config,
   ...ec2,
+  ...elb,
+  ...elbv2,
   ...eventbridge,
   ...guardduty,
   ...health,

@@ -73,12 +73,12 @@ function evaluateAccount(
   const closed = new Set(account.skippedRegions.filter((s) => s.closedByScp).map((s) => s.region));
   const judged = (region: string) => !closed.has(region) || (check.judgedWhenClosed ?? []).includes(region);
   if (check.scope === 'account') {
-    const unit = { accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check).filter(judged), closed: false };
+    const unit = { accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check).filter(judged), closed: false, closedRegions: [...closed] };
     return evaluateUnit(check, unit, index, organization, others, options, make);
   }
   return regionsToEvaluate(check, account, index).flatMap((region) => {
     if (!judged(region)) return [make.engine(region, { status: 'NOT_APPLICABLE', messageId: 'engine.regionClosed', params: { region } }, [])];
-    const unit = { accountId: account.accountId, region, regions, closed: closed.has(region) };
+    const unit = { accountId: account.accountId, region, regions, closed: closed.has(region), closedRegions: [...closed] };
     return evaluateUnit(check, unit, index, organization, others, options, make);
   });
 }
@@ -114,6 +114,7 @@ function evaluateUnit(
       accountId: unit.accountId,
       region: unit.region,
       regions: unit.regions,
+      closedRegions: unit.closedRegions,
       now: options.now,
       settings: options.settings,
       data: inputs.data as never,

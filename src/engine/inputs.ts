@@ -15,6 +15,8 @@ export interface Unit {
   regions: string[];
   /** A service control policy closes the evaluated region (the check is judged there all the same). */
   closed: boolean;
+  /** Every region of the account an SCP closes. */
+  closedRegions: readonly string[];
 }
 
 export interface Blocked {

@@ -13,6 +13,11 @@ runCheckCases(check, [
     expected: [{ status: 'PASS', messageId: 'active', resource, params: { ruleCount: 1, packCount: 0, examples: 'ebs-encrypted' } }],
   },
   {
+    name: 'rules EVALUATING or DELETING_RESULTS count as active',
+    input: input({ data: { recorders: recording, rules: configRules({ rules: [['new-rule', 'EVALUATING'], ['purging', 'DELETING_RESULTS']] }) } }),
+    expected: [{ status: 'PASS', messageId: 'active', resource, params: { ruleCount: 2, packCount: 0, examples: 'new-rule, purging' } }],
+  },
+  {
     name: 'a deployed conformance pack passes',
     input: input({ data: { recorders: recording, rules: configRules({ packs: [['guardrails', 'CREATE_COMPLETE']] }) } }),
     expected: [{ status: 'PASS', messageId: 'active', resource, params: { ruleCount: 0, packCount: 1 } }],

@@ -46,9 +46,9 @@ runCheckCases(check, [
     expected: [{ status: 'FAIL', messageId: 'tokensOptional', resource: template.arn }],
   },
   {
-    name: 'unset everywhere and no AMI in the template: optional, FAIL',
+    name: 'unset everywhere and no AMI in the template (EKS node group): AMI not resolvable, WARN',
     input: input({ data: data(launchTemplate({ imageId: undefined })), optional: { defaults: noDefaults, images: images() } }),
-    expected: [{ status: 'FAIL', messageId: 'tokensOptional', resource: template.arn }],
+    expected: [{ status: 'WARN', messageId: 'noAmiInTemplate', resource: template.arn }],
   },
   {
     name: 'an AMI that cannot be resolved: WARN',

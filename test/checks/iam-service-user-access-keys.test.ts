@@ -1,11 +1,13 @@
 import check from '../../checks/iam-service-user-access-keys.js';
-import type { IamUserDetail, ManagedPolicyDetail } from '../../src/datasets/iam/datasets.js';
+import type { AwsManagedPolicy, IamUserDetail, ManagedPolicyDetail } from '../../src/datasets/iam/datasets.js';
 import type { PolicyStatement } from '../../src/datasets/policy-types.js';
 import {
   accessKey,
   accessKeys,
   allow,
   authorization,
+  awsManagedPolicies,
+  awsManagedPolicy,
   awsManagedRef,
   credentialReport,
   customerPolicy,
@@ -35,6 +37,7 @@ function service(options: {
   policies?: ManagedPolicyDetail[];
   groups?: ReturnType<typeof iamGroup>[];
   partnerCidrs?: string[];
+  awsManaged?: AwsManagedPolicy[];
 }): CheckCase['input'] {
   const statements = options.statements ?? [ipDeny([PARTNER]), scoped];
   const inlinePolicies = statements.length ? [{ name: 'svc-policy', document: doc(...statements) }] : [];
@@ -47,6 +50,7 @@ function service(options: {
         groups: options.groups ?? [],
         policies: options.policies ?? [],
       }),
+      awsManaged: awsManagedPolicies(options.awsManaged),
       keys: accessKeys({ svc: options.keys ?? [FRESH] }),
     },
   });
@@ -56,23 +60,26 @@ const svc = userArn('svc');
 const fails = (failures: string) => [{ status: 'FAIL' as const, messageId: 'serviceUserFails', resource: svc, params: { failures } }];
 const attest = [{ status: 'WARN' as const, messageId: 'serviceUserAttest', resource: svc }];
 const NO_DENY = "no Deny of all actions on all resources outside the partner's IP ranges (NotIpAddress on aws:SourceIp) applies to it";
+const notBinding = (condition: string) =>
+  fails(`the IP-restricting Deny in inline policy svc-policy does not bind calls from the internet: its condition ${condition} is false for them`);
+const fence = (condition: NonNullable<PolicyStatement['condition']>) => service({ statements: [ipDeny([PARTNER], condition), scoped] });
 
 runCheckCases(check, [
   {
     name: 'no user has an active key: PASS for the account',
-    input: accountInput({ data: { report: credentialReport(rootEntry(1), reportEntry('idle', { activeKeys: 0 })), authorization: authorization(), keys: accessKeys({}) } }),
+    input: accountInput({ data: { report: credentialReport(rootEntry(1), reportEntry('idle', { activeKeys: 0 })), authorization: authorization(), awsManaged: awsManagedPolicies(), keys: accessKeys({}) } }),
     expected: [{ status: 'PASS', messageId: 'noUserKeys', resource: `arn:aws:iam::${ACCOUNT}:root`, params: { generatedAt: REPORT_TIME } }],
   },
   {
     name: 'a console user with a key: WARN, allowed on a device the person controls',
-    input: accountInput({ data: { report: credentialReport(reportEntry('alice', { passwordEnabled: true, activeKeys: 2 })), authorization: authorization(), keys: accessKeys({}) } }),
+    input: accountInput({ data: { report: credentialReport(reportEntry('alice', { passwordEnabled: true, activeKeys: 2 })), authorization: authorization(), awsManaged: awsManagedPolicies(), keys: accessKeys({}) } }),
     expected: [{ status: 'WARN', messageId: 'interactiveUserKey', resource: userArn('alice'), params: { why: 'console password', count: 2 } }],
   },
   {
     name: 'a CLI-only engineer listed in iam.interactiveUsers: WARN',
     input: accountInput({
       settings: settings({ iam: { interactiveUsers: ['bob'] } }),
-      data: { report: credentialReport(reportEntry('bob')), authorization: authorization(), keys: accessKeys({}) },
+      data: { report: credentialReport(reportEntry('bob')), authorization: authorization(), awsManaged: awsManagedPolicies(), keys: accessKeys({}) },
     }),
     expected: [{ status: 'WARN', messageId: 'interactiveUserKey', resource: userArn('bob'), params: { why: 'listed in iam.interactiveUsers' } }],
   },
@@ -140,9 +147,49 @@ runCheckCases(check, [
     expected: attest,
   },
   {
-    name: 'a Deny with another condition is not the IP restriction',
-    input: service({ statements: [ipDeny([PARTNER], { StringEquals: { 'aws:PrincipalTag/team': ['x'] } }), scoped] }),
-    expected: fails(NO_DENY),
+    name: 'a Deny with another condition does not bind calls from the internet: FAIL naming it',
+    input: fence({ StringEquals: { 'aws:PrincipalTag/team': ['x'] } }),
+    expected: notBinding('StringEquals aws:PrincipalTag/team'),
+  },
+  {
+    name: 'a negated condition on the VPC endpoint, which internet calls lack, keeps the fence',
+    input: fence({ StringNotEquals: { 'aws:SourceVpce': ['vpce-0a1b2c3d'] } }),
+    expected: attest,
+  },
+  {
+    name: 'an IfExists condition on the VPC keeps the fence',
+    input: fence({ StringEqualsIfExists: { 'aws:SourceVpc': ['vpc-0a1b2c3d'] } }),
+    expected: attest,
+  },
+  {
+    name: 'NotIpAddress on aws:VpcSourceIp beside aws:SourceIp keeps the fence',
+    input: service({ statements: [{ ...ipDeny([PARTNER]), condition: { NotIpAddress: { 'aws:SourceIp': [PARTNER], 'aws:VpcSourceIp': ['10.0.0.0/16'] } } }, scoped] }),
+    expected: attest,
+  },
+  {
+    name: 'Null true and ForAllValues: on an absent key are true: the fence holds',
+    input: fence({ Null: { 'aws:SourceVpce': ['true'] }, 'ForAllValues:StringEquals': { 'aws:SourceVpc': ['vpc-0a1b2c3d'] } }),
+    expected: attest,
+  },
+  {
+    name: 'a ForAnyValue: condition on an absent key is false: the Deny does not bind, FAIL naming it',
+    input: fence({ 'ForAnyValue:StringNotEquals': { 'aws:SourceVpce': ['vpce-0a1b2c3d'] } }),
+    expected: notBinding('ForAnyValue:StringNotEquals aws:SourceVpce'),
+  },
+  {
+    name: 'a plain StringEquals on the VPC endpoint is false for internet calls: FAIL',
+    input: fence({ StringEquals: { 'aws:SourceVpce': ['vpce-0a1b2c3d'] } }),
+    expected: notBinding('StringEquals aws:SourceVpce'),
+  },
+  {
+    name: 'Bool aws:ViaAWSService true is false for a direct call: FAIL',
+    input: fence({ Bool: { 'aws:ViaAWSService': ['true'] } }),
+    expected: notBinding('Bool aws:ViaAWSService'),
+  },
+  {
+    name: 'a Deny of "*:*" is a Deny of every action',
+    input: service({ statements: [{ ...ipDeny([PARTNER]), action: ['*:*'] }, scoped] }),
+    expected: attest,
   },
   {
     name: 'a Deny of only some actions is not the IP restriction',
@@ -153,6 +200,21 @@ runCheckCases(check, [
     name: 'a prefix shorter than /8 fails',
     input: service({ statements: [ipDeny(['0.0.0.0/0']), scoped] }),
     expected: fails('the IP-restricting Deny in inline policy svc-policy is too wide: 0.0.0.0/0 is wider than /8'),
+  },
+  {
+    name: 'an IPv6 prefix shorter than /32 fails',
+    input: service({ statements: [ipDeny(['2000::/3']), scoped] }),
+    expected: fails('the IP-restricting Deny in inline policy svc-policy is too wide: 2000::/3 is wider than /32'),
+  },
+  {
+    name: 'an IPv4-mapped IPv6 range is judged as the IPv4 range it maps',
+    input: service({ statements: [ipDeny(['::ffff:0:0/96']), scoped] }),
+    expected: fails('the IP-restricting Deny in inline policy svc-policy is too wide: ::ffff:0:0/96 (IPv4 0.0.0.0/0) is wider than /8'),
+  },
+  {
+    name: 'an IPv4-mapped range inside iam.partnerCidrs passes',
+    input: service({ statements: [ipDeny(['::ffff:203.0.113.0/120']), scoped], partnerCidrs: [PARTNER] }),
+    expected: attest,
   },
   {
     name: 'ranges outside iam.partnerCidrs fail',
@@ -177,20 +239,48 @@ runCheckCases(check, [
     expected: fails('inline policy svc-policy (Broad) allows with NotAction; inline policy svc-policy allows with NotResource'),
   },
   {
-    name: 'AdministratorAccess through a group fails',
+    name: 'AdministratorAccess through a group fails by its document',
     input: service({ user: { groups: ['admins'] }, groups: [iamGroup('admins', { attachedPolicies: [awsManagedRef('AdministratorAccess')] })] }),
-    expected: fails('group admins: managed policy AdministratorAccess is attached'),
+    expected: fails('group admins: managed policy AdministratorAccess allows every action'),
   },
   {
-    name: 'PowerUserAccess attached directly fails',
+    name: 'PowerUserAccess attached directly fails by its NotAction',
     input: service({ user: { attachedPolicies: [awsManagedRef('PowerUserAccess')] } }),
-    expected: fails('managed policy PowerUserAccess is attached'),
+    expected: fails('managed policy PowerUserAccess allows with NotAction'),
+  },
+  {
+    name: 'AdministratorAccess still fails by name if its document ever reads narrower',
+    input: service({ user: { attachedPolicies: [awsManagedRef('AdministratorAccess')] }, awsManaged: [awsManagedPolicy('AdministratorAccess', doc(scoped))] }),
+    expected: fails('managed policy AdministratorAccess is attached: it grants full access'),
+  },
+  {
+    name: 'AmazonS3FullAccess warns for s3:* by its document',
+    input: service({ user: { attachedPolicies: [awsManagedRef('AmazonS3FullAccess')] } }),
+    expected: [
+      {
+        status: 'WARN',
+        messageId: 'serviceUserServiceWildcard',
+        resource: svc,
+        params: { grants: 'managed policy AmazonS3FullAccess allows s3:*, s3-object-lambda:* on every resource' },
+      },
+    ],
+  },
+  {
+    name: 'an attached AWS-managed policy whose document was not fetched: ERROR naming it',
+    input: service({ user: { attachedPolicies: [awsManagedRef('AmazonEC2FullAccess')] } }),
+    expected: [{ status: 'ERROR', messageId: 'policiesMissing', resource: svc, params: { missing: 'arn:aws:iam::aws:policy/AmazonEC2FullAccess' } }],
+  },
+  {
+    name: 'an AWS-managed permissions boundary needs no document: it grants nothing',
+    input: service({ user: { permissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }, awsManaged: [] }),
+    expected: attest,
   },
   {
     name: 'every broken rule is named at once',
     input: service({ statements: [allow(['*'])], keys: [EIGHT_DAYS], user: { attachedPolicies: [awsManagedRef('IAMFullAccess')] } }),
     expected: fails(
-      `key AKIAEXAMPLESERVICE02 is 8 days old (rotate at least every 7 days; 1 day of grace); ${NO_DENY}; managed policy IAMFullAccess is attached; inline policy svc-policy allows every action`,
+      `key AKIAEXAMPLESERVICE02 is 8 days old (rotate at least every 7 days; 1 day of grace); ${NO_DENY}; inline policy svc-policy allows every action; ` +
+        'managed policy IAMFullAccess is attached: iam:* lets the key grant itself any permission',
     ),
   },
   {
@@ -205,17 +295,17 @@ runCheckCases(check, [
   },
   {
     name: 'user deleted since the report: PASS',
-    input: accountInput({ data: { report: credentialReport(reportEntry('svc')), authorization: authorization(), keys: accessKeys({}, ['svc']) } }),
+    input: accountInput({ data: { report: credentialReport(reportEntry('svc')), authorization: authorization(), awsManaged: awsManagedPolicies(), keys: accessKeys({}, ['svc']) } }),
     expected: [{ status: 'PASS', messageId: 'keysNoLongerActive', resource: svc }],
   },
   {
     name: 'keys not re-read: ERROR, never a guess from the report',
-    input: accountInput({ data: { report: credentialReport(reportEntry('svc')), authorization: authorization({ users: [iamUser('svc')] }), keys: accessKeys({}) } }),
+    input: accountInput({ data: { report: credentialReport(reportEntry('svc')), authorization: authorization({ users: [iamUser('svc')] }), awsManaged: awsManagedPolicies(), keys: accessKeys({}) } }),
     expected: [{ status: 'ERROR', messageId: 'keysNotReRead', resource: svc }],
   },
   {
     name: 'user missing from the authorization details: ERROR',
-    input: accountInput({ data: { report: credentialReport(reportEntry('svc')), authorization: authorization(), keys: accessKeys({ svc: [FRESH] }) } }),
+    input: accountInput({ data: { report: credentialReport(reportEntry('svc')), authorization: authorization(), awsManaged: awsManagedPolicies(), keys: accessKeys({ svc: [FRESH] }) } }),
     expected: [{ status: 'ERROR', messageId: 'userDetailsMissing', resource: svc }],
   },
   {

@@ -10,11 +10,12 @@ const certArn = (id: string) => `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate
 describe('acm.certificates', () => {
   beforeEach(() => acm.reset());
 
-  it('lists certificates of every key type, not only RSA', async () => {
+  it('lists certificates of every key type and key-pair origin, not only RSA and not only ACM-held keys', async () => {
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
 
     await collect(acmCertificates, testContext());
 
+    expect(acm.commandCalls(ListCertificatesCommand)[0]!.args[0].input.CertificateKeyPairOrigins).toEqual(['ACME', 'AWS_MANAGED', 'CUSTOMER_PROVIDED']);
     expect(acm.commandCalls(ListCertificatesCommand)[0]!.args[0].input.Includes?.keyTypes).toEqual([
       'EC_prime256v1',
       'EC_secp384r1',
@@ -38,6 +39,7 @@ describe('acm.certificates', () => {
         Type: 'AMAZON_ISSUED',
         Status: 'ISSUED',
         KeyAlgorithm: 'EC_prime256v1',
+        CertificateKeyPairOrigin: 'AWS_MANAGED',
         NotAfter: new Date('2027-01-15T23:59:59Z'),
         InUseBy: [`arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/web/1`],
         RenewalEligibility: 'ELIGIBLE',
@@ -70,6 +72,7 @@ describe('acm.certificates', () => {
         type: 'AMAZON_ISSUED',
         status: 'ISSUED',
         keyAlgorithm: 'EC_prime256v1',
+        keyPairOrigin: 'AWS_MANAGED',
         notAfter: '2027-01-15T23:59:59.000Z',
         inUseBy: [`arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/web/1`],
         renewalEligibility: 'ELIGIBLE',

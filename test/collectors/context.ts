@@ -40,6 +40,7 @@ export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: 
       if (!datasets.has(dataset.id)) datasets.set(dataset.id, collect(dataset, ctx));
       return datasets.get(dataset.id) as Promise<T>;
     },
+    shared: { get: (_key, fetch) => fetch() },
   };
   return ctx;
 }

@@ -5,6 +5,8 @@ import {
   GenerateCredentialReportCommand,
   GetAccountAuthorizationDetailsCommand,
   GetCredentialReportCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   IAMClient,
   ListAccessKeysCommand,
   ListServerCertificatesCommand,
@@ -14,7 +16,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { REPORT_POLL_DELAYS_MS } from '../../src/datasets/iam/credential-report.js';
-import { accessKeys, credentialReport, iamAuthorization, serverCertificates } from '../../src/datasets/iam/datasets.js';
+import { accessKeys, awsManagedPolicies, credentialReport, iamAuthorization, serverCertificates } from '../../src/datasets/iam/datasets.js';
 import { ACCOUNT_ID, awsError, collect, testContext } from './context.js';
 
 // The report's polling pauses resolve at once; the test reads which pauses were asked for.
@@ -268,6 +270,71 @@ describe('iam.authorizationDetails', () => {
   });
 });
 
+describe('iam.awsManagedPolicies', () => {
+  const S3_FULL = 'arn:aws:iam::aws:policy/AmazonS3FullAccess';
+  const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+  const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+  /** alice and svc-deploy hold active keys; idle holds none. */
+  function authorizationWith() {
+    iam.on(GetCredentialReportCommand).resolves(reportResponse());
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      UserDetailList: [
+        { UserName: 'svc-deploy', Arn: `arn:aws:iam::${ACCOUNT_ID}:user/ci/svc-deploy`, GroupList: ['deployers'], AttachedManagedPolicies: [{ PolicyName: 'AmazonS3FullAccess', PolicyArn: S3_FULL }] },
+        { UserName: 'idle', Arn: `arn:aws:iam::${ACCOUNT_ID}:user/idle`, AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: ADMIN }] },
+      ],
+      GroupDetailList: [{ GroupName: 'deployers', Arn: `arn:aws:iam::${ACCOUNT_ID}:group/deployers`, AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: READ_ONLY }] }],
+    });
+    iam.on(GetPolicyCommand, { PolicyArn: S3_FULL }).resolves({ Policy: { PolicyName: 'AmazonS3FullAccess', Arn: S3_FULL, DefaultVersionId: 'v2' } });
+    iam.on(GetPolicyVersionCommand, { PolicyArn: S3_FULL, VersionId: 'v2' }).resolves({
+      PolicyVersion: { VersionId: 'v2', IsDefaultVersion: true, Document: encoded({ Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3-object-lambda:*'], Resource: '*' }] }) },
+    });
+    iam.on(GetPolicyCommand, { PolicyArn: READ_ONLY }).resolves({ Policy: { PolicyName: 'ReadOnlyAccess', Arn: READ_ONLY, DefaultVersionId: 'v9' } });
+    iam.on(GetPolicyVersionCommand, { PolicyArn: READ_ONLY, VersionId: 'v9' }).resolves({
+      PolicyVersion: { VersionId: 'v9', IsDefaultVersion: true, Document: encoded({ Statement: { Effect: 'Allow', Action: 's3:Get*', Resource: '*' } }) },
+    });
+  }
+
+  it('reads the default version of each AWS-managed policy attached to a key holder, directly or through a group', async () => {
+    authorizationWith();
+
+    const evidence = await collect(awsManagedPolicies, testContext('us-east-1'));
+
+    expect(evidence.policies.map((p) => [p.name, p.versionId, p.document.statements[0]?.action])).toEqual([
+      ['AmazonS3FullAccess', 'v2', ['s3:*', 's3-object-lambda:*']],
+      ['ReadOnlyAccess', 'v9', ['s3:Get*']],
+    ]);
+    // idle has no active key: its AdministratorAccess is not fetched.
+    expect(iam.commandCalls(GetPolicyCommand).map((c) => c.args[0].input.PolicyArn).sort()).toEqual([S3_FULL, READ_ONLY]);
+  });
+
+  it('fetches through the scan\'s shared cache, once per policy', async () => {
+    authorizationWith();
+    const ctx = testContext('us-east-1');
+    const keys: string[] = [];
+    const cached = new Map<string, Promise<unknown>>();
+    ctx.shared = {
+      get: <T>(key: string, fetch: () => Promise<T>) => {
+        keys.push(key);
+        if (!cached.has(key)) cached.set(key, fetch());
+        return cached.get(key) as Promise<T>;
+      },
+    };
+
+    await collect(awsManagedPolicies, ctx);
+    await collect(awsManagedPolicies, { ...ctx, dataset: ctx.dataset });
+
+    expect(keys.sort()).toEqual([`iam:aws-managed-policy:${S3_FULL}`, `iam:aws-managed-policy:${S3_FULL}`, `iam:aws-managed-policy:${READ_ONLY}`, `iam:aws-managed-policy:${READ_ONLY}`].sort());
+    expect(iam.commandCalls(GetPolicyVersionCommand)).toHaveLength(2);
+  });
+
+  it('lets AccessDenied propagate', async () => {
+    authorizationWith();
+    iam.on(GetPolicyCommand).rejects(denied());
+    await expect(collect(awsManagedPolicies, testContext('us-east-1'))).rejects.toMatchObject({ name: 'AccessDenied' });
+  });
+});
+
 describe('iam.accessKeys', () => {
   it('lists keys only for users the report shows with an active key, following pages', async () => {
     iam.on(GetCredentialReportCommand).resolves(reportResponse());
@@ -358,10 +425,11 @@ describe('iam.serverCertificates', () => {
         {
           name: 'legacy-elb',
           arn: `arn:aws:iam::${ACCOUNT_ID}:server-certificate/legacy-elb`,
+          id: 'ASCA1',
           expiration: '2026-12-01T00:00:00.000Z',
           uploadDate: '2025-12-01T00:00:00.000Z',
         },
-        { name: 'cdn', arn: `arn:aws:iam::${ACCOUNT_ID}:server-certificate/cloudfront/cdn`, expiration: '2027-06-01T00:00:00.000Z' },
+        { name: 'cdn', arn: `arn:aws:iam::${ACCOUNT_ID}:server-certificate/cloudfront/cdn`, id: 'ASCA2', expiration: '2027-06-01T00:00:00.000Z' },
       ],
     });
   });

@@ -14,6 +14,7 @@ const fake = useFakeAws(() => {
     distributions: [
       { id: 'E1SITE', aliases: ['www.example.com', 'example.com'], acmCertificateArn: CERT, webAclId: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/w/1' },
       { id: 'E2LEGACY', enabled: false, lastModified: '2024-01-02T03:04:05Z' },
+      { id: 'E3IAM', iamCertificateId: 'ASCALEGACY', viewerProtocolPolicy: 'allow-all', behaviors: [{ pathPattern: '/api/*', viewerProtocolPolicy: 'https-only' }], origins: [{ id: 'site', domainName: 'site.s3.amazonaws.com', s3: true }] },
     ],
   };
   scenario.faults = {
@@ -26,7 +27,7 @@ const fake = useFakeAws(() => {
 describe('CloudFront (restXml)', () => {
   it('lists distributions with their aliases, certificate and web ACL', async () => {
     const out = await new CloudFrontClient(sdkConfig('us-east-1')).send(new ListDistributionsCommand({}));
-    const [site, legacy] = out.DistributionList!.Items!;
+    const [site, legacy, iam] = out.DistributionList!.Items!;
     expect(site).toMatchObject({
       Id: 'E1SITE',
       DomainName: 'e1site.cloudfront.net',
@@ -36,6 +37,13 @@ describe('CloudFront (restXml)', () => {
     });
     expect(legacy).toMatchObject({ Enabled: false, Aliases: { Quantity: 0 }, ViewerCertificate: { CloudFrontDefaultCertificate: true } });
     expect(legacy!.LastModifiedTime).toEqual(new Date('2024-01-02T03:04:05Z'));
+    expect(iam).toMatchObject({
+      ViewerCertificate: { IAMCertificateId: 'ASCALEGACY', CertificateSource: 'iam', CloudFrontDefaultCertificate: false },
+      DefaultCacheBehavior: { TargetOriginId: 'site', ViewerProtocolPolicy: 'allow-all' },
+      CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }] },
+      Origins: { Quantity: 1, Items: [{ Id: 'site', DomainName: 'site.s3.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }] },
+    });
+    expect(site!.Origins!.Items![0]!.CustomOriginConfig).toMatchObject({ HTTPSPort: 443, OriginProtocolPolicy: 'https-only', OriginSslProtocols: { Items: ['TLSv1.2'] } });
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -43,7 +51,7 @@ describe('CloudFront (restXml)', () => {
     const client = new CloudFrontClient(sdkConfig('us-east-1'));
     const pages = [];
     for await (const page of paginateListDistributions({ client }, { MaxItems: 1 })) pages.push(page);
-    expect(pages.map((p) => p.DistributionList!.Items!.map((d) => d.Id))).toEqual([['E1SITE'], ['E2LEGACY']]);
+    expect(pages.map((p) => p.DistributionList!.Items!.map((d) => d.Id))).toEqual([['E1SITE'], ['E2LEGACY'], ['E3IAM']]);
   });
 
   it('retries Throttling (400) to success', async () => {

@@ -2,6 +2,7 @@
 
 import type { CheckInput, DatasetView, OrgView } from '../../src/contract/check.js';
 import type { DatasetDeclaration } from '../../src/contract/dataset.js';
+import type { DatasetErrorKind } from '../../src/contract/record.js';
 import { eventRules, type EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import { checkSettingsSchema, type CheckSettings } from '../../src/contract/settings.js';
 
@@ -15,7 +16,7 @@ export function ok<T>(data: T): DatasetView<T> {
   return { ok: true, data, requestIds: ['req-1'] };
 }
 
-export function failed(code = 'AccessDeniedException', kind: 'access-denied' | 'error' | 'scp-denied' | 'region-disabled' = 'access-denied'): DatasetView<never> {
+export function failed(code = 'AccessDeniedException', kind: DatasetErrorKind = 'access-denied'): DatasetView<never> {
   return { ok: false, error: { kind, code, message: `${code} (test)` } };
 }
 
@@ -49,6 +50,7 @@ export function input(partial: Partial<Input> & Pick<Input, 'data'>): Input {
     accountId: ACCOUNT,
     region,
     regions: [region === 'global' ? REGION : region],
+    closedRegions: [],
     now: NOW,
     settings: settings(),
     optional: {},

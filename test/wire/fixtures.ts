@@ -16,8 +16,10 @@ const HEALTH_RISK_RULE = {
   targets: [{ id: 'tickets', arn: 'arn:aws:sns:us-east-1:111111111111:tickets' }],
 };
 
-function workloadRegion(withResources: boolean): RegionSpec {
-  if (!withResources) return { optInStatus: 'opt-in-not-required' };
+const legacyCertificate = (accountId: string) => `arn:aws:iam::${accountId}:server-certificate/legacy-elb`;
+
+function workloadRegion(accountId: string | undefined): RegionSpec {
+  if (!accountId) return { optInStatus: 'opt-in-not-required' };
   return {
     optInStatus: 'opt-in-not-required',
     guardDuty: { status: 'ENABLED' },
@@ -32,7 +34,20 @@ function workloadRegion(withResources: boolean): RegionSpec {
       { domain: 'rsa.example.com', notAfter: '+200d', inUseBy: ['arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/app/x/1'] },
       { domain: 'ecdsa.example.com', keyAlgorithm: 'EC_prime256v1', notAfter: '+100d' },
       { domain: 'imported.example.com', type: 'IMPORTED', notAfter: '+10d', inUseBy: ['arn:aws:cloudfront::222222222222:distribution/E1'] },
+      // Listed only when ListCertificates asks for the ACME key-pair origin.
+      { domain: 'agent.acme-client.example.com', keyAlgorithm: 'EC_prime256v1', keyPairOrigin: 'ACME', notAfter: '+60d' },
     ],
+    elbv2: [
+      {
+        name: 'web',
+        listeners: [
+          { protocol: 'HTTPS', port: 443, certificates: [`arn:aws:acm:eu-west-1:${accountId}:certificate/web`, legacyCertificate(accountId)] },
+          { protocol: 'HTTP', port: 80, defaultActions: [{ type: 'redirect', redirectProtocol: 'HTTPS' }] },
+        ],
+      },
+      { name: 'ingest', type: 'network', scheme: 'internal', zones: ['a'], listeners: [{ protocol: 'TLS', port: 443, certificates: [`arn:aws:acm:eu-west-1:${accountId}:certificate/ingest`] }] },
+    ],
+    elb: [{ name: 'legacy', listeners: [{ protocol: 'HTTPS', port: 443, sslCertificateId: legacyCertificate(accountId) }] }],
     ec2: {
       instances: Array.from({ length: 12 }, (_, i) => ({
         id: `i-0${String(i).padStart(16, '0')}`,
@@ -60,8 +75,8 @@ function account(id: string, name: string, extra: Partial<AccountSpec> = {}): Ac
       SECURITY: { name: 'Security team', email: 'security@example.com' },
     },
     regions: {
-      'us-east-1': { ...workloadRegion(false), eventBridge: { rules: [HEALTH_RISK_RULE] } },
-      'eu-west-1': workloadRegion(true),
+      'us-east-1': { ...workloadRegion(undefined), eventBridge: { rules: [HEALTH_RISK_RULE] } },
+      'eu-west-1': workloadRegion(id),
       'ap-east-1': { optInStatus: 'not-opted-in' },
     },
     ...extra,
@@ -95,6 +110,7 @@ export function wireScenario(): Scenario {
           policies: [{ name: 'deploy-policy', document: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }],
           serverCertificates: [{ name: 'legacy-elb', expiration: '+15d' }],
         },
+        cloudFront: { distributions: [{ id: 'E1LEGACY', aliases: ['legacy.example.com'], iamCertificateId: 'ASCALEGACY-ELB', behaviors: [{ pathPattern: '/api/*', viewerProtocolPolicy: 'https-only' }] }] },
         health: { events: [{ eventTypeCode: 'AWS_RISK_CREDENTIALS_EXPOSED', start: '-2d' }, { eventTypeCode: 'AWS_RISK_IAM_QUARANTINE', start: '-40d', statusCode: 'closed' }] },
       }),
       prodAccount(),
@@ -108,7 +124,12 @@ export function wireScenario(): Scenario {
 
 /** The GuardDuty delegated administrator, whose eu-west-1 rule routes only its own findings. */
 function prodAccount(): AccountSpec {
-  const prod = account(PROD, 'prod-eu', { tags: { Environment: 'production' }, supportPlan: 'basic' });
+  const prod = account(PROD, 'prod-eu', {
+    tags: { Environment: 'production' },
+    supportPlan: 'basic',
+    // The same AWS-managed policy as ci-deployer's: its document is fetched once for the scan.
+    iam: { users: [{ name: 'etl', keys: [{ created: '-1d' }], attachedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }] },
+  });
   const euWest = prod.regions['eu-west-1']!;
   return { ...prod, regions: { ...prod.regions, 'eu-west-1': { ...euWest, eventBridge: { rules: [ownFindingsOnlyRule(PROD)] } } } };
 }

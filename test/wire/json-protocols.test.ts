@@ -166,6 +166,18 @@ describe('ACM (awsJson 1.1)', () => {
     expect(importedDetail.Certificate).toMatchObject({ Type: 'IMPORTED', RenewalEligibility: 'INELIGIBLE', InUseBy: ['arn:aws:cloudfront::222222222222:distribution/E1'] });
   });
 
+  it('leaves ACME certificates out unless CertificateKeyPairOrigins asks for them', async () => {
+    const client = new ACMClient(sdkConfig('eu-west-1'));
+    const keyTypes = ['RSA_2048' as const, 'EC_prime256v1' as const];
+    const byDefault = await client.send(new ListCertificatesCommand({ Includes: { keyTypes } }));
+    expect(byDefault.CertificateSummaryList!.map((c) => c.CertificateKeyPairOrigin)).not.toContain('ACME');
+    const asked = await client.send(new ListCertificatesCommand({ Includes: { keyTypes }, CertificateKeyPairOrigins: ['ACME', 'AWS_MANAGED', 'CUSTOMER_PROVIDED'] }));
+    const acme = asked.CertificateSummaryList!.filter((c) => c.CertificateKeyPairOrigin === 'ACME');
+    expect(acme.map((c) => c.DomainName)).toEqual(['agent.acme-client.example.com']);
+    const detail = await client.send(new DescribeCertificateCommand({ CertificateArn: acme[0]!.CertificateArn }));
+    expect(detail.Certificate).toMatchObject({ CertificateKeyPairOrigin: 'ACME', RenewalEligibility: 'INELIGIBLE', InUseBy: [] });
+  });
+
   it('surfaces an SCP explicit deny as AccessDeniedException naming the policy type', async () => {
     const client = new ACMClient(sdkConfig('eu-west-1', await assumeInto(PROD)));
     const err = await rejection(client.send(new ListCertificatesCommand({})));

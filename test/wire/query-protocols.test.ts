@@ -18,6 +18,13 @@ import {
   ListServerCertificatesCommand,
   paginateGetAccountAuthorizationDetails,
 } from '@aws-sdk/client-iam';
+import { DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import {
+  DescribeListenerCertificatesCommand,
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { DENIED, MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
@@ -177,5 +184,42 @@ describe('EC2 (ec2Query)', () => {
     expect(err.name).toBe('AuthFailure');
     expect(err.$metadata?.httpStatusCode).toBe(401);
     expect(err.$metadata?.requestId).toBeTruthy();
+  });
+});
+
+describe('Elastic Load Balancing (awsQuery, two API versions on one signing name)', () => {
+  it('answers v2 and Classic DescribeLoadBalancers by the request\'s Version', async () => {
+    const v2 = await new ElasticLoadBalancingV2Client(sdkConfig('eu-west-1')).send(new DescribeLoadBalancersCommand({}));
+    expect(v2.LoadBalancers!.map((lb) => [lb.LoadBalancerName, lb.Type, lb.Scheme, lb.AvailabilityZones!.length])).toEqual([
+      ['web', 'application', 'internet-facing', 2],
+      ['ingest', 'network', 'internal', 1],
+    ]);
+    const classic = await new ElasticLoadBalancingClient(sdkConfig('eu-west-1')).send(new DescribeClassicLoadBalancersCommand({}));
+    expect(classic.LoadBalancerDescriptions!.map((lb) => [lb.LoadBalancerName, lb.AvailabilityZones])).toEqual([['legacy', ['eu-west-1a', 'eu-west-1b']]]);
+    expect(classic.LoadBalancerDescriptions![0]!.ListenerDescriptions![0]!.Listener).toMatchObject({
+      Protocol: 'HTTPS',
+      LoadBalancerPort: 443,
+      SSLCertificateId: `arn:aws:iam::${MGMT}:server-certificate/legacy-elb`,
+    });
+  });
+
+  it('names the default certificate in DescribeListeners and every one in DescribeListenerCertificates', async () => {
+    const client = new ElasticLoadBalancingV2Client(sdkConfig('eu-west-1'));
+    const { LoadBalancers } = await client.send(new DescribeLoadBalancersCommand({ PageSize: 1 }));
+    const { Listeners } = await client.send(new DescribeListenersCommand({ LoadBalancerArn: LoadBalancers![0]!.LoadBalancerArn }));
+    const [https, http] = Listeners!;
+    expect(https!.Certificates).toEqual([{ CertificateArn: `arn:aws:acm:eu-west-1:${MGMT}:certificate/web` }]);
+    expect(http!.DefaultActions![0]).toMatchObject({ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', StatusCode: 'HTTP_301' } });
+    const { Certificates } = await client.send(new DescribeListenerCertificatesCommand({ ListenerArn: https!.ListenerArn }));
+    expect(Certificates!.map((c) => [c.CertificateArn, c.IsDefault])).toEqual([
+      [`arn:aws:acm:eu-west-1:${MGMT}:certificate/web`, true],
+      [`arn:aws:iam::${MGMT}:server-certificate/legacy-elb`, false],
+    ]);
+  });
+
+  it('answers LoadBalancerNotFound, which the SDK names LoadBalancerNotFoundException', async () => {
+    const client = new ElasticLoadBalancingV2Client(sdkConfig('eu-west-1'));
+    const err = await rejection(client.send(new DescribeListenersCommand({ LoadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/gone/1' })));
+    expect(err.name).toBe('LoadBalancerNotFoundException');
   });
 });

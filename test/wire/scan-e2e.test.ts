@@ -60,8 +60,10 @@ describe('a clean organization scan', () => {
     expect(lines.length).toBeGreaterThan(20);
     const failed = lines.filter((r) => !r.ok).map((r) => `${r.collector}@${r.region}:${r.error.code}`);
     expect(failed).toEqual([]);
-    // Only datasets that needed no call lack request IDs: no template AMIs, no user with a key.
-    expect(lines.filter((r) => r.requestIds.length === 0).map((r) => `${r.collector}@${r.region}`).sort()).toEqual(['ec2.images@us-east-1', 'iam.accessKeys@global']);
+    // Only datasets that needed no call lack request IDs: no template AMIs in us-east-1. (AWS-managed policy
+    // documents may have come from the scan's shared cache, fetched by the other account.)
+    const withoutCalls = lines.filter((r) => r.requestIds.length === 0 && r.collector !== 'iam.awsManagedPolicies');
+    expect(withoutCalls.map((r) => `${r.collector}@${r.region}`)).toEqual(['ec2.images@us-east-1']);
   });
 
   it('collects every registered dataset successfully somewhere in the organization', async () => {
@@ -81,6 +83,38 @@ describe('a clean organization scan', () => {
     expect(finding(outcome, PROD, 'support-plan-business-or-higher')[0]?.status).toBe('FAIL');
     expect(finding(outcome, PROD, 'health-risk-events-routed', 'us-east-1')[0]?.status).toBe('PASS');
     expect(finding(outcome, PROD, 'ec2-launch-template-imdsv2', 'eu-west-1').map((f) => f.status).sort()).toEqual(['FAIL', 'PASS']);
+  });
+
+  it('lists the ACME certificate, judged as renewed by its ACME client', () => {
+    const acme = finding(outcome, MGMT, 'acm-certificates-auto-renew', 'eu-west-1').filter((f) => f.messageId.endsWith('.acmeRenewedByClient'));
+    expect(acme.map((f) => f.status)).toEqual(['WARN']);
+    expect(acme[0]?.message).toContain('agent.acme-client.example.com');
+  });
+
+  it('finds the IAM server certificate behind the load balancers and the CloudFront distribution that serve it', () => {
+    const [legacy] = finding(outcome, MGMT, 'iam-server-certificates-absent');
+    expect(legacy?.status).toBe('FAIL');
+    expect(legacy?.evidence.use).toEqual({
+      state: 'used',
+      by: [
+        expect.stringMatching(/^arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer\/app\/web\//),
+        'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/legacy',
+        'arn:aws:cloudfront::111111111111:distribution/E1LEGACY',
+      ],
+    });
+  });
+
+  it('judges the AWS-managed policy of service users by its document, fetched once for the whole scan', async () => {
+    const ci = finding(outcome, MGMT, 'iam-service-user-access-keys').find((f) => f.resource.endsWith('/ci-deployer'));
+    const etl = finding(outcome, PROD, 'iam-service-user-access-keys').find((f) => f.resource.endsWith('/etl'));
+    for (const f of [ci, etl]) expect(f?.message).toContain('managed policy AdministratorAccess allows every action');
+    expect(fake().stats().byAction['iam:GetPolicyVersion']).toBe(1);
+    // Each account's record still holds the document it was judged by.
+    for (const id of [MGMT, PROD]) {
+      const lines = (await readFile(join(outcome.dir, 'datasets', `${id}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+      const record = lines.find((r) => r.collector === 'iam.awsManagedPolicies');
+      expect(record.data.policies.map((p: { name: string }) => p.name)).toEqual(['AdministratorAccess']);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   ACMClient,
+  CertificateKeyPairOrigin,
   DescribeCertificateCommand,
   KeyAlgorithm,
   paginateListCertificates,
@@ -12,6 +13,8 @@ import { collectPages, isoDate, required } from '../sdk.js';
 
 /** Every key type the SDK knows: without `Includes.keyTypes`, ListCertificates returns RSA_1024/RSA_2048 only. */
 const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
+/** Every key-pair origin the SDK knows: without `CertificateKeyPairOrigins`, ListCertificates leaves ACME certificates out. */
+const ALL_KEY_PAIR_ORIGINS = Object.values(CertificateKeyPairOrigin);
 
 function toCertificate(detail: CertificateDetail): AcmCertificate {
   return {
@@ -20,6 +23,7 @@ function toCertificate(detail: CertificateDetail): AcmCertificate {
     type: required(detail.Type, 'Type'),
     status: required(detail.Status, 'Status'),
     keyAlgorithm: detail.KeyAlgorithm,
+    keyPairOrigin: detail.CertificateKeyPairOrigin,
     notAfter: isoDate(detail.NotAfter),
     inUseBy: detail.InUseBy ?? [],
     renewalEligibility: detail.RenewalEligibility,
@@ -36,7 +40,8 @@ function toCertificate(detail: CertificateDetail): AcmCertificate {
 
 const collectAcmCertificates = defineCollector(acmCertificates, async (ctx) => {
   const acm = ctx.clients.get(ACMClient);
-  const pages = paginateListCertificates({ client: acm }, { Includes: { keyTypes: [...ALL_KEY_TYPES] } });
+  const filters = { Includes: { keyTypes: [...ALL_KEY_TYPES] }, CertificateKeyPairOrigins: [...ALL_KEY_PAIR_ORIGINS] };
+  const pages = paginateListCertificates({ client: acm }, filters);
   const summaries = await collectPages(pages, (page) => page.CertificateSummaryList);
   const details = await Promise.all(
     summaries.map(async (summary) => {

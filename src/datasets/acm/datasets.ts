@@ -15,6 +15,8 @@ export interface AcmCertificate {
   type: string;
   status: string;
   keyAlgorithm?: string;
+  /** AWS_MANAGED, CUSTOMER_PROVIDED (imported) or ACME (the key stays with the ACME client, which renews the certificate). */
+  keyPairOrigin?: string;
   notAfter?: string;
   inUseBy: string[];
   renewalEligibility?: string;

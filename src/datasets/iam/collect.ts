@@ -1,4 +1,6 @@
 import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   IAMClient,
   paginateGetAccountAuthorizationDetails,
   paginateListAccessKeys,
@@ -10,8 +12,18 @@ import {
   type UserDetail,
 } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../contract/collector.js';
-import { credentialReport, iamAuthorization, accessKeys, serverCertificates } from './datasets.js';
-import type { AccessKeyMetadata, AccessKeysEvidence, IamGroupDetail, IamUserDetail, ManagedPolicyDetail, ManagedPolicyRef } from './datasets.js';
+import { credentialReport, iamAuthorization, accessKeys, awsManagedPolicies, serverCertificates } from './datasets.js';
+import type {
+  AccessKeyMetadata,
+  AccessKeysEvidence,
+  AwsManagedPolicy,
+  CredentialReportEvidence,
+  IamAuthorizationEvidence,
+  IamGroupDetail,
+  IamUserDetail,
+  ManagedPolicyDetail,
+  ManagedPolicyRef,
+} from './datasets.js';
 import type { NamedPolicy } from '../policy-types.js';
 import { fetchCredentialReport, parseCredentialReport } from './credential-report.js';
 import { decodePolicyDocument } from '../policy-document.js';
@@ -59,7 +71,7 @@ function toCustomerManagedPolicy(policy: SdkManagedPolicyDetail): ManagedPolicyD
 
 const AWS_MANAGED_ARN = /^arn:[^:]+:iam::aws:policy\//;
 
-/** AWS-managed policies attached to users or groups, by name and ARN (their documents are not fetched). */
+/** AWS-managed policies attached to users or groups, by name and ARN (iam.awsManagedPolicies holds their documents). */
 function awsManagedRefs(attached: ManagedPolicyRef[]): ManagedPolicyDetail[] {
   const byArn = new Map(attached.filter((ref) => AWS_MANAGED_ARN.test(ref.arn)).map((ref) => [ref.arn, ref]));
   return [...byArn.values()].map((ref) => ({ name: ref.name, arn: ref.arn, awsManaged: true }));
@@ -67,7 +79,7 @@ function awsManagedRefs(attached: ManagedPolicyRef[]): ManagedPolicyDetail[] {
 
 const collectIamAuthorization = defineCollector(iamAuthorization, async (ctx) => {
   const client = ctx.clients.get(IAMClient);
-  // AWS-managed policy documents are large and not needed: user and group details carry their names and ARNs.
+  // Users and groups name their AWS-managed policies; iam.awsManagedPolicies fetches the documents a check needs.
   const pages = paginateGetAccountAuthorizationDetails({ client }, { Filter: ['User', 'Group', 'LocalManagedPolicy'] });
   const users: IamUserDetail[] = [];
   const groups: IamGroupDetail[] = [];
@@ -79,6 +91,37 @@ const collectIamAuthorization = defineCollector(iamAuthorization, async (ctx) =>
   }
   const attached = [...users, ...groups].flatMap((principal) => principal.attachedPolicies);
   return { users, groups, policies: [...customerManaged, ...awsManagedRefs(attached)] };
+});
+
+/** Users the credential report shows with an active key (root aside: it has no policies). */
+function keyHolders(report: CredentialReportEvidence): string[] {
+  return report.entries.filter((e) => !e.isRoot && e.keys.some((k) => k.active)).map((e) => e.user);
+}
+
+/** ARNs of the AWS-managed policies attached to these users, directly or through their groups. */
+function awsManagedAttachedTo(userNames: string[], auth: IamAuthorizationEvidence): string[] {
+  const users = auth.users.filter((u) => userNames.includes(u.userName));
+  const groups = auth.groups.filter((g) => users.some((u) => u.groups.includes(g.groupName)));
+  const refs = [...users, ...groups].flatMap((principal) => principal.attachedPolicies);
+  return [...new Set(refs.map((ref) => ref.arn).filter((arn) => AWS_MANAGED_ARN.test(arn)))].sort();
+}
+
+async function defaultVersion(client: IAMClient, arn: string): Promise<AwsManagedPolicy> {
+  const { Policy } = await client.send(new GetPolicyCommand({ PolicyArn: arn }));
+  const versionId = required(Policy?.DefaultVersionId, `GetPolicy.DefaultVersionId for ${arn}`);
+  const { PolicyVersion } = await client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }));
+  const document = decodePolicyDocument(required(PolicyVersion?.Document, `GetPolicyVersion.Document for ${arn}`));
+  return { name: required(Policy?.PolicyName, 'PolicyName'), arn, versionId, document };
+}
+
+const collectAwsManagedPolicies = defineCollector(awsManagedPolicies, async (ctx) => {
+  const [report, auth] = await Promise.all([ctx.dataset(credentialReport), ctx.dataset(iamAuthorization)]);
+  const client = ctx.clients.get(IAMClient);
+  // Identical in every account of a partition (the ARN names the partition): one fetch per scan.
+  const policies = await Promise.all(
+    awsManagedAttachedTo(keyHolders(report), auth).map((arn) => ctx.shared.get(`iam:aws-managed-policy:${arn}`, () => defaultVersion(client, arn))),
+  );
+  return { policies };
 });
 
 type UserKeys = AccessKeysEvidence['users'][number];
@@ -102,9 +145,8 @@ async function listUserKeys(client: IAMClient, userName: string): Promise<UserKe
 }
 
 const collectAccessKeys = defineCollector(accessKeys, async (ctx) => {
-  const report = await ctx.dataset(credentialReport);
   // Root keys cannot be listed per user; the report's root row is the evidence for them.
-  const userNames = report.entries.filter((e) => !e.isRoot && e.keys.some((k) => k.active)).map((e) => e.user);
+  const userNames = keyHolders(await ctx.dataset(credentialReport));
   const client = ctx.clients.get(IAMClient);
   const listed = await Promise.all(userNames.map((userName) => listUserKeys(client, userName)));
   const users = listed.filter((entry): entry is UserKeys => entry !== undefined);
@@ -119,10 +161,11 @@ const collectServerCertificates = defineCollector(serverCertificates, async (ctx
     certificates: certificates.map((cert) => ({
       name: required(cert.ServerCertificateName, 'ServerCertificateName'),
       arn: required(cert.Arn, 'Arn'),
+      id: required(cert.ServerCertificateId, 'ServerCertificateId'),
       expiration: required(isoDate(cert.Expiration), 'Expiration'),
       uploadDate: isoDate(cert.UploadDate),
     })),
   };
 });
 
-export const COLLECTORS = [collectCredentialReport, collectIamAuthorization, collectAccessKeys, collectServerCertificates];
+export const COLLECTORS = [collectCredentialReport, collectIamAuthorization, collectAwsManagedPolicies, collectAccessKeys, collectServerCertificates];

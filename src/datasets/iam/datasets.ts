@@ -68,6 +68,19 @@ export interface IamAuthorizationEvidence {
   policies: ManagedPolicyDetail[];
 }
 
+/** An AWS-managed policy's default version, as GetPolicy and GetPolicyVersion return it. */
+export interface AwsManagedPolicy {
+  name: string;
+  arn: string;
+  versionId: string;
+  document: PolicyDocument;
+}
+
+/** The AWS-managed policies attached to users with an active key, directly or through a group. */
+export interface AwsManagedPoliciesEvidence {
+  policies: AwsManagedPolicy[];
+}
+
 export interface AccessKeyMetadata {
   accessKeyId: string;
   status: 'Active' | 'Inactive';
@@ -84,6 +97,8 @@ export interface AccessKeysEvidence {
 export interface ServerCertificate {
   name: string;
   arn: string;
+  /** ServerCertificateId, which CloudFront names the certificate by. */
+  id: string;
   expiration: string;
   uploadDate?: string;
 }
@@ -102,6 +117,14 @@ export const iamAuthorization = defineDataset<IamAuthorizationEvidence>({
   id: 'iam.authorizationDetails',
   scope: 'global',
   actions: ['iam:GetAccountAuthorizationDetails'],
+});
+
+// AWS-managed policies are the same in every account: the collector fetches each once per scan.
+export const awsManagedPolicies = defineDataset<AwsManagedPoliciesEvidence>({
+  id: 'iam.awsManagedPolicies',
+  scope: 'global',
+  actions: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
+  dependsOn: [credentialReport, iamAuthorization],
 });
 
 export const accessKeys = defineDataset<AccessKeysEvidence>({

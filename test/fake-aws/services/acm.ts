@@ -1,5 +1,6 @@
 // ACM (awsJson 1.1): ListCertificates returns RSA_2048 certificates only unless Includes.keyTypes
-// asks for others, as the real service does; DescribeCertificate gives the full record.
+// asks for others, and leaves ACME certificates out unless CertificateKeyPairOrigins asks for them,
+// as the real service does; DescribeCertificate gives the full record.
 
 import { FakeAwsError } from '../errors.js';
 import { optionalNumber, paginate, requiredString, stableId } from '../params.js';
@@ -22,6 +23,8 @@ export interface AcmCertificateSpec {
   renewalEligibility?: 'ELIGIBLE' | 'INELIGIBLE';
   renewalStatus?: 'PENDING_AUTO_RENEWAL' | 'PENDING_VALIDATION' | 'SUCCESS' | 'FAILED';
   exportable?: boolean;
+  /** Default: CUSTOMER_PROVIDED for imported certificates, AWS_MANAGED for the others. */
+  keyPairOrigin?: 'AWS_MANAGED' | 'CUSTOMER_PROVIDED' | 'ACME';
 }
 
 declare module '../scenario.js' {
@@ -31,6 +34,12 @@ declare module '../scenario.js' {
 }
 
 const DEFAULT_KEY_TYPES = ['RSA_2048'];
+// "Default filtering returns only certificates with key pair origin of AWS_MANAGED and CUSTOMER_PROVIDED" (ListCertificates API reference).
+const DEFAULT_KEY_PAIR_ORIGINS = ['AWS_MANAGED', 'CUSTOMER_PROVIDED'];
+
+function keyPairOrigin(cert: AcmCertificateSpec): string {
+  return cert.keyPairOrigin ?? (cert.type === 'IMPORTED' ? 'CUSTOMER_PROVIDED' : 'AWS_MANAGED');
+}
 
 function certId(cert: AcmCertificateSpec): string {
   return cert.id ?? `${stableId(cert.domain, 8)}-${stableId(`${cert.domain}/1`, 4)}-${stableId(`${cert.domain}/2`, 4)}-${stableId(`${cert.domain}/3`, 4)}-${stableId(`${cert.domain}/4`, 12)}`;
@@ -47,9 +56,13 @@ function certificates(ctx: HandlerContext): AcmCertificateSpec[] {
 function listCertificates(ctx: HandlerContext): unknown {
   const { json } = ctx.input;
   const keyTypes = ((json.Includes as { keyTypes?: string[] } | undefined)?.keyTypes ?? DEFAULT_KEY_TYPES);
+  const origins = (json.CertificateKeyPairOrigins as string[] | undefined) ?? DEFAULT_KEY_PAIR_ORIGINS;
   const statuses = json.CertificateStatuses as string[] | undefined;
   const matching = certificates(ctx).filter(
-    (c) => keyTypes.includes(c.keyAlgorithm ?? 'RSA_2048') && (!statuses || statuses.includes(c.status ?? 'ISSUED')),
+    (c) =>
+      keyTypes.includes(c.keyAlgorithm ?? 'RSA_2048') &&
+      origins.includes(keyPairOrigin(c)) &&
+      (!statuses || statuses.includes(c.status ?? 'ISSUED')),
   );
   const page = paginate(matching, json.NextToken, optionalNumber(json.MaxItems) ?? 1000, 'InvalidArgsException');
   return {
@@ -65,6 +78,7 @@ function listCertificates(ctx: HandlerContext): unknown {
       NotAfter: epochSeconds(resolveWhen(c.notAfter, ctx.now)),
       ExportOption: c.exportable ? 'ENABLED' : 'DISABLED',
       ManagedBy: c.managedBy,
+      CertificateKeyPairOrigin: keyPairOrigin(c),
     })),
     NextToken: page.nextToken,
   };
@@ -83,7 +97,9 @@ function describeCertificate(ctx: HandlerContext): unknown {
   const notAfter = resolveWhen(cert.notAfter, ctx.now);
   const issued = new Date(notAfter.getTime() - 395 * 86_400_000);
   const domains = [cert.domain, ...(cert.sans ?? [])];
-  const validation = type === 'AMAZON_ISSUED' ? domains.map((d) => domainValidation(cert, d)) : undefined;
+  const acme = keyPairOrigin(cert) === 'ACME';
+  // ACME certificates are validated beforehand on the ACME endpoint, not per certificate.
+  const validation = type === 'AMAZON_ISSUED' && !acme ? domains.map((d) => domainValidation(cert, d)) : undefined;
   return {
     Certificate: {
       CertificateArn: arn,
@@ -106,9 +122,10 @@ function describeCertificate(ctx: HandlerContext): unknown {
       RenewalSummary: cert.renewalStatus
         ? { RenewalStatus: cert.renewalStatus, DomainValidationOptions: validation ?? [], UpdatedAt: epochSeconds(ctx.now) }
         : undefined,
-      RenewalEligibility: cert.renewalEligibility ?? (type === 'IMPORTED' ? 'INELIGIBLE' : 'ELIGIBLE'),
+      RenewalEligibility: cert.renewalEligibility ?? (type === 'IMPORTED' || acme ? 'INELIGIBLE' : 'ELIGIBLE'),
       Options: { CertificateTransparencyLoggingPreference: 'ENABLED', Export: cert.exportable ? 'ENABLED' : 'DISABLED' },
       ManagedBy: cert.managedBy,
+      CertificateKeyPairOrigin: keyPairOrigin(cert),
     },
   };
 }

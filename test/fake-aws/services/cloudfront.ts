@@ -1,4 +1,5 @@
-// CloudFront (restXml, global): ListDistributions, paged by Marker / MaxItems.
+// CloudFront (restXml, global): ListDistributions, paged by Marker / MaxItems, with each
+// distribution's certificate, cache behaviours and origins.
 
 import { optionalNumber, paginate } from '../params.js';
 import { restXml } from '../protocols/rest-xml.js';
@@ -12,8 +13,16 @@ export interface DistributionSpec {
   status?: 'Deployed' | 'InProgress';
   lastModified?: When;
   webAclId?: string;
-  /** Absent: the default *.cloudfront.net certificate. */
+  /** Absent (and no iamCertificateId): the default *.cloudfront.net certificate. */
   acmCertificateArn?: string;
+  /** ServerCertificateId of an IAM server certificate. */
+  iamCertificateId?: string;
+  /** Default redirect-to-https. */
+  viewerProtocolPolicy?: 'allow-all' | 'https-only' | 'redirect-to-https';
+  /** Further cache behaviours by path pattern. */
+  behaviors?: { pathPattern: string; viewerProtocolPolicy: 'allow-all' | 'https-only' | 'redirect-to-https' }[];
+  /** Default: one custom origin `origin.example.com` reached over HTTPS. */
+  origins?: { id: string; domainName: string; s3?: boolean }[];
   /** Default TLSv1 with the default certificate, TLSv1.2_2021 with an ACM one. */
   minimumProtocolVersion?: string;
 }
@@ -25,6 +34,15 @@ declare module '../scenario.js' {
 }
 
 function viewerCertificate(d: DistributionSpec): unknown {
+  if (d.iamCertificateId) {
+    return {
+      CloudFrontDefaultCertificate: false,
+      IAMCertificateId: d.iamCertificateId,
+      SSLSupportMethod: 'sni-only',
+      MinimumProtocolVersion: d.minimumProtocolVersion ?? 'TLSv1.2_2021',
+      CertificateSource: 'iam',
+    };
+  }
   if (!d.acmCertificateArn) {
     return { CloudFrontDefaultCertificate: true, MinimumProtocolVersion: d.minimumProtocolVersion ?? 'TLSv1', CertificateSource: 'cloudfront' };
   }
@@ -37,8 +55,23 @@ function viewerCertificate(d: DistributionSpec): unknown {
   };
 }
 
+function origin(spec: { id: string; domainName: string; s3?: boolean }): unknown {
+  return {
+    Id: spec.id,
+    DomainName: spec.domainName,
+    OriginPath: '',
+    S3OriginConfig: spec.s3 ? { OriginAccessIdentity: '' } : undefined,
+    CustomOriginConfig: spec.s3
+      ? undefined
+      : { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only', OriginSslProtocols: { Quantity: 1, Items: { SslProtocol: ['TLSv1.2'] } } },
+    OriginAccessControlId: spec.s3 ? 'E2OACEXAMPLE' : '',
+  };
+}
+
 function summary(ctx: HandlerContext, d: DistributionSpec): unknown {
   const aliases = d.aliases ?? [];
+  const origins = d.origins ?? [{ id: 'app', domainName: 'origin.example.com' }];
+  const behaviors = d.behaviors ?? [];
   return {
     Id: d.id,
     ARN: `arn:aws:cloudfront::${ctx.account.id}:distribution/${d.id}`,
@@ -46,6 +79,12 @@ function summary(ctx: HandlerContext, d: DistributionSpec): unknown {
     LastModifiedTime: resolveWhen(d.lastModified ?? '-30d', ctx.now),
     DomainName: `${d.id.toLowerCase()}.cloudfront.net`,
     Aliases: { Quantity: aliases.length, Items: aliases.length > 0 ? { CNAME: aliases } : undefined },
+    Origins: { Quantity: origins.length, Items: { Origin: origins.map(origin) } },
+    DefaultCacheBehavior: { TargetOriginId: origins[0]!.id, ViewerProtocolPolicy: d.viewerProtocolPolicy ?? 'redirect-to-https' },
+    CacheBehaviors: {
+      Quantity: behaviors.length,
+      Items: behaviors.length > 0 ? { CacheBehavior: behaviors.map((b) => ({ PathPattern: b.pathPattern, TargetOriginId: origins[0]!.id, ViewerProtocolPolicy: b.viewerProtocolPolicy })) } : undefined,
+    },
     Enabled: d.enabled ?? true,
     ViewerCertificate: viewerCertificate(d),
     WebACLId: d.webAclId ?? '',

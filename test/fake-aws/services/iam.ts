@@ -1,4 +1,5 @@
-// IAM (awsQuery): the credential report, authorization details, access keys, server certificates.
+// IAM (awsQuery): the credential report, authorization details, AWS-managed policy documents,
+// access keys, server certificates.
 
 import { FakeAwsError } from '../errors.js';
 import { formList, paginate } from '../params.js';
@@ -57,12 +58,20 @@ function attachedList(account: AccountSpec, refs: string[] | undefined): unknown
   return (refs ?? []).map((ref) => ({ PolicyName: policyName(policyArn(account, ref)), PolicyArn: policyArn(account, ref) }));
 }
 
-/** Documents of the AWS-managed policies a scenario may attach; others read as a service-scoped allow. */
+/** Documents of the AWS-managed policies a scenario may attach (abridged); others read as a service-scoped allow. */
 const AWS_MANAGED: Record<string, PolicyDocumentJson> = {
   AdministratorAccess: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
   PowerUserAccess: { Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }] },
   IAMFullAccess: { Statement: [{ Effect: 'Allow', Action: ['iam:*'], Resource: '*' }] },
+  AmazonS3FullAccess: { Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3-object-lambda:*'], Resource: '*' }] },
+  AWSCompromisedKeyQuarantineV3: { Statement: [{ Effect: 'Deny', Action: ['iam:AttachUserPolicy', 'iam:CreateAccessKey', 'ec2:RunInstances', 'lambda:CreateFunction'], Resource: '*' }] },
 };
+
+const SERVICE_SCOPED: PolicyDocumentJson = { Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*'], Resource: '*' }] };
+
+function awsManagedDocument(arn: string): PolicyDocumentJson {
+  return AWS_MANAGED[policyName(arn)] ?? SERVICE_SCOPED;
+}
 
 interface Entry {
   kind: 'User' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
@@ -103,7 +112,7 @@ function authorizationEntries(account: AccountSpec, now: Date): Entry[] {
   const referenced = new Set([...(iam.users ?? []), ...(iam.groups ?? [])].flatMap((x) => x.attachedPolicies ?? []).filter((r) => r.startsWith('arn:aws:iam::aws:')));
   const managed: Entry[] = [...referenced].map((arn) => ({
     kind: 'AWSManagedPolicy',
-    value: policyEntry(arn, AWS_MANAGED[policyName(arn)] ?? { Statement: [{ Effect: 'Allow', Action: ['ec2:Describe*'], Resource: '*' }] }, created),
+    value: policyEntry(arn, awsManagedDocument(arn), created),
   }));
   return [...users, ...groups, ...local, ...managed];
 }
@@ -122,6 +131,34 @@ function getAccountAuthorizationDetails(ctx: HandlerContext): unknown {
     IsTruncated: page.nextToken !== undefined,
     Marker: page.nextToken,
   };
+}
+
+/** The policy's document: AWS-managed ones exist everywhere, customer-managed ones in their account. */
+function findPolicy(ctx: HandlerContext, arn: string): PolicyDocumentJson {
+  if (arn.startsWith('arn:aws:iam::aws:policy/')) return awsManagedDocument(arn);
+  const local = (ctx.account.iam?.policies ?? []).find((p) => policyArn(ctx.account, p.name) === arn);
+  if (!local) throw new FakeAwsError('NoSuchEntity', 404, `Policy ${arn} does not exist or is not attachable.`);
+  return local.document;
+}
+
+function getPolicy(ctx: HandlerContext): unknown {
+  const arn = ctx.input.form.get('PolicyArn') ?? '';
+  findPolicy(ctx, arn);
+  const created = resolveWhen('-400d', ctx.now);
+  return {
+    Policy: {
+      PolicyName: policyName(arn), PolicyId: `ANPA${policyName(arn).toUpperCase().slice(0, 16)}`, Arn: arn, Path: '/',
+      DefaultVersionId: 'v1', AttachmentCount: 1, IsAttachable: true, CreateDate: created, UpdateDate: created,
+    },
+  };
+}
+
+function getPolicyVersion(ctx: HandlerContext): unknown {
+  const arn = ctx.input.form.get('PolicyArn') ?? '';
+  const document = findPolicy(ctx, arn);
+  const versionId = ctx.input.form.get('VersionId');
+  if (versionId !== 'v1') throw new FakeAwsError('NoSuchEntity', 404, `Policy ${arn} version ${versionId ?? ''} does not exist.`);
+  return { PolicyVersion: { Document: encodeDocument(document), VersionId: 'v1', IsDefaultVersion: true, CreateDate: resolveWhen('-400d', ctx.now) } };
 }
 
 function listAccessKeys(ctx: HandlerContext): unknown {
@@ -156,6 +193,8 @@ export const iam = defineService({
     GenerateCredentialReport: generateCredentialReport,
     GetCredentialReport: getCredentialReport,
     GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
+    GetPolicy: getPolicy,
+    GetPolicyVersion: getPolicyVersion,
     ListAccessKeys: listAccessKeys,
     ListServerCertificates: listServerCertificates,
   },

@@ -6,6 +6,7 @@ export { acm } from './acm.js';
 export { cloudFront } from './cloudfront.js';
 export { config } from './config.js';
 export { ec2 } from './ec2.js';
+export { elasticLoadBalancing } from './elasticloadbalancing.js';
 export { eventBridge } from './eventbridge.js';
 export { guardDuty } from './guardduty.js';
 export { health } from './health.js';
