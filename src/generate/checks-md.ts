@@ -5,6 +5,7 @@ import { listChecklists } from '../catalog/index.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import { checkActions, type AnyCheck } from '../contract/check.js';
 import { REGENERATE_COMMAND } from '../regenerate.js';
+import { routingSamplesSection } from './samples-md.js';
 
 export function renderChecksMarkdown(
   checks: readonly AnyCheck[],
@@ -19,6 +20,7 @@ export function renderChecksMarkdown(
     summaryTable(sorted, checklists),
     ...checklists.map((l) => coverage(l, sorted)),
     ...sorted.map((c) => checkSection(c, checklists)),
+    routingSamplesSection(),
   ].join('\n\n') + '\n';
 }
 
@@ -44,6 +46,7 @@ function checkSection(check: AnyCheck, checklists: readonly Checklist[]): string
     .filter((l) => requirementIdsOf(check, l).length > 0)
     .map((l) => `${label(l)}: ${requirementIdsOf(check, l).join(', ')}`);
   const evidence = evidenceSources(check).map((e) => `\`${e.collector}\`${e.optional ? ' (when available)' : ''}`);
+  const samples = (check.asks ?? []).flatMap((a) => a.questions).map((q) => `\`${q}\``);
   return [
     `## ${check.id}`,
     `**${check.title}**`,
@@ -53,6 +56,7 @@ function checkSection(check: AnyCheck, checklists: readonly Checklist[]): string
       `- Severity: ${check.severity}; scope: ${check.scope}`,
       `- Evidence sources: ${evidence.join(', ')}`,
       `- IAM actions: ${checkActions(check).map((a) => `\`${a}\``).join(', ')}`,
+      ...(samples.length ? [`- Sample events (see Routing sample events): ${samples.join(', ')}`] : []),
       `- Remediation: ${check.remediation}`,
       `- Documentation: ${check.docsUrl}`,
     ].join('\n'),
