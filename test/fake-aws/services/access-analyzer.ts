@@ -66,6 +66,8 @@ export const accessAnalyzer = defineService({
   signingName: 'access-analyzer',
   actionPrefix: 'access-analyzer',
   protocol: restJson,
+  // https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_ListFindingsV2.html
+  iamActions: { ListFindingsV2: 'ListFindings' },
   operations: {
     ListAnalyzers: { http: 'GET /analyzer', handler: listAnalyzers },
     ListFindingsV2: { http: 'POST /findingv2', handler: listFindingsV2 },
