@@ -10,7 +10,7 @@ export const LIVE_KEY_STATES: readonly string[] = ['Enabled', 'Disabled'];
 export interface KmsKey {
   keyId: string;
   arn: string;
-  /** Enabled, Disabled, PendingDeletion, PendingImport, ... */
+  /** Enabled, Disabled, PendingDeletion, PendingImport, ...; `unknown` when the key policy refused DescribeKey. */
   state: string;
   keySpec?: string;
   keyUsage?: string;
