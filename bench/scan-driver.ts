@@ -9,6 +9,7 @@ import type { Results } from '../src/contract/results.js';
 import { collectEvidence } from '../src/run/collect.js';
 import { evaluateRunDir } from '../src/run/evaluate.js';
 import { resolveRunConfig } from '../src/run/options.js';
+import { checkSettingsOf } from '../src/config/schema.js';
 import { readManifest } from '../src/snapshot/reader.js';
 
 export interface DriverOptions {
@@ -41,7 +42,7 @@ export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = '
     checks: [...ALL_CHECKS],
     checklist: run.checklist,
     deploymentModel: run.config.deploymentModel,
-    settings: run.config.settings,
+    settings: checkSettingsOf(run.config),
     attestations: new Map(),
   });
   return results;

@@ -3,6 +3,7 @@
 
 import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset } from '../contract/dataset.js';
+import { COLLECTORS as accessanalyzer } from './accessanalyzer/collect.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
 import { COLLECTORS as cloudfront } from './cloudfront/collect.js';
@@ -14,11 +15,14 @@ import { COLLECTORS as eventbridge } from './eventbridge/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
+import { COLLECTORS as identitycenter } from './identitycenter/collect.js';
+import { COLLECTORS as kms } from './kms/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
 import { COLLECTORS as securityhub } from './securityhub/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
+  ...accessanalyzer,
   ...account,
   ...acm,
   ...cloudfront,
@@ -30,6 +34,8 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...guardduty,
   ...health,
   ...iam,
+  ...identitycenter,
+  ...kms,
   ...organizations,
   ...securityhub,
   ...support,

@@ -54,10 +54,10 @@ function judge({ requirement, findings, deploymentModel }: RollupInput, valid: V
     }
     return worst('FAIL', failing, counted.length);
   }
-  for (const status of ['ERROR', 'WARN'] as const) {
-    const hits = counted.filter((f) => f.status === status);
-    if (hits.length > 0) return worst(status, hits, counted.length);
-  }
+  const errors = counted.filter((f) => f.status === 'ERROR');
+  if (errors.length > 0) return worst('ERROR', errors, counted.length);
+  const warnings = counted.filter((f) => f.status === 'WARN');
+  if (warnings.length > 0) return warned(requirement, valid, warnings, counted.length);
   if (counted.length === 0) return nothingAutomated(requirement, valid);
   return allPass(requirement, valid, counted.length);
 }
@@ -65,6 +65,18 @@ function judge({ requirement, findings, deploymentModel }: RollupInput, valid: V
 function worst(status: 'FAIL' | 'ERROR' | 'WARN', hits: readonly Finding[], total: number): Verdict {
   const verb = { FAIL: 'fail', ERROR: 'could not be evaluated', WARN: 'warn' }[status];
   return { status, reason: `${hits.length} of ${total} findings ${verb}: ${hits[0]!.message}` };
+}
+
+/**
+ * A `full` requirement's checks warn where they see what only the partner can settle (a Basic plan
+ * where the FTR accepts an action plan instead), so the partner's attestation decides it. A `partial`
+ * requirement's warnings stay until what they name is fixed.
+ */
+function warned(requirement: Requirement, valid: Valid, warnings: readonly Finding[], total: number): Verdict {
+  const verdict = worst('WARN', warnings, total);
+  if (requirement.automation !== 'full' || !valid) return verdict;
+  const outcome = valid.status === 'met' ? 'attested as met' : 'attested as not met';
+  return { status: valid.status === 'met' ? 'ATTESTED' : 'FAIL', reason: `${verdict.reason}; ${outcome} by ${by(valid)}` };
 }
 
 function nothingAutomated(requirement: Requirement, valid: Valid): Verdict {

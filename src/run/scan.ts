@@ -24,6 +24,7 @@ import { parseS3Uri, uploadRun } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
 import { evaluateRunDir } from './evaluate.js';
 import { resolveRunConfig, type RunConfig, type ScanFlags } from './options.js';
+import { checkSettingsOf } from '../config/schema.js';
 import { copySnapshot } from './snapshot-copy.js';
 
 export interface ScanRequest extends ScanFlags, SignOptions {
@@ -69,7 +70,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     checks: [...checks],
     checklist: run.checklist,
     deploymentModel: run.config.deploymentModel as DeploymentModel,
-    settings: run.config.settings,
+    settings: checkSettingsOf(run.config),
     attestations,
     secrets,
   });

@@ -75,7 +75,7 @@ class Dispatcher {
       return unroutable(raw, requestId, service);
     }
     const caller = callerOf(scope.accessKeyId, this.scenario, this.state);
-    const action = `${service.actionPrefix}:${call.operation}`;
+    const action = service.actionOf(call.operation);
     this.stats.request(action, caller.accountId);
     await this.faults.delay();
     try {

@@ -61,6 +61,11 @@ const cases: Case[] = [
   { name: 'any FAIL wins over ERROR and WARN', automation: 'full', findings: [finding('PASS'), finding('WARN'), finding('ERROR'), finding('FAIL')], status: 'FAIL', reason: /^1 of 4 findings fail: fail message$/ },
   { name: 'ERROR wins over WARN', automation: 'full', findings: [finding('WARN'), finding('ERROR'), finding('PASS')], status: 'ERROR', reason: /^1 of 3 findings could not be evaluated: error message$/ },
   { name: 'WARN wins over PASS', automation: 'full', findings: [finding('PASS'), finding('WARN')], status: 'WARN', reason: /^1 of 2 findings warn/ },
+  // A full requirement's checks warn where only the partner can settle it (the FTR's Basic-plan action plan)
+  { name: 'full, WARN, met: ATTESTED', automation: 'full', findings: [finding('PASS'), finding('WARN')], attestation: met, status: 'ATTESTED', reason: /^1 of 2 findings warn: warn message; attested as met by secops on 2026-01-10$/ },
+  { name: 'full, WARN, not met: FAIL', automation: 'full', findings: [finding('WARN')], attestation: notMet, status: 'FAIL', reason: /^1 of 1 findings warn: warn message; attested as not met by secops/ },
+  { name: 'full, WARN, expired: WARN', automation: 'full', findings: [finding('WARN')], attestation: expiredMet, status: 'WARN', reason: /warn message; attestation expired on 2026-06-14, ignored$/ },
+  { name: 'partial, WARN, met: still WARN', automation: 'partial', findings: [finding('WARN')], attestation: met, status: 'WARN', reason: /^1 of 1 findings warn: warn message$/ },
   { name: 'a valid met attestation does not hide a FAIL', automation: 'partial', findings: [finding('FAIL')], attestation: met, status: 'FAIL', reason: /fail: fail message/ },
   { name: 'a valid met attestation does not hide an ERROR', automation: 'full', extra: { attestationOverridesFail: true }, findings: [finding('ERROR')], attestation: met, status: 'ERROR', reason: /could not be evaluated/ },
   // Advisory and N/A findings are not counted

@@ -32,8 +32,8 @@ const meta: Requirement[] = [
   manual('CIS', META, 'CIS benchmark scan report (optional)', 'an automated CIS benchmark report of the hosting accounts, if you have one'),
   manual('GA', META, 'Solution generally available', 'that customers can buy the submitted solution today'),
   manual('HOST-001', META, 'Whole product hosted on AWS', 'the architecture diagram showing control and application planes on AWS, with any allowed exceptions'),
-  // The support check decides the Business Support branch in full; the plan that may replace it
-  // is attested, and such an attestation overrides the failing check.
+  // The support check decides the Business Support branch in full; below it, the check warns and
+  // the attested plan for issues needing AWS Support settles it (a met attestation: ATTESTED).
   {
     id: 'SUP-001',
     title: 'Business Support, or a plan for issues needing AWS Support',
@@ -41,31 +41,30 @@ const meta: Requirement[] = [
     appliesTo: SAAS,
     automation: 'full',
     attest: 'without Business Support: the documented plan for issues that need AWS Support',
-    attestationOverridesFail: true,
   },
   manual('WAFR-001', META, 'Yearly architecture review', 'the date and outcome of the last review against a documented, AWS-aware standard'),
   manual('WAFR-002', META, 'Shared responsibility reviewed', 'how architecture and operations cover the customer-side duties of the shared responsibility models'),
 ];
 
 const root: Requirement[] = [
-  manual('ARC-001', ROOT, 'Root user used only when required', 'that root is used only for the tasks that need it and its credentials are locked away'),
+  partial('ARC-001', ROOT, 'Root user used only when required', 'that root is used only for the tasks that need it and its credentials are locked away'),
   { id: 'ARC-004', title: 'No access keys for the root user', section: ROOT, appliesTo: SAAS, automation: 'full' },
   manual('ARC-005', ROOT, 'Incident management plan', 'the maintained plan to detect, contain and recover from security incidents'),
 ];
 
 const communications: Requirement[] = [
   partial('ACOM-001', COMMS, 'Alternate contacts set to team mailboxes', 'that each alternate contact is a team mailbox, not one person'),
-  manual('ACOM-002', COMMS, 'Company-owned contact details', 'that account emails, including root, and phone numbers belong to the company'),
+  partial('ACOM-002', COMMS, 'Company-owned contact details', 'that account emails, including root, and phone numbers belong to the company'),
 ];
 
 const identity: Requirement[] = [
-  manual('IAM-001', IAM, 'MFA for every human', 'where MFA is enforced for people (IdP and any console IAM users)'),
-  manual('IAM-002', IAM, 'Static IAM credentials monitored and secured', 'key rotation, or the key inventory, unused-key removal, anomaly monitoring and revocation runbook'),
-  manual('IAM-003', IAM, 'Strong password policy', 'the IAM password policy and how users are taught to choose passwords'),
-  manual('IAM-004', IAM, 'One identity per person', 'that no logins are shared, so every action is attributable'),
-  manual('IAM-005', IAM, 'Roles for third-party access', 'that outside parties reach your accounts through cross-account roles, never IAM user keys'),
-  manual('IAM-006', IAM, 'Least privilege', 'how permissions are scoped and granted through groups or attributes'),
-  manual('IAM-007', IAM, 'Access follows joiners, movers and leavers', 'the process that grants and removes access as people join, move and leave'),
+  partial('IAM-001', IAM, 'MFA for every human', 'where MFA is enforced for people (IdP and any console IAM users)'),
+  partial('IAM-002', IAM, 'Static IAM credentials monitored and secured', 'key rotation, or the key inventory, unused-key removal, anomaly monitoring and revocation runbook'),
+  { ...manual('IAM-003', IAM, 'Strong password policy', 'how users are taught to avoid weak or reused passwords'), automation: 'full' },
+  partial('IAM-004', IAM, 'One identity per person', 'that no logins are shared, so every action is attributable'),
+  partial('IAM-005', IAM, 'Roles for third-party access', 'that outside parties reach your accounts through cross-account roles, never IAM user keys'),
+  partial('IAM-006', IAM, 'Least privilege', 'how permissions are scoped and granted through groups or attributes'),
+  partial('IAM-007', IAM, 'Access follows joiners, movers and leavers', 'the process that grants and removes access as people join, move and leave'),
   manual('IAM-008', IAM, 'Quarterly identity review', 'the last quarterly review of identities, roles and unused permissions'),
   manual('IAM-009', IAM, 'No credentials in code', 'how secrets are kept out of source code and version control'),
   manual('IAM-010', IAM, 'Secrets stored securely', 'the secret store used, with encryption, fine-grained access and read logging'),

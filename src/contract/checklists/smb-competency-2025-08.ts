@@ -106,7 +106,14 @@ const operatingSystem: Requirement[] = [
 
 const itOperations: Requirement[] = [
   manual('SECOPS-001', SECOPS, SAAS, 'Change detection on compute, logs kept elsewhere', 'the tool that detects OS and application file changes and where its records are kept durably'),
-  manual('SECOPS-004', SECOPS, BOTH, 'Managed encryption keys', 'how keys are protected at rest and in transit and how their use is controlled (KMS or equal)'),
+  {
+    id: 'SECOPS-004',
+    title: 'Managed encryption keys',
+    section: SECOPS,
+    appliesTo: BOTH,
+    automation: 'partial',
+    attest: 'how keys are protected at rest and in transit and how their use is controlled (KMS or equal)',
+  },
   manual('SECOPS-006', SECOPS, BOTH, 'Security issue tracking system', 'the system the security team uses to track reported and detected issues'),
   {
     id: 'SECOPS-007',
