@@ -78,7 +78,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    attestations: z.string().optional(),
+    /** One file or a list: requirement statements per checklist, and accepted exceptions. */
+    attestations: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1))).optional(),
     settings: checkSettingsSchema.prefault({}),
   })
   .strict();
