@@ -1,6 +1,7 @@
 // The scan command's own pipeline (src/run), driven as a function for the bench, the demo snapshot
 // and the wire tests. Endpoints come from AWS_ENDPOINT_URL like any user's emulator setup.
 
+import { NO_STATEMENTS } from '../src/attest/types.js';
 import { randomUUID } from 'node:crypto';
 import { ALL_CHECKS } from '../checks/index.js';
 import type { ScanSummary } from '../src/collect/scanner.js';
@@ -43,7 +44,7 @@ export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = '
     checklist: run.checklist,
     deploymentModel: run.config.deploymentModel,
     settings: checkSettingsOf(run.config),
-    attestations: new Map(),
+    statements: NO_STATEMENTS,
   });
   return results;
 }

@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { writeChecksums } from '../bundle/checksums.js';
 import type { DatasetRecord } from '../contract/record.js';
 import { UsageError } from '../errors.js';
-import type { Results } from '../contract/results.js';
+import type { ExceptionSummary, Results } from '../contract/results.js';
+import { getChecklist } from '../catalog/index.js';
+import { partnerRowsAcross } from '../engine/results.js';
 import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
 import { readResults } from '../snapshot/results-file.js';
 import { readManifest } from '../snapshot/reader.js';
@@ -81,16 +83,37 @@ export function mergeManifests(manifests: Manifest[]): Manifest {
 
 export function mergeResults(all: Results[]): Results {
   const first = all[0]!;
-  const byAccount = <T extends { accountId: string }>(rows: T[]): T[] =>
-    rows.sort((a, b) => compare(a.accountId, b.accountId));
+  const byAccount = <T extends { accountId?: string }>(rows: T[]): T[] =>
+    rows.sort((a, b) => compare(a.accountId ?? '', b.accountId ?? ''));
+  const finishedAt = latest(all.map((r) => r.finishedAt));
+  const checklist = getChecklist(`${first.checklist.id}@${first.checklist.version}`);
   return {
     ...first,
     startedAt: earliest(all.map((r) => r.startedAt)),
-    finishedAt: latest(all.map((r) => r.finishedAt)),
+    finishedAt,
     accounts: byAccount(all.flatMap((r) => r.accounts)),
     findings: byAccount(all.flatMap((r) => r.findings)),
-    requirements: byAccount(all.flatMap((r) => r.requirements)),
+    // Each shard judged partner rows on its own accounts only: judge them again over all of them.
+    requirements: [
+      ...partnerRowsAcross(all, checklist, new Date(finishedAt)),
+      ...byAccount(all.flatMap((r) => r.requirements.filter((row) => row.scope === 'account'))),
+    ],
+    exceptions: mergeExceptionCounts(all.flatMap((r) => r.exceptions)),
   };
+}
+
+/** Every shard lists every exception; sum what each covered. */
+function mergeExceptionCounts(summaries: ExceptionSummary[]): ExceptionSummary[] {
+  const merged = new Map<string, ExceptionSummary>();
+  for (const summary of summaries) {
+    const key = JSON.stringify([summary.checkId, summary.resource, summary.accounts ?? null, summary.expires]);
+    const seen = merged.get(key);
+    if (seen) {
+      seen.covered += summary.covered;
+      seen.errorsNotCovered += summary.errorsNotCovered;
+    } else merged.set(key, { ...summary });
+  }
+  return [...merged.values()];
 }
 
 /**

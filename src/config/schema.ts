@@ -51,7 +51,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    attestations: z.string().optional(),
+    /** One file or a list: requirement statements per checklist, and accepted exceptions. */
+    attestations: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1))).optional(),
     company: companySchema,
     settings: checkSettingsSchema.omit({ company: true }).prefault({}),
   })

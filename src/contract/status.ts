@@ -7,7 +7,14 @@ export const REQUIREMENT_STATUSES = [...FINDING_STATUSES, 'MANUAL', 'ATTESTED'] 
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 export type AccountStatus = 'SCANNED' | 'PARTIAL' | 'ERROR';
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational';
+/** Most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Lower is more severe: the index in SEVERITIES. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
 
 /** Region value used for account-wide (global) datasets and findings. */
 export const GLOBAL = 'global';

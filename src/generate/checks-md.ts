@@ -2,7 +2,7 @@
 
 import { checksCovering, evidenceSources, requirementIdsOf } from '../catalog/coverage.js';
 import { listChecklists } from '../catalog/index.js';
-import type { Checklist } from '../contract/checklists/types.js';
+import type { Checklist, Requirement } from '../contract/checklists/types.js';
 import { checkActions, type AnyCheck } from '../contract/check.js';
 import { REGENERATE_COMMAND } from '../regenerate.js';
 import { routingSamplesSection } from './samples-md.js';
@@ -32,12 +32,15 @@ function summaryTable(checks: readonly AnyCheck[], checklists: readonly Checklis
 
 function coverage(checklist: Checklist, checks: readonly AnyCheck[]): string {
   const automated = checklist.requirements.filter((r) => r.automation !== 'manual');
-  const rows = automated.map((r) => [r.id, cell(r.title), r.automation, checksCovering(checks, checklist, r.id).map((c) => `\`${c.id}\``).join(', ') || '–']);
+  const judged = (r: Requirement) => (r.scope === 'partner' ? 'partner' : 'account');
+  const rows = automated.map((r) => [r.id, cell(r.title), r.automation, judged(r), checksCovering(checks, checklist, r.id).map((c) => `\`${c.id}\``).join(', ') || '–']);
   const manual = checklist.requirements.length - automated.length;
+  const partnerLevel = checklist.requirements.filter((r) => r.scope === 'partner').map((r) => r.id);
   return [
     `## Coverage of ${label(checklist)}`,
     `${automated.length} of ${checklist.requirements.length} requirements are checked automatically, fully or in part; the other ${manual} are attested by the partner (see docs/attestations.md).`,
-    table(['Requirement', 'Title', 'Automation', 'Checks'], rows),
+    table(['Requirement', 'Title', 'Automation', 'Judged', 'Checks'], rows),
+    `Judged once for the partner rather than per account (${partnerLevel.length}): ${partnerLevel.join(', ')}.`,
   ].join('\n\n');
 }
 

@@ -30,6 +30,8 @@ export interface CollectRequest {
   resume: boolean;
   /** Progress of the collection (the CLI renders it). */
   events?: ScanEvents;
+  /** Record organization account tags: attestations or exceptions name accounts by tag. */
+  readTags?: boolean;
 }
 
 /** What the scanner's pieces need from the run's config (shared with preflight). */
@@ -96,6 +98,7 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
         organization: config.organization,
         callerAccountId: access.caller.accountId,
         clients: callerClients,
+        readTags: request.readTags ?? false,
       }),
       request.shard,
     );

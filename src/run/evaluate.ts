@@ -2,7 +2,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttestationSet } from '../attest/types.js';
+import type { PartnerStatements } from '../attest/types.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
@@ -19,7 +19,8 @@ export interface EvaluateRequest {
   checklist: Checklist;
   deploymentModel: DeploymentModel;
   settings: CheckSettings;
-  attestations: AttestationSet;
+  /** The partner's attestations (those for this checklist apply) and accepted exceptions. */
+  statements: PartnerStatements;
   /** Exact secret values (the scan's credentials) that must never reach results. */
   secrets?: string[];
 }
@@ -54,7 +55,8 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     checklist: request.checklist,
     deploymentModel: request.deploymentModel,
     findings,
-    attestations: request.attestations,
+    attestations: request.statements.attestations.get(request.checklist.id) ?? new Map(),
+    exceptions: request.statements.exceptions,
     now,
   });
   await writeFile(join(request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);

@@ -25,7 +25,7 @@ export interface ScanFlags {
   regions?: string[];
   checklist?: string;
   deploymentModel?: string;
-  attestations?: string;
+  attestations?: string[];
   retryMode?: string;
   maxAttempts?: number;
   accountsInParallel?: number;
@@ -52,6 +52,11 @@ export function tagPair(value: string, previous: Record<string, string> = {}): R
   const at = value.indexOf('=');
   if (at <= 0) throw new UsageError(`tag filter "${value}" must be key=value, e.g. Environment=production`);
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+/** A repeatable option's values, in the order given (commander option parser). */
+export function appendValue(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 export function positiveInt(value: string): number {

@@ -4,14 +4,16 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadAttestations } from '../attest/load.js';
-import type { AttestationSet } from '../attest/types.js';
+import { loadStatements } from '../attest/load.js';
+import { NO_STATEMENTS, type PartnerStatements } from '../attest/types.js';
+import { namesAccountsByTag } from '../attest/scope.js';
 import { diffRuns, type RunDiff } from '../bookkeeping/diff.js';
 import { renderDiffJson, renderDiffMarkdown } from '../bookkeeping/diff-render.js';
 import { parseShard } from '../bookkeeping/shard.js';
 import { signRun, type SignOptions } from '../bundle/sign.js';
 import type { ScanEvents } from '../collect/events.js';
 import type { AnyCheck } from '../contract/check.js';
+import type { Checklist } from '../contract/checklists/types.js';
 import type { DeploymentModel, Results } from '../contract/results.js';
 import { UsageError } from '../errors.js';
 import { checkSummaries } from '../report/check-summary.js';
@@ -41,6 +43,9 @@ export interface ScanOutcome {
   outDir: string;
   manifest: Manifest;
   results: Results;
+  checklist: Checklist;
+  /** The report files written (paths). */
+  reportFiles: string[];
   /** What changed since `--baseline`, when given. */
   diff?: RunDiff;
   signed: boolean;
@@ -55,7 +60,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
   selectReporters(request.format);
   const shard = request.shard ? parseShard(request.shard) : undefined;
   const run = await resolveRunConfig(request);
-  const attestations = await attestationsFor(run);
+  const statements = await statementsFor(run, checks);
   const runId = defaultRunId();
   const outDir = request.resume ?? request.out ?? join('runs', runId);
   let secrets: string[] = [];
@@ -63,7 +68,8 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     await copySnapshot(request.snapshot, outDir);
   } else {
     const resume = Boolean(request.resume);
-    secrets = await collectEvidence({ run, checks: [...checks], runId, outDir, ...(shard ? { shard } : {}), resume, events });
+    const readTags = namesAccountsByTag(statements);
+    secrets = await collectEvidence({ run, checks: [...checks], runId, outDir, ...(shard ? { shard } : {}), resume, events, readTags });
   }
   const { manifest, results } = await evaluateRunDir({
     runDir: outDir,
@@ -71,7 +77,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     checklist: run.checklist,
     deploymentModel: run.config.deploymentModel as DeploymentModel,
     settings: checkSettingsOf(run.config),
-    attestations,
+    statements,
     secrets,
   });
   const baseline = request.baseline ? await readResults(request.baseline) : undefined;
@@ -84,10 +90,11 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
   };
   const diff = baseline ? diffRuns(baseline, results, new Date()) : undefined;
   if (diff) await writeDiff(outDir, diff);
-  await renderReports(input, request.format, outDir, { secrets });
+  const { reports } = await renderReports(input, request.format, outDir, { secrets });
   const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
   if (request.upload) await upload(outDir, request.upload, run.config.profile);
-  return { outDir, manifest, results, ...(diff ? { diff } : {}), signed: signature !== undefined };
+  const reportFiles = reports.map((r) => join(outDir, r.fileName));
+  return { outDir, manifest, results, checklist: run.checklist, reportFiles, ...(diff ? { diff } : {}), signed: signature !== undefined };
 }
 
 async function writeDiff(outDir: string, diff: RunDiff): Promise<void> {
@@ -105,6 +112,8 @@ async function upload(outDir: string, uri: string, profile: string | undefined):
   }
 }
 
-async function attestationsFor(run: RunConfig): Promise<AttestationSet> {
-  return run.config.attestations ? loadAttestations(run.config.attestations, run.checklist) : new Map();
+async function statementsFor(run: RunConfig, checks: readonly AnyCheck[]): Promise<PartnerStatements> {
+  const files = run.config.attestations ?? [];
+  if (files.length === 0) return NO_STATEMENTS;
+  return loadStatements(files, { checklists: [run.checklist], checkIds: checks.map((c) => c.id) });
 }

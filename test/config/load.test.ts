@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       deploymentModel: 'saas',
       accounts: ['111111111111'],
       roleName: 'PartnerAuditReadOnly',
-      attestations: join(dir, 'attest/partner.yaml'),
+      attestations: [join(dir, 'attest/partner.yaml')],
       concurrency: { accounts: 8, requestsInFlight: 64, perService: 4 },
       settings: { iam: { interactiveUsers: ['alice'], maxServiceKeyAgeDays: 7, partnerCidrs: [] }, acm: { minDaysToExpiry: 30 } },
     });

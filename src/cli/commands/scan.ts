@@ -5,7 +5,7 @@ import { summaryLine } from '../../bookkeeping/diff-render.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
-import { positiveInt, addTargetOptions } from '../../run/options.js';
+import { appendValue, positiveInt, addTargetOptions } from '../../run/options.js';
 import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -24,7 +24,7 @@ export function register(program: Command, context: CliContext): void {
       .description('Collect evidence from AWS (or load a saved --snapshot), evaluate the checks, write results and reports.'),
   )
     .addOption(new Option('--deployment-model <model>', 'how the solution is deployed (default saas)').choices(['saas', 'customer-deployed']))
-    .option('--attestations <file>', 'YAML attestations for what a scanner cannot see (partner-audit attest --init)')
+    .option('--attestations <file>', 'YAML attestations and accepted exceptions (partner-audit attest --init); repeatable', appendValue)
     .option('-o, --out <dir>', 'run directory to write (default runs/<timestamp>)')
     .option('-f, --format <list>', `report formats, comma-separated, or all: ${FORMATS.join(', ')}`, DEFAULT_FORMATS)
     .option('--snapshot <dir>', 'evaluate a saved run directory offline instead of calling AWS')
@@ -54,7 +54,9 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     progress.stop();
   }
   if (!options.quiet) {
-    process.stdout.write(renderConsoleSummary(outcome.results, outcome.manifest));
+    const reportPath = outcome.reportFiles.find((file) => file.endsWith('report.html'));
+    const { results, manifest, checklist } = outcome;
+    process.stdout.write(renderConsoleSummary({ results, manifest, checklist, ...(reportPath && { reportPath }) }));
     if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }

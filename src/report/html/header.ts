@@ -3,6 +3,7 @@
 import type { ReportInput } from '../types.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { esc } from './escape.js';
+import { renderVerdict } from './landing.js';
 import { formatDuration, formatTime, listSome, plural } from './format.js';
 
 /** Failed accounts listed by name in the header; the rest are counted. */
@@ -13,11 +14,35 @@ export function renderHeader(input: ReportInput): string {
   return `<header class="page-header">
 <p class="eyebrow">${esc(results.tool.name)} report</p>
 <h1>${esc(checklist.title)}</h1>
-${renderRunFacts(input)}
+${renderSubtitle(input)}
+${renderVerdict(input)}
+${renderScanWarning(input)}
 </header>`;
 }
 
-function renderRunFacts({ results, manifest, checklist }: ReportInput): string {
+/** One line: which checklist, model, how many accounts, when. The full facts are under "About this run". */
+function renderSubtitle({ results, checklist }: ReportInput): string {
+  const parts = [
+    `${checklist.id} ${checklist.version}`,
+    results.deploymentModel,
+    plural(results.accounts.length, 'account'),
+    `scanned ${formatTime(results.finishedAt)}`,
+  ];
+  return `<p class="subtitle">${esc(parts.join(' · '))} · <a href="#about">about this run</a></p>`;
+}
+
+/** An incomplete scan or failed accounts are said up front: every verdict below is partial. */
+function renderScanWarning({ results, manifest }: ReportInput): string {
+  const notFull = results.accounts.filter((a) => a.status !== 'SCANNED').length;
+  const problems = [
+    manifest.complete ? '' : 'the run was interrupted or is still running; results cover only what finished',
+    notFull ? `${plural(notFull, 'account')} not fully scanned` : '',
+  ].filter(Boolean);
+  if (problems.length === 0) return '';
+  return `<p class="banner" role="alert"><strong>Incomplete evidence:</strong> ${esc(problems.join('; '))} (<a href="#about">details</a>).</p>`;
+}
+
+export function renderRunFacts({ results, manifest, checklist }: ReportInput): string {
   const caller = results.callerIdentity ?? manifest.callerIdentity;
   const facts: [string, string][] = [
     ['Scanned from', caller ? `account <code>${esc(caller.accountId)}</code>` : 'not recorded'],
