@@ -4,14 +4,15 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SnapshotError } from '../errors.js';
+import { isRunFilePath } from '../snapshot/layout.js';
 import { CHECKSUMS_FILE, hashBundle } from './files.js';
 
 /** Hashes every file of the run (except SHA256SUMS and SIGNATURE.json) and writes SHA256SUMS. */
 export async function writeChecksums(runDir: string): Promise<Map<string, string>> {
   const hashes = await hashBundle(runDir);
   for (const file of hashes.keys()) {
-    // coreutils would escape these; no file we write has them, so refuse rather than mis-list one.
-    if (/[\n\r\\]/.test(file)) throw new SnapshotError(`cannot list "${file}" in ${CHECKSUMS_FILE}: unusual characters in its name`);
+    // Only names of the run's own grammar: coreutils would escape others, and a reader would refuse them.
+    if (!isRunFilePath(file)) throw new SnapshotError(`cannot list ${JSON.stringify(file)} in ${CHECKSUMS_FILE}: not a file a run holds (unusual characters in its name)`);
   }
   const text = [...hashes].map(([file, hash]) => `${hash}  ${file}\n`).join('');
   const target = join(runDir, CHECKSUMS_FILE);
@@ -20,7 +21,10 @@ export async function writeChecksums(runDir: string): Promise<Map<string, string
   return hashes;
 }
 
-/** Reads SHA256SUMS (coreutils text or binary mode lines). */
+/**
+ * Reads SHA256SUMS (coreutils text or binary mode lines). Every name must be a plain relative path
+ * inside the run, listed once: anything else is refused, naming the line.
+ */
 export async function readChecksums(runDir: string): Promise<Map<string, string>> {
   let text: string;
   try {
@@ -33,7 +37,10 @@ export async function readChecksums(runDir: string): Promise<Map<string, string>
     if (line === '') continue;
     const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
     if (!match) throw new SnapshotError(`${CHECKSUMS_FILE} line ${index + 1} is not "<sha256>  <path>"`);
-    entries.set(match[2]!, match[1]!);
+    const [, hash, file] = match as unknown as [string, string, string];
+    if (!isRunFilePath(file)) throw new SnapshotError(`${CHECKSUMS_FILE} line ${index + 1}: ${JSON.stringify(file).slice(0, 80)} is not a path inside the run`);
+    if (entries.has(file)) throw new SnapshotError(`${CHECKSUMS_FILE} line ${index + 1}: ${file} is listed twice`);
+    entries.set(file, hash);
   }
   return entries;
 }

@@ -6,7 +6,8 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export const REQUIREMENT_STATUSES = [...FINDING_STATUSES, 'MANUAL', 'ATTESTED'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
-export type AccountStatus = 'SCANNED' | 'PARTIAL' | 'ERROR';
+export const ACCOUNT_STATUSES = ['SCANNED', 'PARTIAL', 'ERROR'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational';
 
 /** Region value used for account-wide (global) datasets and findings. */

@@ -47,6 +47,8 @@ export interface FaultSpec {
   tokenBucket?: { ratePerSecond: number; burst: number };
   /** IAM or SCP denies; `action` `*` denies every action of the region. */
   deny?: DenySpec[];
+  /** After this many requests the endpoint freezes: it accepts every later request and never answers. */
+  freezeAfter?: number;
 }
 
 export interface DenySpec {
