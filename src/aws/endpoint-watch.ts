@@ -47,8 +47,17 @@ export interface EndpointWatchOptions {
 export type Handler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
 
 export interface WatchedHandler extends Handler {
-  /** Stops the watch's timer. */
+  /**
+   * Ends the watch: calls still in flight (a sibling of a call that failed, left running by
+   * Promise.all) fail, and so does any later one, so nothing keeps the process alive after the scan.
+   */
   stop(): void;
+}
+
+/** The scan is over; calls left behind fail at once rather than wait on the network. */
+class WatchStoppedError extends Error {
+  override name = 'ScanOver';
+  readonly code = 'ScanOver';
 }
 
 interface Waiting {
@@ -110,7 +119,9 @@ export function watchEndpoints(inner: Handler, options: EndpointWatchOptions): W
     return state;
   };
 
+  let stopped = false;
   const handle = async (request: HttpRequest, handlerOptions?: HttpHandlerOptions): Promise<{ response: HttpResponse }> => {
+    if (stopped) throw new WatchStoppedError('the scan is over: no more AWS calls');
     if (options.deadline?.aborted) throw new DeadlineReachedError();
     const host = hostOf(request);
     const state = stateOf(host);
@@ -154,7 +165,9 @@ export function watchEndpoints(inner: Handler, options: EndpointWatchOptions): W
     ...(inner.metadata ? { metadata: inner.metadata } : {}),
     handle,
     stop: () => {
+      stopped = true;
       if (timer) clearInterval(timer);
+      failAll(new WatchStoppedError('the scan is over: no more AWS calls'));
     },
   } as WatchedHandler;
 }

@@ -42,7 +42,8 @@ function evidenceTime(manifest: Manifest): Date {
 async function withMissingEvidence(runDir: string, manifest: Manifest): Promise<Manifest> {
   const accounts = await Promise.all(
     manifest.accounts.map(async (account) => {
-      if (account.status !== 'SCANNED' && account.status !== 'PARTIAL') return account;
+      // An account the deadline stopped before it wrote anything already says why.
+      if ((account.status !== 'SCANNED' && account.status !== 'PARTIAL') || account.stoppedBy) return account;
       if (await hasDatasetsFile(runDir, account.accountId)) return account;
       const error = `its datasets file (${DATASETS_DIR}/${account.accountId}.jsonl) is missing, so none of its evidence can be judged`;
       return { ...account, status: 'PARTIAL' as const, error };
