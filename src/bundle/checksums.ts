@@ -1,10 +1,10 @@
 // SHA256SUMS in coreutils format (`<hex>  <path>`), so `sha256sum -c SHA256SUMS` verifies a run
 // directory with no tooling of ours.
 
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SnapshotError } from '../errors.js';
-import { isRunFilePath } from '../snapshot/layout.js';
+import { isRunFilePath, readRunFile } from '../snapshot/layout.js';
 import { CHECKSUMS_FILE, hashBundle } from './files.js';
 
 /** Hashes every file of the run (except SHA256SUMS and SIGNATURE.json) and writes SHA256SUMS. */
@@ -26,12 +26,8 @@ export async function writeChecksums(runDir: string): Promise<Map<string, string
  * inside the run, listed once: anything else is refused, naming the line.
  */
 export async function readChecksums(runDir: string): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    text = await readFile(join(runDir, CHECKSUMS_FILE), 'utf8');
-  } catch {
-    throw new SnapshotError(`${join(runDir, CHECKSUMS_FILE)} not found: this directory is not a verifiable run`);
-  }
+  const text = await readRunFile(runDir, CHECKSUMS_FILE);
+  if (text === undefined) throw new SnapshotError(`${join(runDir, CHECKSUMS_FILE)} not found: this directory is not a verifiable run`);
   const entries = new Map<string, string>();
   for (const [index, line] of text.split('\n').entries()) {
     if (line === '') continue;

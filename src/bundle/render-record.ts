@@ -3,10 +3,10 @@
 // this record (what it was rendered from, and whether that matched the run's SHA256SUMS), its own
 // SHA256SUMS and, optionally, its own signature.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SnapshotError } from '../errors.js';
+import { readRunFile } from '../snapshot/layout.js';
 
 export const RENDER_FILE = 'RENDER.json';
 
@@ -60,7 +60,7 @@ export async function readRenderRecord(dir: string): Promise<RenderRecord> {
   const path = join(dir, RENDER_FILE);
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    value = JSON.parse((await readRunFile(dir, RENDER_FILE)) ?? '');
   } catch (error) {
     throw new SnapshotError(`${path} cannot be read: ${(error as Error).message}`);
   }

@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SnapshotError, UsageError } from '../errors.js';
-import { isRunFilePath, RERENDERS_DIR } from '../snapshot/layout.js';
+import { isRunFilePath, readRunFile, RERENDERS_DIR } from '../snapshot/layout.js';
 import { readChecksums } from './checksums.js';
 import { CHECKSUMS_FILE, hashBundle, sha256, SIGNATURE_FILE } from './files.js';
 import { readRenderRecord, type RenderRecord } from './render-record.js';
@@ -126,7 +126,7 @@ export async function checkSignature(
   }
   let file: SignatureFile;
   try {
-    file = parseSignature(await readFile(signaturePath(dir), 'utf8'), covered);
+    file = parseSignature((await readRunFile(dir, SIGNATURE_FILE)) ?? '', covered);
   } catch (error) {
     return { valid: false, problem: `${SIGNATURE_FILE} is unreadable: ${(error as Error).message}` };
   }

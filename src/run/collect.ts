@@ -80,7 +80,8 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
   const settings = scanSettings(request.run.config, request.runId);
   const events = request.events ?? {};
   const { deadline } = request;
-  deadline?.signal.addEventListener('abort', () => events.deadlineReached?.(deadline.at), { once: true });
+  const onDeadline = (): void => events.deadlineReached?.(deadline!.at);
+  deadline?.signal.addEventListener('abort', onDeadline, { once: true });
   const pool = createClientPool({
     settings,
     watch: {
@@ -119,6 +120,8 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
     await runScan({ targets, plan, settings, writer, access, pool, events, ...(deadline ? { deadline } : {}) });
     return secrets;
   } finally {
+    // Past collection the deadline has nothing left to stop.
+    deadline?.signal.removeEventListener('abort', onDeadline);
     pool.destroy();
   }
 }

@@ -4,8 +4,8 @@
 // parse flags, call this, and render its events and outcome.
 
 import { S3Client } from '@aws-sdk/client-s3';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { realpath, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { loadAttestations } from '../attest/load.js';
 import type { AttestationSet } from '../attest/types.js';
 import { startDeadline } from '../aws/deadline.js';
@@ -86,7 +86,15 @@ async function prepare(request: ScanRequest): Promise<Prepared> {
   await checkSignOptions(request);
   const runId = defaultRunId();
   const outDir = request.resume ?? request.out ?? join('runs', runId);
+  if (request.snapshot && (await sameDirectory(request.snapshot, outDir))) {
+    throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
+  }
   return { run, attestations, runId, outDir, ...(baseline ? { baseline } : {}), ...(shard ? { shard } : {}), ...(upload ? { upload } : {}) };
+}
+
+async function sameDirectory(a: string, b: string): Promise<boolean> {
+  const real = (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
+  return (await real(a)) === (await real(b));
 }
 
 async function openOutDir(request: ScanRequest, outDir: string): Promise<RunLock> {

@@ -4,18 +4,17 @@
 // file of each account (and of the caller, which holds the organization datasets).
 
 import { copyFile, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { join } from 'node:path';
 import { datasetsFile } from '../snapshot/layout.js';
 import { DATASETS_DIR, MANIFEST_FILE } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
 import type { Vocabulary } from '../snapshot/validate.js';
 
-/** Copies manifest and datasets of `snapshotDir` into `outDir`, a run directory already opened (new and locked). */
+/**
+ * Copies manifest and datasets of `snapshotDir` into `outDir`, a run directory already opened (new
+ * and locked; the pipeline has made sure it is not the snapshot itself).
+ */
 export async function copySnapshot(snapshotDir: string, outDir: string, vocabulary: Vocabulary): Promise<void> {
-  if (resolve(snapshotDir) === resolve(outDir)) {
-    throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
-  }
   const manifest = await readManifest(snapshotDir, vocabulary);
   const accounts = new Set(manifest.accounts.map((a) => a.accountId));
   if (manifest.callerIdentity) accounts.add(manifest.callerIdentity.accountId);

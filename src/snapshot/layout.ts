@@ -2,7 +2,7 @@
 // built from something read back (an account ID from a manifest, a name from SHA256SUMS) goes
 // through here, so nothing outside the run directory is ever read or written.
 
-import { realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { ACCOUNT_ID } from '../contract/identifiers.js';
 import { SnapshotError } from '../errors.js';
@@ -45,4 +45,19 @@ export async function assertInside(dir: string, path: string): Promise<void> {
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
     throw new SnapshotError(`${path} leads outside ${dir} through a symbolic link: refused`);
   }
+}
+
+/** A file of the run directory as text; undefined when there is no such regular file. Never through a link out of the run. */
+export async function readRunFile(dir: string, name: string): Promise<string | undefined> {
+  const path = join(dir, name);
+  try {
+    await assertInside(dir, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR') return undefined;
+    throw error;
+  });
 }

@@ -34,23 +34,24 @@ function config(name: string, yaml: string): string {
 }
 
 describe('--deadline', () => {
-  /** Slow calls, so that the scan cannot finish within its deadline. */
-  let slow: FakeAws;
+  /** Answers the first calls (targets resolved, some datasets collected), then hangs: only the deadline ends the scan. */
+  let hanging: FakeAws;
   /** The same organization answering at full speed, to resume against. */
   let fast: FakeAws;
 
   beforeAll(async () => {
-    [slow, fast] = await Promise.all([fakeAws({ latencyMs: [400, 600] }), fakeAws()]);
+    [hanging, fast] = await Promise.all([fakeAws({ freezeAfter: 60 }), fakeAws()]);
   });
 
   afterAll(async () => {
-    await Promise.all([slow.stop(), fast.stop()]);
+    await Promise.all([hanging.stop(), fast.stop()]);
   });
 
   it('ends the scan on time with the unfinished accounts PARTIAL, "deadline reached", and the run resumable', async () => {
     const dir = join(root, 'cut');
-    const out = await cli(['scan', '--org', '--out', dir, '--deadline', '2s', '--format', 'markdown'], awsEnv(slow.endpoint));
-    expect(out.ms).toBeLessThan(25_000);
+    // Calls that hang would each wait out 8 attempts of 30 s; the deadline ends them all.
+    const out = await cli(['scan', '--org', '--out', dir, '--deadline', '5s', '--format', 'markdown', '--config', config('no-stall', 'timeouts:\n  stallMs: 600000\n')], awsEnv(hanging.endpoint));
+    expect(out.ms).toBeLessThan(30_000);
     expect(out.stderr.match(/deadline reached/g)).toHaveLength(1);
     expect(out.stderr).toMatch(/partner-audit: deadline reached \(\S+\): calls in flight fail, unfinished accounts end PARTIAL; scan --resume finishes them/);
     const manifest = manifestOf(dir);

@@ -57,6 +57,16 @@ describe('--out of a live scan', () => {
     expect((await cli(['verify', earlier])).code).toBe(0);
   });
 
+  it('never empties the snapshot it was asked to read, even with --force', async () => {
+    const snapshot = await demoRun(root, 'snapshot-itself');
+    const before = readdirSync(snapshot).sort();
+    const out = await cli(['scan', '--snapshot', snapshot, '--out', `${snapshot}/`, '--force', '--quiet']);
+    expect(out.code).toBe(2);
+    expect(oneLine(out)).toBe('partner-audit: --out must differ from --snapshot: the snapshot is evidence and is never modified');
+    expect(readdirSync(snapshot).sort()).toEqual(before);
+    expect((await cli(['verify', snapshot])).code).toBe(0);
+  });
+
   it.each([
     ['/proc/self/partner-audit', '--out /proc/self/partner-audit is on /proc, a special file system, not a disk: choose another directory'],
     ['/sys/kernel/partner-audit', '--out /sys/kernel/partner-audit is on /sys, a special file system, not a disk: choose another directory'],
