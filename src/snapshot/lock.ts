@@ -42,7 +42,7 @@ export async function acquireRunLock(dir: string, options: LockOptions): Promise
   if (!(await createExclusive(path, holder))) {
     await refuseUnlessStale(dir, options.force === true);
     await rm(path, { force: true });
-    if (!(await createExclusive(path, holder))) await refuseUnlessStale(dir, false);
+    if (!(await createExclusive(path, holder))) throw new LockError(`${dir} was locked by another command at the same moment; try again`);
   }
   // Every way out removes the lock: process.exit (the snapshot writer's Ctrl-C handler) fires
   // 'exit'; a Ctrl-C before the writer listens would end the process without it, so it is heard here.
