@@ -12,6 +12,7 @@ import { evaluateRunDir } from '../src/run/evaluate.js';
 import { resolveRunConfig } from '../src/run/options.js';
 import { checkSettingsOf } from '../src/config/schema.js';
 import { readManifest } from '../src/snapshot/reader.js';
+import { runVocabulary } from '../src/collect/vocabulary.js';
 
 export interface DriverOptions {
   outDir: string;
@@ -31,7 +32,7 @@ export async function collectSnapshot(options: DriverOptions): Promise<ScanSumma
     ...(options.checklist ? { checklist: options.checklist } : {}),
   });
   await collectEvidence({ run, checks: [...ALL_CHECKS], runId: randomUUID().slice(0, 8), outDir: options.outDir, resume: false });
-  const manifest = await readManifest(options.outDir);
+  const manifest = await readManifest(options.outDir, runVocabulary());
   return { accounts: manifest.accounts, totals: manifest.totals };
 }
 

@@ -1,9 +1,9 @@
 // The config file's schema (zod): one source for validation, defaults and types.
 
 import { z } from 'zod';
-import { checkSettingsSchema, companySchema, type CheckSettings } from '../contract/settings.js';
+import { ACCOUNT_ID } from '../contract/identifiers.js';
+import { checkSettingsSchema, companySchema, DEFAULT_STALL_MS, type CheckSettings } from '../contract/settings.js';
 
-export const ACCOUNT_ID = /^\d{12}$/;
 const accountId = z.string().regex(ACCOUNT_ID, 'must be a 12-digit AWS account ID');
 const region = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
 const tagFilter = z.record(z.string(), z.string());
@@ -48,6 +48,7 @@ export const configSchema = z
       .object({
         connectMs: z.number().int().positive().default(5_000),
         requestMs: z.number().int().positive().default(30_000),
+        stallMs: z.number().int().min(1_000).default(DEFAULT_STALL_MS),
       })
       .strict()
       .prefault({}),

@@ -62,6 +62,9 @@ export const checkSettingsSchema = z
 
 export type CheckSettings = z.infer<typeof checkSettingsSchema>;
 
+/** No response from an endpoint host for this long, while calls wait on it, declares it stalled. */
+export const DEFAULT_STALL_MS = 45_000;
+
 /** What the scanner and collectors need at run time, resolved from config and flags. */
 export interface ScanSettings {
   roleName: string;
@@ -76,7 +79,8 @@ export interface ScanSettings {
   homeRegions: string[];
   concurrency: { accounts: number; requestsInFlight: number; perService: number };
   retry: { mode: 'standard' | 'adaptive'; maxAttempts: number };
-  timeouts: { connectMs: number; requestMs: number };
+  /** Connect and per-request timeouts; `stallMs`: no response from an endpoint for this long declares it stalled. */
+  timeouts: { connectMs: number; requestMs: number; stallMs?: number };
   /** Identifies the run in role session names and CloudTrail. */
   runId: string;
 }

@@ -10,6 +10,7 @@ import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
 import { STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
+import { incompleteNote, rerenderNote } from './notes.js';
 import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
 
@@ -53,7 +54,7 @@ function label(status: RequirementStatus): string {
   return status === 'FAIL' || status === 'ERROR' ? `**${word}**` : word;
 }
 
-function header({ results, manifest, checklist }: ReportInput): string {
+function header({ results, manifest, checklist, rerender }: ReportInput): string {
   const coverage = coverageOf(results, manifest);
   const { SCANNED, PARTIAL, ERROR } = coverage.accounts;
   const caller = results.callerIdentity ?? manifest.callerIdentity;
@@ -72,7 +73,12 @@ function header({ results, manifest, checklist }: ReportInput): string {
     '',
     facts.join(' · '),
   ];
-  if (!manifest.complete) lines.push('', '> **Incomplete scan:** the run was interrupted or is still running; this covers only what finished.');
+  const incomplete = incompleteNote(manifest);
+  if (incomplete) lines.push('', `> **Incomplete scan:** ${mdText(incomplete)}`);
+  if (rerender) {
+    const note = rerenderNote(rerender);
+    lines.push('', `> **${mdText(note.headline)}**`, ...note.details.map((d) => `> - ${mdText(d)}`));
+  }
   lines.push('', `**${mdText(verdictLine(verdictOf({ results, checklist })))}**`);
   lines.push('', `Requirement rows: ${totals.join(' · ') || 'none'}`);
   return lines.join('\n');

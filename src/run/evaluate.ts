@@ -10,8 +10,9 @@ import { evaluateRun, type EvidenceSource } from '../engine/evaluate.js';
 import { buildResults } from '../engine/results.js';
 import type { DeploymentModel, Results } from '../contract/results.js';
 import { redact } from '../snapshot/redact.js';
-import { RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
-import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import { DATASETS_DIR, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
+import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import { runVocabulary } from '../collect/vocabulary.js';
 
 export interface EvaluateRequest {
   runDir: string;
@@ -35,9 +36,27 @@ function evidenceTime(manifest: Manifest): Date {
   return new Date(manifest.finishedAt ?? manifest.startedAt);
 }
 
+/**
+ * An account the manifest says was reached but whose datasets file is gone cannot stand as scanned:
+ * it is judged PARTIAL, with the reason. The manifest on disk stays as it is.
+ */
+async function withMissingEvidence(runDir: string, manifest: Manifest): Promise<Manifest> {
+  const accounts = await Promise.all(
+    manifest.accounts.map(async (account) => {
+      // An account the deadline stopped before it wrote anything already says why.
+      if ((account.status !== 'SCANNED' && account.status !== 'PARTIAL') || account.stoppedBy) return account;
+      if (await hasDatasetsFile(runDir, account.accountId)) return account;
+      const error = `its datasets file (${DATASETS_DIR}/${account.accountId}.jsonl) is missing, so none of its evidence can be judged`;
+      return { ...account, status: 'PARTIAL' as const, error };
+    }),
+  );
+  return { ...manifest, accounts };
+}
+
 export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluated> {
-  const manifest = await readManifest(request.runDir);
-  const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId) };
+  const vocabulary = runVocabulary();
+  const manifest = await withMissingEvidence(request.runDir, await readManifest(request.runDir, vocabulary));
+  const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId, vocabulary) };
   const applicable = new Set(
     request.checklist.requirements.filter((r) => r.appliesTo.includes(request.deploymentModel)).map((r) => r.id),
   );

@@ -1,16 +1,19 @@
 // Reads a run directory's results.json back, checking it is ours before anything trusts it.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RESULTS_SCHEMA_VERSION, type Results } from '../contract/results.js';
 import { SnapshotError } from '../errors.js';
+import { assertInside } from './layout.js';
 import { RESULTS_FILE } from './manifest.js';
 
 export async function readResults(runDir: string): Promise<Results> {
   const path = join(runDir, RESULTS_FILE);
-  const text = await readFile(path, 'utf8').catch(() => {
+  if (!(await stat(path).catch(() => undefined))?.isFile()) {
     throw new SnapshotError(`no ${RESULTS_FILE} in ${runDir}: run a scan first (or evaluate the snapshot)`);
-  });
+  }
+  await assertInside(runDir, path);
+  const text = await readFile(path, 'utf8');
   let value: Partial<Omit<Results, 'schemaVersion'>> & { schemaVersion?: unknown };
   try {
     value = JSON.parse(text) as typeof value;

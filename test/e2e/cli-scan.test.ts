@@ -2,7 +2,7 @@
 // organization served by the loopback fake AWS through AWS_ENDPOINT_URL.
 
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -246,6 +246,8 @@ describe('partner-audit scan --org against the demo organization', () => {
     Object.assign(cut, { status: 'PENDING', regions: [], skippedRegions: [] });
     delete cut.finishedAt;
     await writeFile(manifestPath, JSON.stringify({ ...manifest, complete: false }));
+    // An interrupted scan was never sealed.
+    await rm(join(resumed, 'SHA256SUMS'));
     const datasets = join(resumed, 'datasets', `${PROD_US}.jsonl`);
     await writeFile(datasets, (await readFile(datasets, 'utf8')).split('\n').slice(0, 3).join('\n') + '\n{"trunc');
 

@@ -72,7 +72,7 @@ function twoShards(root: string): string[] {
     }),
     {
       '222222222222.jsonl': [record('222222222222', 'iam.credentialReport')],
-      '999999999999.jsonl': [record('999999999999', 'health.organization'), record('999999999999', 'other.dataset')],
+      '999999999999.jsonl': [record('999999999999', 'health.organization'), record('999999999999', 'organizations.membership')],
     },
   );
   return [a, b];
@@ -105,7 +105,7 @@ describe('mergeRuns', () => {
     expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual(r);
     expect(readdirSync(join(out, 'datasets')).sort()).toEqual(['111111111111.jsonl', '222222222222.jsonl', '333333333333.jsonl', '999999999999.jsonl']);
     const callerLines = readFileSync(join(out, 'datasets', '999999999999.jsonl'), 'utf8').trim().split('\n');
-    expect(callerLines.map((l) => JSON.parse(l).collector)).toEqual(['health.organization', 'other.dataset']);
+    expect(callerLines.map((l) => JSON.parse(l).collector)).toEqual(['health.organization', 'organizations.membership']);
     const sums = await readChecksums(out);
     expect([...sums.keys()]).toEqual([
       'datasets/111111111111.jsonl', 'datasets/222222222222.jsonl', 'datasets/333333333333.jsonl', 'datasets/999999999999.jsonl',

@@ -1,5 +1,6 @@
 // The page header: what was scanned, by whom, when, against which checklist, and how completely.
 
+import { incompleteNote, rerenderNote } from '../notes.js';
 import type { ReportInput } from '../types.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { esc } from './escape.js';
@@ -15,7 +16,7 @@ export function renderHeader(input: ReportInput): string {
 <p class="eyebrow">${esc(results.tool.name)} report</p>
 <h1>${esc(checklist.title)}</h1>
 ${renderSubtitle(input)}
-${renderVerdict(input)}
+${renderRerender(input)}${renderVerdict(input)}
 ${renderScanWarning(input)}
 </header>`;
 }
@@ -35,11 +36,19 @@ function renderSubtitle({ results, checklist }: ReportInput): string {
 function renderScanWarning({ results, manifest }: ReportInput): string {
   const notFull = results.accounts.filter((a) => a.status !== 'SCANNED').length;
   const problems = [
-    manifest.complete ? '' : 'the run was interrupted or is still running; results cover only what finished',
+    incompleteNote(manifest) ?? '',
     notFull ? `${plural(notFull, 'account')} not fully scanned` : '',
   ].filter(Boolean);
   if (problems.length === 0) return '';
   return `<p class="banner" role="alert"><strong>Incomplete evidence:</strong> ${esc(problems.join('; '))} (<a href="#about">details</a>).</p>`;
+}
+
+function renderRerender({ rerender }: ReportInput): string {
+  if (!rerender) return '';
+  const note = rerenderNote(rerender);
+  const details = `<ul class="plain">${note.details.map((d) => `<li><code>${esc(d)}</code></li>`).join('')}</ul>`;
+  const modified = rerender.source === 'modified';
+  return `<div class="${modified ? 'banner' : 'muted'}"${modified ? ' role="alert"' : ''}><p><strong>${esc(note.headline)}</strong></p>${details}</div>\n`;
 }
 
 export function renderRunFacts({ results, manifest, checklist }: ReportInput): string {
@@ -73,9 +82,10 @@ export function renderCoverage({ results, manifest }: ReportInput): string {
   const { accounts } = coverage;
   const total = accounts.SCANNED + accounts.PARTIAL + accounts.ERROR;
   const calls = manifest.totals;
+  const incomplete = incompleteNote(manifest);
   return `<section class="coverage" aria-labelledby="coverage-title">
 <h2 id="coverage-title">Coverage</h2>
-${manifest.complete ? '' : '<p class="banner" role="alert"><strong>Incomplete scan.</strong> The run was interrupted or is still running; results below cover only what finished.</p>'}
+${incomplete ? `<p class="banner" role="alert"><strong>Incomplete scan:</strong> ${esc(incomplete)}</p>` : ''}
 <ul class="coverage-stats">
 <li><strong>${total}</strong> ${total === 1 ? 'account' : 'accounts'}: ${accounts.SCANNED} scanned, ${accounts.PARTIAL} partial, ${accounts.ERROR} failed${coverage.pending ? `, ${coverage.pending} never finished` : ''}</li>
 <li><strong>${coverage.regions.length}</strong> ${coverage.regions.length === 1 ? 'region' : 'regions'} scanned<span class="muted">${coverage.regions.length ? `: ${esc(coverage.regions.join(', '))}` : ''}</span></li>
