@@ -167,6 +167,8 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
     return finished({ status: 'ERROR', error, regions: [], skippedRegions: [] });
   }
   const runner = scan.runnerFor(accountId, credentials);
+  // Started now, awaited with the other global datasets below (the runner shares the one collection).
+  for (const dataset of scan.plan.global.filter((d) => d.startsFirst)) runner.run(dataset, GLOBAL).catch(() => undefined);
   const regionsRecord = await runner.run(scan.plan.regions, GLOBAL);
   const selection = regionsRecord.ok
     ? selectRegions(regionsRecord.data, scan.settings.regions)
