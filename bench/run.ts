@@ -3,8 +3,8 @@
 // one process of its own, and measures the same server with bare SDK calls at the same in-flight cap,
 // before and after the scan. The ideal wall time is the scan's request count at the bare-SDK rate.
 // Prints plain lines a person can quote; docs/performance.md explains each figure.
-//   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 8]
-//                          [--accounts-in-parallel n] [--quick] [--keep]
+//   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 20]
+//                          [--accounts-in-parallel n] [--cpu-prof dir] [--quick] [--keep]
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ interface Options {
   regions: number;
   baselineSeconds: number;
   accountsInParallel?: number;
+  cpuProfileDir?: string;
   keep: boolean;
 }
 
@@ -37,8 +38,9 @@ function options(): Options {
     options: {
       sizes: { type: 'string', default: '100,1000' },
       regions: { type: 'string', default: '4' },
-      'baseline-seconds': { type: 'string', default: '8' },
+      'baseline-seconds': { type: 'string', default: '20' },
       'accounts-in-parallel': { type: 'string' },
+      'cpu-prof': { type: 'string' },
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -52,7 +54,8 @@ function options(): Options {
   }
   if (!(baselineSeconds >= 1)) throw new Error('--baseline-seconds must be at least 1');
   const parallel = values['accounts-in-parallel'] === undefined ? undefined : Number(values['accounts-in-parallel']);
-  return { sizes, regions, baselineSeconds, keep: values.keep, ...(parallel ? { accountsInParallel: parallel } : {}) };
+  const profile = values['cpu-prof'];
+  return { sizes, regions, baselineSeconds, keep: values.keep, ...(parallel ? { accountsInParallel: parallel } : {}), ...(profile ? { cpuProfileDir: profile } : {}) };
 }
 
 interface BareFigures {
@@ -127,7 +130,8 @@ async function benchSize(accounts: number, opts: Options, root: string): Promise
     console.error(`bench: scanning ${accounts} accounts x ${opts.regions} regions…`);
     server.resetStats();
     const outDir = join(root, `run-${accounts}`);
-    const scan = await scanInChild({ outDir, externalId: EXTERNAL_ID, ...(opts.accountsInParallel ? { accountsInParallel: opts.accountsInParallel } : {}) });
+    const { accountsInParallel, cpuProfileDir } = opts;
+    const scan = await scanInChild({ outDir, externalId: EXTERNAL_ID, ...(accountsInParallel ? { accountsInParallel } : {}), ...(cpuProfileDir ? { cpuProfileDir } : {}) });
     const served = await server.stats();
     const after = await measureBare(server, bare, opts.baselineSeconds / 2);
     bare.destroy();

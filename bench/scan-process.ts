@@ -11,6 +11,8 @@ export interface ScanJob {
   externalId: string;
   /** `--accounts-in-parallel`; absent: the scan's default. */
   accountsInParallel?: number;
+  /** Writes a V8 CPU profile of the scan process into this directory (`node --cpu-prof`). */
+  cpuProfileDir?: string;
 }
 
 export interface ScanFigures {
@@ -33,7 +35,8 @@ export interface ScanFigures {
 /** Parent side: runs the scan in a child process that inherits this process's environment. */
 export function scanInChild(job: ScanJob): Promise<ScanFigures> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL(import.meta.url), [JSON.stringify(job)], { stdio: 'inherit', execArgv: [] });
+    const execArgv = job.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${job.cpuProfileDir}`] : [];
+    const child = fork(new URL(import.meta.url), [JSON.stringify(job)], { stdio: 'inherit', execArgv });
     child.once('message', (figures) => resolve(figures as ScanFigures));
     child.once('exit', (code) => code === 0 || reject(new Error(`scan process exited (${code})`)));
   });

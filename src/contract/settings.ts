@@ -77,7 +77,7 @@ export interface ScanSettings {
    * which EU-only landing zones close.
    */
   homeRegions: string[];
-  concurrency: { accounts: number; requestsInFlight: number; perService: number };
+  concurrency: { accounts: number | 'auto'; accountStartsPerSecond: number; requestsInFlight: number; perService: number };
   retry: { mode: 'standard' | 'adaptive'; maxAttempts: number };
   /** Connect and per-request timeouts; `stallMs`: no response from an endpoint for this long declares it stalled. */
   timeouts: { connectMs: number; requestMs: number; stallMs?: number };
