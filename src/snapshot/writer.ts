@@ -3,7 +3,7 @@
 // the end. An interrupted run keeps everything that finished.
 
 import { constants } from 'node:fs';
-import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
@@ -56,6 +56,12 @@ class WriteQueues {
   }
 }
 
+/** A regular file takes a write whole, short of a full disk; the loop covers that case too. */
+async function writeAll(file: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset)).bytesWritten;
+}
+
 /**
  * Account saves wait at most this many times the last manifest write's duration, and share one
  * write: the manifest grows with the organization, and rewriting all of it for every account
@@ -100,6 +106,24 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
     return pending.promise;
   };
 
+  // Each account in progress keeps its datasets file open: opening and closing it for every record
+  // cost as much as writing the record. Every use of a file runs in its account's queue.
+  const files = new Map<string, FileHandle>();
+  const fileOf = async (accountId: string): Promise<FileHandle> => {
+    let file = files.get(accountId);
+    if (!file) files.set(accountId, (file = await open(datasetsFile(dir, accountId), APPEND)));
+    return file;
+  };
+  const closeFile = (accountId: string): Promise<void> =>
+    queues.run(accountId, async () => {
+      const file = files.get(accountId);
+      files.delete(accountId);
+      await file?.close();
+    });
+  const closeFiles = async (): Promise<void> => {
+    await Promise.all([...files.keys()].map(closeFile));
+  };
+
   const writer: SnapshotWriter = {
     dir,
     manifest: () => structuredClone(manifest),
@@ -109,10 +133,13 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
       await saveNow();
     },
     // Removed rather than truncated: a link in its place goes, not the file it points to.
-    resetAccount: (accountId) => queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true })),
+    resetAccount: async (accountId) => {
+      await closeFile(accountId);
+      await queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true }));
+    },
     writeRecord: (record) => {
       const line = `${JSON.stringify(record)}\n`;
-      return queues.run(record.accountId, () => appendFile(datasetsFile(dir, record.accountId), line, { flag: APPEND }));
+      return queues.run(record.accountId, async () => writeAll(await fileOf(record.accountId), line));
     },
     saveAccount: (account, totals) => {
       const known = manifest.accounts.some((a) => a.accountId === account.accountId);
@@ -120,18 +147,21 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
         ? manifest.accounts.map((a) => (a.accountId === account.accountId ? account : a))
         : [...manifest.accounts, account];
       manifest = { ...manifest, accounts, totals };
-      return saveSoon();
+      // The account's records are all written: its file closes (a later record reopens it).
+      return Promise.all([closeFile(account.accountId), saveSoon()]).then(() => undefined);
     },
     update: (patch) => {
       manifest = { ...manifest, ...patch };
       return saveNow();
     },
-    finish: (finishedAt, totals, complete = true) => {
+    finish: async (finishedAt, totals, complete = true) => {
       manifest = { ...manifest, finishedAt, totals, complete };
-      return saveNow();
+      await closeFiles();
+      await saveNow();
     },
     flush: async () => {
       if (pending) await saveNow();
+      await closeFiles();
       await queues.drain();
     },
     interrupt: async (signal) => {
