@@ -89,10 +89,52 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadAutoscaling",
+        "Effect" : "Allow",
+        "Action" : [
+          "autoscaling:DescribeAutoScalingGroups"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadBackup",
+        "Effect" : "Allow",
+        "Action" : [
+          "backup:ListProtectedResources",
+          "backup:ListRestoreJobs",
+          "backup:ListRestoreTestingPlans"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadCloudfront",
         "Effect" : "Allow",
         "Action" : [
           "cloudfront:ListDistributions"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCodebuild",
+        "Effect" : "Allow",
+        "Action" : [
+          "codebuild:ListProjects"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCodedeploy",
+        "Effect" : "Allow",
+        "Action" : [
+          "codedeploy:ListApplications"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCodepipeline",
+        "Effect" : "Allow",
+        "Action" : [
+          "codepipeline:ListPipelines"
         ],
         "Resource" : "*"
       },
@@ -109,6 +151,32 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadDirectconnect",
+        "Effect" : "Allow",
+        "Action" : [
+          "directconnect:DescribeConnections"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadDlm",
+        "Effect" : "Allow",
+        "Action" : [
+          "dlm:GetLifecyclePolicies",
+          "dlm:GetLifecyclePolicy"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadDynamodb",
+        "Effect" : "Allow",
+        "Action" : [
+          "dynamodb:DescribeContinuousBackups",
+          "dynamodb:ListTables"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadEc2",
         "Effect" : "Allow",
         "Action" : [
@@ -116,8 +184,25 @@ resource "aws_iam_role_policy" "partner_audit" {
           "ec2:DescribeInstances",
           "ec2:DescribeLaunchTemplateVersions",
           "ec2:DescribeLaunchTemplates",
+          "ec2:DescribeNatGateways",
           "ec2:DescribeRegions",
+          "ec2:DescribeRouteTables",
+          "ec2:DescribeSecurityGroupRules",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVolumes",
+          "ec2:DescribeVpnConnections",
+          "ec2:GetEbsEncryptionByDefault",
           "ec2:GetInstanceMetadataDefaults"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadElasticfilesystem",
+        "Effect" : "Allow",
+        "Action" : [
+          "elasticfilesystem:DescribeBackupPolicy",
+          "elasticfilesystem:DescribeFileSystems"
         ],
         "Resource" : "*"
       },
@@ -139,6 +224,15 @@ resource "aws_iam_role_policy" "partner_audit" {
           "events:ListRules",
           "events:ListTargetsByRule",
           "events:TestEventPattern"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadFis",
+        "Effect" : "Allow",
+        "Action" : [
+          "fis:GetExperiment",
+          "fis:ListExperiments"
         ],
         "Resource" : "*"
       },
@@ -176,6 +270,16 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadImagebuilder",
+        "Effect" : "Allow",
+        "Action" : [
+          "imagebuilder:GetContainerRecipe",
+          "imagebuilder:GetImageRecipe",
+          "imagebuilder:ListImagePipelines"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadOrganizations",
         "Effect" : "Allow",
         "Action" : [
@@ -184,6 +288,23 @@ resource "aws_iam_role_policy" "partner_audit" {
           "organizations:ListAccounts",
           "organizations:ListDelegatedAdministrators",
           "organizations:ListTagsForResource"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadRds",
+        "Effect" : "Allow",
+        "Action" : [
+          "rds:DescribeDBClusters",
+          "rds:DescribeDBInstances"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadResiliencehub",
+        "Effect" : "Allow",
+        "Action" : [
+          "resiliencehub:ListAppAssessments"
         ],
         "Resource" : "*"
       },

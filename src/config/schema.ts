@@ -28,6 +28,13 @@ export const checkSettingsSchema = z
       })
       .strict()
       .prefault({}),
+    ossec: z
+      .object({
+        /** Images of running instances older than this are stale (hardened-image check). */
+        maxAmiAgeDays: z.number().int().positive().default(90),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -75,18 +75,18 @@ const identity: Requirement[] = [
 
 const security: Requirement[] = [
   manual('SECOPS-001', SECOPS, 'Vulnerability scanning and patching', 'how and how often dependencies and operating systems are scanned and patched'),
-  manual('NETSEC-001', SECOPS, 'Least-permissive security groups', 'that no security group opens SSH or RDP to the internet and default groups allow no traffic'),
-  manual('NETSEC-002', SECOPS, 'Public subnets only where needed', 'that only resources that must accept public traffic sit in public subnets'),
+  { id: 'NETSEC-001', title: 'Least-permissive security groups', section: SECOPS, appliesTo: SAAS, automation: 'full' },
+  partial('NETSEC-002', SECOPS, 'Public subnets only where needed', 'that only resources that must accept public traffic sit in public subnets'),
 ];
 
 const resiliency: Requirement[] = [
-  manual('BAR-001', BACKUP, 'Automatic backups', 'the backup schedule and storage of critical data, or the customer instructions where backup is theirs'),
-  manual('BAR-002', BACKUP, 'Restore tests', 'the schedule and latest result of restore tests'),
+  partial('BAR-001', BACKUP, 'Automatic backups', 'the backup schedule and storage of critical data, or the customer instructions where backup is theirs'),
+  partial('BAR-002', BACKUP, 'Restore tests', 'the schedule and latest result of restore tests'),
   manual('RES-001', BACKUP, 'Recovery point objective defined', 'the RPO, as a time'),
   manual('RES-002', BACKUP, 'Recovery time objective defined', 'the RTO, as a time'),
-  manual('RES-004', BACKUP, 'Resilience tested yearly', 'the date and result of the last resilience test, covering at least an AZ impairment'),
+  partial('RES-004', BACKUP, 'Resilience tested yearly', 'the date and result of the last resilience test, covering at least an AZ impairment'),
   manual('RES-005', BACKUP, 'Customer resilience duties documented', 'the documents stating the customer\'s backup duty and availability options'),
-  manual('RES-006', BACKUP, 'Architecture supports the SLA', 'the uptime target and the architecture and configuration that support it'),
+  partial('RES-006', BACKUP, 'Architecture supports the SLA', 'the uptime target and the architecture and configuration that support it'),
   manual('RES-007', BACKUP, 'Outage communication plan', 'how customers are informed during and after outages'),
 ];
 
@@ -106,7 +106,7 @@ const crossAccount: Requirement[] = [
 
 const data: Requirement[] = [
   manual('SDAT-001', DATA, 'Sensitive data identified', 'the classification of the workload\'s sensitive data'),
-  manual('SDAT-002', DATA, 'Sensitive data encrypted at rest', 'that every store holding sensitive data is encrypted'),
+  partial('SDAT-002', DATA, 'Sensitive data encrypted at rest', 'that every store holding sensitive data is encrypted'),
   manual('SDAT-003', DATA, 'Sensitive data encrypted in transit outside the VPC', 'the encrypted protocols used wherever sensitive data leaves the VPC'),
   manual('RCVP-001', DATA, 'Compliance claims kept true', 'the process that maintains each compliance claim (PCI DSS, HIPAA, ...)'),
 ];

@@ -9,14 +9,14 @@ import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, required } from '../sdk.js';
 import { protectedResources, RESTORE_JOBS_KEPT, restoreTests, type RestoreJobInfo } from './datasets.js';
 
-/** The largest page the List calls accept. */
-const PAGE = { MaxResults: 1000 };
+/** The largest page the List calls accept; a fresh input each time, as paginators write their token into it. */
+const page = () => ({ MaxResults: 1000 });
 /** Restore jobs are listed for 13 months, so a check judging "within 12 months" at replay time still has them. */
 const RESTORE_WINDOW_DAYS = 396;
 
 const collectProtectedResources = defineCollector(protectedResources, async (ctx) => {
-  const pages = paginateListProtectedResources({ client: ctx.clients.get(BackupClient) }, PAGE);
-  const resources = await collectPages(pages, (page) => page.Results);
+  const pages = paginateListProtectedResources({ client: ctx.clients.get(BackupClient) }, page());
+  const resources = await collectPages(pages, (out) => out.Results);
   return {
     resources: resources.map((r) => ({ arn: required(r.ResourceArn, 'ResourceArn'), type: r.ResourceType, lastBackupTime: isoDate(r.LastBackupTime) })),
   };
@@ -36,8 +36,8 @@ const collectRestoreTests = defineCollector(restoreTests, async (ctx) => {
   const client = ctx.clients.get(BackupClient);
   const since = new Date(Date.now() - RESTORE_WINDOW_DAYS * 86_400_000);
   const [plans, jobs] = await Promise.all([
-    collectPages(paginateListRestoreTestingPlans({ client }, PAGE), (page) => page.RestoreTestingPlans),
-    collectPages(paginateListRestoreJobs({ client }, { ...PAGE, ByStatus: 'COMPLETED', ByCompleteAfter: since }), (page) => page.RestoreJobs),
+    collectPages(paginateListRestoreTestingPlans({ client }, page()), (out) => out.RestoreTestingPlans),
+    collectPages(paginateListRestoreJobs({ client }, { ...page(), ByStatus: 'COMPLETED', ByCompleteAfter: since }), (out) => out.RestoreJobs),
   ]);
   const completed = jobs.map(toJob).sort((a, b) => (b.completionDate ?? '').localeCompare(a.completionDate ?? ''));
   return {

@@ -24,11 +24,10 @@ import type { RouteInfo, RouteTableInfo, SecurityGroupRuleInfo, VolumeInfo, VpnC
 
 /**
  * Paginated calls (with MaxResults) draw on a larger throttling bucket than unpaginated ones. Each
- * page is the largest the call accepts: 1000 for most, 500 for DescribeVolumes, 100 for DescribeRouteTables.
+ * page is the largest the call accepts: 1000 for most, 500 for DescribeVolumes, 100 for
+ * DescribeRouteTables. A fresh input each time: paginators write their token into the input they get.
  */
-const PAGE = { MaxResults: 1000 };
-const VOLUMES_PAGE = { MaxResults: 500 };
-const ROUTE_TABLES_PAGE = { MaxResults: 100 };
+const page = (MaxResults = 1000) => ({ MaxResults });
 
 function toRule(rule: SecurityGroupRule): SecurityGroupRuleInfo {
   return {
@@ -49,8 +48,8 @@ const collectSecurityGroups = defineCollector(securityGroups, async (ctx) => {
   const client = ctx.clients.get(EC2Client);
   // DescribeSecurityGroups gives names and VPCs; the rules, one row each, come from DescribeSecurityGroupRules.
   const [groups, rules] = await Promise.all([
-    collectPages(paginateDescribeSecurityGroups({ client }, PAGE), (page) => page.SecurityGroups),
-    collectPages(paginateDescribeSecurityGroupRules({ client }, PAGE), (page) => page.SecurityGroupRules),
+    collectPages(paginateDescribeSecurityGroups({ client }, page()), (out) => out.SecurityGroups),
+    collectPages(paginateDescribeSecurityGroupRules({ client }, page()), (out) => out.SecurityGroupRules),
   ]);
   const byGroup = new Map<string, SecurityGroupRule[]>();
   for (const rule of rules) {
@@ -106,9 +105,9 @@ function toRouteTable(table: RouteTable): RouteTableInfo {
 const collectNetwork = defineCollector(network, async (ctx) => {
   const client = ctx.clients.get(EC2Client);
   const [subnets, tables, nats] = await Promise.all([
-    collectPages(paginateDescribeSubnets({ client }, PAGE), (page) => page.Subnets),
-    collectPages(paginateDescribeRouteTables({ client }, ROUTE_TABLES_PAGE), (page) => page.RouteTables),
-    collectPages(paginateDescribeNatGateways({ client }, PAGE), (page) => page.NatGateways),
+    collectPages(paginateDescribeSubnets({ client }, page()), (out) => out.Subnets),
+    collectPages(paginateDescribeRouteTables({ client }, page(100)), (out) => out.RouteTables),
+    collectPages(paginateDescribeNatGateways({ client }, page()), (out) => out.NatGateways),
   ]);
   return {
     subnets: subnets.map((subnet) => ({
@@ -150,8 +149,8 @@ function toVolume(volume: Volume, ctx: { region: string; accountId: string }): V
 }
 
 const collectVolumes = defineCollector(volumes, async (ctx) => {
-  const pages = paginateDescribeVolumes({ client: ctx.clients.get(EC2Client) }, VOLUMES_PAGE);
-  return { volumes: (await collectPages(pages, (page) => page.Volumes)).map((volume) => toVolume(volume, ctx)) };
+  const pages = paginateDescribeVolumes({ client: ctx.clients.get(EC2Client) }, page(500));
+  return { volumes: (await collectPages(pages, (out) => out.Volumes)).map((volume) => toVolume(volume, ctx)) };
 });
 
 const collectEbsEncryptionByDefault = defineCollector(ebsEncryptionByDefault, async (ctx) => {

@@ -3,8 +3,8 @@ import { defineCollector } from '../../contract/collector.js';
 import { collectPages, required } from '../sdk.js';
 import { databases, type DbClusterInfo, type DbInstanceInfo } from './datasets.js';
 
-/** The largest page DescribeDBInstances and DescribeDBClusters accept. */
-const PAGE = { MaxRecords: 100 };
+/** The largest page DescribeDBInstances and DescribeDBClusters accept; a fresh input each time, as paginators write their marker into it. */
+const page = () => ({ MaxRecords: 100 });
 
 function toInstance(db: DBInstance): DbInstanceInfo {
   return {
@@ -39,8 +39,8 @@ function toCluster(cluster: DBCluster): DbClusterInfo {
 const collectDatabases = defineCollector(databases, async (ctx) => {
   const client = ctx.clients.get(RDSClient);
   const [instances, clusters] = await Promise.all([
-    collectPages(paginateDescribeDBInstances({ client }, PAGE), (page) => page.DBInstances),
-    collectPages(paginateDescribeDBClusters({ client }, PAGE), (page) => page.DBClusters),
+    collectPages(paginateDescribeDBInstances({ client }, page()), (out) => out.DBInstances),
+    collectPages(paginateDescribeDBClusters({ client }, page()), (out) => out.DBClusters),
   ]);
   return { instances: instances.map(toInstance), clusters: clusters.map(toCluster) };
 });
