@@ -78,7 +78,7 @@ function workloadAdditions(accountId: string, region: RegionSpec): RegionSpec {
       restoreTestingPlans: [{ name: 'weekly-restore', lastRun: '-5d' }],
       restoreJobs: [{ id: 'restore-1', completed: '-5d', testingPlan: 'weekly-restore' }],
     },
-    dlm: [{ description: 'daily snapshots', targetTags: { Backup: 'daily' } }],
+    dlm: [{ description: 'daily snapshots', resourceTypes: ['INSTANCE'], targetTags: { Backup: 'daily' } }],
     directConnect: [{ id: 'dxcon-wire0001' }],
     fis: [
       { id: 'EXPAZ0001', actions: ['aws:ec2:stop-instances'], zonal: true, started: '-60d' },

@@ -157,7 +157,7 @@ describe('backups and resilience', () => {
 
   it('reads DLM policies in full', async () => {
     const { policies } = await collect(lifecyclePolicies);
-    expect(policies).toEqual([expect.objectContaining({ state: 'ENABLED', resourceTypes: ['VOLUME'], targetTags: [{ key: 'Backup', value: 'daily' }], defaultPolicy: false })]);
+    expect(policies).toEqual([expect.objectContaining({ state: 'ENABLED', resourceTypes: ['INSTANCE'], targetTags: [{ key: 'Backup', value: 'daily' }], defaultPolicy: false })]);
   });
 
   it('reads Direct Connect connections', async () => {
