@@ -14,6 +14,7 @@ import { COLLECTORS as directconnect } from './directconnect/collect.js';
 import { COLLECTORS as dlm } from './dlm/collect.js';
 import { COLLECTORS as dynamodb } from './dynamodb/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
+import { COLLECTORS as ecs } from './ecs/collect.js';
 import { COLLECTORS as efs } from './efs/collect.js';
 import { COLLECTORS as elb } from './elb/collect.js';
 import { COLLECTORS as elbv2 } from './elbv2/collect.js';
@@ -23,6 +24,7 @@ import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
 import { COLLECTORS as imagebuilder } from './imagebuilder/collect.js';
+import { COLLECTORS as lambda } from './lambda/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
 import { COLLECTORS as rds } from './rds/collect.js';
 import { COLLECTORS as resiliencehub } from './resiliencehub/collect.js';
@@ -41,6 +43,7 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...dlm,
   ...dynamodb,
   ...ec2,
+  ...ecs,
   ...efs,
   ...elb,
   ...elbv2,
@@ -50,6 +53,7 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...health,
   ...iam,
   ...imagebuilder,
+  ...lambda,
   ...organizations,
   ...rds,
   ...resiliencehub,

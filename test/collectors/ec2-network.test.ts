@@ -1,12 +1,14 @@
 import {
   DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
+  DescribeFlowLogsCommand,
   DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
+  DescribeVpcsCommand,
   DescribeVpnConnectionsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
@@ -14,7 +16,7 @@ import {
 import { gzipSync } from 'node:zlib';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ebsEncryptionByDefault, launchTemplates, network, securityGroups, volumes, vpnConnections } from '../../src/datasets/ec2/datasets.js';
+import { ebsEncryptionByDefault, flowLogs, launchTemplates, network, securityGroups, volumes, vpnConnections } from '../../src/datasets/ec2/datasets.js';
 import { ACCOUNT_ID, awsError, collect, REGION, testContext } from './context.js';
 
 const ec2 = mockClient(EC2Client);
@@ -128,6 +130,17 @@ describe('ec2.volumes, ec2.ebsEncryptionByDefault, ec2.vpnConnections', () => {
     const evidence = await collect(vpnConnections, testContext());
     expect(evidence.connections.map((c) => [c.vpnConnectionId, c.tunnels.map((t) => t.status)])).toEqual([['vpn-1', ['UP', 'DOWN']]]);
     expect(JSON.stringify(evidence)).not.toContain('psk');
+  });
+});
+
+describe('ec2.flowLogs', () => {
+  it('reads the VPCs and their flow logs, naming the destination', async () => {
+    ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1', IsDefault: true }] });
+    ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs', LogGroupName: 'flows', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS' }] });
+    expect(await collect(flowLogs, testContext())).toEqual({
+      vpcs: [{ vpcId: 'vpc-1', isDefault: true }],
+      flowLogs: [{ flowLogId: 'fl-1', resourceId: 'vpc-1', trafficType: 'ALL', destinationType: 'cloud-watch-logs', destination: 'flows', status: 'ACTIVE', deliverStatus: 'SUCCESS' }],
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 // The network, compute, storage and resilience part of the wire organization: every workload region
 // (one with EC2 instances) gets security groups, subnets behind an internet gateway and one NAT
-// gateway, volumes, a VPN, RDS, DynamoDB, EFS, Auto Scaling, AWS Backup, DLM, Direct Connect, FIS,
-// Resilience Hub, Image Builder and deployment tools, with one of each verdict the checks give.
+// gateway, volumes, a VPN, flow logs, RDS, DynamoDB, EFS, Auto Scaling, AWS Backup, DLM, Direct
+// Connect, FIS, Resilience Hub, Image Builder, deployment tools, Lambda and ECS, with one of each
+// verdict the checks give.
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
 
@@ -53,6 +54,8 @@ function ec2Additions(region: RegionSpec): NonNullable<RegionSpec['ec2']> {
     ],
     ebsEncryptionByDefault: false,
     vpnConnections: [{ id: 'vpn-0a00000000000001', tunnels: ['UP', 'DOWN'] }],
+    vpcs: [{ id: VPC }, { id: 'vpc-0default00000001', default: true }],
+    flowLogs: [{ id: 'fl-0a00000000000001', resourceId: VPC }],
   };
 }
 
@@ -87,6 +90,11 @@ function workloadAdditions(accountId: string, region: RegionSpec): RegionSpec {
     resilienceHub: [{ app: 'storefront' }],
     imageBuilder: [{ name: 'golden-al2023', components: ['stig-build-linux-high'] }],
     cicd: { pipelines: ['deploy-web'], deployApplications: ['web'], buildProjects: ['web-build'] },
+    lambda: [{ name: 'thumbnailer', environment: { BUCKET: 'images', API_KEY: 'not-a-real-key' }, subnets: ['subnet-0private000000a'] }, { name: 'cron' }],
+    ecs: {
+      clusters: [{ name: 'web', services: [{ name: 'storefront', family: 'storefront' }] }],
+      taskDefinitions: [{ family: 'storefront', environment: { LOG_LEVEL: 'info' }, secrets: ['DB_PASSWORD'] }, { family: 'batch' }],
+    },
   };
 }
 

@@ -13,7 +13,9 @@ import { deploymentTools } from '../../src/datasets/cicd/datasets.js';
 import { directConnectConnections } from '../../src/datasets/directconnect/datasets.js';
 import { lifecyclePolicies } from '../../src/datasets/dlm/datasets.js';
 import { tables } from '../../src/datasets/dynamodb/datasets.js';
-import { ebsEncryptionByDefault, images, launchTemplates, network, securityGroups, volumes, vpnConnections } from '../../src/datasets/ec2/datasets.js';
+import { ebsEncryptionByDefault, flowLogs, images, launchTemplates, network, securityGroups, volumes, vpnConnections } from '../../src/datasets/ec2/datasets.js';
+import { ecsServices, ecsTaskDefinitions } from '../../src/datasets/ecs/datasets.js';
+import { lambdaFunctions } from '../../src/datasets/lambda/datasets.js';
 import { fileSystems } from '../../src/datasets/efs/datasets.js';
 import { experiments } from '../../src/datasets/fis/datasets.js';
 import { imagePipelines } from '../../src/datasets/imagebuilder/datasets.js';
@@ -111,6 +113,13 @@ describe('EC2 network and storage (ec2Query)', () => {
     expect(evidence.unresolved).toEqual(['ami-0bbbbbbbbbbbbbbbb']);
   });
 
+  it('reads VPCs and their flow logs', async () => {
+    expect(await collect(flowLogs)).toEqual({
+      vpcs: [{ vpcId: 'vpc-0a1b2c3d4e5f60001', isDefault: false }, { vpcId: 'vpc-0default00000001', isDefault: true }],
+      flowLogs: [expect.objectContaining({ flowLogId: 'fl-0a00000000000001', resourceId: 'vpc-0a1b2c3d4e5f60001', destinationType: 'cloud-watch-logs', deliverStatus: 'SUCCESS' })],
+    });
+  });
+
   it('lets an IAM deny propagate as UnauthorizedOperation', async () => {
     await expect(collect(volumes, PROD)).rejects.toMatchObject({ name: 'UnauthorizedOperation' });
   });
@@ -144,6 +153,27 @@ describe('databases and file systems', () => {
   it('reads Auto Scaling groups', async () => {
     const { groups } = await collect(autoScalingGroups);
     expect(groups.map((g) => [g.name, g.availabilityZones.length])).toEqual([['web', 2], ['batch', 1]]);
+  });
+});
+
+describe('Lambda and ECS (for the checks of other areas)', () => {
+  it('reads Lambda functions with their environment as names and hashes (restJson)', async () => {
+    const { functions } = await collect(lambdaFunctions);
+    expect(functions.map((f) => [f.name, f.environment.map((v) => v.name), f.vpcSubnetIds])).toEqual([
+      ['thumbnailer', ['BUCKET', 'API_KEY'], ['subnet-0private000000a']],
+      ['cron', [], []],
+    ]);
+    expect(JSON.stringify(functions)).not.toContain('not-a-real-key');
+  });
+
+  it('reads ECS services and the task definitions they and each family run (awsJson 1.1)', async () => {
+    const { services } = await collect(ecsServices);
+    expect(services).toEqual([expect.objectContaining({ name: 'storefront', launchType: 'FARGATE', assignPublicIp: 'DISABLED', tags: { Team: 'web' } })]);
+    const { taskDefinitions } = await collect(ecsTaskDefinitions);
+    expect(taskDefinitions.map((t) => [t.family, t.containers[0]!.environment.map((v) => v.name), t.containers[0]!.secretNames])).toEqual([
+      ['storefront', ['LOG_LEVEL'], ['DB_PASSWORD']],
+      ['batch', [], []],
+    ]);
   });
 });
 

@@ -1,16 +1,19 @@
 // Collectors of the EC2 network and storage datasets: security groups and their rules, subnets with
-// their route tables and NAT gateways, EBS volumes and encryption by default, and VPN connections.
+// their route tables and NAT gateways, EBS volumes and encryption by default, VPN connections, and
+// VPCs with their flow logs.
 
 import {
   DescribeVpnConnectionsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
+  paginateDescribeFlowLogs,
   paginateDescribeNatGateways,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroupRules,
   paginateDescribeSecurityGroups,
   paginateDescribeSubnets,
   paginateDescribeVolumes,
+  paginateDescribeVpcs,
   type Route,
   type RouteTable,
   type SecurityGroupRule,
@@ -19,7 +22,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, required, resourceArn, tagMap } from '../sdk.js';
-import { ebsEncryptionByDefault, network, securityGroups, volumes, vpnConnections } from './datasets.js';
+import { ebsEncryptionByDefault, flowLogs, network, securityGroups, volumes, vpnConnections } from './datasets.js';
 import type { RouteInfo, RouteTableInfo, SecurityGroupRuleInfo, VolumeInfo, VpnConnectionInfo } from './datasets.js';
 
 /**
@@ -184,4 +187,24 @@ const collectVpnConnections = defineCollector(vpnConnections, async (ctx) => {
   return { connections: live.map((vpn) => toVpnConnection(vpn, ctx)) };
 });
 
-export const NETWORK_COLLECTORS = [collectSecurityGroups, collectNetwork, collectVolumes, collectEbsEncryptionByDefault, collectVpnConnections];
+const collectFlowLogs = defineCollector(flowLogs, async (ctx) => {
+  const client = ctx.clients.get(EC2Client);
+  const [vpcs, logs] = await Promise.all([
+    collectPages(paginateDescribeVpcs({ client }, page()), (out) => out.Vpcs),
+    collectPages(paginateDescribeFlowLogs({ client }, page()), (out) => out.FlowLogs),
+  ]);
+  return {
+    vpcs: vpcs.map((vpc) => ({ vpcId: required(vpc.VpcId, 'VpcId'), isDefault: vpc.IsDefault ?? false })),
+    flowLogs: logs.map((log) => ({
+      flowLogId: required(log.FlowLogId, 'FlowLogId'),
+      resourceId: required(log.ResourceId, 'ResourceId'),
+      trafficType: log.TrafficType,
+      destinationType: log.LogDestinationType,
+      destination: log.LogDestination ?? log.LogGroupName,
+      status: log.FlowLogStatus,
+      deliverStatus: log.DeliverLogsStatus,
+    })),
+  };
+});
+
+export const NETWORK_COLLECTORS = [collectSecurityGroups, collectNetwork, collectVolumes, collectEbsEncryptionByDefault, collectVpnConnections, collectFlowLogs];

@@ -225,6 +225,27 @@ export const images = defineDataset<ImagesEvidence>({
   dependsOn: [launchTemplates, ec2Instances],
 });
 
+export interface FlowLogInfo {
+  flowLogId: string;
+  /** The VPC, subnet or network interface the flow log records. */
+  resourceId: string;
+  /** ACCEPT, REJECT or ALL. */
+  trafficType?: string;
+  /** cloud-watch-logs, s3 or kinesis-data-firehose. */
+  destinationType?: string;
+  /** The log group ARN, bucket ARN or stream ARN. */
+  destination?: string;
+  status?: string;
+  /** SUCCESS or FAILED. */
+  deliverStatus?: string;
+}
+
+/** The region's VPCs and flow logs, for the central-logs checks of another area (they read it). */
+export interface FlowLogsEvidence {
+  vpcs: { vpcId: string; isDefault: boolean }[];
+  flowLogs: FlowLogInfo[];
+}
+
 export const securityGroups = defineDataset<SecurityGroupsEvidence>({
   id: 'ec2.securityGroups',
   scope: 'regional',
@@ -257,4 +278,10 @@ export const vpnConnections = defineDataset<VpnConnectionsEvidence>({
   id: 'ec2.vpnConnections',
   scope: 'regional',
   actions: ['ec2:DescribeVpnConnections'],
+});
+
+export const flowLogs = defineDataset<FlowLogsEvidence>({
+  id: 'ec2.flowLogs',
+  scope: 'regional',
+  actions: ['ec2:DescribeVpcs', 'ec2:DescribeFlowLogs'],
 });

@@ -1,6 +1,6 @@
 // EC2 (ec2Query), the network and storage operations: security groups and their rules, subnets,
-// route tables, NAT gateways, volumes, EBS encryption by default and VPN connections. Registered in
-// ec2.ts; the scenario slice is part of its Ec2Spec.
+// route tables, NAT gateways, volumes, EBS encryption by default, VPN connections, VPCs and flow
+// logs. Registered in ec2.ts; the scenario slice is part of its Ec2Spec.
 
 import { FakeAwsError } from '../errors.js';
 import { formList, paginate, stableId } from '../params.js';
@@ -67,7 +67,16 @@ export interface VpnConnectionSpec {
   tunnels: ('UP' | 'DOWN')[];
 }
 
+export interface FlowLogSpec {
+  id: string;
+  /** The VPC, subnet or network interface. */
+  resourceId: string;
+  destination?: 'cloud-watch-logs' | 's3';
+}
+
 export interface Ec2NetworkSpec {
+  vpcs?: { id: string; default?: boolean }[];
+  flowLogs?: FlowLogSpec[];
   securityGroups?: SecurityGroupSpec[];
   subnets?: SubnetSpec[];
   routeTables?: RouteTableSpec[];
@@ -198,6 +207,30 @@ export function networkOperations(spec: Spec) {
     GetEbsEncryptionByDefault: (ctx: HandlerContext) => {
       const enabled = spec(ctx).ebsEncryptionByDefault ?? false;
       return { ebsEncryptionByDefault: enabled, sseType: enabled ? 'sse-ebs' : undefined };
+    },
+    DescribeVpcs: (ctx: HandlerContext) => {
+      const vpcs = page(ctx, spec(ctx).vpcs ?? [], 5, 1000);
+      return {
+        vpcSet: vpcs.items.map((v, i) => ({ vpcId: v.id, ownerId: ctx.account.id, state: 'available', cidrBlock: `10.${i}.0.0/16`, isDefault: v.default ?? false, instanceTenancy: 'default' })),
+        nextToken: vpcs.nextToken,
+      };
+    },
+    DescribeFlowLogs: (ctx: HandlerContext) => {
+      const logs = page(ctx, spec(ctx).flowLogs ?? [], 1, 1000);
+      return {
+        flowLogSet: logs.items.map((f) => ({
+          flowLogId: f.id,
+          resourceId: f.resourceId,
+          trafficType: 'ALL',
+          logDestinationType: f.destination ?? 'cloud-watch-logs',
+          logDestination:
+            (f.destination ?? 'cloud-watch-logs') === 's3' ? `arn:aws:s3:::flow-logs-${ctx.account.id}` : `arn:aws:logs:${ctx.region}:${ctx.account.id}:log-group:vpc-flow-logs`,
+          flowLogStatus: 'ACTIVE',
+          deliverLogsStatus: 'SUCCESS',
+          creationTime: resolveWhen('-300d', ctx.now),
+        })),
+        nextToken: logs.nextToken,
+      };
     },
     DescribeVpnConnections: (ctx: HandlerContext) => {
       const ids = formList(ctx.input.form, 'VpnConnectionId');
