@@ -3,6 +3,7 @@
 
 import type { AnyCheck } from '../src/contract/check.js';
 import accountAlternateContactsSet from './account-alternate-contacts-set.js';
+import accountContactEmailsCompanyOwned from './account-contact-emails-company-owned.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
 import autoscalingGroupsMultiAz from './autoscaling-groups-multi-az.js';
 import backupDataStoresCovered from './backup-data-stores-covered.js';
@@ -32,17 +33,28 @@ import guarddutyEnabled from './guardduty-enabled.js';
 import guarddutyNetworkFindingsRouted from './guardduty-network-findings-routed.js';
 import healthOpenRiskEvents from './health-open-risk-events.js';
 import healthRiskEventsRouted from './health-risk-events-routed.js';
+import iamAccessKeysRotatedOrMonitored from './iam-access-keys-rotated-or-monitored.js';
+import iamConsoleUsersIndividual from './iam-console-users-individual.js';
+import iamConsoleUsersMfa from './iam-console-users-mfa.js';
+import iamIdentitiesRecentlyUsed from './iam-identities-recently-used.js';
+import iamPasswordPolicyStrong from './iam-password-policy-strong.js';
+import iamPoliciesLeastPrivilege from './iam-policies-least-privilege.js';
 import iamQuarantinedUserActiveKey from './iam-quarantined-user-active-key.js';
 import iamRootAccessKeyAbsent from './iam-root-access-key-absent.js';
+import iamRootCredentialsLocked from './iam-root-credentials-locked.js';
 import iamServerCertificatesAbsent from './iam-server-certificates-absent.js';
 import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
+import iamThirdPartyRolesExternalId from './iam-third-party-roles-external-id.js';
+import kmsCustomerKeysProtected from './kms-customer-keys-protected.js';
 import rdsInstancesMultiAz from './rds-instances-multi-az.js';
 import rdsInstancesNotPublic from './rds-instances-not-public.js';
 import rdsStorageEncrypted from './rds-storage-encrypted.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
+import supportPlanBusinessRecommended from './support-plan-business-recommended.js';
 
 export const ALL_CHECKS: readonly AnyCheck[] = [
   accountAlternateContactsSet,
+  accountContactEmailsCompanyOwned,
   acmCertificatesAutoRenew,
   autoscalingGroupsMultiAz,
   backupDataStoresCovered,
@@ -72,12 +84,22 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   guarddutyNetworkFindingsRouted,
   healthOpenRiskEvents,
   healthRiskEventsRouted,
+  iamAccessKeysRotatedOrMonitored,
+  iamConsoleUsersIndividual,
+  iamConsoleUsersMfa,
+  iamIdentitiesRecentlyUsed,
+  iamPasswordPolicyStrong,
+  iamPoliciesLeastPrivilege,
   iamQuarantinedUserActiveKey,
   iamRootAccessKeyAbsent,
+  iamRootCredentialsLocked,
   iamServerCertificatesAbsent,
   iamServiceUserAccessKeys,
+  iamThirdPartyRolesExternalId,
+  kmsCustomerKeysProtected,
   rdsInstancesMultiAz,
   rdsInstancesNotPublic,
   rdsStorageEncrypted,
   supportPlanBusinessOrHigher,
+  supportPlanBusinessRecommended,
 ];

@@ -3,6 +3,7 @@
 
 import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset } from '../contract/dataset.js';
+import { COLLECTORS as accessanalyzer } from './accessanalyzer/collect.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
 import { COLLECTORS as autoscaling } from './autoscaling/collect.js';
@@ -23,7 +24,9 @@ import { COLLECTORS as fis } from './fis/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
+import { COLLECTORS as identitycenter } from './identitycenter/collect.js';
 import { COLLECTORS as imagebuilder } from './imagebuilder/collect.js';
+import { COLLECTORS as kms } from './kms/collect.js';
 import { COLLECTORS as lambda } from './lambda/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
 import { COLLECTORS as rds } from './rds/collect.js';
@@ -32,6 +35,7 @@ import { COLLECTORS as securityhub } from './securityhub/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
+  ...accessanalyzer,
   ...account,
   ...acm,
   ...autoscaling,
@@ -52,7 +56,9 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...guardduty,
   ...health,
   ...iam,
+  ...identitycenter,
   ...imagebuilder,
+  ...kms,
   ...lambda,
   ...organizations,
   ...rds,

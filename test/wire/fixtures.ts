@@ -3,6 +3,7 @@
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
 import { withNetworkArea } from './fixtures-network.js';
+import { withIdentity } from './fixtures-identity.js';
 import { landingZoneAccounts, LANDING_ZONE_SCPS, ownFindingsOnlyRule } from './landing-zone-fixtures.js';
 
 export const MGMT = '111111111111';
@@ -85,7 +86,7 @@ function account(id: string, name: string, extra: Partial<AccountSpec> = {}): Ac
 }
 
 export function wireScenario(): Scenario {
-  return withNetworkArea({
+  let scenario: Scenario = {
     managementAccountId: MGMT,
     externalId: EXTERNAL_ID,
     organization: {
@@ -120,7 +121,10 @@ export function wireScenario(): Scenario {
       ...landingZoneAccounts(PROD),
     ],
     faults: { regionDeny: LANDING_ZONE_SCPS },
-  });
+  };
+  scenario = withIdentity(scenario);
+  scenario = withNetworkArea(scenario);
+  return scenario;
 }
 
 /** The GuardDuty delegated administrator, whose eu-west-1 rule routes only its own findings. */
