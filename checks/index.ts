@@ -8,6 +8,8 @@ import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
 import autoscalingGroupsMultiAz from './autoscaling-groups-multi-az.js';
 import backupDataStoresCovered from './backup-data-stores-covered.js';
 import backupRestoresTested from './backup-restores-tested.js';
+import cloudformationResourcesManagedAsCode from './cloudformation-resources-managed-as-code.js';
+import computeConfigurationNoCredentials from './compute-configuration-no-credentials.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';
 import configRecorderRecording from './config-recorder-recording.js';
@@ -45,6 +47,7 @@ import iamRootCredentialsLocked from './iam-root-credentials-locked.js';
 import iamServerCertificatesAbsent from './iam-server-certificates-absent.js';
 import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
 import iamThirdPartyRolesExternalId from './iam-third-party-roles-external-id.js';
+import iamWorkloadsTemporaryCredentials from './iam-workloads-temporary-credentials.js';
 import kmsCustomerKeysProtected from './kms-customer-keys-protected.js';
 import rdsInstancesMultiAz from './rds-instances-multi-az.js';
 import rdsInstancesNotPublic from './rds-instances-not-public.js';
@@ -59,6 +62,8 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   autoscalingGroupsMultiAz,
   backupDataStoresCovered,
   backupRestoresTested,
+  cloudformationResourcesManagedAsCode,
+  computeConfigurationNoCredentials,
   configGlobalResourcesRecorded,
   configNoncomplianceRouted,
   configRecorderRecording,
@@ -96,6 +101,7 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   iamServerCertificatesAbsent,
   iamServiceUserAccessKeys,
   iamThirdPartyRolesExternalId,
+  iamWorkloadsTemporaryCredentials,
   kmsCustomerKeysProtected,
   rdsInstancesMultiAz,
   rdsInstancesNotPublic,

@@ -208,6 +208,18 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadEcs",
+        "Effect" : "Allow",
+        "Action" : [
+          "ecs:DescribeServices",
+          "ecs:DescribeTaskDefinition",
+          "ecs:ListClusters",
+          "ecs:ListServices",
+          "ecs:ListTaskDefinitionFamilies"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadElasticfilesystem",
         "Effect" : "Allow",
         "Action" : [
@@ -306,6 +318,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadLambda",
+        "Effect" : "Allow",
+        "Action" : [
+          "lambda:ListFunctions"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadOrganizations",
         "Effect" : "Allow",
         "Action" : [
@@ -344,6 +364,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadSsm",
+        "Effect" : "Allow",
+        "Action" : [
+          "ssm:ListAssociations"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadSso",
         "Effect" : "Allow",
         "Action" : [
@@ -364,6 +392,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "support:DescribeSeverityLevels"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadTag",
+        "Effect" : "Allow",
+        "Action" : [
+          "tag:GetResources"
         ],
         "Resource" : "*"
       }

@@ -32,7 +32,9 @@ import { COLLECTORS as organizations } from './organizations/collect.js';
 import { COLLECTORS as rds } from './rds/collect.js';
 import { COLLECTORS as resiliencehub } from './resiliencehub/collect.js';
 import { COLLECTORS as securityhub } from './securityhub/collect.js';
+import { COLLECTORS as statemanager } from './statemanager/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
+import { COLLECTORS as tagging } from './tagging/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...accessanalyzer,
@@ -64,7 +66,9 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...rds,
   ...resiliencehub,
   ...securityhub,
+  ...statemanager,
   ...support,
+  ...tagging,
 ];
 
 export const ALL_DATASETS: readonly AnyDataset[] = ALL_COLLECTORS.map((c) => c.dataset);

@@ -3,6 +3,7 @@ import type { DatasetView } from '../../src/contract/check.js';
 import type { Ec2Instance, ImageInfo } from '../../src/datasets/ec2/datasets.js';
 import type { ImagePipelineInfo } from '../../src/datasets/imagebuilder/datasets.js';
 import type { CallerOrganizationEvidence } from '../../src/datasets/organizations/datasets.js';
+import type { AssociationInfo, AssociationsEvidence } from '../../src/datasets/statemanager/datasets.js';
 import { instance } from '../helpers/fixtures/compute.js';
 import { image, pipeline } from '../helpers/fixtures/network-area.js';
 import { failed, input, ok, settings } from '../helpers/input.js';
@@ -19,6 +20,7 @@ interface Options {
   unresolved?: string[];
   pipelines?: ImagePipelineInfo[];
   organization?: DatasetView<CallerOrganizationEvidence>;
+  associations?: DatasetView<AssociationsEvidence>;
   maxAmiAgeDays?: number;
 }
 
@@ -26,9 +28,14 @@ function region(o: Options) {
   return input({
     settings: settings(o.maxAmiAgeDays ? { ossec: { maxAmiAgeDays: o.maxAmiAgeDays } } : {}),
     data: { instances: { instances: o.instances ?? [instance({ imageId: 'ami-own' })] }, images: { images: o.images ?? [image('ami-own')], unresolved: o.unresolved ?? [] }, pipelines: { pipelines: o.pipelines ?? [golden] } },
-    optional: { organization: o.organization ?? ok({ inOrganization: true, organizationId: 'o-1', memberAccountIds: ['111122223333', ORG_ACCOUNT] }) },
+    optional: {
+      organization: o.organization ?? ok({ inOrganization: true, organizationId: 'o-1', memberAccountIds: ['111122223333', ORG_ACCOUNT] }),
+      associations: o.associations ?? ok({ associations: [] }),
+    },
   });
 }
+
+const association = (documentName: string): AssociationInfo => ({ associationId: `a-${documentName}`, documentName, targets: ['tag:Role=web'], scheduleExpression: 'rate(7 days)', status: 'Success' });
 
 const app = instance({ instanceId: 'i-app', imageId: 'ami-al2023' });
 
@@ -36,7 +43,7 @@ runCheckCases(check, [
   {
     name: 'own fresh image, an Image Builder pipeline with a STIG component: PASS',
     input: region({}),
-    expected: [{ status: 'PASS', messageId: 'imagePipelines', resource: PIPELINES_ARN, params: { pipelines: 'golden (hardening: stig-build-linux-high), last run 2026-11-16', missing: '' } }],
+    expected: [{ status: 'PASS', messageId: 'imagePipelines', resource: PIPELINES_ARN, params: { pipelines: 'golden (hardening: stig-build-linux-high), last run 2026-11-16', associations: '', missing: '' } }],
   },
   {
     name: 'an instance from an Amazon base image: WARN; the pipeline is still evidence',
@@ -103,6 +110,28 @@ runCheckCases(check, [
     name: 'a disabled pipeline is no evidence',
     input: region({ pipelines: [pipeline('old', { status: 'DISABLED' })] }),
     expected: [{ status: 'WARN', messageId: 'attestHardening', resource: PIPELINES_ARN }],
+  },
+  {
+    name: 'State Manager associations running AWSEC2-ConfigureSTIG or a CIS document, without a pipeline: PASS naming them; other documents are not hardening',
+    input: region({ pipelines: [], associations: ok({ associations: [association('AWSEC2-ConfigureSTIG'), association('Acme-CIS-Level1'), association('AWS-GatherSoftwareInventory')] }) }),
+    expected: [
+      {
+        status: 'PASS',
+        messageId: 'hardeningAssociations',
+        resource: PIPELINES_ARN,
+        params: { associations: 'AWSEC2-ConfigureSTIG on tag:Role=web, rate(7 days) (last Success); Acme-CIS-Level1 on tag:Role=web, rate(7 days) (last Success)' },
+      },
+    ],
+  },
+  {
+    name: 'a pipeline and a hardening association: the pipeline passes and names the association too',
+    input: region({ associations: ok({ associations: [association('AWSEC2-ConfigureSTIG')] }) }),
+    expected: [{ status: 'PASS', messageId: 'imagePipelines', resource: PIPELINES_ARN, params: { associations: ' State Manager associations apply hardening too: AWSEC2-ConfigureSTIG on tag:Role=web, rate(7 days) (last Success).' } }],
+  },
+  {
+    name: 'associations unreadable and no pipeline: WARN attest, saying they could not be read',
+    input: region({ pipelines: [], associations: failed('AccessDeniedException') }),
+    expected: [{ status: 'WARN', messageId: 'attestHardening', resource: PIPELINES_ARN, params: { associations: ' State Manager associations could not be read (AccessDeniedException).' } }],
   },
   {
     name: 'no running instances: NOT_APPLICABLE',

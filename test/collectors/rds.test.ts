@@ -12,14 +12,14 @@ describe('rds.databases', () => {
     rds
       .on(DescribeDBInstancesCommand)
       .resolvesOnce({ DBInstances: [{ DBInstanceIdentifier: 'a', DBInstanceArn: 'arn:a', Engine: 'postgres', BackupRetentionPeriod: 0, PubliclyAccessible: true, StorageEncrypted: false, MultiAZ: false }], Marker: 'm' })
-      .resolvesOnce({ DBInstances: [{ DBInstanceIdentifier: 'b', DBInstanceArn: 'arn:b', Engine: 'aurora-mysql', DBClusterIdentifier: 'c', StorageEncrypted: true, MultiAZ: false, BackupRetentionPeriod: 1 }] });
-    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [{ DBClusterIdentifier: 'c', DBClusterArn: 'arn:c', Engine: 'aurora-mysql', MultiAZ: true, StorageEncrypted: true, AvailabilityZones: ['eu-west-1a'] }] });
+      .resolvesOnce({ DBInstances: [{ DBInstanceIdentifier: 'b', DBInstanceArn: 'arn:b', Engine: 'aurora-mysql', DBClusterIdentifier: 'c', StorageEncrypted: true, MultiAZ: false, BackupRetentionPeriod: 1, TagList: [{ Key: 'ManagedBy', Value: 'terraform' }] }] });
+    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [{ DBClusterIdentifier: 'c', DBClusterArn: 'arn:c', Engine: 'aurora-mysql', MultiAZ: true, StorageEncrypted: true, AvailabilityZones: ['eu-west-1a'], TagList: [{ Key: 'aws:cloudformation:stack-id', Value: 'arn:aws:cloudformation:eu-west-1:1:stack/db/1' }] }] });
     const evidence = await collect(databases, testContext());
     expect(evidence.instances).toEqual([
       expect.objectContaining({ identifier: 'a', backupRetentionPeriod: 0, publiclyAccessible: true, storageEncrypted: false }),
-      expect.objectContaining({ identifier: 'b', clusterIdentifier: 'c' }),
+      expect.objectContaining({ identifier: 'b', clusterIdentifier: 'c', tags: { ManagedBy: 'terraform' } }),
     ]);
-    expect(evidence.clusters).toEqual([{ identifier: 'c', arn: 'arn:c', engine: 'aurora-mysql', multiAz: true, storageEncrypted: true, availabilityZones: ['eu-west-1a'], backupRetentionPeriod: undefined, status: undefined }]);
+    expect(evidence.clusters).toEqual([{ identifier: 'c', arn: 'arn:c', engine: 'aurora-mysql', multiAz: true, storageEncrypted: true, availabilityZones: ['eu-west-1a'], backupRetentionPeriod: undefined, status: undefined, tags: { 'aws:cloudformation:stack-id': 'arn:aws:cloudformation:eu-west-1:1:stack/db/1' } }]);
     const calls = rds.commandCalls(DescribeDBInstancesCommand);
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.args[0].input.MaxRecords === 100)).toBe(true);

@@ -1,8 +1,8 @@
 // The network, compute, storage and resilience part of the wire organization: every workload region
 // (one with EC2 instances) gets security groups, subnets behind an internet gateway and one NAT
 // gateway, volumes, a VPN, flow logs, RDS, DynamoDB, EFS, Auto Scaling, AWS Backup, DLM, Direct
-// Connect, FIS, Resilience Hub, Image Builder, deployment tools, Lambda and ECS, with one of each
-// verdict the checks give.
+// Connect, FIS, Resilience Hub, Image Builder, deployment tools, Lambda and ECS, tags of infrastructure
+// as code and a State Manager hardening association, with one of each verdict the checks give.
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
 
@@ -59,9 +59,10 @@ function ec2Additions(region: RegionSpec): NonNullable<RegionSpec['ec2']> {
   };
 }
 
-function workloadAdditions(accountId: string, region: RegionSpec): RegionSpec {
+function workloadAdditions(accountId: string, regionName: string, region: RegionSpec): RegionSpec {
   const ec2 = ec2Additions(region);
   const firstInstance = ec2.instances?.[0]?.id ?? 'i-0';
+  const stack = { 'aws:cloudformation:stack-id': `arn:aws:cloudformation:${regionName}:${accountId}:stack/storefront/1` };
   return {
     ...region,
     ec2,
@@ -71,7 +72,7 @@ function workloadAdditions(accountId: string, region: RegionSpec): RegionSpec {
         { id: 'legacy-db', public: true, backupRetention: 0, encrypted: false },
         { id: 'reports-1', engine: 'aurora-postgresql', cluster: 'reports' },
       ],
-      clusters: [{ id: 'reports' }],
+      clusters: [{ id: 'reports', tags: stack }],
     },
     dynamodb: [{ name: 'orders', pitr: true }, { name: 'sessions' }],
     efs: [{ id: 'fs-0shared000000001', backup: 'ENABLED' }, { id: 'fs-0scratch00000001', encrypted: false }],
@@ -90,7 +91,10 @@ function workloadAdditions(accountId: string, region: RegionSpec): RegionSpec {
     resilienceHub: [{ app: 'storefront' }],
     imageBuilder: [{ name: 'golden-al2023', components: ['stig-build-linux-high'] }],
     cicd: { pipelines: ['deploy-web'], deployApplications: ['web'], buildProjects: ['web-build'] },
-    lambda: [{ name: 'thumbnailer', environment: { BUCKET: 'images', API_KEY: 'not-a-real-key' }, subnets: ['subnet-0private000000a'] }, { name: 'cron' }],
+    lambda: [{ name: 'thumbnailer', environment: { BUCKET: 'images', API_KEY: 'not-a-real-key' }, subnets: ['subnet-0private000000a'], tags: stack }, { name: 'cron' }],
+    // Load balancers' tags come from the Resource Groups Tagging API; the classic one's ARN names it.
+    resourceTags: { [`arn:aws:elasticloadbalancing:${regionName}:${accountId}:loadbalancer/legacy`]: stack },
+    ssmAssociations: [{ id: 'assoc-0stig0000000001', document: 'AWSEC2-ConfigureSTIG', targets: [{ key: 'tag:Hardening', values: ['stig'] }], schedule: 'rate(7 days)' }],
     ecs: {
       clusters: [{ name: 'web', services: [{ name: 'storefront', family: 'storefront' }] }],
       taskDefinitions: [{ family: 'storefront', environment: { LOG_LEVEL: 'info' }, secrets: ['DB_PASSWORD'] }, { family: 'batch' }],
@@ -100,7 +104,7 @@ function workloadAdditions(accountId: string, region: RegionSpec): RegionSpec {
 
 function withWorkloads(account: AccountSpec): AccountSpec {
   const regions = Object.fromEntries(
-    Object.entries(account.regions).map(([name, region]) => [name, region.ec2?.instances?.length ? workloadAdditions(account.id, region) : region]),
+    Object.entries(account.regions).map(([name, region]) => [name, region.ec2?.instances?.length ? workloadAdditions(account.id, name, region) : region]),
   );
   return { ...account, regions };
 }

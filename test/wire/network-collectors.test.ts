@@ -22,6 +22,8 @@ import { imagePipelines } from '../../src/datasets/imagebuilder/datasets.js';
 import { databases } from '../../src/datasets/rds/datasets.js';
 import { collectorOf } from '../../src/datasets/registry.js';
 import { appAssessments } from '../../src/datasets/resiliencehub/datasets.js';
+import { associations } from '../../src/datasets/statemanager/datasets.js';
+import { taggedResources } from '../../src/datasets/tagging/datasets.js';
 import { MGMT, PROD, wireScenario } from './fixtures.js';
 import { assumeInto, BASE_CREDENTIALS, useFakeAws } from './harness.js';
 
@@ -39,6 +41,8 @@ const fake = useFakeAws(() => {
     deny: [
       { action: 'ec2:DescribeVolumes', accountId: PROD, region: REGION },
       { action: 'fis:ListExperiments', accountId: PROD, region: REGION },
+      { action: 'tag:GetResources', accountId: PROD, region: REGION },
+      { action: 'ssm:ListAssociations', accountId: PROD, region: REGION, by: 'scp' },
       { action: 'elasticfilesystem:DescribeBackupPolicy', accountId: PROD, region: REGION, by: 'scp' },
     ],
   };
@@ -174,6 +178,23 @@ describe('Lambda and ECS (for the checks of other areas)', () => {
       ['storefront', ['LOG_LEVEL'], ['DB_PASSWORD']],
       ['batch', [], []],
     ]);
+  });
+});
+
+describe('infrastructure as code and hardening associations', () => {
+  it('reads Lambda and load balancer tags from the Resource Groups Tagging API (awsJson 1.1), and RDS tags from RDS', async () => {
+    const { tagsByArn } = await collect(taggedResources);
+    expect(Object.keys(tagsByArn).sort()).toEqual([`arn:aws:elasticloadbalancing:${REGION}:${MGMT}:loadbalancer/legacy`, `arn:aws:lambda:${REGION}:${MGMT}:function:thumbnailer`]);
+    expect(Object.values(tagsByArn)[0]).toHaveProperty(['aws:cloudformation:stack-id']);
+    const { clusters } = await collect(databases);
+    expect(clusters[0]!.tags).toHaveProperty(['aws:cloudformation:stack-id']);
+    await expect(collect(taggedResources, PROD)).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+
+  it('reads State Manager associations beside the other SSM areas (the fake routes by operation), and lets an SCP deny propagate', async () => {
+    const evidence = await collect(associations);
+    expect(evidence.associations).toEqual([expect.objectContaining({ documentName: 'AWSEC2-ConfigureSTIG', targets: ['tag:Hardening=stig'], scheduleExpression: 'rate(7 days)', status: 'Success' })]);
+    await expect(collect(associations, PROD)).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringMatching(/service control policy/) });
   });
 });
 

@@ -67,10 +67,10 @@ const identity: Requirement[] = [
   partial('IAM-006', IAM, 'Least privilege', 'how permissions are scoped and granted through groups or attributes'),
   partial('IAM-007', IAM, 'Access follows joiners, movers and leavers', 'the process that grants and removes access as people join, move and leave'),
   onceForPartner(manual('IAM-008', IAM, 'Quarterly identity review', 'the last quarterly review of identities, roles and unused permissions')),
-  manual('IAM-009', IAM, 'No credentials in code', 'how secrets are kept out of source code and version control'),
-  manual('IAM-010', IAM, 'Secrets stored securely', 'the secret store used, with encryption, fine-grained access and read logging'),
+  partial('IAM-009', IAM, 'No credentials in code', 'how secrets are kept out of source code and version control'),
+  partial('IAM-010', IAM, 'Secrets stored securely', 'the secret store used, with encryption, fine-grained access and read logging'),
   onceForPartner(manual('IAM-011', IAM, 'End-user credentials protected', 'how customer credentials are encrypted and passwords hashed, or the managed identity store used')),
-  manual('IAM-012', IAM, 'Temporary credentials for workloads on AWS', 'that workloads on AWS compute get credentials from attached roles'),
+  partial('IAM-012', IAM, 'Temporary credentials for workloads on AWS', 'that workloads on AWS compute get credentials from attached roles'),
 ];
 
 const security: Requirement[] = [

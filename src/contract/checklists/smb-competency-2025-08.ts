@@ -188,7 +188,7 @@ const reliability: Requirement[] = [
   manual('REL-002', REL, SAAS, 'Health monitoring with alarms', 'the metrics and thresholds per component and the tools that alert operators'),
   manual('REL-003', REL, SAAS, 'Central log management', 'the single system that holds application and AWS logs'),
   manual('REL-004', REL, SAAS, 'Central monitoring and alarms', 'the central monitoring and how alarms reach operations staff'),
-  manual('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'),
+  { ...manual('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'), automation: 'partial' },
 ];
 
 const performance: Requirement[] = [

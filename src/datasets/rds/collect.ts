@@ -1,6 +1,6 @@
 import { paginateDescribeDBClusters, paginateDescribeDBInstances, RDSClient, type DBCluster, type DBInstance } from '@aws-sdk/client-rds';
 import { defineCollector } from '../../contract/collector.js';
-import { collectPages, required } from '../sdk.js';
+import { collectPages, required, tagMap } from '../sdk.js';
 import { databases, type DbClusterInfo, type DbInstanceInfo } from './datasets.js';
 
 /** The largest page DescribeDBInstances and DescribeDBClusters accept; a fresh input each time, as paginators write their marker into it. */
@@ -20,6 +20,7 @@ function toInstance(db: DBInstance): DbInstanceInfo {
     secondaryAvailabilityZone: db.SecondaryAvailabilityZone,
     clusterIdentifier: db.DBClusterIdentifier,
     readReplicaSourceIdentifier: db.ReadReplicaSourceDBInstanceIdentifier,
+    tags: tagMap(db.TagList),
   };
 }
 
@@ -33,6 +34,7 @@ function toCluster(cluster: DBCluster): DbClusterInfo {
     multiAz: cluster.MultiAZ ?? false,
     storageEncrypted: cluster.StorageEncrypted ?? false,
     availabilityZones: cluster.AvailabilityZones ?? [],
+    tags: tagMap(cluster.TagList),
   };
 }
 

@@ -20,6 +20,8 @@ export interface DbInstanceInfo {
   clusterIdentifier?: string;
   /** Set for read replicas: their source is what gets backed up. */
   readReplicaSourceIdentifier?: string;
+  /** Absent in snapshots taken before it was collected. */
+  tags?: Record<string, string>;
 }
 
 export interface DbClusterInfo {
@@ -32,6 +34,8 @@ export interface DbClusterInfo {
   multiAz: boolean;
   storageEncrypted: boolean;
   availabilityZones: string[];
+  /** Absent in snapshots taken before it was collected. */
+  tags?: Record<string, string>;
 }
 
 export interface DatabasesEvidence {

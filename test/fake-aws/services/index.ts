@@ -33,5 +33,7 @@ export { s3Control } from './s3-control.js';
 export { s3 } from './s3.js';
 export { securityHub } from './securityhub.js';
 export { ssoAdmin } from './sso-admin.js';
+export { stateManager } from './statemanager.js';
 export { sts } from './sts.js';
 export { support } from './support.js';
+export { tagging } from './tagging.js';

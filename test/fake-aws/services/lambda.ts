@@ -9,6 +9,8 @@ export interface LambdaFunctionSpec {
   runtime?: string;
   environment?: Record<string, string>;
   subnets?: string[];
+  /** Served by the Resource Groups Tagging API (tagging.ts); ListFunctions returns no tags. */
+  tags?: Record<string, string>;
 }
 
 declare module '../scenario.js' {

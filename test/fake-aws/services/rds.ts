@@ -18,6 +18,7 @@ export interface DbInstanceSpec {
   encrypted?: boolean;
   cluster?: string;
   replicaOf?: string;
+  tags?: Record<string, string>;
 }
 
 export interface DbClusterSpec {
@@ -27,6 +28,7 @@ export interface DbClusterSpec {
   encrypted?: boolean;
   /** Zone suffixes; default a, b, c. */
   zones?: string[];
+  tags?: Record<string, string>;
 }
 
 declare module '../scenario.js' {
@@ -41,6 +43,9 @@ function records(ctx: HandlerContext): number {
   if (!(size >= 20 && size <= 100)) throw new FakeAwsError('InvalidParameterValue', 400, `Invalid value ${raw} for MaxRecords. Must be between 20 and 100`);
   return size;
 }
+
+/** RDS returns tags in the describe answers: `<TagList><Tag><Key/><Value/></Tag></TagList>`. */
+const tagList = (tags: Record<string, string> = {}) => namedEntries('Tag', Object.entries(tags).map(([Key, Value]) => ({ Key, Value })));
 
 const arn = (ctx: HandlerContext, kind: string, id: string) => `arn:aws:rds:${ctx.region}:${ctx.account.id}:${kind}:${id}`;
 
@@ -62,6 +67,7 @@ function describeDBInstances(ctx: HandlerContext): unknown {
         SecondaryAvailabilityZone: db.multiAz ? `${ctx.region}b` : undefined,
         DBClusterIdentifier: db.cluster,
         ReadReplicaSourceDBInstanceIdentifier: db.replicaOf,
+        TagList: tagList(db.tags),
       })),
     ),
     Marker: page.nextToken,
@@ -82,6 +88,7 @@ function describeDBClusters(ctx: HandlerContext): unknown {
         MultiAZ: c.multiAz ?? true,
         StorageEncrypted: c.encrypted ?? true,
         AvailabilityZones: namedEntries('AvailabilityZone', (c.zones ?? ['a', 'b', 'c']).map((z) => `${ctx.region}${z}`)),
+        TagList: tagList(c.tags),
       })),
     ),
     Marker: page.nextToken,
