@@ -109,6 +109,16 @@ const EXPECTED_NON_PASS = [
     'NOT_APPLICABLE acm-certificates-auto-renew 403456789012 us-west-2 arn:aws:acm:us-west-2:403456789012:certificate',
     'NOT_APPLICABLE acm-certificates-auto-renew 404567890123 eu-west-1 arn:aws:acm:eu-west-1:404567890123:certificate',
     'NOT_APPLICABLE acm-certificates-auto-renew 404567890123 us-west-2 arn:aws:acm:us-west-2:404567890123:certificate',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 401234567890 eu-west-1 arn:aws:cloudformation:eu-west-1:401234567890:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 401234567890 us-east-1 arn:aws:cloudformation:us-east-1:401234567890:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 401234567890 us-west-2 arn:aws:cloudformation:us-west-2:401234567890:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 402345678901 us-east-1 arn:aws:cloudformation:us-east-1:402345678901:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 402345678901 us-west-2 arn:aws:cloudformation:us-west-2:402345678901:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 403456789012 eu-west-1 arn:aws:cloudformation:eu-west-1:403456789012:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 403456789012 us-west-2 arn:aws:cloudformation:us-west-2:403456789012:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 404567890123 eu-west-1 arn:aws:cloudformation:eu-west-1:404567890123:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 404567890123 us-east-1 arn:aws:cloudformation:us-east-1:404567890123:stack',
+    'NOT_APPLICABLE cloudformation-resources-managed-as-code 404567890123 us-west-2 arn:aws:cloudformation:us-west-2:404567890123:stack',
     'NOT_APPLICABLE config-noncompliance-routed 401234567890 eu-west-1 arn:aws:events:eu-west-1:401234567890:event-bus/default',
     'NOT_APPLICABLE config-noncompliance-routed 403456789012 us-west-2 arn:aws:events:us-west-2:403456789012:event-bus/default',
     'NOT_APPLICABLE config-rules-active 401234567890 eu-west-1 arn:aws:config:eu-west-1:401234567890:config-rule',
@@ -221,6 +231,8 @@ const EXPECTED_NON_PASS = [
     'NOT_APPLICABLE kms-customer-keys-protected 404567890123 us-east-1 arn:aws:kms:us-east-1:404567890123:key',
     'NOT_APPLICABLE kms-customer-keys-protected 404567890123 us-west-2 arn:aws:kms:us-west-2:404567890123:key',
     'WARN acm-certificates-auto-renew 403456789012 us-east-1 arn:aws:acm:us-east-1:403456789012:certificate/6a987da2-6a98-6a98-6a98-6a987da2c6c0',
+    'WARN cloudformation-resources-managed-as-code 402345678901 eu-west-1 arn:aws:cloudformation:eu-west-1:402345678901:stack',
+    'WARN cloudformation-resources-managed-as-code 403456789012 us-east-1 arn:aws:cloudformation:us-east-1:403456789012:stack',
     'WARN config-noncompliance-routed 402345678901 us-east-1 arn:aws:events:us-east-1:402345678901:event-bus/default',
     'WARN config-noncompliance-routed 402345678901 us-west-2 arn:aws:events:us-west-2:402345678901:event-bus/default',
     'WARN config-noncompliance-routed 404567890123 eu-west-1 arn:aws:events:eu-west-1:404567890123:event-bus/default',
@@ -411,7 +423,10 @@ describe('partner-audit scan with an attestations file', () => {
   it('records manual attestations: met, not met, and expired', () => {
     expect(statusOf(r, 'DOC-001')).toBe('ATTESTED');
     expect(statusOf(r, 'OPE-003')).toBe('FAIL');
-    expect(statusOf(r, 'REL-005', PROD_EU)).toBe('MANUAL');
+    // REL-005 is judged from IaC tags now: the expired statement is ignored and the region's WARN stands.
+    const iac = r.requirements.find((row) => row.requirementId === 'REL-005' && row.accountId === PROD_EU);
+    expect(iac?.status).toBe('WARN');
+    expect(iac?.reason).toMatch(/attestation expired on 2025-06-30, ignored/);
   });
 });
 
