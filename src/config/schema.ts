@@ -10,7 +10,8 @@ const tagFilter = z.record(z.string(), z.string());
 
 export const configSchema = z
   .object({
-    checklist: z.string().default('smb-competency'),
+    /** One checklist, or several judged from one collection (the first is the run's primary). */
+    checklist: z.union([z.string(), z.array(z.string()).min(1)]).default('smb-competency'),
     deploymentModel: z.enum(['saas', 'customer-deployed']).default('saas'),
     accounts: z.array(accountId).optional(),
     organization: z
