@@ -76,16 +76,3 @@ export type PartnerAuditConfig = z.infer<typeof configSchema>;
 export function checkSettingsOf(config: PartnerAuditConfig): CheckSettings {
   return { ...config.settings, company: config.company };
 }
-
-/** What the scanner and collectors need at run time, resolved from config and flags. */
-export interface ScanSettings {
-  roleName: string;
-  externalId?: string;
-  profile?: string;
-  regions?: string[];
-  concurrency: PartnerAuditConfig['concurrency'];
-  retry: PartnerAuditConfig['retry'];
-  timeouts: PartnerAuditConfig['timeouts'];
-  /** Identifies the run in role session names and CloudTrail. */
-  runId: string;
-}
