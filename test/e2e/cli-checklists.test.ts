@@ -87,6 +87,9 @@ describe('scan --snapshot with two checklists', () => {
       expect(existsSync(join(dir, 'report.html'))).toBe(true);
       expect(existsSync(join(dir, 'summary.md'))).toBe(true);
     }
+    // Each report links the other, relative to where it lies.
+    expect(await readFile(join(both, 'report.html'), 'utf8')).toContain('also judged: <a href="checklists/ftr-partner-hosted/report.html">');
+    expect(await readFile(join(both, FTR_DIR, 'summary.md'), 'utf8')).toContain('The same scan also judged [smb-competency](../../summary.md).');
   });
 
   it('prints a summary and a report path for each checklist, the scan totals once', () => {
