@@ -50,7 +50,7 @@ const fake = useFakeAws(() => {
 });
 
 const pool = createClientPool({
-  settings: { concurrency: { accounts: 1, requestsInFlight: 8, perService: 4 }, retry: { mode: 'standard', maxAttempts: 4 }, timeouts: { connectMs: 2000, requestMs: 5000 } },
+  settings: { concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 8, perService: 4 }, retry: { mode: 'standard', maxAttempts: 4 }, timeouts: { connectMs: 2000, requestMs: 5000 } },
 });
 afterAll(() => pool.destroy());
 
