@@ -1,7 +1,7 @@
 // Builds the SDK clients collectors use: one per account+region+service, memoized, with the scan's
 // credentials, the SDK's own retry strategy, timeouts, keep-alive sockets, concurrency caps,
 // call counting and request-ID logging. The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
-// AWS_ENDPOINT_URL_<SERVICE> keep working.
+// AWS_ENDPOINT_URL_<SERVICE> keep working; ./endpoints.ts helps the three clients that need it.
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -10,6 +10,7 @@ import type { AwsCredentialIdentityProvider, RequestHandler } from '@smithy/type
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ScanSettings } from '../contract/settings.js';
 import type { ClientFactory, SdkClient, SdkClientCtor } from '../contract/collector.js';
+import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './endpoints.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
 
@@ -41,8 +42,7 @@ export interface ClientPool {
 
 /** `IAM` → `iam`, `Config Service` → `config-service`. */
 function serviceName(client: SdkClient, ctor: SdkClientCtor<SdkClient>): string {
-  const id = (client.config as { serviceId?: unknown }).serviceId;
-  const raw = typeof id === 'string' ? id : ctor.name.replace(/Client$/, '');
+  const raw = serviceIdOf(client) ?? ctor.name.replace(/Client$/, '');
   return raw.toLowerCase().replace(/\s+/g, '-');
 }
 
@@ -72,16 +72,20 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     return limit;
   };
 
-  const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget): C => {
-    const client = new ctor({
-      region: target.region,
+  const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget, region: string): C => {
+    const config = {
+      region,
       credentials: target.credentials,
       retryMode: settings.retry.mode,
       maxAttempts: settings.retry.maxAttempts,
       requestHandler,
-    });
+    };
+    const first = new ctor(config);
+    const legacy = legacyEndpointConfig(first);
+    const client = legacy ? new ctor({ ...config, ...legacy }) : first;
+    honourConfiguredEndpoint(client);
     const service = serviceName(client, ctor);
-    const limit = serviceLimit(`${target.accountId}|${target.region}|${service}`);
+    const limit = serviceLimit(`${target.accountId}|${region}|${service}`);
     client.middlewareStack.addRelativeTo(
       attemptMiddleware({ accountId: target.accountId, service, metrics, limit: (fn) => limit(() => inFlight(fn)) }),
       { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: ATTEMPT_MIDDLEWARE, override: true },
@@ -92,12 +96,12 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
   return {
     metrics,
     factory: (target) => ({
-      get: <C extends SdkClient>(ctor: SdkClientCtor<C>): C => {
-        const key = `${target.accountId}|${target.region}`;
+      get: <C extends SdkClient>(ctor: SdkClientCtor<C>, region = target.region): C => {
+        const key = `${target.accountId}|${region}`;
         let byCtor = clients.get(key);
         if (!byCtor) clients.set(key, (byCtor = new Map()));
         let client = byCtor.get(ctor);
-        if (!client) byCtor.set(ctor, (client = build(ctor, target)));
+        if (!client) byCtor.set(ctor, (client = build(ctor, target, region)));
         return client as C;
       },
     }),

@@ -1,38 +1,11 @@
 // The config file's schema (zod): one source for validation, defaults and types.
 
 import { z } from 'zod';
+import { checkSettingsSchema } from '../contract/settings.js';
 
 export const ACCOUNT_ID = /^\d{12}$/;
 const accountId = z.string().regex(ACCOUNT_ID, 'must be a 12-digit AWS account ID');
 const region = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
-const cidr = z
-  .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/, 'must be a CIDR such as 203.0.113.0/24');
-
-export const checkSettingsSchema = z
-  .object({
-    iam: z
-      .object({
-        /** Users treated as humans even without console access (e.g. CLI-only engineers). */
-        interactiveUsers: z.array(z.string()).default([]),
-        /** The checklist asks for weekly rotation; one day of grace is added. */
-        maxServiceKeyAgeDays: z.number().int().positive().default(7),
-        /** IP ranges the partner owns; the IP-restricting Deny must stay within them. */
-        partnerCidrs: z.array(cidr).default([]),
-      })
-      .strict()
-      .prefault({}),
-    acm: z
-      .object({
-        minDaysToExpiry: z.number().int().nonnegative().default(30),
-      })
-      .strict()
-      .prefault({}),
-  })
-  .strict();
-
-export type CheckSettings = z.infer<typeof checkSettingsSchema>;
-
 const tagFilter = z.record(z.string(), z.string());
 
 export const configSchema = z

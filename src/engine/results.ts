@@ -5,6 +5,7 @@ import type { Checklist } from '../contract/checklists/types.js';
 import type { DeploymentModel, Finding, Results } from '../contract/results.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import type { AttestationSet } from '../attest/types.js';
+import type { CheckSettings } from '../contract/settings.js';
 import { EXIT } from '../errors.js';
 import { rollupRequirement } from './rollup.js';
 
@@ -12,6 +13,7 @@ export interface BuildResultsInput {
   manifest: Manifest;
   checklist: Checklist;
   deploymentModel: DeploymentModel;
+  settings: CheckSettings;
   findings: Finding[];
   attestations: AttestationSet;
   now: Date;
@@ -28,6 +30,7 @@ export function buildResults(input: BuildResultsInput): Results {
         findings: byAccountAndRequirement.get(`${account.accountId}/${requirement.id}`) ?? [],
         attestation: input.attestations.get(requirement.id),
         deploymentModel: input.deploymentModel,
+        settings: input.settings,
         now: input.now,
       }),
     ),

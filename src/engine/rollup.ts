@@ -3,9 +3,10 @@
 
 import { isExpired } from '../attest/expiry.js';
 import type { Attestation } from '../attest/types.js';
-import { APPLIES_TO_LABEL } from '../catalog/labels.js';
+import { applicabilityOf } from '../catalog/applicability.js';
 import type { Requirement } from '../contract/checklists/types.js';
 import type { AttestationRef, DeploymentModel, Finding, RequirementResult } from '../contract/results.js';
+import type { CheckSettings } from '../contract/settings.js';
 import type { RequirementStatus } from '../contract/status.js';
 
 export interface RollupInput {
@@ -15,6 +16,8 @@ export interface RollupInput {
   findings: readonly Finding[];
   attestation?: Attestation;
   deploymentModel: DeploymentModel;
+  /** Requirements that apply only in some setups (`onlyWhen`) are judged against these. */
+  settings: CheckSettings;
   now: Date;
 }
 
@@ -41,11 +44,9 @@ export function rollupRequirement(input: RollupInput): RequirementResult {
   return result;
 }
 
-function judge({ requirement, findings, deploymentModel }: RollupInput, valid: Valid): Verdict {
-  if (!requirement.appliesTo.includes(deploymentModel)) {
-    const to = requirement.appliesTo.map((m) => APPLIES_TO_LABEL[m]).join(' and ');
-    return { status: 'NOT_APPLICABLE', reason: `applies to ${to} only; this scan is for ${APPLIES_TO_LABEL[deploymentModel]}` };
-  }
+function judge({ requirement, findings, deploymentModel, settings }: RollupInput, valid: Valid): Verdict {
+  const applicability = applicabilityOf(requirement, deploymentModel, settings);
+  if (!applicability.applies) return { status: 'NOT_APPLICABLE', reason: applicability.reason };
   const counted = findings.filter((f) => !f.advisory && f.status !== 'NOT_APPLICABLE');
   const failing = counted.filter((f) => f.status === 'FAIL');
   if (failing.length > 0) {

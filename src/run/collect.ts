@@ -6,6 +6,7 @@ import { connectAws } from '../aws/credentials.js';
 import { configuredRegion, homeRegions } from '../aws/home-region.js';
 import { resolveTargets, type Target } from '../aws/targets.js';
 import type { ScanEvents } from '../collect/events.js';
+import { checksToRun } from '../catalog/applicability.js';
 import { buildPlan } from '../collect/plan.js';
 import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
 import { resumeScan } from '../bookkeeping/resume.js';
@@ -79,7 +80,7 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
   try {
     const access = await connectAws({ settings, pool });
     const secrets = await secretValues(access.baseCredentials);
-    const plan = buildPlan(request.checks);
+    const plan = buildPlan(checksToRun(request.checks, request.run.config.settings));
     if (request.resume) {
       await resumeScan({ dir: request.outDir, plan, settings, access, pool, events });
       return secrets;

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttestationSet } from '../attest/types.js';
+import { applicabilityOf, checksToRun } from '../catalog/applicability.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
@@ -38,11 +39,11 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
   const manifest = await readManifest(request.runDir);
   const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId) };
   const applicable = new Set(
-    request.checklist.requirements.filter((r) => r.appliesTo.includes(request.deploymentModel)).map((r) => r.id),
+    request.checklist.requirements.filter((r) => applicabilityOf(r, request.deploymentModel, request.settings).applies).map((r) => r.id),
   );
   const now = evidenceTime(manifest);
   const findings = await evaluateRun(source, {
-    checks: request.checks,
+    checks: checksToRun(request.checks, request.settings),
     checklist: request.checklist,
     settings: request.settings,
     applicableRequirements: applicable,
@@ -53,6 +54,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     manifest,
     checklist: request.checklist,
     deploymentModel: request.deploymentModel,
+    settings: request.settings,
     findings,
     attestations: request.attestations,
     now,

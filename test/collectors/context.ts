@@ -25,8 +25,8 @@ export function collect<T>(dataset: DatasetDeclaration<T>, ctx: CollectContext):
 
 export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: readonly string[] = [], scannedAccounts: readonly string[] = [accountId]): CollectContext {
   const clients: ClientFactory = {
-    get: <C extends SdkClient>(ctor: SdkClientCtor<C>) =>
-      new ctor({ region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
+    get: <C extends SdkClient>(ctor: SdkClientCtor<C>, clientRegion = region) =>
+      new ctor({ region: clientRegion, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
   };
   const datasets = new Map<string, Promise<unknown>>();
   const ctx: CollectContext = {
