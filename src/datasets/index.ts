@@ -5,7 +5,10 @@ import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset } from '../contract/dataset.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
+import { COLLECTORS as apigateway } from './apigateway/collect.js';
+import { COLLECTORS as appsync } from './appsync/collect.js';
 import { COLLECTORS as cloudfront } from './cloudfront/collect.js';
+import { COLLECTORS as cognito } from './cognito/collect.js';
 import { COLLECTORS as config } from './config/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
 import { COLLECTORS as elb } from './elb/collect.js';
@@ -14,14 +17,21 @@ import { COLLECTORS as eventbridge } from './eventbridge/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
+import { COLLECTORS as macie2 } from './macie2/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
+import { COLLECTORS as s3 } from './s3/collect.js';
+import { COLLECTORS as s3control } from './s3control/collect.js';
 import { COLLECTORS as securityhub } from './securityhub/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
+import { COLLECTORS as wafv2 } from './wafv2/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...account,
   ...acm,
+  ...apigateway,
+  ...appsync,
   ...cloudfront,
+  ...cognito,
   ...config,
   ...ec2,
   ...elb,
@@ -30,9 +40,13 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...guardduty,
   ...health,
   ...iam,
+  ...macie2,
   ...organizations,
+  ...s3,
+  ...s3control,
   ...securityhub,
   ...support,
+  ...wafv2,
 ];
 
 export const ALL_DATASETS: readonly AnyDataset[] = ALL_COLLECTORS.map((c) => c.dataset);

@@ -37,13 +37,25 @@ function normalizeCondition(value: unknown): PolicyStatement['condition'] {
   return condition;
 }
 
+/** `"*"` or `{ "AWS": "arn" | [...], "Service": ... }`. */
+function normalizePrincipal(value: unknown, field: string): PolicyStatement['principal'] {
+  if (value === undefined) return undefined;
+  if (value === '*') return { '*': ['*'] };
+  if (!isObject(value)) throw new Error(`Unexpected ${field} in policy document`);
+  return Object.fromEntries(Object.entries(value).map(([type, ids]) => [type, stringList(ids, field)]));
+}
+
 function normalizeStatement(raw: unknown): PolicyStatement {
   if (!isObject(raw)) throw new Error('Unexpected Statement entry in policy document');
   const effect = raw.Effect;
   if (effect !== 'Allow' && effect !== 'Deny') throw new Error(`Unexpected Effect in policy document: ${String(effect)}`);
+  const principal = normalizePrincipal(raw.Principal, 'Principal');
+  const notPrincipal = normalizePrincipal(raw.NotPrincipal, 'NotPrincipal');
   return {
     sid: typeof raw.Sid === 'string' ? raw.Sid : undefined,
     effect,
+    ...(principal && { principal }),
+    ...(notPrincipal && { notPrincipal }),
     action: optionalList(raw, 'Action'),
     notAction: optionalList(raw, 'NotAction'),
     resource: optionalList(raw, 'Resource'),

@@ -3,6 +3,9 @@
 export interface PolicyStatement {
   sid?: string;
   effect: 'Allow' | 'Deny';
+  /** Resource policies only: principal type (`AWS`, `Service`, ...) -> values; `"Principal": "*"` is `{ '*': ['*'] }`. */
+  principal?: Record<string, string[]>;
+  notPrincipal?: Record<string, string[]>;
   action?: string[];
   notAction?: string[];
   resource?: string[];

@@ -44,3 +44,35 @@ export function required<T>(value: T | undefined, field: string): T {
   if (value === undefined || value === null) throw new Error(`AWS response lacks ${field}`);
   return value;
 }
+
+/**
+ * The service has no endpoint in this region: DNS knows no such AWS host. An answer for services
+ * offered only in some regions (Incident Manager, Application Signals, ...), never for one a region has.
+ */
+export function isServiceAbsentFromRegion(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, hostname } = err as { code?: unknown; hostname?: unknown };
+  return code === 'ENOTFOUND' && typeof hostname === 'string' && /\.amazonaws\.com(\.cn)?$/.test(hostname);
+}
+
+/** Follows NextToken by hand for camel-case APIs (`nextToken`) whose SDK client has no paginator. */
+export async function collectLowerTokenPages<P extends { nextToken?: string }, I>(
+  fetchPage: (nextToken: string | undefined) => Promise<P>,
+  items: (page: P) => I[] | undefined,
+): Promise<I[]> {
+  const all: I[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await fetchPage(nextToken);
+    all.push(...(items(page) ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return all;
+}
+
+/** The ARN partition of a region (`aws`, `aws-cn`, `aws-us-gov`). */
+export function arnPartition(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}

@@ -3,7 +3,11 @@
 
 export { account } from './account.js';
 export { acm } from './acm.js';
+export { apiGateway } from './apigateway.js';
+export { apiGatewayV2 } from './apigatewayv2.js';
+export { appSync } from './appsync.js';
 export { cloudFront } from './cloudfront.js';
+export { cognito } from './cognito.js';
 export { config } from './config.js';
 export { ec2 } from './ec2.js';
 export { elasticLoadBalancing } from './elasticloadbalancing.js';
@@ -11,9 +15,11 @@ export { eventBridge } from './eventbridge.js';
 export { guardDuty } from './guardduty.js';
 export { health } from './health.js';
 export { iam } from './iam.js';
+export { macie2 } from './macie2.js';
 export { organizations } from './organizations.js';
 export { s3Control } from './s3-control.js';
 export { s3 } from './s3.js';
 export { securityHub } from './securityhub.js';
 export { sts } from './sts.js';
 export { support } from './support.js';
+export { wafv2 } from './wafv2.js';
