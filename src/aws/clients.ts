@@ -86,9 +86,11 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     honourConfiguredEndpoint(client);
     const service = serviceName(client, ctor);
     const limit = serviceLimit(`${target.accountId}|${region}|${service}`);
+    // `awsAuthMiddleware` names the signing step in every client: an alias of httpSigningMiddleware in
+    // current ones, its own name in older builds (client-oam 3.332).
     client.middlewareStack.addRelativeTo(
       attemptMiddleware({ accountId: target.accountId, service, metrics, limit: (fn) => limit(() => inFlight(fn)) }),
-      { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: ATTEMPT_MIDDLEWARE, override: true },
+      { relation: 'before', toMiddleware: 'awsAuthMiddleware', name: ATTEMPT_MIDDLEWARE, override: true },
     );
     return client;
   };

@@ -6,47 +6,71 @@ import type { AnyDataset } from '../contract/dataset.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
 import { COLLECTORS as apigateway } from './apigateway/collect.js';
+import { COLLECTORS as applicationsignals } from './applicationsignals/collect.js';
 import { COLLECTORS as appsync } from './appsync/collect.js';
 import { COLLECTORS as cloudfront } from './cloudfront/collect.js';
+import { COLLECTORS as cloudtrail } from './cloudtrail/collect.js';
+import { COLLECTORS as cloudwatch } from './cloudwatch/collect.js';
 import { COLLECTORS as cognito } from './cognito/collect.js';
 import { COLLECTORS as config } from './config/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
+import { COLLECTORS as ecr } from './ecr/collect.js';
 import { COLLECTORS as elb } from './elb/collect.js';
 import { COLLECTORS as elbv2 } from './elbv2/collect.js';
 import { COLLECTORS as eventbridge } from './eventbridge/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
+import { COLLECTORS as inspector2 } from './inspector2/collect.js';
 import { COLLECTORS as macie2 } from './macie2/collect.js';
+import { COLLECTORS as oam } from './oam/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
 import { COLLECTORS as s3 } from './s3/collect.js';
 import { COLLECTORS as s3control } from './s3control/collect.js';
+import { COLLECTORS as secretsmanager } from './secretsmanager/collect.js';
 import { COLLECTORS as securityhub } from './securityhub/collect.js';
+import { COLLECTORS as sns } from './sns/collect.js';
+import { COLLECTORS as ssm } from './ssm/collect.js';
+import { COLLECTORS as ssmIncidents } from './ssm-incidents/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
+import { COLLECTORS as synthetics } from './synthetics/collect.js';
 import { COLLECTORS as wafv2 } from './wafv2/collect.js';
+import { COLLECTORS as wellarchitected } from './wellarchitected/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...account,
   ...acm,
   ...apigateway,
+  ...applicationsignals,
   ...appsync,
   ...cloudfront,
+  ...cloudtrail,
+  ...cloudwatch,
   ...cognito,
   ...config,
   ...ec2,
+  ...ecr,
   ...elb,
   ...elbv2,
   ...eventbridge,
   ...guardduty,
   ...health,
   ...iam,
+  ...inspector2,
   ...macie2,
+  ...oam,
   ...organizations,
   ...s3,
   ...s3control,
+  ...secretsmanager,
   ...securityhub,
+  ...sns,
+  ...ssm,
+  ...ssmIncidents,
   ...support,
+  ...synthetics,
   ...wafv2,
+  ...wellarchitected,
 ];
 
 export const ALL_DATASETS: readonly AnyDataset[] = ALL_COLLECTORS.map((c) => c.dataset);

@@ -1,5 +1,7 @@
 // Small helpers for reading SDK v3 responses and errors the same way in every collector.
 
+import type { CollectContext, SdkClient, SdkClientCtor } from '../contract/collector.js';
+
 /**
  * True when the SDK error has this name. SDK v3 names modeled errors after their class
  * (e.g. `CredentialReportExpiredException`) and unmodeled ones after the wire code
@@ -55,24 +57,27 @@ export function isServiceAbsentFromRegion(err: unknown): boolean {
   return code === 'ENOTFOUND' && typeof hostname === 'string' && /\.amazonaws\.com(\.cn)?$/.test(hostname);
 }
 
-/** Follows NextToken by hand for camel-case APIs (`nextToken`) whose SDK client has no paginator. */
-export async function collectLowerTokenPages<P extends { nextToken?: string }, I>(
-  fetchPage: (nextToken: string | undefined) => Promise<P>,
-  items: (page: P) => I[] | undefined,
-): Promise<I[]> {
-  const all: I[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await fetchPage(nextToken);
-    all.push(...(items(page) ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return all;
-}
-
 /** The ARN partition of a region (`aws`, `aws-cn`, `aws-us-gov`). */
 export function arnPartition(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
+}
+
+/**
+ * The client of a package built on an older @smithy/types than ours (client-oam 3.332,
+ * client-synthetics 3.669, the newest on our registry): typed apart, the same SDK client at run time.
+ */
+export function olderClient<C>(ctx: CollectContext, ctor: new (config: never) => C): C {
+  return ctx.clients.get(ctor as unknown as SdkClientCtor<SdkClient>) as unknown as C;
+}
+
+/** The host of an endpoint URL (its path and query may carry tokens, so they are not kept); absent when it is not a URL. */
+export function hostOf(endpoint: string | undefined): string | undefined {
+  if (!endpoint) return undefined;
+  try {
+    return new URL(endpoint).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }

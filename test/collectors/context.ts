@@ -49,3 +49,8 @@ export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: 
 export function awsError(name: string, message = name): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 }, $fault: 'client' });
 }
+
+/** The network error of a region where a service has no endpoint: DNS knows no such host. */
+export function noEndpoint(service: string, region = REGION): Error {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${service}.${region}.amazonaws.com`), { code: 'ENOTFOUND', hostname: `${service}.${region}.amazonaws.com` });
+}
