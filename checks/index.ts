@@ -4,40 +4,66 @@
 import type { AnyCheck } from '../src/contract/check.js';
 import accountAlternateContactsSet from './account-alternate-contacts-set.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
+import cloudfrontViewerHttpsEnforced from './cloudfront-viewer-https-enforced.js';
+import cloudtrailAssumeRoleExternalId from './cloudtrail-assume-role-external-id.js';
+import cloudtrailProductAssumesRoles from './cloudtrail-product-assumes-roles.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';
 import configRecorderRecording from './config-recorder-recording.js';
+import configResourceInventory from './config-resource-inventory.js';
 import configRulesActive from './config-rules-active.js';
 import ec2Imdsv2Required from './ec2-imdsv2-required.js';
 import ec2LaunchTemplateImdsv2 from './ec2-launch-template-imdsv2.js';
+import elbv2ListenersEncryptInTransit from './elbv2-listeners-encrypt-in-transit.js';
 import guarddutyCredentialFindingsRouted from './guardduty-credential-findings-routed.js';
 import guarddutyEnabled from './guardduty-enabled.js';
 import guarddutyNetworkFindingsRouted from './guardduty-network-findings-routed.js';
 import healthOpenRiskEvents from './health-open-risk-events.js';
 import healthRiskEventsRouted from './health-risk-events-routed.js';
+import iamCustomerRoleTemplateLeastPrivilege from './iam-customer-role-template-least-privilege.js';
 import iamQuarantinedUserActiveKey from './iam-quarantined-user-active-key.js';
 import iamRootAccessKeyAbsent from './iam-root-access-key-absent.js';
 import iamServerCertificatesAbsent from './iam-server-certificates-absent.js';
 import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
+import inspectorVulnerabilityScanning from './inspector-vulnerability-scanning.js';
+import macieSensitiveDataDiscovery from './macie-sensitive-data-discovery.js';
+import s3BucketsDenyInsecureTransport from './s3-buckets-deny-insecure-transport.js';
+import s3BucketsNotPublic from './s3-buckets-not-public.js';
+import secretsmanagerSecretsInManagedStores from './secretsmanager-secrets-in-managed-stores.js';
+import securityhubCisBenchmarkEnabled from './securityhub-cis-benchmark-enabled.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
+import wellarchitectedReviewRecent from './wellarchitected-review-recent.js';
 
 export const ALL_CHECKS: readonly AnyCheck[] = [
   accountAlternateContactsSet,
   acmCertificatesAutoRenew,
+  cloudfrontViewerHttpsEnforced,
+  cloudtrailAssumeRoleExternalId,
+  cloudtrailProductAssumesRoles,
   configGlobalResourcesRecorded,
   configNoncomplianceRouted,
   configRecorderRecording,
+  configResourceInventory,
   configRulesActive,
   ec2Imdsv2Required,
   ec2LaunchTemplateImdsv2,
+  elbv2ListenersEncryptInTransit,
   guarddutyCredentialFindingsRouted,
   guarddutyEnabled,
   guarddutyNetworkFindingsRouted,
   healthOpenRiskEvents,
   healthRiskEventsRouted,
+  iamCustomerRoleTemplateLeastPrivilege,
   iamQuarantinedUserActiveKey,
   iamRootAccessKeyAbsent,
   iamServerCertificatesAbsent,
   iamServiceUserAccessKeys,
+  inspectorVulnerabilityScanning,
+  macieSensitiveDataDiscovery,
+  s3BucketsDenyInsecureTransport,
+  s3BucketsNotPublic,
+  secretsmanagerSecretsInManagedStores,
+  securityhubCisBenchmarkEnabled,
   supportPlanBusinessOrHigher,
+  wellarchitectedReviewRecent,
 ];

@@ -97,6 +97,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadCloudtrail",
+        "Effect" : "Allow",
+        "Action" : [
+          "cloudtrail:LookupEvents"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadConfig",
         "Effect" : "Allow",
         "Action" : [
@@ -104,7 +112,8 @@ resource "aws_iam_role_policy" "partner_audit" {
           "config:DescribeConfigurationRecorderStatus",
           "config:DescribeConfigurationRecorders",
           "config:DescribeConformancePackStatus",
-          "config:DescribeDeliveryChannels"
+          "config:DescribeDeliveryChannels",
+          "config:GetDiscoveredResourceCounts"
         ],
         "Resource" : "*"
       },
@@ -118,6 +127,14 @@ resource "aws_iam_role_policy" "partner_audit" {
           "ec2:DescribeLaunchTemplates",
           "ec2:DescribeRegions",
           "ec2:GetInstanceMetadataDefaults"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadEcr",
+        "Effect" : "Allow",
+        "Action" : [
+          "ecr:DescribeRepositories"
         ],
         "Resource" : "*"
       },
@@ -176,6 +193,24 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadInspector2",
+        "Effect" : "Allow",
+        "Action" : [
+          "inspector2:BatchGetAccountStatus",
+          "inspector2:ListFindings"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadMacie2",
+        "Effect" : "Allow",
+        "Action" : [
+          "macie2:GetMacieSession",
+          "macie2:ListClassificationJobs"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadOrganizations",
         "Effect" : "Allow",
         "Action" : [
@@ -188,11 +223,45 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadS3",
+        "Effect" : "Allow",
+        "Action" : [
+          "s3:GetAccountPublicAccessBlock",
+          "s3:GetBucketAcl",
+          "s3:GetBucketLocation",
+          "s3:GetBucketPolicy",
+          "s3:GetBucketPolicyStatus",
+          "s3:GetBucketPublicAccessBlock",
+          "s3:ListAllMyBuckets"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSecretsmanager",
+        "Effect" : "Allow",
+        "Action" : [
+          "secretsmanager:ListSecrets"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadSecurityhub",
         "Effect" : "Allow",
         "Action" : [
           "securityhub:DescribeHub",
-          "securityhub:GetAdministratorAccount"
+          "securityhub:GetAdministratorAccount",
+          "securityhub:GetEnabledStandards",
+          "securityhub:GetFindings"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSsm",
+        "Effect" : "Allow",
+        "Action" : [
+          "ssm:DescribeInstanceInformation",
+          "ssm:DescribeInstancePatchStates",
+          "ssm:DescribeParameters"
         ],
         "Resource" : "*"
       },
@@ -209,6 +278,15 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "support:DescribeSeverityLevels"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadWellarchitected",
+        "Effect" : "Allow",
+        "Action" : [
+          "wellarchitected:ListMilestones",
+          "wellarchitected:ListWorkloads"
         ],
         "Resource" : "*"
       }

@@ -1,4 +1,4 @@
-// Reads the role template a partner publishes for customers (FTR CAA-007) offline: a CloudFormation
+// Reads the role template a partner publishes for customers (the FTR's least-privilege role setup) offline: a CloudFormation
 // template in YAML (short-form tags such as !Sub included) or JSON, or a bare IAM policy document.
 // What checks judge is each policy the template grants, normalized, and the managed policies it
 // attaches. Intrinsic functions become readable placeholders (`${Bucket.Arn}`, `<Fn::If>`): they
@@ -108,7 +108,7 @@ function parseTemplate(text: string): unknown {
   return doc.toJS();
 }
 
-/** Reads and judges nothing: loads `file` into the form the CAA-007 check reads. Bad input is a one-line ConfigError. */
+/** Reads and judges nothing: loads `file` into the form the role template check reads. Bad input is a one-line ConfigError. */
 export async function loadRoleTemplate(file: string): Promise<LoadedRoleTemplate> {
   let text: string;
   try {

@@ -47,14 +47,14 @@ export const checkSettingsSchema = z
       .prefault({}),
     ftr: z
       .object({
-        /** Open critical Inspector findings first seen longer ago than this warn (SECOPS-001). */
+        /** Open critical Inspector findings first seen longer ago than this warn (vulnerability management). */
         criticalFindingMaxAgeDays: z.number().int().positive().default(30),
         /** The product calls customer accounts: the cross-account (CAA) requirements apply. */
         crossAccountAccess: z.boolean().default(false),
-        /** The IAM roles or users the product assumes customer roles with (CAA-001, CAA-002). */
+        /** The IAM roles or users the product assumes customer roles with. */
         productPrincipals: z.array(principalArn).default([]),
         /**
-         * The CloudFormation template or policy customers deploy to create the role (CAA-007): a path
+         * The CloudFormation template or policy customers deploy to create the role: a path
          * in the config file, relative to it; loading the config reads it into the loaded form.
          */
         customerRoleTemplate: z.union([z.string().min(1), loadedRoleTemplateSchema]).optional(),

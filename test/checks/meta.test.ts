@@ -56,7 +56,7 @@ describe('checks meta', () => {
       expect(check.remediation.length).toBeGreaterThan(40);
       expect(check.docsUrl).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
       expect(Object.values(check.requirements).flat().length, 'maps to a requirement of some checklist').toBeGreaterThan(0);
-      expect(Object.values(check.requirements).flat().every((r) => /^[A-Z]+(-\d{3})?$/.test(r))).toBe(true);
+      expect(Object.values(check.requirements).flat().every((r) => /^[A-Z][A-Z0-9]*(-\d{3})?$/.test(r))).toBe(true);
     });
 
     it('needs only read-only actions, at least one when it reads AWS evidence', () => {

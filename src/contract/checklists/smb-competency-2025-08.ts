@@ -12,6 +12,11 @@ function manual(id: string, section: string, appliesTo: AppliesTo[], title: stri
   return { id, title, section, appliesTo, automation: 'manual', attest };
 }
 
+/** Checks see part of it; the partner attests the rest. */
+function partial(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
+  return { ...manual(id, section, appliesTo, title, attest), automation: 'partial' };
+}
+
 /** Asked once for each submitted customer example. */
 function perExample(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
   return { ...manual(id, section, appliesTo, title, attest), perCustomerExample: true };
@@ -97,7 +102,7 @@ const identity: Requirement[] = [
     automation: 'partial',
     attest: 'the SLA for RISK events, that routed events open tickets in the issue tracker, and the alerts on new tickets and SLA breaches',
   },
-  manual('IAM-007', IAM, SAAS, 'Paid API and UI requests authenticated; OWASP Top 10 mitigated', 'how paid requests are authenticated and which controls address the OWASP Top 10'),
+  partial('IAM-007', IAM, SAAS, 'Paid API and UI requests authenticated; OWASP Top 10 mitigated', 'how paid requests are authenticated and which controls address the OWASP Top 10'),
 ];
 
 const operatingSystem: Requirement[] = [
@@ -105,9 +110,9 @@ const operatingSystem: Requirement[] = [
 ];
 
 const itOperations: Requirement[] = [
-  manual('SECOPS-001', SECOPS, SAAS, 'Change detection on compute, logs kept elsewhere', 'the tool that detects OS and application file changes and where its records are kept durably'),
+  partial('SECOPS-001', SECOPS, SAAS, 'Change detection on compute, logs kept elsewhere', 'the tool that detects OS and application file changes and where its records are kept durably'),
   manual('SECOPS-004', SECOPS, BOTH, 'Managed encryption keys', 'how keys are protected at rest and in transit and how their use is controlled (KMS or equal)'),
-  manual('SECOPS-006', SECOPS, BOTH, 'Security issue tracking system', 'the system the security team uses to track reported and detected issues'),
+  partial('SECOPS-006', SECOPS, BOTH, 'Security issue tracking system', 'the system the security team uses to track reported and detected issues'),
   {
     id: 'SECOPS-007',
     title: 'Threat detection on CloudTrail activity, alerts into the security tracker',
@@ -164,14 +169,14 @@ const apiIntegration: Requirement[] = [
 
 const reliability: Requirement[] = [
   manual('REL-001', REL, SAAS, 'Highly available network connectivity', 'redundant connectivity, including redundant VPN or Direct Connect where used'),
-  manual('REL-002', REL, SAAS, 'Health monitoring with alarms', 'the metrics and thresholds per component and the tools that alert operators'),
-  manual('REL-003', REL, SAAS, 'Central log management', 'the single system that holds application and AWS logs'),
-  manual('REL-004', REL, SAAS, 'Central monitoring and alarms', 'the central monitoring and how alarms reach operations staff'),
+  partial('REL-002', REL, SAAS, 'Health monitoring with alarms', 'the metrics and thresholds per component and the tools that alert operators'),
+  partial('REL-003', REL, SAAS, 'Central log management', 'the single system that holds application and AWS logs'),
+  partial('REL-004', REL, SAAS, 'Central monitoring and alarms', 'the central monitoring and how alarms reach operations staff'),
   manual('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'),
 ];
 
 const performance: Requirement[] = [
-  manual('PRF-001', PRF, BOTH, 'Customer-facing KPIs with thresholds', 'the list of KPIs, how each is measured and its threshold'),
+  partial('PRF-001', PRF, BOTH, 'Customer-facing KPIs with thresholds', 'the list of KPIs, how each is measured and its threshold'),
   manual('PRF-002', PRF, BOTH, 'Performance tests before releases', 'the performance tests run before major releases'),
 ];
 
