@@ -6,12 +6,13 @@
 import type { DatasetView, OrgView } from '../../src/contract/check.js';
 import { apiDestinations, type ApiDestination, type ApiDestinationsEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import { snsSubscriptions, type SnsSubscription, type SnsSubscriptionsEvidence } from '../../src/datasets/sns/datasets.js';
+import type { ResponsePlansEvidence } from '../../src/datasets/ssm-incidents/datasets.js';
 
 /**
  * - `ticketing`: a known ticketing or incident system;
  * - `email`: only email subscriptions;
- * - `unconfirmed`: an SNS topic whose subscriptions await confirmation;
- * - `unknown`: anything else (an unknown host, Lambda, SQS, a topic without subscriptions, evidence not scanned).
+ * - `unconfirmed`: an SNS topic without a confirmed subscription (none at all, or all awaiting confirmation);
+ * - `unknown`: anything else (an unknown host, Lambda, SQS, evidence not scanned).
  */
 export type TicketingKind = 'ticketing' | 'email' | 'unconfirmed' | 'unknown';
 
@@ -39,6 +40,8 @@ const SYSTEMS: [RegExp, string][] = [
 export interface TicketingEvidence {
   apiDestinations?: ApiDestination[];
   subscriptions?: SnsSubscription[];
+  /** Incident Manager response plan ARNs (regionless: looked up with an empty region). */
+  responsePlans?: string[];
 }
 
 export type TicketingLookup = (accountId: string, region: string) => TicketingEvidence;
@@ -66,7 +69,7 @@ function viaTopic(target: string, evidence: TicketingEvidence): TicketingIntegra
   if (confirmed.length === 0) {
     return subscriptions.length > 0
       ? { target, kind: 'unconfirmed', system: `SNS topic ${target} (no confirmed subscription)` }
-      : { target, kind: 'unknown', system: `SNS topic ${target} (no subscription)` };
+      : { target, kind: 'unconfirmed', system: `SNS topic ${target} (no subscription)` };
   }
   const endpoints = confirmed.map((s) => `${s.protocol}:${s.endpointHost ?? s.endpointArn ?? '?'}`).join(', ');
   const onlyEmail = confirmed.every((s) => s.protocol.startsWith('email'));
@@ -77,7 +80,11 @@ function viaTopic(target: string, evidence: TicketingEvidence): TicketingIntegra
 export function ticketingSystemOf(target: string, lookup: TicketingLookup): TicketingIntegration {
   const [, service, region = '', account = '', resource = ''] = ARN.exec(target) ?? [];
   if (service === 'ssm' && resource.startsWith('opsitem')) return { target, kind: 'ticketing', system: 'Systems Manager OpsCenter' };
-  if (service === 'ssm-incidents' && resource.startsWith('response-plan/')) return { target, kind: 'ticketing', system: `Incident Manager (${resource})` };
+  if (service === 'ssm-incidents' && resource.startsWith('response-plan/')) {
+    const plans = lookup(account, region).responsePlans;
+    if (plans && !plans.includes(target)) return { target, kind: 'unknown', system: `Incident Manager ${resource} (no such response plan)` };
+    return { target, kind: 'ticketing', system: `Incident Manager (${resource})` };
+  }
   if (service === 'events' && resource.startsWith('api-destination/')) return viaApiDestination(target, lookup(account, region));
   if (service === 'sns') return viaTopic(target, lookup(account, region));
   return { target, kind: 'unknown', system: service ? `${service} ${target}` : target };
@@ -86,8 +93,10 @@ export function ticketingSystemOf(target: string, lookup: TicketingLookup): Tick
 interface LocalEvidence {
   accountId: string;
   region: string;
-  destinations?: DatasetView<ApiDestinationsEvidence>;
-  subscriptions?: DatasetView<SnsSubscriptionsEvidence>;
+  /** This region's evidence; absent where it was not read. */
+  destinations?: ApiDestinationsEvidence;
+  subscriptions?: SnsSubscriptionsEvidence;
+  responsePlans?: ResponsePlansEvidence;
   org: OrgView;
 }
 
@@ -96,13 +105,16 @@ interface LocalEvidence {
  * declares eventbridge.apiDestinations and sns.subscriptions in readsOtherAccounts).
  */
 export function ticketingLookup(local: LocalEvidence): TicketingLookup {
+  const elsewhere = <T>(view: DatasetView<T> | undefined): T | undefined => (view?.ok ? view.data : undefined);
   return (accountId, region) => {
+    // Response plan ARNs name no region: this region's list is the one asked.
+    if (region === '') return accountId === local.accountId && local.responsePlans?.available ? { responsePlans: local.responsePlans.responsePlans.map((p) => p.arn) } : {};
     const here = accountId === local.accountId && region === local.region;
-    const destinations = here ? local.destinations : local.org.dataset(apiDestinations, accountId, region);
-    const subscriptions = here ? local.subscriptions : local.org.dataset(snsSubscriptions, accountId, region);
+    const destinations = here ? local.destinations : elsewhere(local.org.dataset(apiDestinations, accountId, region));
+    const subscriptions = here ? local.subscriptions : elsewhere(local.org.dataset(snsSubscriptions, accountId, region));
     return {
-      ...(destinations?.ok && { apiDestinations: destinations.data.destinations }),
-      ...(subscriptions?.ok && { subscriptions: subscriptions.data.subscriptions }),
+      ...(destinations && { apiDestinations: destinations.destinations }),
+      ...(subscriptions && { subscriptions: subscriptions.subscriptions }),
     };
   };
 }
