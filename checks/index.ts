@@ -4,9 +4,14 @@
 import type { AnyCheck } from '../src/contract/check.js';
 import accountAlternateContactsSet from './account-alternate-contacts-set.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
+import apigatewayRoutesAuthenticated from './apigateway-routes-authenticated.js';
 import cloudfrontViewerHttpsEnforced from './cloudfront-viewer-https-enforced.js';
 import cloudtrailAssumeRoleExternalId from './cloudtrail-assume-role-external-id.js';
+import cloudtrailMultiRegionLogging from './cloudtrail-multi-region-logging.js';
 import cloudtrailProductAssumesRoles from './cloudtrail-product-assumes-roles.js';
+import cloudwatchAlarmsActionable from './cloudwatch-alarms-actionable.js';
+import cloudwatchCentralMonitoring from './cloudwatch-central-monitoring.js';
+import cloudwatchKpisDefined from './cloudwatch-kpis-defined.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';
 import configRecorderRecording from './config-recorder-recording.js';
@@ -15,9 +20,11 @@ import configRulesActive from './config-rules-active.js';
 import ec2Imdsv2Required from './ec2-imdsv2-required.js';
 import ec2LaunchTemplateImdsv2 from './ec2-launch-template-imdsv2.js';
 import elbv2ListenersEncryptInTransit from './elbv2-listeners-encrypt-in-transit.js';
+import eventbridgeFindingsReachTicketing from './eventbridge-findings-reach-ticketing.js';
 import guarddutyCredentialFindingsRouted from './guardduty-credential-findings-routed.js';
 import guarddutyEnabled from './guardduty-enabled.js';
 import guarddutyNetworkFindingsRouted from './guardduty-network-findings-routed.js';
+import guarddutyRuntimeMonitoringEnabled from './guardduty-runtime-monitoring-enabled.js';
 import healthOpenRiskEvents from './health-open-risk-events.js';
 import healthRiskEventsRouted from './health-risk-events-routed.js';
 import iamCustomerRoleTemplateLeastPrivilege from './iam-customer-role-template-least-privilege.js';
@@ -32,14 +39,20 @@ import s3BucketsNotPublic from './s3-buckets-not-public.js';
 import secretsmanagerSecretsInManagedStores from './secretsmanager-secrets-in-managed-stores.js';
 import securityhubCisBenchmarkEnabled from './securityhub-cis-benchmark-enabled.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
+import wafv2WebAclProtectsEndpoints from './wafv2-web-acl-protects-endpoints.js';
 import wellarchitectedReviewRecent from './wellarchitected-review-recent.js';
 
 export const ALL_CHECKS: readonly AnyCheck[] = [
   accountAlternateContactsSet,
   acmCertificatesAutoRenew,
+  apigatewayRoutesAuthenticated,
   cloudfrontViewerHttpsEnforced,
   cloudtrailAssumeRoleExternalId,
+  cloudtrailMultiRegionLogging,
   cloudtrailProductAssumesRoles,
+  cloudwatchAlarmsActionable,
+  cloudwatchCentralMonitoring,
+  cloudwatchKpisDefined,
   configGlobalResourcesRecorded,
   configNoncomplianceRouted,
   configRecorderRecording,
@@ -48,9 +61,11 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   ec2Imdsv2Required,
   ec2LaunchTemplateImdsv2,
   elbv2ListenersEncryptInTransit,
+  eventbridgeFindingsReachTicketing,
   guarddutyCredentialFindingsRouted,
   guarddutyEnabled,
   guarddutyNetworkFindingsRouted,
+  guarddutyRuntimeMonitoringEnabled,
   healthOpenRiskEvents,
   healthRiskEventsRouted,
   iamCustomerRoleTemplateLeastPrivilege,
@@ -65,5 +80,6 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   secretsmanagerSecretsInManagedStores,
   securityhubCisBenchmarkEnabled,
   supportPlanBusinessOrHigher,
+  wafv2WebAclProtectsEndpoints,
   wellarchitectedReviewRecent,
 ];

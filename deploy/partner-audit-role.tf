@@ -89,6 +89,30 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadApigateway",
+        "Effect" : "Allow",
+        "Action" : [
+          "apigateway:GET"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadApplicationsignals",
+        "Effect" : "Allow",
+        "Action" : [
+          "application-signals:ListServiceLevelObjectives"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadAppsync",
+        "Effect" : "Allow",
+        "Action" : [
+          "appsync:ListGraphqlApis"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadCloudfront",
         "Effect" : "Allow",
         "Action" : [
@@ -100,7 +124,26 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Sid" : "ReadCloudtrail",
         "Effect" : "Allow",
         "Action" : [
+          "cloudtrail:DescribeTrails",
+          "cloudtrail:GetTrailStatus",
           "cloudtrail:LookupEvents"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCloudwatch",
+        "Effect" : "Allow",
+        "Action" : [
+          "cloudwatch:DescribeAlarms",
+          "cloudwatch:ListDashboards"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCognitoidp",
+        "Effect" : "Allow",
+        "Action" : [
+          "cognito-idp:ListUserPools"
         ],
         "Resource" : "*"
       },
@@ -152,6 +195,7 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Sid" : "ReadEvents",
         "Effect" : "Allow",
         "Action" : [
+          "events:ListApiDestinations",
           "events:ListEventBuses",
           "events:ListRules",
           "events:ListTargetsByRule",
@@ -164,6 +208,7 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "guardduty:GetAdministratorAccount",
+          "guardduty:GetCoverageStatistics",
           "guardduty:GetDetector",
           "guardduty:ListDetectors"
         ],
@@ -211,6 +256,15 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadOam",
+        "Effect" : "Allow",
+        "Action" : [
+          "oam:ListLinks",
+          "oam:ListSinks"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadOrganizations",
         "Effect" : "Allow",
         "Action" : [
@@ -251,7 +305,25 @@ resource "aws_iam_role_policy" "partner_audit" {
           "securityhub:DescribeHub",
           "securityhub:GetAdministratorAccount",
           "securityhub:GetEnabledStandards",
-          "securityhub:GetFindings"
+          "securityhub:GetFindings",
+          "securityhub:ListAutomationRulesV2",
+          "securityhub:ListConnectorsV2"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSns",
+        "Effect" : "Allow",
+        "Action" : [
+          "sns:ListSubscriptions"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSsmincidents",
+        "Effect" : "Allow",
+        "Action" : [
+          "ssm-incidents:ListResponsePlans"
         ],
         "Resource" : "*"
       },
@@ -278,6 +350,24 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "support:DescribeSeverityLevels"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSynthetics",
+        "Effect" : "Allow",
+        "Action" : [
+          "synthetics:DescribeCanaries"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadWafv2",
+        "Effect" : "Allow",
+        "Action" : [
+          "wafv2:GetWebACL",
+          "wafv2:GetWebACLForResource",
+          "wafv2:ListWebACLs"
         ],
         "Resource" : "*"
       },
