@@ -7,7 +7,7 @@ import { responsePlans } from '../src/datasets/ssm-incidents/datasets.js';
 import { ALL_SAMPLES as HEALTH_SAMPLES } from './lib/routing/health.js';
 import { routeSample, routingScope, type Route } from './lib/routing/routes.js';
 import { SECURITY_HUB_PRODUCTS } from './lib/routing/security-hub-path.js';
-import { ticketingLookup, ticketingSystemOf, type TicketingIntegration } from './lib/ticketing.js';
+import { ticketingLookup, ticketingReached } from './lib/ticketing.js';
 
 /** The events the routing requirements (IAM-005, SECOPS-007/008/009) ask to reach the tracker, as their checks ask them. */
 const SECURITY_SAMPLES: RoutingSampleId[] = [
@@ -72,9 +72,9 @@ export default defineCheck({
       org: input.org,
     });
     const targets = [...new Set(routes.filter((r) => r.status === 'routed').flatMap((r) => r.targets))];
-    const integrations: TicketingIntegration[] = targets.map((target) => ticketingSystemOf(target, lookup));
+    const { integrations, systems: reached } = ticketingReached(targets, lookup);
     const hubSystems = securityHubSystems(input.optional.ticketing);
-    const systems = [...new Set([...integrations.filter((i) => i.kind === 'ticketing').map((i) => i.system), ...hubSystems])];
+    const systems = [...reached, ...hubSystems];
     const evidence = { integrations, securityHub: hubSystems, routes: routes.map((r) => ({ sample: r.sample, status: r.status, path: r.path })) };
     const params = { region: input.region };
     if (systems.length > 0) return [{ status: 'PASS', messageId: 'reachesTicketing', resource, params: { ...params, systems: systems.join('; ') }, evidence }];

@@ -6,7 +6,7 @@
 import type { DatasetView, OrgView } from '../../src/contract/check.js';
 import { apiDestinations, type ApiDestination, type ApiDestinationsEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import { snsSubscriptions, type SnsSubscription, type SnsSubscriptionsEvidence } from '../../src/datasets/sns/datasets.js';
-import type { ResponsePlansEvidence } from '../../src/datasets/ssm-incidents/datasets.js';
+import { responsePlans, type ResponsePlansEvidence } from '../../src/datasets/ssm-incidents/datasets.js';
 
 /**
  * - `ticketing`: a known ticketing or incident system;
@@ -117,4 +117,40 @@ export function ticketingLookup(local: LocalEvidence): TicketingLookup {
       ...(subscriptions && { subscriptions: subscriptions.subscriptions }),
     };
   };
+}
+
+/** The optional datasets a routing check reads to name the ticketing integration its routes reach. */
+export const TICKETING_USES = { destinations: apiDestinations, subscriptions: snsSubscriptions, responsePlans } as const;
+/** Targets in other accounts are judged with those accounts' evidence. */
+export const TICKETING_OTHER_ACCOUNTS = [apiDestinations, snsSubscriptions];
+
+interface RoutingCheckInput {
+  accountId: string;
+  region: string;
+  org: OrgView;
+  /** Absent in a snapshot taken before these datasets were collected. */
+  optional: {
+    destinations?: DatasetView<ApiDestinationsEvidence>;
+    subscriptions?: DatasetView<SnsSubscriptionsEvidence>;
+    responsePlans?: DatasetView<ResponsePlansEvidence>;
+  };
+}
+
+/** The lookup of a routing check that declares TICKETING_USES among its optional uses. */
+export function routingTicketingLookup(input: RoutingCheckInput): TicketingLookup {
+  const { destinations, subscriptions, responsePlans: plans } = input.optional;
+  return ticketingLookup({
+    accountId: input.accountId,
+    region: input.region,
+    org: input.org,
+    ...(destinations?.ok && { destinations: destinations.data }),
+    ...(subscriptions?.ok && { subscriptions: subscriptions.data }),
+    ...(plans?.ok && { responsePlans: plans.data }),
+  });
+}
+
+/** What each target reaches, and the ticketing systems among them in words. */
+export function ticketingReached(targets: string[], lookup: TicketingLookup): { integrations: TicketingIntegration[]; systems: string[] } {
+  const integrations = [...new Set(targets)].map((target) => ticketingSystemOf(target, lookup));
+  return { integrations, systems: [...new Set(integrations.filter((i) => i.kind === 'ticketing').map((i) => i.system))] };
 }

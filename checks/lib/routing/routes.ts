@@ -143,6 +143,11 @@ export function routeEvents(scope: RoutingScope, events: RoutedEvent[]): SampleR
   return { sample: best?.sample ?? events[0]!.sample, status, routes };
 }
 
+/** The ARNs the sample's delivering routes reach. */
+export function reachedTargets(routing: SampleRouting): string[] {
+  return [...new Set(routing.routes.filter((r) => r.status === 'routed').flatMap((r) => r.targets))];
+}
+
 /** The paths of the routes that earned the sample its status, for messages. */
 export function describeRoutes(routing: SampleRouting): string {
   const wanted = routing.status === 'none' ? 'dropped' : routing.status;
