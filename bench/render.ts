@@ -25,7 +25,7 @@ export async function benchRender(accounts = 500, regions = 16): Promise<RenderB
   const dir = mkdtempSync(join(tmpdir(), 'pa-bench-render-'));
   try {
     const started = performance.now();
-    const { reports } = await renderReports(input, 'all', dir);
+    const reports = await renderReports(input, 'all', dir);
     const wallMs = Math.round(performance.now() - started);
     // maxRSS is in kilobytes and covers the whole process, fixture generation included.
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -1,6 +1,7 @@
 // The scan command's own pipeline (src/run), driven as a function for the bench, the demo snapshot
 // and the wire tests. Endpoints come from AWS_ENDPOINT_URL like any user's emulator setup.
 
+import { NO_STATEMENTS } from '../src/attest/types.js';
 import { randomUUID } from 'node:crypto';
 import { ALL_CHECKS } from '../checks/index.js';
 import type { ScanSummary } from '../src/collect/scanner.js';
@@ -9,7 +10,9 @@ import type { Results } from '../src/contract/results.js';
 import { collectEvidence } from '../src/run/collect.js';
 import { evaluateRunDir } from '../src/run/evaluate.js';
 import { resolveRunConfig } from '../src/run/options.js';
+import { checkSettingsOf } from '../src/config/schema.js';
 import { readManifest } from '../src/snapshot/reader.js';
+import { runVocabulary } from '../src/collect/vocabulary.js';
 
 export interface DriverOptions {
   outDir: string;
@@ -29,7 +32,7 @@ export async function collectSnapshot(options: DriverOptions): Promise<ScanSumma
     ...(options.checklist ? { checklist: options.checklist } : {}),
   });
   await collectEvidence({ run, checks: [...ALL_CHECKS], runId: randomUUID().slice(0, 8), outDir: options.outDir, resume: false });
-  const manifest = await readManifest(options.outDir);
+  const manifest = await readManifest(options.outDir, runVocabulary());
   return { accounts: manifest.accounts, totals: manifest.totals };
 }
 
@@ -41,8 +44,8 @@ export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = '
     checks: [...ALL_CHECKS],
     checklist: run.checklist,
     deploymentModel: run.config.deploymentModel,
-    settings: run.config.settings,
-    attestations: new Map(),
+    settings: checkSettingsOf(run.config),
+    statements: NO_STATEMENTS,
   });
   return results;
 }

@@ -3,6 +3,7 @@
 
 import type { AnyCheck } from '../src/contract/check.js';
 import accountAlternateContactsSet from './account-alternate-contacts-set.js';
+import accountContactEmailsCompanyOwned from './account-contact-emails-company-owned.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
 import apigatewayRoutesAuthenticated from './apigateway-routes-authenticated.js';
 import cloudfrontViewerHttpsEnforced from './cloudfront-viewer-https-enforced.js';
@@ -27,23 +28,34 @@ import guarddutyNetworkFindingsRouted from './guardduty-network-findings-routed.
 import guarddutyRuntimeMonitoringEnabled from './guardduty-runtime-monitoring-enabled.js';
 import healthOpenRiskEvents from './health-open-risk-events.js';
 import healthRiskEventsRouted from './health-risk-events-routed.js';
+import iamAccessKeysRotatedOrMonitored from './iam-access-keys-rotated-or-monitored.js';
+import iamConsoleUsersIndividual from './iam-console-users-individual.js';
+import iamConsoleUsersMfa from './iam-console-users-mfa.js';
 import iamCustomerRoleTemplateLeastPrivilege from './iam-customer-role-template-least-privilege.js';
+import iamIdentitiesRecentlyUsed from './iam-identities-recently-used.js';
+import iamPasswordPolicyStrong from './iam-password-policy-strong.js';
+import iamPoliciesLeastPrivilege from './iam-policies-least-privilege.js';
 import iamQuarantinedUserActiveKey from './iam-quarantined-user-active-key.js';
 import iamRootAccessKeyAbsent from './iam-root-access-key-absent.js';
+import iamRootCredentialsLocked from './iam-root-credentials-locked.js';
 import iamServerCertificatesAbsent from './iam-server-certificates-absent.js';
 import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
+import iamThirdPartyRolesExternalId from './iam-third-party-roles-external-id.js';
 import inspectorVulnerabilityScanning from './inspector-vulnerability-scanning.js';
+import kmsCustomerKeysProtected from './kms-customer-keys-protected.js';
 import macieSensitiveDataDiscovery from './macie-sensitive-data-discovery.js';
 import s3BucketsDenyInsecureTransport from './s3-buckets-deny-insecure-transport.js';
 import s3BucketsNotPublic from './s3-buckets-not-public.js';
 import secretsmanagerSecretsInManagedStores from './secretsmanager-secrets-in-managed-stores.js';
 import securityhubCisBenchmarkEnabled from './securityhub-cis-benchmark-enabled.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
+import supportPlanBusinessRecommended from './support-plan-business-recommended.js';
 import wafv2WebAclProtectsEndpoints from './wafv2-web-acl-protects-endpoints.js';
 import wellarchitectedReviewRecent from './wellarchitected-review-recent.js';
 
 export const ALL_CHECKS: readonly AnyCheck[] = [
   accountAlternateContactsSet,
+  accountContactEmailsCompanyOwned,
   acmCertificatesAutoRenew,
   apigatewayRoutesAuthenticated,
   cloudfrontViewerHttpsEnforced,
@@ -68,18 +80,28 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   guarddutyRuntimeMonitoringEnabled,
   healthOpenRiskEvents,
   healthRiskEventsRouted,
+  iamAccessKeysRotatedOrMonitored,
+  iamConsoleUsersIndividual,
+  iamConsoleUsersMfa,
   iamCustomerRoleTemplateLeastPrivilege,
+  iamIdentitiesRecentlyUsed,
+  iamPasswordPolicyStrong,
+  iamPoliciesLeastPrivilege,
   iamQuarantinedUserActiveKey,
   iamRootAccessKeyAbsent,
+  iamRootCredentialsLocked,
   iamServerCertificatesAbsent,
   iamServiceUserAccessKeys,
+  iamThirdPartyRolesExternalId,
   inspectorVulnerabilityScanning,
+  kmsCustomerKeysProtected,
   macieSensitiveDataDiscovery,
   s3BucketsDenyInsecureTransport,
   s3BucketsNotPublic,
   secretsmanagerSecretsInManagedStores,
   securityhubCisBenchmarkEnabled,
   supportPlanBusinessOrHigher,
+  supportPlanBusinessRecommended,
   wafv2WebAclProtectsEndpoints,
   wellarchitectedReviewRecent,
 ];

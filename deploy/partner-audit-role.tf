@@ -72,10 +72,20 @@ resource "aws_iam_role_policy" "partner_audit" {
     "Version" : "2012-10-17",
     "Statement" : [
       {
+        "Sid" : "ReadAccessanalyzer",
+        "Effect" : "Allow",
+        "Action" : [
+          "access-analyzer:ListAnalyzers",
+          "access-analyzer:ListFindings"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadAccount",
         "Effect" : "Allow",
         "Action" : [
-          "account:GetAlternateContact"
+          "account:GetAlternateContact",
+          "account:GetContactInformation"
         ],
         "Resource" : "*"
       },
@@ -229,10 +239,15 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Action" : [
           "iam:GenerateCredentialReport",
           "iam:GetAccountAuthorizationDetails",
+          "iam:GetAccountPasswordPolicy",
+          "iam:GetAccountSummary",
           "iam:GetCredentialReport",
           "iam:GetPolicy",
           "iam:GetPolicyVersion",
           "iam:ListAccessKeys",
+          "iam:ListOpenIDConnectProviders",
+          "iam:ListOrganizationsFeatures",
+          "iam:ListSAMLProviders",
           "iam:ListServerCertificates"
         ],
         "Resource" : "*"
@@ -243,6 +258,17 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Action" : [
           "inspector2:BatchGetAccountStatus",
           "inspector2:ListFindings"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadKms",
+        "Effect" : "Allow",
+        "Action" : [
+          "kms:DescribeKey",
+          "kms:GetKeyPolicy",
+          "kms:GetKeyRotationStatus",
+          "kms:ListKeys"
         ],
         "Resource" : "*"
       },
@@ -334,6 +360,14 @@ resource "aws_iam_role_policy" "partner_audit" {
           "ssm:DescribeInstanceInformation",
           "ssm:DescribeInstancePatchStates",
           "ssm:DescribeParameters"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSso",
+        "Effect" : "Allow",
+        "Action" : [
+          "sso:ListInstances"
         ],
         "Resource" : "*"
       },

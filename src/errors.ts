@@ -28,3 +28,8 @@ export class SnapshotError extends UsageError {
 export class RuntimeError extends Error {
   override name = 'RuntimeError';
 }
+
+/** A run directory that no longer matches its SHA256SUMS or signature, where that is refused. Exit 1. */
+export class IntegrityError extends RuntimeError {
+  override name = 'IntegrityError';
+}

@@ -4,10 +4,10 @@
 // https://repost.aws/knowledge-center/s3-bucket-policy-for-config-rule
 
 import type { PolicyDocument, PolicyStatement } from '../../src/datasets/policy-types.js';
+import { awsPrincipals } from './policy-principals.js';
 
 function everyone(statement: PolicyStatement): boolean {
-  const principal = statement.principal;
-  return principal !== undefined && (principal['*']?.includes('*') === true || principal.AWS?.includes('*') === true);
+  return awsPrincipals(statement.principal).includes('*');
 }
 
 function coversS3(statement: PolicyStatement): boolean {

@@ -15,7 +15,7 @@ export function renderAttestationTemplate(checklist: Checklist, today: string): 
     sections.set(r.section, [...(sections.get(r.section) ?? []), r]);
   }
   const body = [...sections].map(([section, reqs]) => [`  # ── ${section} ──`, ...reqs.map((r) => entry(r, today))].join('\n\n'));
-  return [...header(checklist), ...body].join('\n\n') + '\n';
+  return [...header(checklist), ...body, exceptionsExample(today)].join('\n\n') + '\n';
 }
 
 function header(checklist: Checklist): string[] {
@@ -25,10 +25,12 @@ function header(checklist: Checklist): string[] {
       '# Written by `partner-audit attest --init`; the format is described in docs/attestations.md.',
       '# Every entry is commented out. For each one you can back with evidence, delete the "# " in',
       '# front of its lines and fill it in:',
-      '#   status    met | not-met',
+      '#   status    met or not-met (left empty on purpose: choose one)',
       '#   evidence  links or document names, at least one',
       '#   owner     the person or team who stands behind the statement',
       '#   date      when it was last confirmed (YYYY-MM-DD); expires is optional, same format',
+      '#   accounts  optional, per-account requirements only: account IDs or Key=Value account tags;',
+      '#             without it the statement covers every account',
       '# An expired attestation is ignored, and the report says so.',
       `checklist: ${checklist.id}`,
       'requirements:',
@@ -39,16 +41,34 @@ function header(checklist: Checklist): string[] {
 function entry(r: Requirement, today: string): string {
   const appliesTo = r.appliesTo.map((m) => APPLIES_TO_LABEL[m]).join(', ');
   const perExample = r.perCustomerExample ? ' Give it for each customer example.' : '';
+  const judged = r.scope === 'partner' ? 'judged once for the partner' : 'judged per account';
   return [
-    `  # ${r.id}: ${r.title} (applies to ${appliesTo}; automation: ${r.automation})`,
+    `  # ${r.id}: ${r.title} (applies to ${appliesTo}; automation: ${r.automation}; ${judged})`,
     `  # Show: ${r.attest ?? 'how this requirement is met'}.${perExample}`,
     `  # ${yamlKey(r.id)}:`,
-    '  #   status: met',
+    '  #   status: ""',
     '  #   evidence: []',
     '  #   owner: ""',
     `  #   date: ${today}`,
     '  #   # expires: YYYY-MM-DD',
+    ...(r.scope === 'account' ? ['  #   # accounts: ["111122223333", "Environment=production"]'] : []),
     '  #   # notes: ""',
+  ].join('\n');
+}
+
+/** Exceptions name checks, not requirements; an example shows the shape. */
+function exceptionsExample(today: string): string {
+  return [
+    '# Accepted exceptions: a FAIL or WARN finding you accept for a reason, until a date (`partner-audit',
+    '# checks` lists check IDs; results.json names each finding\'s resource). ERROR findings are never',
+    '# excepted. Uncomment and fill in:',
+    '# exceptions:',
+    '#   - check: ""             # a check ID',
+    '#     resource: ""          # the finding\'s resource, or a pattern where * stands for any characters',
+    '#     # accounts: ["111122223333"]',
+    '#     reason: ""',
+    '#     owner: ""',
+    `#     expires: ${today}     # required: set the date it must be reviewed again`,
   ].join('\n');
 }
 

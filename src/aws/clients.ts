@@ -1,6 +1,7 @@
 // Builds the SDK clients collectors use: one per account+region+service, memoized, with the scan's
-// credentials, the SDK's own retry strategy, timeouts, keep-alive sockets, concurrency caps,
-// call counting and request-ID logging. The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
+// credentials, the SDK's own retry strategy, timeouts (a short connect timeout apart from the
+// per-request one), keep-alive sockets, concurrency caps, call counting and request-ID logging, and
+// one watch over every request for stalled endpoints and the scan's deadline (endpoint-watch.ts). The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
 // AWS_ENDPOINT_URL_<SERVICE> keep working; ./endpoints.ts helps the three clients that need it.
 
 import { Agent as HttpAgent } from 'node:http';
@@ -8,9 +9,10 @@ import { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, RequestHandler } from '@smithy/types';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { ScanSettings } from '../contract/settings.js';
+import { DEFAULT_STALL_MS, type ScanSettings } from '../contract/settings.js';
 import type { ClientFactory, SdkClient, SdkClientCtor } from '../contract/collector.js';
 import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './endpoints.js';
+import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpoint-watch.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
 
@@ -19,8 +21,10 @@ export type ClientSettings = Pick<ScanSettings, 'concurrency' | 'retry' | 'timeo
 export interface ClientPoolOptions {
   settings: ClientSettings;
   metrics?: CallMetrics;
-  /** Replaces the HTTP handler (tests answer requests without a network). */
+  /** Replaces the HTTP handler (tests answer requests without a network); the watch still wraps it. */
   requestHandler?: RequestHandler<any, any, any>;
+  /** The scan's deadline and who hears of a stalled endpoint. */
+  watch?: Omit<EndpointWatchOptions, 'stallMs'>;
 }
 
 export interface ClientTarget {
@@ -61,7 +65,10 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
   const { settings } = options;
   const metrics = options.metrics ?? new CallMetrics();
   const ownHandler = options.requestHandler ? undefined : createHttpHandler(settings);
-  const requestHandler = options.requestHandler ?? ownHandler;
+  const requestHandler = watchEndpoints((options.requestHandler ?? ownHandler) as Handler, {
+    ...options.watch,
+    stallMs: settings.timeouts.stallMs ?? DEFAULT_STALL_MS,
+  });
   const inFlight = pLimit(settings.concurrency.requestsInFlight);
   const perService = new Map<string, LimitFunction>();
   const clients = new Map<string, Map<SdkClientCtor<SdkClient>, SdkClient>>();
@@ -112,7 +119,10 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
       for (const key of [...clients.keys()]) if (key.startsWith(prefix)) clients.delete(key);
       for (const key of [...perService.keys()]) if (key.startsWith(prefix)) perService.delete(key);
     },
-    destroy: () => ownHandler?.destroy(),
+    destroy: () => {
+      requestHandler.stop();
+      ownHandler?.destroy();
+    },
   };
 }
 

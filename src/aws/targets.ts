@@ -34,11 +34,13 @@ export interface TargetOptions {
   callerAccountId: string;
   /** Clients of the caller's account in the home region (Organizations is called there). */
   clients: ClientFactory;
+  /** Read every organization account's tags, even without tag filters (statements name accounts by tag). */
+  readTags?: boolean;
 }
 
 export async function resolveTargets(options: TargetOptions): Promise<Target[]> {
   const org = options.organization;
-  if (org?.enabled) return organizationTargets(options.clients, org);
+  if (org?.enabled) return organizationTargets(options.clients, org, options.readTags ?? false);
   const ids = options.accounts?.length ? options.accounts : [options.callerAccountId];
   return [...new Set(ids)].map((accountId) => ({ accountId }));
 }
@@ -48,14 +50,14 @@ export function isActive(account: Account): boolean {
   return (account.State ?? account.Status) === 'ACTIVE';
 }
 
-async function organizationTargets(clients: ClientFactory, org: OrganizationFilter): Promise<Target[]> {
+async function organizationTargets(clients: ClientFactory, org: OrganizationFilter, readTags: boolean): Promise<Target[]> {
   const client = clients.get(OrganizationsClient);
   try {
     const accounts = await listActiveAccounts(client);
     const byId = accounts.filter(
       (a) => (org.includeAccounts.length === 0 || org.includeAccounts.includes(a.accountId)) && !org.excludeAccounts.includes(a.accountId),
     );
-    const filtered = hasTagFilters(org) ? await filterByTags(client, byId, org) : byId;
+    const filtered = hasTagFilters(org) || readTags ? await filterByTags(client, byId, org) : byId;
     return filtered.sort((a, b) => a.accountId.localeCompare(b.accountId));
   } catch (err) {
     if (err instanceof RuntimeError) throw err;

@@ -1,6 +1,6 @@
 // Renders a RunDiff as Markdown (for issues, PRs and chat), plain console text, or JSON.
 
-import type { AttestationAlert, FindingRef, RequirementChange, RunDiff } from './diff.js';
+import type { AttestationAlert, ExceptionAlert, FindingRef, RequirementChange, RunDiff } from './diff.js';
 
 export function renderDiffJson(diff: RunDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
@@ -20,15 +20,19 @@ export function summaryLine(diff: RunDiff): string {
     `${diff.findings.gone.length} gone resources`,
     `${t.expired.length} attestations expired`,
     `${t.expiring.length} expiring`,
+    `${diff.exceptions.expired.length} exceptions expired`,
+    `${diff.exceptions.expiring.length} expiring`,
   ].join(', ');
 }
 
 const status = (s?: string): string => s ?? '(none)';
 const change = (c: RequirementChange): string => `${status(c.before)} → ${status(c.after)}`;
 const findingWhere = (f: FindingRef): string => `${f.checkId} ${f.accountId}/${f.region} ${f.resource}`;
-const alertLine = (a: AttestationAlert): string =>
-  `${a.accountId} ${a.requirementId} (owner ${a.owner}) expires ${a.expires}` +
-  (a.daysLeft > 0 ? `, ${a.daysLeft} days left` : '');
+/** A requirement row's subject: its account, or the partner for partner-level requirements. */
+const subject = (row: { accountId?: string }): string => row.accountId ?? 'partner';
+const expiry = (a: { expires: string; daysLeft: number }): string => `expires ${a.expires}${a.daysLeft > 0 ? `, ${a.daysLeft} days left` : ''}`;
+const alertLine = (a: AttestationAlert): string => `${subject(a)} ${a.requirementId} (owner ${a.owner}) ${expiry(a)}`;
+const exceptionLine = (e: ExceptionAlert): string => `${e.checkId} ${e.resource} (owner ${e.owner}) ${expiry(e)}`;
 
 export function renderDiffMarkdown(diff: RunDiff): string {
   const out = [
@@ -41,7 +45,7 @@ export function renderDiffMarkdown(diff: RunDiff): string {
   const table = (title: string, rows: RequirementChange[]): void => {
     if (!rows.length) return;
     out.push('', `## ${title}`, '', '| Account | Requirement | Before | After |', '|---|---|---|---|');
-    for (const c of rows) out.push(`| ${c.accountId} | ${c.requirementId} | ${status(c.before)} | ${status(c.after)} |`);
+    for (const c of rows) out.push(`| ${subject(c)} | ${c.requirementId} | ${status(c.before)} | ${status(c.after)} |`);
   };
   const list = (title: string, lines: string[]): void => {
     if (lines.length) out.push('', `## ${title}`, '', ...lines.map((line) => `- ${mdEscape(line)}`));
@@ -58,6 +62,8 @@ export function renderDiffMarkdown(diff: RunDiff): string {
   list('Gone resources', diff.findings.gone.map(findingWhere));
   list('Attestations expired', diff.attestations.expired.map(alertLine));
   list(`Attestations expiring within 30 days`, diff.attestations.expiring.map(alertLine));
+  list('Exceptions expired', diff.exceptions.expired.map(exceptionLine));
+  list('Exceptions expiring within 30 days', diff.exceptions.expiring.map(exceptionLine));
   return `${out.join('\n')}\n`;
 }
 
@@ -66,7 +72,7 @@ export function renderDiffText(diff: RunDiff): string {
   const section = (title: string, lines: string[]): void => {
     if (lines.length) out.push('', `${title}:`, ...lines.map((line) => `  ${line}`));
   };
-  const requirementLine = (c: RequirementChange): string => `${c.accountId} ${c.requirementId}  ${change(c)}`;
+  const requirementLine = (c: RequirementChange): string => `${subject(c)} ${c.requirementId}  ${change(c)}`;
   section('REGRESSED', diff.requirements.regressions.map(requirementLine));
   section('Fixed', diff.requirements.fixed.map(requirementLine));
   section('Changed', diff.requirements.changed.map(requirementLine));
@@ -79,6 +85,8 @@ export function renderDiffText(diff: RunDiff): string {
   section('Gone resources', diff.findings.gone.map(findingWhere));
   section('Attestations expired', diff.attestations.expired.map(alertLine));
   section('Attestations expiring', diff.attestations.expiring.map(alertLine));
+  section('Exceptions expired', diff.exceptions.expired.map(exceptionLine));
+  section('Exceptions expiring', diff.exceptions.expiring.map(exceptionLine));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,12 +1,11 @@
 // Drift between two runs: what newly fails, what was fixed, what appeared or went away, and which
 // attestations lapse. Pure: both runs and the clock come in as arguments.
 
+import { daysLeft, EXPIRY_WARNING_DAYS } from '../attest/expiry.js';
 import { UsageError } from '../errors.js';
 import type { AccountStatus, FindingStatus, RequirementStatus } from '../contract/status.js';
-import type { Finding, Results } from '../contract/results.js';
+import type { Finding, RequirementResult, Results } from '../contract/results.js';
 
-export const EXPIRY_WARNING_DAYS = 30;
-const DAY_MS = 86_400_000;
 /** After a FAIL, these mean the requirement is met again; ERROR or MANUAL only mean "unknown". */
 const FIXED_STATUSES: ReadonlySet<RequirementStatus> = new Set(['PASS', 'WARN', 'ATTESTED', 'NOT_APPLICABLE']);
 
@@ -14,7 +13,8 @@ export type RequirementChangeKind = 'regression' | 'fixed' | 'changed';
 
 export interface RequirementChange {
   kind: RequirementChangeKind;
-  accountId: string;
+  /** Absent for a partner-level requirement. */
+  accountId?: string;
   requirementId: string;
   /** Absent when the account or requirement was not in the old run. */
   before?: RequirementStatus;
@@ -44,11 +44,20 @@ export interface FindingRef {
 }
 
 export interface AttestationAlert {
-  accountId: string;
+  /** Absent for a partner-level requirement. */
+  accountId?: string;
   requirementId: string;
   owner: string;
   expires: string;
   /** Negative or zero once expired. */
+  daysLeft: number;
+}
+
+export interface ExceptionAlert {
+  checkId: string;
+  resource: string;
+  owner: string;
+  expires: string;
   daysLeft: number;
 }
 
@@ -61,6 +70,7 @@ export interface RunDiff {
   /** Findings of accounts present in both runs, keyed by check, account, region and resource. */
   findings: { new: FindingRef[]; gone: FindingRef[]; newlyFailing: FindingRef[]; fixed: FindingRef[] };
   attestations: { expired: AttestationAlert[]; expiring: AttestationAlert[] };
+  exceptions: { expired: ExceptionAlert[]; expiring: ExceptionAlert[] };
   /** Requirement rows of the new run in FAIL and ERROR, for `--fail-on fail|error`. */
   current: { failing: number; erroring: number };
 }
@@ -89,6 +99,7 @@ export function diffRuns(oldResults: Results, newResults: Results, now: Date): R
     },
     findings: diffFindings(oldResults.findings, newResults.findings, shared),
     attestations: attestationAlerts(newResults, now),
+    exceptions: exceptionAlerts(newResults, now),
     current: {
       failing: newResults.requirements.filter((r) => r.status === 'FAIL').length,
       erroring: newResults.requirements.filter((r) => r.status === 'ERROR').length,
@@ -97,15 +108,18 @@ export function diffRuns(oldResults: Results, newResults: Results, now: Date): R
 }
 
 function diffRequirements(oldResults: Results, newResults: Results, shared: Set<string>): RunDiff['requirements'] {
-  const key = (accountId: string, requirementId: string): string => `${accountId}\u0000${requirementId}`;
-  const before = new Map(oldResults.requirements.map((r) => [key(r.accountId, r.requirementId), r.status]));
-  const after = new Map(newResults.requirements.map((r) => [key(r.accountId, r.requirementId), r.status]));
-  const rows = [...newResults.requirements, ...oldResults.requirements.filter((r) => shared.has(r.accountId))];
+  // Partner rows have no account; they are compared like rows of an account present in both runs.
+  const inBoth = (accountId: string | undefined): boolean => accountId === undefined || shared.has(accountId);
+  const key = (r: RequirementResult): string => `${r.accountId ?? ''}\u0000${r.requirementId}`;
+  const before = new Map(oldResults.requirements.map((r) => [key(r), r.status]));
+  const after = new Map(newResults.requirements.map((r) => [key(r), r.status]));
+  const rows = [...newResults.requirements, ...oldResults.requirements.filter((r) => inBoth(r.accountId))];
   const changes = new Map<string, RequirementChange>();
-  for (const { accountId, requirementId } of rows) {
-    const k = key(accountId, requirementId);
-    const kind = classify(before.get(k), after.get(k), shared.has(accountId));
-    if (kind) changes.set(k, { kind, accountId, requirementId, before: before.get(k), after: after.get(k) });
+  for (const row of rows) {
+    const k = key(row);
+    const kind = classify(before.get(k), after.get(k), inBoth(row.accountId));
+    const { accountId, requirementId } = row;
+    if (kind) changes.set(k, { kind, ...(accountId && { accountId }), requirementId, before: before.get(k), after: after.get(k) });
   }
   const sorted = [...changes.values()].sort(
     (a, b) => byAccount(a, b) || a.requirementId.localeCompare(b.requirementId, 'en', { numeric: true }),
@@ -162,26 +176,38 @@ function worstByResource(findings: Finding[]): Map<string, FindingRef> {
 }
 
 function attestationAlerts(results: Results, now: Date): RunDiff['attestations'] {
-  const expired: AttestationAlert[] = [];
-  const expiring: AttestationAlert[] = [];
+  const alerts: AttestationAlert[] = [];
   for (const { accountId, requirementId, attestation } of results.requirements) {
     if (!attestation?.expires) continue;
-    const daysLeft = Math.ceil((Date.parse(attestation.expires) - now.getTime()) / DAY_MS);
-    const alert = { accountId, requirementId, owner: attestation.owner, expires: attestation.expires, daysLeft };
-    if (attestation.expired || daysLeft <= 0) expired.push(alert);
-    else if (daysLeft <= EXPIRY_WARNING_DAYS) expiring.push(alert);
+    alerts.push({ ...(accountId && { accountId }), requirementId, owner: attestation.owner, expires: attestation.expires, daysLeft: daysLeft(attestation.expires, now) });
   }
   const order = (a: AttestationAlert, b: AttestationAlert): number =>
     a.daysLeft - b.daysLeft || byAccount(a, b) || a.requirementId.localeCompare(b.requirementId);
-  return { expired: expired.sort(order), expiring: expiring.sort(order) };
+  return byExpiry(alerts, order);
+}
+
+function exceptionAlerts(results: Results, now: Date): RunDiff['exceptions'] {
+  const alerts = results.exceptions.map(({ checkId, resource, owner, expires }) => ({ checkId, resource, owner, expires, daysLeft: daysLeft(expires, now) }));
+  const order = (a: ExceptionAlert, b: ExceptionAlert): number => a.daysLeft - b.daysLeft || a.checkId.localeCompare(b.checkId) || a.resource.localeCompare(b.resource);
+  return byExpiry(alerts, order);
+}
+
+function byExpiry<T extends { daysLeft: number }>(alerts: T[], order: (a: T, b: T) => number): { expired: T[]; expiring: T[] } {
+  return {
+    expired: alerts.filter((a) => a.daysLeft <= 0).sort(order),
+    expiring: alerts.filter((a) => a.daysLeft > 0 && a.daysLeft <= EXPIRY_WARNING_DAYS).sort(order),
+  };
 }
 
 function accountRef(account: { accountId: string; name?: string; status: AccountStatus }): AccountRef {
   return { accountId: account.accountId, ...(account.name ? { name: account.name } : {}), status: account.status };
 }
 
-function byAccount(a: { accountId: string }, b: { accountId: string }): number {
-  return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+/** Partner rows (no account) sort first. */
+function byAccount(a: { accountId?: string }, b: { accountId?: string }): number {
+  const x = a.accountId ?? '';
+  const y = b.accountId ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function byFinding(a: FindingRef, b: FindingRef): number {

@@ -3,15 +3,20 @@
 // shards is an error. Shard reports are not copied: they describe one shard only.
 
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeChecksums } from '../bundle/checksums.js';
 import type { DatasetRecord } from '../contract/record.js';
-import { UsageError } from '../errors.js';
-import type { Results } from '../contract/results.js';
+import { SnapshotError, UsageError } from '../errors.js';
+import { runVocabulary } from '../collect/vocabulary.js';
+import { accountOfDatasetsFile, datasetsFile } from '../snapshot/layout.js';
+import type { Vocabulary } from '../snapshot/validate.js';
+import type { ExceptionSummary, Results } from '../contract/results.js';
+import { getChecklist } from '../catalog/index.js';
+import { partnerRowsAcross } from '../engine/results.js';
 import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
 import { readResults } from '../snapshot/results-file.js';
-import { readManifest } from '../snapshot/reader.js';
+import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
 
 export interface ShardRun {
   dir: string;
@@ -26,12 +31,13 @@ export async function mergeRuns(outDir: string, runDirs: string[]): Promise<{ ma
   }
   await assertEmptyOrAbsent(outDir);
   const runs: ShardRun[] = [];
-  for (const dir of runDirs) runs.push({ dir, manifest: await readManifest(dir), results: await readResults(dir) });
+  const vocabulary = runVocabulary();
+  for (const dir of runDirs) runs.push({ dir, manifest: await readManifest(dir, vocabulary), results: await readResults(dir) });
   assertCompatible(runs);
   const manifest = mergeManifests(runs.map((r) => r.manifest));
   const results = mergeResults(runs.map((r) => r.results));
   await mkdir(join(outDir, DATASETS_DIR), { recursive: true });
-  await copyDatasets(outDir, runDirs);
+  await copyDatasets(outDir, runDirs, vocabulary);
   await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   await writeFile(join(outDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
   await writeChecksums(outDir);
@@ -81,60 +87,91 @@ export function mergeManifests(manifests: Manifest[]): Manifest {
 
 export function mergeResults(all: Results[]): Results {
   const first = all[0]!;
-  const byAccount = <T extends { accountId: string }>(rows: T[]): T[] =>
-    rows.sort((a, b) => compare(a.accountId, b.accountId));
+  const byAccount = <T extends { accountId?: string }>(rows: T[]): T[] =>
+    rows.sort((a, b) => compare(a.accountId ?? '', b.accountId ?? ''));
+  const finishedAt = latest(all.map((r) => r.finishedAt));
+  const checklist = getChecklist(`${first.checklist.id}@${first.checklist.version}`);
   return {
     ...first,
     startedAt: earliest(all.map((r) => r.startedAt)),
-    finishedAt: latest(all.map((r) => r.finishedAt)),
+    finishedAt,
     accounts: byAccount(all.flatMap((r) => r.accounts)),
     findings: byAccount(all.flatMap((r) => r.findings)),
-    requirements: byAccount(all.flatMap((r) => r.requirements)),
+    // Each shard judged partner rows on its own accounts only: judge them again over all of them.
+    requirements: [
+      ...partnerRowsAcross(all, checklist, new Date(finishedAt)),
+      ...byAccount(all.flatMap((r) => r.requirements.filter((row) => row.scope === 'account'))),
+    ],
+    exceptions: mergeExceptionCounts(all.flatMap((r) => r.exceptions)),
   };
+}
+
+/** Every shard lists every exception; sum what each covered. */
+function mergeExceptionCounts(summaries: ExceptionSummary[]): ExceptionSummary[] {
+  const merged = new Map<string, ExceptionSummary>();
+  for (const summary of summaries) {
+    const key = JSON.stringify([summary.checkId, summary.resource, summary.accounts ?? null, summary.expires]);
+    const seen = merged.get(key);
+    if (seen) {
+      seen.covered += summary.covered;
+      seen.errorsNotCovered += summary.errorsNotCovered;
+    } else merged.set(key, { ...summary });
+  }
+  return [...merged.values()];
 }
 
 /**
  * Dataset files are per account, so they rarely collide. The caller's file can appear in several
  * shards (organization-scope datasets are stored under the caller): its records are merged by
- * dataset key, the first run given winning.
+ * dataset key, the first run given winning. Every file is read through the checking reader first.
  */
-async function copyDatasets(outDir: string, runDirs: string[]): Promise<void> {
+async function copyDatasets(outDir: string, runDirs: string[], vocabulary: Vocabulary): Promise<void> {
   const sources = new Map<string, string[]>();
   for (const dir of runDirs) {
-    for (const file of await listDatasetFiles(dir)) {
-      sources.set(file, [...(sources.get(file) ?? []), join(dir, DATASETS_DIR, file)]);
-    }
+    for (const accountId of await listDatasetAccounts(dir)) sources.set(accountId, [...(sources.get(accountId) ?? []), dir]);
   }
-  for (const [file, paths] of sources) {
-    const target = join(outDir, DATASETS_DIR, file);
-    if (paths.length === 1) await copyFile(paths[0]!, target);
-    else await writeFile(target, await mergeJsonLines(paths));
+  for (const [accountId, dirs] of sources) {
+    const records: DatasetRecord[][] = [];
+    for (const dir of dirs) records.push(await collectRecords(readAccountDatasets(dir, accountId, vocabulary), dirs.length > 1));
+    const target = datasetsFile(outDir, accountId);
+    if (dirs.length === 1) await copyFile(datasetsFile(dirs[0]!, accountId), target);
+    else await writeFile(target, mergeRecords(records));
   }
 }
 
-async function mergeJsonLines(paths: string[]): Promise<string> {
+/** Reads every record (so each is checked); keeps them only when they are to be merged. */
+async function collectRecords(records: AsyncIterable<DatasetRecord>, keep: boolean): Promise<DatasetRecord[]> {
+  const all: DatasetRecord[] = [];
+  for await (const record of records) if (keep) all.push(record);
+  return all;
+}
+
+function mergeRecords(perRun: DatasetRecord[][]): string {
   const seen = new Set<string>();
   const lines: string[] = [];
-  for (const path of paths) {
-    for (const line of (await readFile(path, 'utf8')).split('\n')) {
-      if (!line.trim()) continue;
-      const record = JSON.parse(line) as DatasetRecord;
-      const key = `${record.accountId}/${record.region}/${record.collector}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      lines.push(line);
-    }
+  for (const record of perRun.flat()) {
+    const key = `${record.region}/${record.collector}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push(JSON.stringify(record));
   }
   return `${lines.join('\n')}\n`;
 }
 
-async function listDatasetFiles(runDir: string): Promise<string[]> {
+/** The accounts with a datasets file; a file in datasets/ that is not `<12 digits>.jsonl` is refused. */
+async function listDatasetAccounts(runDir: string): Promise<string[]> {
+  let names: string[];
   try {
-    return (await readdir(join(runDir, DATASETS_DIR))).filter((f) => f.endsWith('.jsonl')).sort();
+    names = await readdir(join(runDir, DATASETS_DIR));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return names.sort().map((name) => {
+    const accountId = accountOfDatasetsFile(name);
+    if (!accountId) throw new SnapshotError(`${join(runDir, DATASETS_DIR, name)} is not a datasets file (<12-digit account ID>.jsonl)`);
+    return accountId;
+  });
 }
 
 async function assertEmptyOrAbsent(dir: string): Promise<void> {

@@ -6,12 +6,16 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
+import { LOCK_FILE, RERENDERS_DIR } from '../snapshot/layout.js';
 
 export const CHECKSUMS_FILE = 'SHA256SUMS';
 export const SIGNATURE_FILE = 'SIGNATURE.json';
 
-/** Files the checksums do not cover: the checksum list itself and the signature over it. */
-const UNCOVERED = new Set([CHECKSUMS_FILE, SIGNATURE_FILE]);
+/**
+ * What the checksums do not cover: the checksum list itself, the signature over it, the lock of a
+ * command at work, and the re-rendered reports, which each carry checksums of their own.
+ */
+const UNCOVERED = new Set([CHECKSUMS_FILE, SIGNATURE_FILE, LOCK_FILE, RERENDERS_DIR]);
 
 const HASH_CONCURRENCY = 8;
 
@@ -21,12 +25,13 @@ export async function listBundleFiles(runDir: string): Promise<string[]> {
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
+      if (dir === runDir && UNCOVERED.has(entry.name)) continue;
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(relative(runDir, path).split(sep).join('/'));
     }
   };
   await walk(runDir);
-  return files.filter((f) => !UNCOVERED.has(f)).sort();
+  return files.sort();
 }
 
 export async function sha256File(path: string): Promise<string> {

@@ -4,7 +4,7 @@
 // iam:GenerateCredentialReport). It goes only to the partner's own key, and only when they pass
 // --sign-kms-key-id. kms:GetPublicKey (a read) fetches the key so anyone can verify offline.
 
-import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
@@ -14,24 +14,31 @@ import {
   publicKeyPem,
   signaturePath,
   signedMessage,
+  SIGNED_FILES,
   toPublicKey,
   type SignatureAlgorithm,
   type SignatureFile,
 } from './signature.js';
 
-/** Signs manifest.json + SHA256SUMS with an Ed25519 private key (PEM file) and writes SIGNATURE.json. */
-export async function signWithKeyFile(runDir: string, privateKeyPemPath: string): Promise<SignatureFile> {
+/** The Ed25519 private key of a PEM file; a usage error when it cannot be read or is another kind of key. */
+export async function loadSigningKey(privateKeyPemPath: string): Promise<KeyObject> {
   let privateKey;
   try {
     privateKey = createPrivateKey(await readFile(privateKeyPemPath));
   } catch (error) {
-    throw new UsageError(`cannot read the signing key ${privateKeyPemPath}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read the signing key ${privateKeyPemPath}: ${(error as Error).message.split('\n')[0]}`);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new UsageError(`--sign-key must be an Ed25519 private key (PEM); ${privateKeyPemPath} is ${privateKey.asymmetricKeyType}`);
   }
+  return privateKey;
+}
+
+/** Signs `signed` (manifest.json + SHA256SUMS of a run) with an Ed25519 private key (PEM file) and writes SIGNATURE.json. */
+export async function signWithKeyFile(runDir: string, privateKeyPemPath: string, covered: readonly string[] = SIGNED_FILES): Promise<SignatureFile> {
+  const privateKey = await loadSigningKey(privateKeyPemPath);
   const publicKey = createPublicKey(privateKey);
-  const { files, message, digest } = await signedMessage(runDir);
+  const { files, message, digest } = await signedMessage(runDir, covered);
   return writeSignature(runDir, {
     version: 1,
     algorithm: 'Ed25519',
@@ -46,14 +53,11 @@ export async function signWithKeyFile(runDir: string, privateKeyPemPath: string)
 }
 
 /** Signs the digest with an asymmetric KMS key (ECC_NIST_P256 or RSA) and writes SIGNATURE.json. */
-export async function signWithKms(runDir: string, keyId: string, kms: KMSClient): Promise<SignatureFile> {
-  const key = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
-  if (key.KeyUsage !== 'SIGN_VERIFY' || !key.PublicKey) {
-    throw new UsageError(`KMS key ${keyId} is not an asymmetric SIGN_VERIFY key`);
-  }
+export async function signWithKms(runDir: string, keyId: string, kms: KMSClient, covered: readonly string[] = SIGNED_FILES): Promise<SignatureFile> {
+  const key = await signingKeyOf(keyId, kms);
   const algorithm = kmsAlgorithm(keyId, key.SigningAlgorithms ?? []);
   const publicKey = toPublicKey(key.PublicKey);
-  const { files, digest } = await signedMessage(runDir);
+  const { files, digest } = await signedMessage(runDir, covered);
   const signed = await kms.send(
     new SignCommand({ KeyId: keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: algorithm }),
   );
@@ -70,6 +74,24 @@ export async function signWithKms(runDir: string, keyId: string, kms: KMSClient)
     signature: Buffer.from(signed.Signature).toString('base64'),
     signedAt: new Date().toISOString(),
   });
+}
+
+async function signingKeyOf(keyId: string, kms: KMSClient): Promise<{ KeyId?: string; PublicKey: Uint8Array; SigningAlgorithms?: string[] }> {
+  const key = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
+  if (key.KeyUsage !== 'SIGN_VERIFY' || !key.PublicKey) {
+    throw new UsageError(`KMS key ${keyId} is not an asymmetric SIGN_VERIFY key`);
+  }
+  return { ...key, PublicKey: key.PublicKey };
+}
+
+/** The public key (PEM) of a KMS signing key, through kms:GetPublicKey (a read), to verify against. */
+export async function kmsPublicKeyPem(keyId: string, profile?: string): Promise<string> {
+  const kms = kmsClientFor(keyId, profile);
+  try {
+    return publicKeyPem(toPublicKey((await signingKeyOf(keyId, kms)).PublicKey));
+  } finally {
+    kms.destroy();
+  }
 }
 
 type KmsAlgorithm = Extract<SignatureAlgorithm, 'ECDSA_SHA_256' | 'RSASSA_PSS_SHA_256'>;
@@ -107,12 +129,26 @@ export interface SignOptions {
   profile?: string;
 }
 
-/** Signs when asked to (one signer at most); returns undefined when no signing option was given. */
-export async function signRun(runDir: string, options: SignOptions): Promise<SignatureFile | undefined> {
+/** Checks the signing options offline, before any work: one signer at most, and a readable Ed25519 key file. */
+export async function checkSignOptions(options: SignOptions): Promise<void> {
   if (options.signKey && options.signKmsKeyId) throw new UsageError('use either --sign-key or --sign-kms-key-id, not both');
-  if (options.signKey) return signWithKeyFile(runDir, options.signKey);
-  if (options.signKmsKeyId) return signWithKms(runDir, options.signKmsKeyId, kmsClientFor(options.signKmsKeyId, options.profile));
-  return undefined;
+  if (options.signKey) await loadSigningKey(options.signKey);
+}
+
+/**
+ * Signs when asked to (one signer at most); returns undefined when no signing option was given.
+ * `covered` names what the signature covers: a run's manifest.json and SHA256SUMS by default.
+ */
+export async function signRun(dir: string, options: SignOptions, covered: readonly string[] = SIGNED_FILES): Promise<SignatureFile | undefined> {
+  await checkSignOptions(options);
+  if (options.signKey) return signWithKeyFile(dir, options.signKey, covered);
+  if (!options.signKmsKeyId) return undefined;
+  const kms = kmsClientFor(options.signKmsKeyId, options.profile);
+  try {
+    return await signWithKms(dir, options.signKmsKeyId, kms, covered);
+  } finally {
+    kms.destroy();
+  }
 }
 
 function kmsClientFor(keyId: string, profile: string | undefined): KMSClient {

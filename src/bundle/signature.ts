@@ -1,12 +1,14 @@
 // What a bundle signature covers and how it is stored. The signed message names the SHA-256 of
 // manifest.json and of SHA256SUMS; since SHA256SUMS lists every other file, one signature covers
-// the whole run directory.
+// the whole run directory. A re-render folder is signed the same way over RENDER.json and its own
+// SHA256SUMS.
 
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../snapshot/manifest.js';
 import { CHECKSUMS_FILE, sha256, SIGNATURE_FILE } from './files.js';
+import { RENDER_FILE } from './render-record.js';
 
 export type SignatureAlgorithm = 'Ed25519' | 'ECDSA_SHA_256' | 'RSASSA_PSS_SHA_256';
 
@@ -29,7 +31,10 @@ export interface SignatureFile {
   signedAt: string;
 }
 
-export const SIGNED_FILES = [MANIFEST_FILE, CHECKSUMS_FILE] as const;
+/** What a run's signature covers. */
+export const SIGNED_FILES: readonly string[] = [MANIFEST_FILE, CHECKSUMS_FILE];
+/** What a re-render's signature covers: its provenance record and its own checksums. */
+export const RENDER_SIGNED_FILES: readonly string[] = [RENDER_FILE, CHECKSUMS_FILE];
 
 export interface SignedMessage {
   files: Record<string, string>;
@@ -37,13 +42,18 @@ export interface SignedMessage {
   digest: Buffer;
 }
 
-/** The exact bytes that are signed, built from the current manifest.json and SHA256SUMS. */
-export async function signedMessage(runDir: string): Promise<SignedMessage> {
+/** The exact bytes that are signed, built from the current files (manifest.json and SHA256SUMS for a run). */
+export async function signedMessage(dir: string, signed: readonly string[] = SIGNED_FILES): Promise<SignedMessage> {
   const files: Record<string, string> = {};
-  for (const file of SIGNED_FILES) files[file] = sha256(await readFile(join(runDir, file)));
-  const lines = ['partner-audit bundle signature v1', ...SIGNED_FILES.map((f) => `${f} sha256:${files[f]}`)];
-  const message = Buffer.from(`${lines.join('\n')}\n`);
+  for (const file of signed) files[file] = sha256(await readFile(join(dir, file)));
+  const message = signatureMessage(files, signed);
   return { files, message, digest: Buffer.from(sha256(message), 'hex') };
+}
+
+/** A header line, then `<file> sha256:<hex>` for each covered file, in order. */
+export function signatureMessage(hashes: Readonly<Record<string, string>>, covered: readonly string[]): Buffer {
+  const lines = ['partner-audit bundle signature v1', ...covered.map((f) => `${f} sha256:${hashes[f]}`)];
+  return Buffer.from(`${lines.join('\n')}\n`);
 }
 
 export function keyFingerprint(publicKey: KeyObject): string {

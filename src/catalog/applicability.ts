@@ -20,11 +20,12 @@ const CONDITIONS: Record<RequirementCondition, { holds: (settings: CheckSettings
 
 export type Applicability = { applies: true } | { applies: false; reason: string };
 
-function conditionHolds(requirement: Requirement, settings: CheckSettings): boolean {
-  return requirement.onlyWhen === undefined || CONDITIONS[requirement.onlyWhen].holds(settings);
+function conditionHolds(requirement: Requirement, settings: CheckSettings | undefined): boolean {
+  return requirement.onlyWhen === undefined || settings === undefined || CONDITIONS[requirement.onlyWhen].holds(settings);
 }
 
-export function applicabilityOf(requirement: Requirement, deploymentModel: DeploymentModel, settings: CheckSettings): Applicability {
+/** Without settings only the deployment model is judged (the setup was settled where they were known). */
+export function applicabilityOf(requirement: Requirement, deploymentModel: DeploymentModel, settings: CheckSettings | undefined): Applicability {
   if (!requirement.appliesTo.includes(deploymentModel)) {
     const to = requirement.appliesTo.map((m) => APPLIES_TO_LABEL[m]).join(' and ');
     return { applies: false, reason: `applies to ${to} only; this scan is for ${APPLIES_TO_LABEL[deploymentModel]}` };

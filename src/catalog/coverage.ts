@@ -4,13 +4,11 @@
 import type { AnyCheck } from '../contract/check.js';
 import type { ChecklistId } from '../contract/checklists/index.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import type { Severity } from '../contract/status.js';
+import { severityRank } from '../contract/status.js';
 
 export function requirementIdsOf(check: AnyCheck, checklist: Checklist): string[] {
   return check.requirements[checklist.id as ChecklistId] ?? [];
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, informational: 4 };
 
 /**
  * The checks mapped to `checklist`, in the checklist's order: by the first requirement each maps to,
@@ -22,7 +20,7 @@ export function orderedChecks(checks: readonly AnyCheck[], checklist: Checklist)
   const first = (check: AnyCheck) => Math.min(...requirementIdsOf(check, checklist).map((id) => position.get(id) ?? Infinity));
   return checks
     .filter((check) => requirementIdsOf(check, checklist).length > 0)
-    .sort((a, b) => first(a) - first(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id));
+    .sort((a, b) => first(a) - first(b) || severityRank(a.severity) - severityRank(b.severity) || a.id.localeCompare(b.id));
 }
 
 export function checksCovering(checks: readonly AnyCheck[], checklist: Checklist, requirementId: string): AnyCheck[] {

@@ -77,6 +77,7 @@ export function renderRequirement(requirement: Requirement, checklist: Checklist
     ['Section', requirement.section],
     ['Applies to', requirement.appliesTo.map((m) => APPLIES_TO_LABEL[m]).join(', ')],
     ['Automation', requirement.automation],
+    ['Judged', requirement.scope === 'partner' ? 'once for the partner' : 'per account'],
   ];
   if (requirement.attest) rows.push(['Attest', requirement.attest]);
   if (requirement.perCustomerExample) rows.push(['Asked for', 'each customer example']);

@@ -20,7 +20,7 @@ import { register as registerVerify } from './commands/verify.js';
 const EXIT_CODES_HELP = `
 Exit codes:
   0  every requirement passed (or is manual, attested or not applicable)
-  1  runtime error
+  1  runtime error, a run directory in use, or evidence that no longer matches its checksums
   2  usage or config error
   3  at least one requirement FAILs
   4  scan incomplete: ERROR somewhere, no FAIL`;

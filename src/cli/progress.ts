@@ -4,6 +4,7 @@
 import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { isRegionAnswer } from '../collect/account-outcome.js';
 import type { ScanEvents } from '../collect/events.js';
+import { seconds } from '../aws/endpoint-watch.js';
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 
 export interface ProgressOptions {
@@ -87,6 +88,10 @@ export function createProgress(options: ProgressOptions): Progress {
     const line = formatProgress(snapshot(), color);
     stream.write(live ? `\r\x1b[2K${line}` : `partner-audit: ${line}\n`);
   };
+  /** A line of its own, above the live progress line. */
+  const tell = (text: string): void => {
+    stream.write(`${live ? '\r\x1b[2K' : ''}partner-audit: ${text}\n`);
+  };
 
   return {
     scanStarted: (info) => {
@@ -107,6 +112,15 @@ export function createProgress(options: ProgressOptions): Progress {
     },
     accountFinished: () => {
       state.accountsDone += 1;
+    },
+    endpointStalled: (event) => {
+      tell(color.yellow(`${event.host} stopped answering (no response for ${seconds(event.quietMs)} s while ${event.waiting} call${event.waiting === 1 ? '' : 's'} waited): its calls fail until it answers again`));
+    },
+    endpointRecovered: (host) => {
+      tell(`${host} answers again`);
+    },
+    deadlineReached: (at) => {
+      tell(color.yellow(`deadline reached (${at}): calls in flight fail, unfinished accounts end PARTIAL; scan --resume finishes them`));
     },
     stop: () => {
       if (!timer) return;

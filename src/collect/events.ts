@@ -2,6 +2,7 @@
 
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
 import type { DatasetRecord } from '../contract/record.js';
+import type { StallEvent } from '../aws/endpoint-watch.js';
 
 export interface ScanEvents {
   /** `calls` reads the live request counters for the rest of the scan. */
@@ -13,4 +14,10 @@ export interface ScanEvents {
   datasetFinished?(record: DatasetRecord): void;
   accountFinished?(account: ManifestAccount): void;
   scanFinished?(totals: CallCounts): void;
+  /** An endpoint host stopped answering: told once per stall, however many calls it fails. */
+  endpointStalled?(event: StallEvent): void;
+  /** A stalled endpoint answered again. */
+  endpointRecovered?(host: string): void;
+  /** `--deadline` ran out: calls in flight fail, accounts not finished end PARTIAL. */
+  deadlineReached?(at: string): void;
 }

@@ -6,6 +6,8 @@ import pLimit from 'p-limit';
 import type { ClientPool } from '../aws/clients.js';
 import { addCounts, emptyCounts } from '../aws/metrics.js';
 import type { AwsAccess } from '../aws/credentials.js';
+import type { Deadline } from '../aws/deadline.js';
+import { DEADLINE_REACHED } from '../aws/endpoint-watch.js';
 import { redactSecrets } from '../aws/redact.js';
 import { selectRegions, type RegionSelection } from './regions.js';
 import type { Target } from '../aws/targets.js';
@@ -33,6 +35,8 @@ export interface RunScanOptions {
   events?: ScanEvents;
   /** Calls made by an earlier, interrupted attempt at this run (resume), added to the totals. */
   priorTotals?: CallCounts;
+  /** `--deadline`: accounts it cuts short end PARTIAL with `stoppedBy: 'deadline'`, and the run stays incomplete. */
+  deadline?: Deadline;
   /** Flush and write the manifest on SIGINT/SIGTERM before exiting (default true). */
   handleSignals?: boolean;
   now?: () => Date;
@@ -102,7 +106,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const accounts = await Promise.all(
     targets.map((target) =>
       limit(async () => {
-        const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool });
+        const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
         // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
         if (target.accountId !== access.caller.accountId) {
           runners.delete(target.accountId);
@@ -114,17 +118,22 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
       }),
     ),
   );
-  await organization;
+  const organizationRecords = await organization;
   // Organization-level calls may have finished after the caller's entry was saved: refresh it.
   const caller = accounts.find((a) => a.accountId === access.caller.accountId);
-  if (caller) await writer.saveAccount({ ...caller, calls: pool.metrics.forAccount(caller.accountId) }, totals());
-  await writer.finish(now().toISOString(), totals());
+  if (caller) {
+    // Organization datasets live in the caller's file: when the deadline cut them, --resume rescans the caller.
+    const cut = organizationRecords.some(cutByDeadline) ? stoppedByDeadline(caller, organizationRecords) : caller;
+    await writer.saveAccount({ ...cut, calls: pool.metrics.forAccount(caller.accountId) }, totals());
+  }
+  await writer.finish(now().toISOString(), totals(), !options.deadline?.reached());
   events.scanFinished?.(totals());
   return { accounts: writer.manifest().accounts, totals: totals() };
 }
 
 interface AccountScan {
   target: Target;
+  deadline: Deadline | undefined;
   plan: ScanPlan;
   settings: ScanSettings;
   access: AwsAccess;
@@ -147,10 +156,13 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
     finishedAt: now().toISOString(),
   });
 
+  const notStarted = { status: 'PARTIAL' as const, error: 'deadline reached before this account was scanned', regions: [], skippedRegions: [] };
+  if (scan.deadline?.reached()) return { ...finished(notStarted), stoppedBy: 'deadline' };
   let credentials;
   try {
     credentials = await access.credentialsFor(accountId);
   } catch (err) {
+    if (scan.deadline?.reached()) return { ...finished(notStarted), stoppedBy: 'deadline' };
     const error = redactSecrets(err instanceof Error ? err.message : String(err));
     return finished({ status: 'ERROR', error, regions: [], skippedRegions: [] });
   }
@@ -166,17 +178,30 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
     Promise.all(scan.plan.global.map((d) => runner.run(d, GLOBAL))),
     scanRegions(scan, runner, selection, closed),
   ]);
+  const records = [regionsRecord, ...globals, ...regional.records];
   // With --regions the scan needs no region list; without it, a missing list leaves the scan short.
   const listFault = regionsRecord.ok || scan.settings.regions?.length ? [] : [regionsRecord];
   const faults = [...listFault, ...faultsOf([...globals, ...regional.records], closed)];
   const error = faultSummary(faults);
   const skipped = [...selection.skipped, ...regional.skipped, ...[...closed].sort().map(closedRegion)];
-  return finished({
+  const account = finished({
     status: reachedStatus(faults),
     ...(error ? { error } : {}),
     regions: selection.regions.filter((r) => !skipped.some((s) => s.region === r)),
     skippedRegions: skipped,
   });
+  return records.some(cutByDeadline) ? stoppedByDeadline(account, records) : account;
+}
+
+function cutByDeadline(record: DatasetRecord): boolean {
+  return !record.ok && record.error.code === DEADLINE_REACHED;
+}
+
+/** PARTIAL, "deadline reached", and marked so that --resume scans the account again. */
+function stoppedByDeadline(account: ManifestAccount, records: readonly DatasetRecord[]): ManifestAccount {
+  const cut = records.filter(cutByDeadline).length;
+  const error = `deadline reached: ${cut} dataset${cut === 1 ? '' : 's'} not collected`;
+  return { ...account, status: 'PARTIAL', error, stoppedBy: 'deadline' };
 }
 
 /** The probe in the regions in scope (recorded), and outside them through a runner that records nothing. */

@@ -46,12 +46,12 @@ export function errorAt(src: YamlSource, path: readonly PropertyKey[], problem: 
 export function validate<S extends z.ZodType>(src: YamlSource, schema: S): z.output<S> {
   const parsed = schema.safeParse(src.data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = explainingIssue(parsed.error.issues[0]!);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     throw errorAt(src, [...issue.path, key], unknownKey(key, allowedKeys(schema, issue.path)));
   }
-  const missing = issue.code === 'invalid_type' && valueAt(src.data, issue.path) === undefined;
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(src.data, issue.path) === undefined;
   throw errorAt(src, issue.path, missing ? 'is required' : lowerFirst(issue.message));
 }
 
@@ -65,10 +65,20 @@ export async function loadConfig(file: string): Promise<PartnerAuditConfig> {
     throw err;
   }
   // Paths in a config file are relative to that file, not to where the command runs.
-  if (config.attestations !== undefined) config.attestations = resolve(dirname(file), config.attestations);
+  if (config.attestations !== undefined) config.attestations = config.attestations.map((f) => resolve(dirname(file), f));
   const template = config.settings.ftr.customerRoleTemplate;
   if (typeof template === 'string') config.settings.ftr.customerRoleTemplate = await loadRoleTemplate(resolve(dirname(file), template));
   return config;
+}
+
+/** For a value no branch of a union accepts, the branch that got furthest into it explains best. */
+function explainingIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const branches = issue.errors.map((branch) => branch[0]).filter((i) => i !== undefined);
+  const deepest = branches.sort((a, b) => b.path.length - a.path.length)[0];
+  // When every branch refused the value itself, the union's own message says it best.
+  if (!deepest || deepest.path.length === 0) return issue;
+  return explainingIssue({ ...deepest, path: [...issue.path, ...deepest.path] });
 }
 
 function unknownKey(key: string, allowed: string[]): string {
@@ -79,15 +89,15 @@ function unknownKey(key: string, allowed: string[]): string {
 
 /** The keys the schema allows for the object at `path`. */
 function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let node: z.ZodType | undefined = unwrap(schema);
-  for (const key of path) {
-    if (node instanceof z.ZodObject) node = (node.shape as Record<PropertyKey, z.ZodType | undefined>)[key];
-    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
-    else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
-    else return [];
-    node = node && unwrap(node);
-  }
-  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+  const node = unwrap(schema);
+  if (node instanceof z.ZodUnion) return (node.options as z.ZodType[]).flatMap((option) => allowedKeys(option, path));
+  const [key, ...rest] = path;
+  if (key === undefined) return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+  let next: z.ZodType | undefined;
+  if (node instanceof z.ZodObject) next = (node.shape as Record<PropertyKey, z.ZodType | undefined>)[key];
+  else if (node instanceof z.ZodArray) next = typeof key === 'number' ? (node.element as z.ZodType) : undefined;
+  else if (node instanceof z.ZodRecord) next = node.valueType as z.ZodType;
+  return next ? allowedKeys(next, rest) : [];
 }
 
 /** Looks through optional, default, prefault, nullable and transform wrappers. */

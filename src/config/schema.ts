@@ -1,9 +1,9 @@
 // The config file's schema (zod): one source for validation, defaults and types.
 
 import { z } from 'zod';
-import { checkSettingsSchema } from '../contract/settings.js';
+import { ACCOUNT_ID } from '../contract/identifiers.js';
+import { checkSettingsSchema, companySchema, DEFAULT_STALL_MS, type CheckSettings } from '../contract/settings.js';
 
-export const ACCOUNT_ID = /^\d{12}$/;
 const accountId = z.string().regex(ACCOUNT_ID, 'must be a 12-digit AWS account ID');
 const region = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
 const tagFilter = z.record(z.string(), z.string());
@@ -48,15 +48,33 @@ export const configSchema = z
       .object({
         connectMs: z.number().int().positive().default(5_000),
         requestMs: z.number().int().positive().default(30_000),
+        stallMs: z.number().int().min(1_000).default(DEFAULT_STALL_MS),
       })
       .strict()
       .prefault({}),
-    attestations: z.string().optional(),
-    settings: checkSettingsSchema.prefault({}),
+    /** Where the checklist's controls are judged; findings elsewhere are kept as advisory. */
+    production: z
+      .object({
+        accounts: z.array(accountId).default([]),
+        /** An account carrying every one of these Organizations tags is production. */
+        accountTags: tagFilter.default({}),
+        regions: z.array(region).default([]),
+      })
+      .strict()
+      .optional(),
+    /** One file or a list: requirement statements per checklist, and accepted exceptions. */
+    attestations: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1))).optional(),
+    company: companySchema,
+    settings: checkSettingsSchema.omit({ company: true }).prefault({}),
   })
   .strict();
 
 export type PartnerAuditConfig = z.infer<typeof configSchema>;
+
+/** What checks are given: the file's `settings:` thresholds and its `company:` facts. */
+export function checkSettingsOf(config: PartnerAuditConfig): CheckSettings {
+  return { ...config.settings, company: config.company };
+}
 
 /** What the scanner and collectors need at run time, resolved from config and flags. */
 export interface ScanSettings {

@@ -1,7 +1,8 @@
 // A dataset as the snapshot stores it: the data, or the classified error that kept it from us.
 
 /** How a failed dataset failed. `scp-denied` and `region-disabled` are answers about the region, not faults. */
-export type DatasetErrorKind = 'access-denied' | 'scp-denied' | 'region-disabled' | 'throttled' | 'error';
+export const DATASET_ERROR_KINDS = ['access-denied', 'scp-denied', 'region-disabled', 'throttled', 'error'] as const;
+export type DatasetErrorKind = (typeof DATASET_ERROR_KINDS)[number];
 
 export interface DatasetError {
   kind: DatasetErrorKind;

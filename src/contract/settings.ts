@@ -6,6 +6,22 @@ import { z } from 'zod';
 const cidr = z
   .string()
   .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/, 'must be a CIDR such as 203.0.113.0/24');
+const days = (fallback: number) => z.number().int().positive().default(fallback);
+const emailDomain = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain such as example.com')
+  .transform((domain) => domain.toLowerCase());
+
+/** Facts about the partner's company that checks compare evidence with (the config file's top-level `company:`). */
+export const companySchema = z
+  .object({
+    /** The company's email domains (subdomains included); any other domain on an account contact fails. Empty: only free-mail fails. */
+    emailDomains: z.array(emailDomain).default([]),
+  })
+  .strict()
+  .prefault({});
+
+export type CompanySettings = z.infer<typeof companySchema>;
 
 /** An IAM role or user ARN (a principal the partner's product acts as). */
 const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/.+$/, 'must be an IAM role or user ARN such as arn:aws:iam::123456789012:role/product');
@@ -48,7 +64,7 @@ export const checkSettingsSchema = z
     ftr: z
       .object({
         /** Open critical Inspector findings first seen longer ago than this warn (vulnerability management). */
-        criticalFindingMaxAgeDays: z.number().int().positive().default(30),
+        criticalFindingMaxAgeDays: days(30),
         /** The product calls customer accounts: the cross-account (CAA) requirements apply. */
         crossAccountAccess: z.boolean().default(false),
         /** The IAM roles or users the product assumes customer roles with. */
@@ -58,13 +74,26 @@ export const checkSettingsSchema = z
          * in the config file, relative to it; loading the config reads it into the loaded form.
          */
         customerRoleTemplate: z.union([z.string().min(1), loadedRoleTemplateSchema]).optional(),
+        /** Root password use within this many days warns: attest it was a root-only task. */
+        rootUseWindowDays: days(90),
+        /** Active access keys older than this are judged. */
+        maxKeyAgeDays: days(90),
+        /** Console passwords, and old access keys, unused this long are stale. */
+        staleIdentityDays: days(90),
+        /** Roles unused this long are stale. */
+        staleRoleDays: days(180),
       })
       .strict()
       .prefault({}),
+    /** Not under the file's `settings:`: the config schema fills it from the top-level `company:`. */
+    company: companySchema,
   })
   .strict();
 
 export type CheckSettings = z.infer<typeof checkSettingsSchema>;
+
+/** No response from an endpoint host for this long, while calls wait on it, declares it stalled. */
+export const DEFAULT_STALL_MS = 45_000;
 
 /** What the scanner and collectors need at run time, resolved from config and flags. */
 export interface ScanSettings {
@@ -80,7 +109,8 @@ export interface ScanSettings {
   homeRegions: string[];
   concurrency: { accounts: number; requestsInFlight: number; perService: number };
   retry: { mode: 'standard' | 'adaptive'; maxAttempts: number };
-  timeouts: { connectMs: number; requestMs: number };
+  /** Connect and per-request timeouts; `stallMs`: no response from an endpoint for this long declares it stalled. */
+  timeouts: { connectMs: number; requestMs: number; stallMs?: number };
   /** Identifies the run in role session names and CloudTrail. */
   runId: string;
 }

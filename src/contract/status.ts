@@ -6,8 +6,17 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export const REQUIREMENT_STATUSES = [...FINDING_STATUSES, 'MANUAL', 'ATTESTED'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
-export type AccountStatus = 'SCANNED' | 'PARTIAL' | 'ERROR';
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational';
+export const ACCOUNT_STATUSES = ['SCANNED', 'PARTIAL', 'ERROR'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Lower is more severe: the index in SEVERITIES. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
 
 /** Region value used for account-wide (global) datasets and findings. */
 export const GLOBAL = 'global';

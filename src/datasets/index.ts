@@ -3,6 +3,7 @@
 
 import type { AnyCollector } from '../contract/collector.js';
 import type { AnyDataset } from '../contract/dataset.js';
+import { COLLECTORS as accessanalyzer } from './accessanalyzer/collect.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
 import { COLLECTORS as apigateway } from './apigateway/collect.js';
@@ -21,7 +22,9 @@ import { COLLECTORS as eventbridge } from './eventbridge/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
+import { COLLECTORS as identitycenter } from './identitycenter/collect.js';
 import { COLLECTORS as inspector2 } from './inspector2/collect.js';
+import { COLLECTORS as kms } from './kms/collect.js';
 import { COLLECTORS as macie2 } from './macie2/collect.js';
 import { COLLECTORS as oam } from './oam/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
@@ -38,6 +41,7 @@ import { COLLECTORS as wafv2 } from './wafv2/collect.js';
 import { COLLECTORS as wellarchitected } from './wellarchitected/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
+  ...accessanalyzer,
   ...account,
   ...acm,
   ...apigateway,
@@ -56,7 +60,9 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...guardduty,
   ...health,
   ...iam,
+  ...identitycenter,
   ...inspector2,
+  ...kms,
   ...macie2,
   ...oam,
   ...organizations,

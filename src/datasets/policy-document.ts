@@ -1,7 +1,8 @@
 // IAM returns policy documents as URL-encoded JSON whose fields may each be a string or a list.
 // Checks read one shape: every statement in an array, every value list an array of strings.
+// Resource and trust policies (KMS key policies, role trust policies) read the same way.
 
-import type { PolicyDocument, PolicyStatement } from './policy-types.js';
+import type { PolicyDocument, PolicyPrincipal, PolicyStatement } from './policy-types.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -37,25 +38,23 @@ function normalizeCondition(value: unknown): PolicyStatement['condition'] {
   return condition;
 }
 
-/** `"*"` or `{ "AWS": "arn" | [...], "Service": ... }`. */
-function normalizePrincipal(value: unknown, field: string): PolicyStatement['principal'] {
+/** Resource and trust policies name who they admit: `"*"`, or a map of principal type to one value or a list. */
+function normalizePrincipal(value: unknown, field: string): PolicyPrincipal | undefined {
   if (value === undefined) return undefined;
-  if (value === '*') return { '*': ['*'] };
-  if (!isObject(value)) throw new Error(`Unexpected ${field} in policy document`);
-  return Object.fromEntries(Object.entries(value).map(([type, ids]) => [type, stringList(ids, field)]));
+  if (value === '*') return '*';
+  if (!isObject(value)) throw new Error(`Unexpected ${field} in policy document: ${JSON.stringify(value)}`);
+  return Object.fromEntries(Object.entries(value).map(([type, ids]) => [type, stringList(ids, `${field}.${type}`)]));
 }
 
 function normalizeStatement(raw: unknown): PolicyStatement {
   if (!isObject(raw)) throw new Error('Unexpected Statement entry in policy document');
   const effect = raw.Effect;
   if (effect !== 'Allow' && effect !== 'Deny') throw new Error(`Unexpected Effect in policy document: ${String(effect)}`);
-  const principal = normalizePrincipal(raw.Principal, 'Principal');
-  const notPrincipal = normalizePrincipal(raw.NotPrincipal, 'NotPrincipal');
   return {
     sid: typeof raw.Sid === 'string' ? raw.Sid : undefined,
     effect,
-    ...(principal && { principal }),
-    ...(notPrincipal && { notPrincipal }),
+    principal: normalizePrincipal(raw.Principal, 'Principal'),
+    notPrincipal: normalizePrincipal(raw.NotPrincipal, 'NotPrincipal'),
     action: optionalList(raw, 'Action'),
     notAction: optionalList(raw, 'NotAction'),
     resource: optionalList(raw, 'Resource'),

@@ -1,11 +1,16 @@
 // IAM policy documents as checks read them: every statement in an array, every value list an array.
 
+/**
+ * A resource or trust policy's Principal: `'*'` as written, or principal type (`AWS`, `Service`,
+ * `Federated`, `CanonicalUser`) -> values.
+ */
+export type PolicyPrincipal = '*' | Record<string, string[]>;
+
 export interface PolicyStatement {
   sid?: string;
   effect: 'Allow' | 'Deny';
-  /** Resource policies only: principal type (`AWS`, `Service`, ...) -> values; `"Principal": "*"` is `{ '*': ['*'] }`. */
-  principal?: Record<string, string[]>;
-  notPrincipal?: Record<string, string[]>;
+  principal?: PolicyPrincipal;
+  notPrincipal?: PolicyPrincipal;
   action?: string[];
   notAction?: string[];
   resource?: string[];

@@ -2,9 +2,10 @@
 
 import { checksCovering, evidenceSources, requirementIdsOf } from '../catalog/coverage.js';
 import { listChecklists } from '../catalog/index.js';
-import type { Checklist } from '../contract/checklists/types.js';
+import type { Checklist, Requirement } from '../contract/checklists/types.js';
 import { checkActions, type AnyCheck } from '../contract/check.js';
 import { REGENERATE_COMMAND } from '../regenerate.js';
+import { routingSamplesSection } from './samples-md.js';
 
 export function renderChecksMarkdown(
   checks: readonly AnyCheck[],
@@ -19,6 +20,7 @@ export function renderChecksMarkdown(
     summaryTable(sorted, checklists),
     ...checklists.map((l) => coverage(l, sorted)),
     ...sorted.map((c) => checkSection(c, checklists)),
+    routingSamplesSection(),
   ].join('\n\n') + '\n';
 }
 
@@ -30,12 +32,15 @@ function summaryTable(checks: readonly AnyCheck[], checklists: readonly Checklis
 
 function coverage(checklist: Checklist, checks: readonly AnyCheck[]): string {
   const automated = checklist.requirements.filter((r) => r.automation !== 'manual');
-  const rows = automated.map((r) => [r.id, cell(r.title), r.automation, checksCovering(checks, checklist, r.id).map((c) => `\`${c.id}\``).join(', ') || '–']);
+  const judged = (r: Requirement) => (r.scope === 'partner' ? 'partner' : 'account');
+  const rows = automated.map((r) => [r.id, cell(r.title), r.automation, judged(r), checksCovering(checks, checklist, r.id).map((c) => `\`${c.id}\``).join(', ') || '–']);
   const manual = checklist.requirements.length - automated.length;
+  const partnerLevel = checklist.requirements.filter((r) => r.scope === 'partner').map((r) => r.id);
   return [
     `## Coverage of ${label(checklist)}`,
     `${automated.length} of ${checklist.requirements.length} requirements are checked automatically, fully or in part; the other ${manual} are attested by the partner (see docs/attestations.md).`,
-    table(['Requirement', 'Title', 'Automation', 'Checks'], rows),
+    table(['Requirement', 'Title', 'Automation', 'Judged', 'Checks'], rows),
+    `Judged once for the partner rather than per account (${partnerLevel.length}): ${partnerLevel.join(', ')}.`,
   ].join('\n\n');
 }
 
@@ -44,6 +49,7 @@ function checkSection(check: AnyCheck, checklists: readonly Checklist[]): string
     .filter((l) => requirementIdsOf(check, l).length > 0)
     .map((l) => `${label(l)}: ${requirementIdsOf(check, l).join(', ')}`);
   const evidence = evidenceSources(check).map((e) => `\`${e.collector}\`${e.optional ? ' (when available)' : ''}`);
+  const samples = (check.asks ?? []).flatMap((a) => a.questions).map((q) => `\`${q}\``);
   return [
     `## ${check.id}`,
     `**${check.title}**`,
@@ -53,6 +59,7 @@ function checkSection(check: AnyCheck, checklists: readonly Checklist[]): string
       `- Severity: ${check.severity}; scope: ${check.scope}`,
       `- Evidence sources: ${evidence.join(', ')}`,
       `- IAM actions: ${checkActions(check).map((a) => `\`${a}\``).join(', ')}`,
+      ...(samples.length ? [`- Sample events (see Routing sample events): ${samples.join(', ')}`] : []),
       `- Remediation: ${check.remediation}`,
       `- Documentation: ${check.docsUrl}`,
     ].join('\n'),

@@ -39,8 +39,8 @@ function parameters(): Record<string, unknown> {
     ContainerImage: { Type: 'String', Description: 'Image URI of the partner-audit container (deploy/aws-schedule/Dockerfile), e.g. in ECR.' },
     ScanArguments: {
       Type: 'String',
-      Default: 'scan,--org,--format,all',
-      Description: 'Comma-separated scan arguments; --upload to the evidence bucket is appended.',
+      Default: 'scan,--org,--format,all,--deadline,3h',
+      Description: 'Comma-separated scan arguments; --upload to the evidence bucket is appended. Keep a --deadline: a Fargate task has no time limit of its own.',
     },
     AuditRoleName: { Type: 'String', Default: DEFAULT_ROLE_NAME, Description: 'Name of the audit role in every account.' },
     ExternalId: { Type: 'String', NoEcho: true, MinLength: 2, Description: 'ExternalId the audit roles require (stored in Secrets Manager).' },

@@ -1,19 +1,14 @@
-// The end-of-run summary on the terminal: requirements × accounts, then the call counts.
+// The end-of-run summary on the terminal: the verdict, requirement rows by status, the five
+// requirements to fix first, accounts not fully scanned, call counts and where the report is.
 
 import chalk from 'chalk';
+import type { Checklist } from '../contract/checklists/types.js';
 import type { RequirementStatus } from '../contract/status.js';
 import type { Results } from '../contract/results.js';
 import type { CallCounts, Manifest } from '../snapshot/manifest.js';
-
-const SHORT: Record<RequirementStatus, string> = {
-  PASS: 'PASS',
-  FAIL: 'FAIL',
-  WARN: 'WARN',
-  ERROR: 'ERR',
-  NOT_APPLICABLE: 'n/a',
-  MANUAL: 'manual',
-  ATTESTED: 'attest',
-};
+import { STATUS_LABEL, STATUS_ORDER, countStatuses } from './html/status.js';
+import { listSome } from './html/format.js';
+import { problemsToFixFirst, verdictLine, verdictOf, type Problem } from './priorities.js';
 
 const PAINT: Record<RequirementStatus, (text: string) => string> = {
   PASS: chalk.green,
@@ -25,61 +20,61 @@ const PAINT: Record<RequirementStatus, (text: string) => string> = {
   ATTESTED: chalk.blue,
 };
 
-/** Beyond this many accounts the matrix shows status counts per requirement instead of columns. */
-const MAX_ACCOUNT_COLUMNS = 6;
+/** Requirements listed under "Fix first"; report.html lists them all. */
+const WORST_SHOWN = 5;
+/** Accounts not fully scanned named on the terminal; the report lists them all. */
+const ACCOUNTS_NAMED = 10;
 
-export function renderConsoleSummary(results: Results, manifest: Manifest): string {
+export interface ConsoleSummaryInput {
+  results: Results;
+  manifest: Manifest;
+  checklist: Checklist;
+  /** Where report.html was written, when it was. */
+  reportPath?: string;
+}
+
+export function renderConsoleSummary({ results, manifest, checklist, reportPath }: ConsoleSummaryInput): string {
   const lines = [
     `${results.checklist.id} ${results.checklist.version} · ${results.deploymentModel} · ${results.accounts.length} account(s)`,
-    '',
-    ...matrix(results),
-    '',
+    chalk.bold(verdictLine(verdictOf({ results, checklist }))),
+    `Requirement rows: ${statusCounts(results)}`,
+    ...fixFirst(problemsToFixFirst({ results, checklist })),
     ...accountLines(results),
     callLine(manifest.totals),
+    ...(reportPath ? [`Report: ${reportPath}`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
 
-function requirementRows(results: Results): string[] {
-  const shown = new Set<string>();
-  for (const r of results.requirements) if (r.status !== 'MANUAL' && r.status !== 'NOT_APPLICABLE') shown.add(r.requirementId);
-  return [...shown];
+function statusCounts(results: Results): string {
+  const counts = countStatuses(results.requirements.map((r) => r.status));
+  return STATUS_ORDER.filter((s) => counts.has(s)).map((s) => PAINT[s](`${counts.get(s)} ${STATUS_LABEL[s]}`)).join(' · ') || 'none';
 }
 
-function matrix(results: Results): string[] {
-  const rows = requirementRows(results);
-  const statusOf = new Map(results.requirements.map((r) => [`${r.requirementId}/${r.accountId}`, r.status]));
-  const manualCount = new Set(results.requirements.filter((r) => r.status === 'MANUAL').map((r) => r.requirementId)).size;
-  const footer = `${manualCount} requirement(s) await your attestation (partner-audit attest --init).`;
-  if (results.accounts.length > MAX_ACCOUNT_COLUMNS) return [...countRows(results, rows), '', footer];
-  const accounts = results.accounts.map((a) => a.accountId);
-  const header = ['requirement'.padEnd(12), ...accounts.map((id) => id.padEnd(12))].join(' ');
-  const body = rows.map((id) =>
-    [id.padEnd(12), ...accounts.map((acct) => cell(statusOf.get(`${id}/${acct}`) ?? 'NOT_APPLICABLE', 12))].join(' '),
-  );
-  return [header, ...body, '', footer];
-}
-
-function cell(status: RequirementStatus, width: number): string {
-  return PAINT[status](SHORT[status].padEnd(width));
-}
-
-function countRows(results: Results, rows: string[]): string[] {
-  return rows.map((id) => {
-    const counts = new Map<RequirementStatus, number>();
-    for (const r of results.requirements) if (r.requirementId === id) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const parts = [...counts].map(([status, n]) => PAINT[status](`${n} ${SHORT[status]}`));
-    return `${id.padEnd(12)} ${parts.join('  ')}`;
+function fixFirst(problems: Problem[]): string[] {
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, WORST_SHOWN).map((p) => {
+    const where = p.subjects[0] === 'partner' ? 'partner' : listSome(p.subjects, 3);
+    return `  ${PAINT[p.status](STATUS_LABEL[p.status].padEnd(5))} ${p.severity.padEnd(8)} ${p.requirement.id} ${p.requirement.title} (${where})`;
   });
+  const more = problems.length > WORST_SHOWN ? [`  and ${problems.length - WORST_SHOWN} more in the report`] : [];
+  return ['', 'Fix first:', ...shown, ...more, ''];
 }
 
+/** Accounts not fully scanned are named (the first few); skipped regions are counted by reason. */
 function accountLines(results: Results): string[] {
-  return results.accounts
-    .filter((a) => a.status !== 'SCANNED' || a.skippedRegions.length > 0)
-    .map((a) => {
-      const skipped = a.skippedRegions.length ? `; skipped ${a.skippedRegions.map((s) => s.region).join(', ')}` : '';
-      return `${a.accountId} ${a.status}${a.error ? `: ${a.error}` : ''}${skipped}`;
-    });
+  const notFull = results.accounts.filter((a) => a.status !== 'SCANNED');
+  const named = notFull.slice(0, ACCOUNTS_NAMED).map((a) => `${a.accountId} ${a.status}${a.error ? `: ${a.error}` : ''}`);
+  const more = notFull.length > ACCOUNTS_NAMED ? [`and ${notFull.length - ACCOUNTS_NAMED} more accounts not fully scanned (see the report)`] : [];
+  const skipped = new Map<string, Set<string>>();
+  for (const account of results.accounts) {
+    for (const { region, reason } of account.skippedRegions) {
+      const key = `${region} (${reason})`;
+      skipped.set(key, (skipped.get(key) ?? new Set()).add(account.accountId));
+    }
+  }
+  const skippedLines = [...skipped].map(([where, accounts]) => `Skipped ${where} in ${accounts.size} account(s)`);
+  return [...named, ...more, ...skippedLines];
 }
 
 function callLine(totals: CallCounts): string {

@@ -10,7 +10,7 @@ export interface StatementInput {
   requirement: Requirement;
   /** Findings mapped to this requirement, all accounts. */
   findings: Finding[];
-  /** One per account. */
+  /** One per account, or one for the partner. */
   results: RequirementResult[];
   checks: ReadonlyMap<string, CheckSummary>;
 }
@@ -69,7 +69,6 @@ function examples(findings: Finding[]): string {
 }
 
 function attestationStatements({ requirement, results }: StatementInput): string[] {
-  const total = results.length;
   const statements: string[] = [];
   const attested = results.filter((r) => r.attestation);
   const byAttestation = new Map<string, number>();
@@ -80,11 +79,11 @@ function attestationStatements({ requirement, results }: StatementInput): string
     const phrase = `attested ${a.status} by ${a.owner} on ${a.date}${expired}${evidence}`;
     byAttestation.set(phrase, (byAttestation.get(phrase) ?? 0) + 1);
   }
-  for (const [phrase, count] of byAttestation) statements.push(`${capitalize(phrase)} for ${count}/${total} accounts`);
+  for (const [phrase, count] of byAttestation) statements.push(`${capitalize(phrase)} for ${share(count, results)}`);
   const manual = results.filter((r) => r.status === 'MANUAL');
   if (manual.length > 0) {
     const what = requirement.attest ?? manual.find((r) => r.reason)?.reason ?? 'partner attestation';
-    statements.push(`Awaiting attestation in ${manual.length}/${total} accounts: ${what}`);
+    statements.push(`Awaiting attestation for ${share(manual.length, results)}: ${what}`);
   }
   return statements;
 }
@@ -100,13 +99,18 @@ function reasonStatements({ results, findings }: StatementInput): string[] {
     ['NOT_APPLICABLE', 'Not applicable'],
     ['ERROR', 'Could not be evaluated'],
   ] as const) {
-    const matching = results.filter((r) => r.status === status && r.reason && !explained.has(r.accountId));
+    const matching = results.filter((r) => r.status === status && r.reason && !(r.accountId && explained.has(r.accountId)));
     if (matching.length > 0) {
       const reasons = [...new Set(matching.map((r) => r.reason))].slice(0, MAX_EXAMPLES).join('; ');
-      statements.push(`${words} in ${matching.length}/${results.length} accounts: ${reasons}`);
+      statements.push(`${words} for ${share(matching.length, results)}: ${reasons}`);
     }
   }
   return statements;
+}
+
+/** "the partner" for a partner-level row, else "3/5 accounts". */
+function share(count: number, results: RequirementResult[]): string {
+  return results.every((r) => r.accountId === undefined) ? 'the partner' : `${count}/${results.length} accounts`;
 }
 
 function plural(count: number, noun: string): string {

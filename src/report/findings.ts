@@ -29,9 +29,21 @@ export function findingsByRequirement(findings: Finding[]): Map<string, Finding[
   return groupBy(findings, (f) => f.requirementIds);
 }
 
-/** Requirement results keyed by `<requirementId>/<accountId>`. */
+/** A requirement row's key: `<requirementId>/<accountId>`, or `<requirementId>/partner` for partner rows. */
+export function rowKey(requirementId: string, accountId: string | undefined): string {
+  return `${requirementId}/${accountId ?? PARTNER}`;
+}
+
+/** What a requirement row is about, in words: its account ID, or the partner. */
+export const PARTNER = 'partner';
+
+export function rowSubject(row: { accountId?: string }): string {
+  return row.accountId ?? PARTNER;
+}
+
+/** Requirement results keyed by rowKey. */
 export function requirementResultIndex(results: RequirementResult[]): Map<string, RequirementResult> {
-  return new Map(results.map((r) => [`${r.requirementId}/${r.accountId}`, r]));
+  return new Map(results.map((r) => [rowKey(r.requirementId, r.accountId), r]));
 }
 
 export function checkIndex(checks: CheckSummary[]): Map<string, CheckSummary> {

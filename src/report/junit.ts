@@ -1,11 +1,11 @@
-// junit.xml: a test suite per requirement, a test case per account and region. FAIL is a failure,
-// ERROR an error, MANUAL and NOT_APPLICABLE are skipped; WARN passes with the warning in system-out.
-// Advisory findings are listed but never decide a test case, as in the roll-up.
+// junit.xml: a test suite per requirement and a test case per requirement row (one per account,
+// or one for the partner), so test cases and requirement rows are the same count. FAIL is a
+// failure, ERROR an error, MANUAL and NOT_APPLICABLE are skipped; WARN, PASS and ATTESTED pass,
+// with the row's reason and its non-passing findings in the case's text.
 
 import type { Finding, RequirementResult } from '../contract/results.js';
 import type { RequirementStatus } from '../contract/status.js';
-import { findingsByRequirement, groupBy, requirementResultIndex } from './findings.js';
-import { worstStatus } from './status.js';
+import { findingsByRequirement, groupBy, rowSubject } from './findings.js';
 import type { Reporter } from './types.js';
 import { attrs, escapeXml } from './xml.js';
 
@@ -30,13 +30,11 @@ export const junitReporter: Reporter = {
   render: async (input) => {
     const { results, checklist } = input;
     const findings = findingsByRequirement(results.findings);
-    const requirementResults = requirementResultIndex(results.requirements);
+    const rows = groupBy(results.requirements, (r) => [r.requirementId]);
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const suites = checklist.requirements.map((requirement) => {
-      const accountResults = results.accounts.flatMap(
-        (a) => requirementResults.get(`${requirement.id}/${a.accountId}`) ?? [],
-      );
-      const cases = testCases(requirement.id, findings.get(requirement.id) ?? [], accountResults);
+      const mapped = findings.get(requirement.id) ?? [];
+      const cases = (rows.get(requirement.id) ?? []).map((row) => rowCase(row, mapped));
       const counts = countCases(cases);
       for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
       return suiteXml(`${requirement.id} ${requirement.title}`, requirement.id, counts, cases);
@@ -52,48 +50,25 @@ export const junitReporter: Reporter = {
   },
 };
 
-function testCases(requirementId: string, findings: Finding[], accountResults: RequirementResult[]): TestCase[] {
-  const byPlace = groupBy(findings, (f) => [`${f.accountId}\u0000${f.region}`]);
-  const cases = [...byPlace.values()].map((group) => findingCase(requirementId, group));
-  const accountsWithFindings = new Set(findings.map((f) => f.accountId));
-  for (const result of accountResults) {
-    if (!accountsWithFindings.has(result.accountId)) cases.push(requirementCase(result));
-  }
-  return cases;
-}
-
-function findingCase(requirementId: string, group: Finding[]): TestCase {
-  const first = group[0]!;
-  const decisive = group.filter((f) => !f.advisory);
-  const status = worstStatus(decisive.map((f) => f.status)) ?? 'PASS';
-  const problems = decisive.filter((f) => f.status === status).length;
-  return {
-    name: `${first.accountId} ${first.region}`,
-    classname: `${requirementId}.${first.accountId}`,
-    status,
-    summary: `${problems} of ${group.length} findings ${status}`,
-    // Passing findings stay in results.json; listing them here would only bloat CI logs.
-    details: group
-      .filter((f) => f.status !== 'PASS')
-      .map((f) => {
-        const advisory = f.advisory ? ' (advisory)' : '';
-        return `${f.status}${advisory} ${f.checkId} ${f.resource}: ${f.message} [request IDs: ${f.requestIds.join(' ')}]`;
-      }),
-  };
-}
-
-/** An account with no finding for the requirement: manual, attested, or not reached. */
-function requirementCase(result: RequirementResult): TestCase {
-  const attestation = result.attestation
-    ? `attested ${result.attestation.status} by ${result.attestation.owner} on ${result.attestation.date}`
+function rowCase(row: RequirementResult, mapped: Finding[]): TestCase {
+  const attestation = row.attestation
+    ? `attested ${row.attestation.status} by ${row.attestation.owner} on ${row.attestation.date}`
     : undefined;
+  // Passing findings stay in results.json; listing them here would only bloat CI logs.
+  const findings = mapped.filter((f) => (row.accountId === undefined || f.accountId === row.accountId) && f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE');
   return {
-    name: result.accountId,
-    classname: `${result.requirementId}.${result.accountId}`,
-    status: result.status,
-    summary: result.reason ?? attestation ?? result.status,
-    details: [result.reason, attestation].filter((line): line is string => line !== undefined),
+    name: rowSubject(row),
+    classname: `${row.requirementId}.${rowSubject(row)}`,
+    status: row.status,
+    summary: row.reason ?? attestation ?? row.status,
+    details: [row.reason, attestation, ...findings.map(findingLine)].filter((line): line is string => line !== undefined),
   };
+}
+
+function findingLine(f: Finding): string {
+  const notes = [f.advisory ? 'advisory' : '', f.exception ? `excepted until ${f.exception.expires}` : ''].filter(Boolean);
+  const note = notes.length ? ` (${notes.join(', ')})` : '';
+  return `${f.status}${note} ${f.checkId} ${f.accountId}/${f.region} ${f.resource}: ${f.message} [request IDs: ${f.requestIds.join(' ')}]`;
 }
 
 function countCases(cases: TestCase[]): Counts {

@@ -3,11 +3,15 @@
 // the pipes that would split a table cell.
 
 import type { Finding, RequirementResult, Results } from '../contract/results.js';
+import { requirementResultIndex, rowKey, rowSubject } from './findings.js';
+import { countingNote, problemsToFixFirst, verdictLine, verdictOf } from './priorities.js';
 import type { RequirementStatus } from '../contract/status.js';
 import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
 import { STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
+import { incompleteNote, rerenderNote } from './notes.js';
+import { describeProduction } from '../engine/production.js';
 import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
 
@@ -23,13 +27,19 @@ export const markdownReporter: Reporter = {
 };
 
 export function renderMarkdownSummary(input: ReportInput): string {
+  const open = (f: Finding) => !f.advisory && !(f.exception && !f.exception.expired);
+  const remediation = new Map(input.checks.map((c) => [c.id, c.remediation]));
   const sections = [
     header(input),
+    fixFirst(input),
     matrix(input),
-    legend(),
+    partnerLevel(input),
+    legend(input.results),
     changes(input),
-    findingList('Failing findings', input.results.findings.filter((f) => f.status === 'FAIL')),
-    findingList('Could not be checked', input.results.findings.filter((f) => f.status === 'ERROR')),
+    findingList('Failing findings', input.results.findings.filter((f) => f.status === 'FAIL' && open(f)), remediation),
+    // Evidence that could not be read is fixed by access, not by the check's remediation.
+    findingList('Could not be checked', input.results.findings.filter((f) => f.status === 'ERROR' && !f.advisory)),
+    exceptions(input.results),
     manualOutstanding(input),
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
@@ -45,7 +55,7 @@ function label(status: RequirementStatus): string {
   return status === 'FAIL' || status === 'ERROR' ? `**${word}**` : word;
 }
 
-function header({ results, manifest, checklist }: ReportInput): string {
+function header({ results, manifest, checklist, rerender }: ReportInput): string {
   const coverage = coverageOf(results, manifest);
   const { SCANNED, PARTIAL, ERROR } = coverage.accounts;
   const caller = results.callerIdentity ?? manifest.callerIdentity;
@@ -56,6 +66,7 @@ function header({ results, manifest, checklist }: ReportInput): string {
     caller ? `as ${mdText(caller.arn)}` : 'caller not recorded',
     `${plural(SCANNED + PARTIAL + ERROR, 'account')} (${SCANNED} scanned, ${PARTIAL} partial, ${ERROR} failed)`,
     plural(coverage.regions.length, 'region'),
+    ...(results.production ? [`production: ${mdText(describeProduction(results.production))}`] : []),
   ];
   const counts = countStatuses(results.requirements.map((r) => r.status));
   const totals = STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${label(s)}`);
@@ -64,18 +75,42 @@ function header({ results, manifest, checklist }: ReportInput): string {
     '',
     facts.join(' · '),
   ];
-  if (!manifest.complete) lines.push('', '> **Incomplete scan:** the run was interrupted or is still running; this covers only what finished.');
-  lines.push('', `Requirement results: ${totals.join(' · ') || 'none'}`);
+  const incomplete = incompleteNote(manifest);
+  if (incomplete) lines.push('', `> **Incomplete scan:** ${mdText(incomplete)}`);
+  if (rerender) {
+    const note = rerenderNote(rerender);
+    lines.push('', `> **${mdText(note.headline)}**`, ...note.details.map((d) => `> - ${mdText(d)}`));
+  }
+  lines.push('', `**${mdText(verdictLine(verdictOf({ results, checklist })))}**`);
+  lines.push('', `Requirement rows: ${totals.join(' · ') || 'none'}`);
   return lines.join('\n');
 }
 
-function statusIndex(results: Results): Map<string, RequirementResult> {
-  return new Map(results.requirements.map((r) => [`${r.requirementId}\u0000${r.accountId}`, r]));
+function fixFirst(input: ReportInput): string {
+  const problems = problemsToFixFirst(input);
+  if (problems.length === 0) return '## Fix first\n\nNothing fails and nothing was left unchecked.';
+  const rows = problems.map((p) => [
+    `${mdText(p.requirement.id)} ${mdText(p.requirement.title)}`,
+    label(p.status),
+    p.severity,
+    mdText(listSome(p.subjects, 5)),
+    mdText(p.reason),
+  ]);
+  return `## Fix first (${problems.length})\n\n${table(['Requirement', 'Status', 'Severity', 'Where', 'Why'], rows)}`;
 }
 
-/** Requirement IDs in checklist order, then any the results name that the checklist lacks. */
-function requirementIds({ results, checklist }: ReportInput): string[] {
-  return [...new Set([...checklist.requirements.map((r) => r.id), ...results.requirements.map((r) => r.requirementId)])];
+function partnerLevel({ results, checklist }: ReportInput): string {
+  const rows = results.requirements.filter((r) => r.scope === 'partner');
+  if (rows.length === 0) return '';
+  const titles = new Map(checklist.requirements.map((r) => [r.id, r.title]));
+  const body = rows.map((r) => [`${mdText(r.requirementId)} ${mdText(titles.get(r.requirementId) ?? '')}`.trim(), label(r.status), mdText(r.reason ?? '')]);
+  return `## Partner-level requirements (${rows.length})\n\nJudged once for the partner, not per account.\n\n${table(['Requirement', 'Status', 'Why'], body)}`;
+}
+
+/** Account-level requirement IDs in checklist order, then any account rows name that the checklist lacks. */
+function accountRequirementIds({ results, checklist }: ReportInput): string[] {
+  const accountRows = results.requirements.filter((r) => r.scope === 'account');
+  return [...new Set([...checklist.requirements.filter((r) => r.scope === 'account').map((r) => r.id), ...accountRows.map((r) => r.requirementId)])];
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -86,35 +121,40 @@ function table(head: string[], rows: string[][]): string {
 function matrix(input: ReportInput): string {
   const { results, checklist } = input;
   const titles = new Map(checklist.requirements.map((r) => [r.id, r.title]));
-  const ids = requirementIds(input);
-  const byKey = statusIndex(results);
-  const statusesOf = (id: string) => results.accounts.map((a) => byKey.get(`${id}\u0000${a.accountId}`)?.status);
+  const byKey = requirementResultIndex(results.requirements);
+  const statusesOf = (id: string) => results.accounts.map((a) => byKey.get(rowKey(id, a.accountId))?.status);
+  const worstOf = (id: string) => worstStatus(statusesOf(id).filter((s) => s !== undefined));
+  const settled = (id: string) => { const worst = worstOf(id); return worst === 'PASS' || worst === 'ATTESTED' || worst === 'NOT_APPLICABLE'; };
+  const all = accountRequirementIds(input);
+  const ids = all.filter((id) => !settled(id));
+  const met = all.filter(settled);
+  const metNote = met.length ? `\n\nMet, attested or not applicable in every account: ${mdText(met.join(', '))}.` : '';
   const requirementCell = (id: string) => `${mdText(id)} ${mdText(titles.get(id) ?? '')}`.trim();
   const overall = (id: string) => {
-    const worst = worstStatus(statusesOf(id).filter((s) => s !== undefined));
+    const worst = worstOf(id);
     return worst ? label(worst) : '—';
   };
   if (results.accounts.length <= MAX_MATRIX_ACCOUNTS) {
     const head = ['Requirement', 'Overall', ...results.accounts.map((a) => mdText(a.name ? `${a.name} (${a.accountId})` : a.accountId))];
     const rows = ids.map((id) => [requirementCell(id), overall(id), ...statusesOf(id).map((s) => (s ? label(s) : '—'))]);
-    return `## Requirements × accounts\n\n${table(head, rows)}`;
+    return `## Account-level requirements needing attention\n\n${table(head, rows)}${metNote}`;
   }
   const rows = ids.map((id) => {
     const counts = countStatuses(statusesOf(id).filter((s) => s !== undefined));
     return [requirementCell(id), overall(id), ...STATUS_ORDER.map((s) => String(counts.get(s) ?? 0))];
   });
   return [
-    '## Requirements × accounts',
+    '## Account-level requirements needing attention',
     '',
     `${results.accounts.length} accounts are too many for one column each; counts of accounts per status follow. report.html has the full matrix.`,
     '',
     table(['Requirement', 'Overall', ...STATUS_ORDER.map(label)], rows),
-  ].join('\n');
+  ].join('\n') + metNote;
 }
 
-function legend(): string {
+function legend(results: Results): string {
   const items = STATUS_ORDER.map((s) => `${label(s)} ${STATUS_MEANING[s]}`);
-  return `Legend: ${[...items, '— no result'].join(' · ')}. Overall is the worst status across accounts.`;
+  return `Legend: ${[...items, '— no result'].join(' · ')}. Overall is the worst status across accounts.\n\n${mdText(countingNote(results))}`;
 }
 
 function changes({ results, baseline }: ReportInput): string {
@@ -134,18 +174,34 @@ function changes({ results, baseline }: ReportInput): string {
   ].join('\n');
 }
 
-function findingList(title: string, findings: Finding[]): string {
+/** Advisory findings and findings under a live exception do not decide a requirement, so they are not listed here. */
+function findingList(title: string, findings: Finding[], remediation?: ReadonlyMap<string, string>): string {
   if (findings.length === 0) return `## ${title}\n\nNone.`;
-  const ordered = [...findings].sort((a, b) => Number(a.advisory ?? false) - Number(b.advisory ?? false));
-  const rows = ordered.slice(0, MAX_FINDINGS_LISTED).map((f) => [
+  const rows = findings.slice(0, MAX_FINDINGS_LISTED).map((f) => [
     mdText(f.requirementIds.join(', ')),
     mdText(f.accountId),
     mdText(f.region),
     mdText(f.resource),
-    `${mdText(f.message)}${f.advisory ? ' (advisory)' : ''}`,
+    `${mdText(f.message)}${f.exception ? ` (exception expired ${mdText(f.exception.expires)})` : ''}`,
+    ...(remediation ? [mdText(remediation.get(f.checkId) ?? '')] : []),
   ]);
+  const head = ['Requirement', 'Account', 'Region', 'Resource', 'Message', ...(remediation ? ['Remediation'] : [])];
   const more = findings.length > MAX_FINDINGS_LISTED ? `\n\n…and ${findings.length - MAX_FINDINGS_LISTED} more in report.html.` : '';
-  return `## ${title} (${findings.length})\n\n${table(['Requirement', 'Account', 'Region', 'Resource', 'Message'], rows)}${more}`;
+  return `## ${title} (${findings.length})\n\n${table(head, rows)}${more}`;
+}
+
+function exceptions(results: Results): string {
+  if (results.exceptions.length === 0) return '';
+  const rows = results.exceptions.map((e) => [
+    mdText(e.checkId),
+    mdText(e.resource),
+    mdText(e.accounts?.join(', ') ?? 'all accounts'),
+    mdText(e.reason),
+    mdText(e.owner),
+    e.expired ? `**expired ${mdText(e.expires)}**` : mdText(e.expires),
+    String(e.covered),
+  ]);
+  return `## Accepted exceptions (${results.exceptions.length})\n\nA finding under a live exception keeps its status and counts as met. ERROR findings are never excepted.\n\n${table(['Check', 'Resource', 'Accounts', 'Reason', 'Owner', 'Expires', 'Findings covered'], rows)}`;
 }
 
 function manualOutstanding({ results, checklist }: ReportInput): string {
@@ -160,7 +216,7 @@ function manualOutstanding({ results, checklist }: ReportInput): string {
     const what = requirement?.attest ?? pending.find((r) => r.reason)?.reason ?? '';
     const expired = [...new Set(pending.flatMap((r) => (r.attestation?.expired ? [r.attestation.expires ?? r.attestation.date] : [])))];
     const renew = expired.length ? ` Attestation expired ${expired.join(', ')}; renew it.` : '';
-    return [mdText(id), mdText(requirement?.title ?? ''), mdText(listSome(pending.map((r) => r.accountId), 10)), mdText(`${what}${renew}`)];
+    return [mdText(id), mdText(requirement?.title ?? ''), mdText(listSome(pending.map(rowSubject), 10)), mdText(`${what}${renew}`)];
   });
-  return `## Manual items outstanding (${outstanding.size})\n\n${table(['Requirement', 'Title', 'Accounts', 'To attest'], rows)}`;
+  return `## Manual items outstanding (${outstanding.size})\n\n${table(['Requirement', 'Title', 'Where', 'To attest'], rows)}`;
 }

@@ -1,9 +1,8 @@
-// Rendering reports into a run directory (used by `scan` and `report`), then re-sealing the bundle.
+// Rendering reports into a directory: the run directory (scan) or a re-render folder (report). Sealing
+// what was written (SHA256SUMS, a signature) is the caller's step.
 
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeChecksums } from '../bundle/checksums.js';
-import { removeSignature } from '../bundle/sign.js';
 import { UsageError } from '../errors.js';
 import { isChunked } from './chunked.js';
 import { redact, type RedactOptions } from '../snapshot/redact.js';
@@ -17,30 +16,21 @@ export interface RenderedReport {
   ms: number;
 }
 
-export interface RenderOutcome {
-  reports: RenderedReport[];
-  /** True when an existing SIGNATURE.json was removed because the files it covered changed. */
-  signatureRemoved: boolean;
-}
-
 /**
- * Renders each format (`all` or names) into `runDir`, one at a time to bound memory, from the
- * input passed through `redact()`; then rewrites SHA256SUMS. A previous signature no longer holds and
- * is removed: sign again after rendering.
+ * Renders each format (`all` or names) into `dir`, one at a time to bound memory, from the input
+ * passed through `redact()`.
  */
 export async function renderReports(
   input: ReportInput,
   formats: string | readonly string[],
-  runDir: string,
+  dir: string,
   options: RedactOptions = {},
-): Promise<RenderOutcome> {
+): Promise<RenderedReport[]> {
   const reporters = selectReporters(formats);
   const safe = redactReportInput(input, options);
   const reports: RenderedReport[] = [];
-  for (const reporter of reporters) reports.push(await renderOne(reporter, safe, runDir));
-  const signatureRemoved = await removeSignature(runDir);
-  await writeChecksums(runDir);
-  return { reports, signatureRemoved };
+  for (const reporter of reporters) reports.push(await renderOne(reporter, safe, dir));
+  return reports;
 }
 
 /** Results, baseline and manifest redacted; the checklist and check metadata are our own text. */

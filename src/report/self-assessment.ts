@@ -1,67 +1,83 @@
-// The self-assessment table: one row per checklist requirement, shared by the CSV and XLSX exports.
+// The self-assessment table, laid out like the sheet AWS asks partners to fill in (ID, requirement,
+// met yes/no, evidence and comments), followed by our detail columns. Shared by the CSV and XLSX
+// exports, so both carry the same columns in the same order.
 
-import type { Finding } from '../contract/results.js';
+import type { Finding, RequirementResult } from '../contract/results.js';
 import type { RequirementStatus } from '../contract/status.js';
 import { evidenceStatement } from './evidence-statement.js';
-import {
-  checkIndex,
-  datasetFile,
-  findingId,
-  findingsByRequirement,
-  requirementResultIndex,
-} from './findings.js';
+import { checkIndex, datasetFile, findingId, findingsByRequirement, requirementResultIndex, rowKey } from './findings.js';
 import { NOT_EVALUATED, worstStatus } from './status.js';
-import type { ReportInput } from './types.js';
+import type { CheckSummary, ReportInput } from './types.js';
 
-export interface SelfAssessmentRow {
-  id: string;
-  title: string;
-  section: string;
-  appliesTo: string;
-  automation: string;
-  status: string;
-  /** In the order of `accountColumns`. */
-  perAccount: string[];
-  statement: string;
-  references: string;
+export interface TableColumn {
+  header: string;
+  /** Width in characters in the spreadsheet. */
+  width: number;
+  wrap?: boolean;
 }
 
-export interface SelfAssessment {
-  accountColumns: string[];
-  rows: SelfAssessmentRow[];
+export interface Table {
+  columns: TableColumn[];
+  rows: string[][];
 }
 
-export const REQUIREMENT_HEADERS = ['ID', 'Title', 'Section', 'Applies to', 'Automation', 'Status'] as const;
-export const TRAILING_HEADERS = ['Evidence statement', 'References'] as const;
+/** Only these mean "met" in the partner's self-assessment; every other status is a "No" with the status said. */
+const MET: ReadonlySet<string> = new Set<RequirementStatus>(['PASS', 'ATTESTED']);
 
 /** Finding references listed per row; the rest are in the Findings sheet and results.json. */
 const MAX_FINDING_REFS = 10;
 const MAX_FILE_REFS = 3;
 
-export function buildSelfAssessment(input: ReportInput): SelfAssessment {
+export function buildSelfAssessment(input: ReportInput): Table {
   const { results, checklist } = input;
   const findings = findingsByRequirement(results.findings);
-  const resultsIndex = requirementResultIndex(results.requirements);
+  const rowsIndex = requirementResultIndex(results.requirements);
   const checks = checkIndex(input.checks);
   const accounts = results.accounts;
   const rows = checklist.requirements.map((requirement) => {
-    const byAccount = accounts.map((a) => resultsIndex.get(`${requirement.id}/${a.accountId}`));
-    const perAccountResults = byAccount.filter((r) => r !== undefined);
+    const partner = requirement.scope === 'partner';
+    const perAccount = accounts.map((a) => rowsIndex.get(rowKey(requirement.id, a.accountId)));
+    const own = partner ? [rowsIndex.get(rowKey(requirement.id, undefined))] : perAccount;
+    const recorded = own.filter((r): r is RequirementResult => r !== undefined);
+    const status = worstStatus<RequirementStatus>(recorded.map((r) => r.status)) ?? NOT_EVALUATED;
     const reqFindings = findings.get(requirement.id) ?? [];
-    return {
-      id: requirement.id,
-      title: requirement.title,
-      section: requirement.section,
-      appliesTo: requirement.appliesTo.join(', '),
-      automation: requirement.automation,
-      status: worstStatus<RequirementStatus>(perAccountResults.map((r) => r.status)) ?? NOT_EVALUATED,
-      perAccount: byAccount.map((r) => r?.status ?? NOT_EVALUATED),
-      statement: evidenceStatement({ requirement, findings: reqFindings, results: perAccountResults, checks }),
-      references: references(reqFindings, perAccountResults.flatMap((r) => r.attestation?.evidence ?? [])),
-    };
+    const statement = evidenceStatement({ requirement, findings: reqFindings, results: recorded, checks });
+    const met = MET.has(status);
+    return [
+      requirement.id,
+      requirement.title,
+      met ? 'Yes' : 'No',
+      met ? statement : `${status}: ${statement}`,
+      requirement.section,
+      partner ? 'once for the partner' : 'per account',
+      requirement.appliesTo.join(', '),
+      requirement.automation,
+      status,
+      ...perAccount.map((r) => (partner ? '' : (r?.status ?? NOT_EVALUATED))),
+      `report.html#/req/${encodeURIComponent(requirement.id)}`,
+      references(reqFindings, recorded.flatMap((r) => r.attestation?.evidence ?? [])),
+    ];
   });
-  return { accountColumns: accounts.map((a) => (a.name ? `${a.accountId} (${a.name})` : a.accountId)), rows };
+  const accountColumns = accounts.map((a) => ({ header: a.name ? `${a.accountId} (${a.name})` : a.accountId, width: 18 }));
+  return { columns: [...LEADING_COLUMNS, ...accountColumns, ...TRAILING_COLUMNS], rows };
 }
+
+const LEADING_COLUMNS: TableColumn[] = [
+  { header: 'ID', width: 12 },
+  { header: 'Requirement', width: 48, wrap: true },
+  { header: 'Met', width: 6 },
+  { header: 'Evidence / comments', width: 80, wrap: true },
+  { header: 'Section', width: 24 },
+  { header: 'Judged', width: 20 },
+  { header: 'Applies to', width: 20 },
+  { header: 'Automation', width: 12 },
+  { header: 'Status', width: 16 },
+];
+
+const TRAILING_COLUMNS: TableColumn[] = [
+  { header: 'Report page', width: 28 },
+  { header: 'References', width: 60, wrap: true },
+];
 
 function references(findings: Finding[], attestationEvidence: string[]): string {
   const problems = findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE');
@@ -77,23 +93,31 @@ function datasetFiles(findings: Finding[]): string[] {
   return [`${datasetFile('<account>')} (${accounts.length} accounts)`];
 }
 
-export const FINDING_HEADERS = [
-  'Finding',
-  'Check',
-  'Requirements',
-  'Account',
-  'Region',
-  'Resource',
-  'Status',
-  'Severity',
-  'Advisory',
-  'Message',
-  'Message ID',
-  'Request IDs',
-  'Evidence file',
-] as const;
+const FINDING_COLUMNS: TableColumn[] = [
+  { header: 'Finding', width: 50 },
+  { header: 'Check', width: 16 },
+  { header: 'Requirements', width: 16 },
+  { header: 'Account', width: 16 },
+  { header: 'Region', width: 16 },
+  { header: 'Resource', width: 50 },
+  { header: 'Status', width: 16 },
+  { header: 'Severity', width: 16 },
+  { header: 'Advisory', width: 10 },
+  { header: 'Exception', width: 40, wrap: true },
+  { header: 'Message', width: 50, wrap: true },
+  { header: 'Remediation', width: 50, wrap: true },
+  { header: 'Message ID', width: 16 },
+  { header: 'Request IDs', width: 16 },
+  { header: 'Evidence file', width: 16 },
+];
 
-export function findingRow(finding: Finding): string[] {
+export function findingsTable(findings: readonly Finding[], checks: readonly CheckSummary[]): { columns: TableColumn[]; rows: Iterable<string[]> } {
+  const remediation = new Map(checks.map((c) => [c.id, c.remediation]));
+  return { columns: FINDING_COLUMNS, rows: findings.map((f) => findingRow(f, remediation.get(f.checkId) ?? '')) };
+}
+
+function findingRow(finding: Finding, remediation: string): string[] {
+  const solved = finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE';
   return [
     findingId(finding),
     finding.checkId,
@@ -104,9 +128,17 @@ export function findingRow(finding: Finding): string[] {
     finding.status,
     finding.severity,
     finding.advisory ? 'yes' : '',
+    exceptionText(finding),
     finding.message,
+    solved ? '' : remediation,
     finding.messageId,
     finding.requestIds.join(' '),
     datasetFile(finding.accountId),
   ];
+}
+
+function exceptionText({ exception }: Finding): string {
+  if (!exception) return '';
+  const state = exception.expired ? `expired ${exception.expires}` : `until ${exception.expires}`;
+  return `accepted by ${exception.owner} ${state}: ${exception.reason}`;
 }

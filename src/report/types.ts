@@ -3,6 +3,7 @@
 import type { Checklist } from '../contract/checklists/types.js';
 import type { Results } from '../contract/results.js';
 import type { Severity } from '../contract/status.js';
+import type { RenderRecord } from '../bundle/render-record.js';
 import type { Manifest } from '../snapshot/manifest.js';
 
 export interface CheckSummary {
@@ -23,6 +24,8 @@ export interface ReportInput {
   checks: CheckSummary[];
   /** A previous run's results, for "what changed". */
   baseline?: Results;
+  /** Set when `partner-audit report` renders again: where from, and whether that matched the sealed evidence. */
+  rerender?: RenderRecord;
 }
 
 export interface Reporter {

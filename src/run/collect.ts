@@ -4,6 +4,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { createClientPool } from '../aws/clients.js';
 import { connectAws } from '../aws/credentials.js';
 import { configuredRegion, homeRegions } from '../aws/home-region.js';
+import type { Deadline } from '../aws/deadline.js';
 import { resolveTargets, type Target } from '../aws/targets.js';
 import type { ScanEvents } from '../collect/events.js';
 import { checksToRun } from '../catalog/applicability.js';
@@ -11,15 +12,16 @@ import { buildPlan } from '../collect/plan.js';
 import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
 import { resumeScan } from '../bookkeeping/resume.js';
 import { runScan } from '../collect/scanner.js';
-import type { PartnerAuditConfig } from '../config/schema.js';
+import { checkSettingsOf, type PartnerAuditConfig } from '../config/schema.js';
 import type { ScanSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
 import { UsageError } from '../errors.js';
 import { shardAccounts, type Shard } from '../bookkeeping/shard.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { createSnapshotWriter } from '../snapshot/writer.js';
+import { runVocabulary } from '../collect/vocabulary.js';
 import { TOOL } from '../version.js';
-import type { RunConfig } from './options.js';
+import { selectionOf, type RunConfig } from './options.js';
 
 export interface CollectRequest {
   run: RunConfig;
@@ -31,6 +33,10 @@ export interface CollectRequest {
   resume: boolean;
   /** Progress of the collection (the CLI renders it). */
   events?: ScanEvents;
+  /** Record organization account tags: attestations or exceptions name accounts by tag. */
+  readTags?: boolean;
+  /** `--deadline`: when it runs out, calls fail and unfinished accounts end PARTIAL. */
+  deadline?: Deadline;
 }
 
 /** What the scanner's pieces need from the run's config (shared with preflight). */
@@ -58,6 +64,8 @@ function initialManifest(request: CollectRequest): Manifest {
     startedAt: new Date().toISOString(),
     complete: false,
     ...(request.shard ? { shard: request.shard } : {}),
+    selection: selectionOf(request.run.config),
+    ...(request.deadline ? { deadline: request.deadline.at } : {}),
     accounts: [],
     totals: { requests: 0, retries: 0, throttles: 0, errors: 0 },
   };
@@ -75,14 +83,24 @@ function inShard(targets: Target[], shard: Shard | undefined): Target[] {
  */
 export async function collectEvidence(request: CollectRequest): Promise<string[]> {
   const settings = await scanSettings(request.run.config, request.runId);
-  const pool = createClientPool({ settings });
   const events = request.events ?? {};
+  const { deadline } = request;
+  const onDeadline = (): void => events.deadlineReached?.(deadline!.at);
+  deadline?.signal.addEventListener('abort', onDeadline, { once: true });
+  const pool = createClientPool({
+    settings,
+    watch: {
+      ...(deadline ? { deadline: deadline.signal } : {}),
+      onStall: (event) => events.endpointStalled?.(event),
+      onRecover: (host) => events.endpointRecovered?.(host),
+    },
+  });
   try {
     const access = await connectAws({ settings, pool });
     const secrets = await secretValues(access.baseCredentials);
-    const plan = buildPlan(checksToRun(request.checks, request.run.config.settings));
+    const plan = buildPlan(checksToRun(request.checks, checkSettingsOf(request.run.config)));
     if (request.resume) {
-      await resumeScan({ dir: request.outDir, plan, settings, access, pool, events });
+      await resumeScan({ dir: request.outDir, plan, settings, access, pool, events, vocabulary: runVocabulary(), ...(deadline ? { deadline } : {}) });
       return secrets;
     }
     const callerClients = pool.factory({
@@ -97,6 +115,7 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
         organization: config.organization,
         callerAccountId: access.caller.accountId,
         clients: callerClients,
+        readTags: request.readTags ?? false,
       }),
       request.shard,
     );
@@ -104,9 +123,11 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
     if (targets.length === 0 && !request.shard) throw new UsageError('no account to scan: the account list or filters left none');
     const writer = createSnapshotWriter(request.outDir, initialManifest(request));
     await writer.start();
-    await runScan({ targets, plan, settings, writer, access, pool, events });
+    await runScan({ targets, plan, settings, writer, access, pool, events, ...(deadline ? { deadline } : {}) });
     return secrets;
   } finally {
+    // Past collection the deadline has nothing left to stop.
+    deadline?.signal.removeEventListener('abort', onDeadline);
     pool.destroy();
   }
 }

@@ -2,17 +2,18 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttestationSet } from '../attest/types.js';
+import type { PartnerStatements } from '../attest/types.js';
 import { applicabilityOf, checksToRun } from '../catalog/applicability.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
 import { evaluateRun, type EvidenceSource } from '../engine/evaluate.js';
 import { buildResults } from '../engine/results.js';
-import type { DeploymentModel, Results } from '../contract/results.js';
+import type { DeploymentModel, ProductionScope, Results } from '../contract/results.js';
 import { redact } from '../snapshot/redact.js';
-import { RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
-import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import { DATASETS_DIR, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
+import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import { runVocabulary } from '../collect/vocabulary.js';
 
 export interface EvaluateRequest {
   runDir: string;
@@ -20,7 +21,9 @@ export interface EvaluateRequest {
   checklist: Checklist;
   deploymentModel: DeploymentModel;
   settings: CheckSettings;
-  attestations: AttestationSet;
+  /** The partner's attestations (those for this checklist apply) and accepted exceptions. */
+  statements: PartnerStatements;
+  production?: ProductionScope;
   /** Exact secret values (the scan's credentials) that must never reach results. */
   secrets?: string[];
 }
@@ -35,9 +38,27 @@ function evidenceTime(manifest: Manifest): Date {
   return new Date(manifest.finishedAt ?? manifest.startedAt);
 }
 
+/**
+ * An account the manifest says was reached but whose datasets file is gone cannot stand as scanned:
+ * it is judged PARTIAL, with the reason. The manifest on disk stays as it is.
+ */
+async function withMissingEvidence(runDir: string, manifest: Manifest): Promise<Manifest> {
+  const accounts = await Promise.all(
+    manifest.accounts.map(async (account) => {
+      // An account the deadline stopped before it wrote anything already says why.
+      if ((account.status !== 'SCANNED' && account.status !== 'PARTIAL') || account.stoppedBy) return account;
+      if (await hasDatasetsFile(runDir, account.accountId)) return account;
+      const error = `its datasets file (${DATASETS_DIR}/${account.accountId}.jsonl) is missing, so none of its evidence can be judged`;
+      return { ...account, status: 'PARTIAL' as const, error };
+    }),
+  );
+  return { ...manifest, accounts };
+}
+
 export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluated> {
-  const manifest = await readManifest(request.runDir);
-  const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId) };
+  const vocabulary = runVocabulary();
+  const manifest = await withMissingEvidence(request.runDir, await readManifest(request.runDir, vocabulary));
+  const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId, vocabulary) };
   const applicable = new Set(
     request.checklist.requirements.filter((r) => applicabilityOf(r, request.deploymentModel, request.settings).applies).map((r) => r.id),
   );
@@ -56,7 +77,9 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     deploymentModel: request.deploymentModel,
     settings: request.settings,
     findings,
-    attestations: request.attestations,
+    attestations: request.statements.attestations.get(request.checklist.id) ?? new Map(),
+    exceptions: request.statements.exceptions,
+    ...(request.production ? { production: request.production } : {}),
     now,
   });
   await writeFile(join(request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);

@@ -7,9 +7,11 @@ import { knownRegionNames } from '../aws/regions.js';
 import { getChecklist } from '../catalog/index.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import { loadConfig } from '../config/load.js';
-import { ACCOUNT_ID, configSchema, type PartnerAuditConfig } from '../config/schema.js';
+import { configSchema, type PartnerAuditConfig } from '../config/schema.js';
+import { ACCOUNT_ID } from '../contract/identifiers.js';
 import { UsageError } from '../errors.js';
 import { closestId } from '../catalog/closest.js';
+import type { ScanSelection } from '../snapshot/manifest.js';
 
 export interface ScanFlags {
   config?: string;
@@ -25,7 +27,7 @@ export interface ScanFlags {
   regions?: string[];
   checklist?: string;
   deploymentModel?: string;
-  attestations?: string;
+  attestations?: string[];
   retryMode?: string;
   maxAttempts?: number;
   accountsInParallel?: number;
@@ -52,6 +54,11 @@ export function tagPair(value: string, previous: Record<string, string> = {}): R
   const at = value.indexOf('=');
   if (at <= 0) throw new UsageError(`tag filter "${value}" must be key=value, e.g. Environment=production`);
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+/** A repeatable option's values, in the order given (commander option parser). */
+export function appendValue(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 export function positiveInt(value: string): number {
@@ -86,6 +93,7 @@ export async function resolveRunConfig(flags: ScanFlags, env: NodeJS.ProcessEnv 
   checkRegions(flags.regions);
   const file = flags.config ? await loadConfig(flags.config) : configSchema.parse({});
   checkRegions(file.regions);
+  checkRegions(file.production?.regions);
   const organization = {
     ...file.organization,
     ...defined({
@@ -125,6 +133,55 @@ export async function resolveRunConfig(flags: ScanFlags, env: NodeJS.ProcessEnv 
     throw new UsageError('choose either --accounts or --org, not both');
   }
   return { config, checklist: getChecklist(config.checklist), configHash: hashConfig(config) };
+}
+
+/** `90m`, `2h`, `1h30m`, `45s` → milliseconds (commander option parser for --deadline). */
+export function duration(value: string): number {
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value.trim());
+  const [hours = 0, minutes = 0, seconds = 0] = (match?.slice(1) ?? []).map((n) => Number(n ?? 0));
+  const ms = (hours * 3600 + minutes * 60 + seconds) * 1000;
+  if (!match || ms <= 0) throw new UsageError(`"${value}" is not a duration such as 90m, 2h, 1h30m or 45s`);
+  return ms;
+}
+
+/** The targets and regions a run asks for, as the manifest records them (sorted, so equal requests compare equal). */
+export function selectionOf(config: PartnerAuditConfig): ScanSelection {
+  const sorted = (values: readonly string[]): string[] => [...new Set(values)].sort();
+  const { organization: org } = config;
+  return {
+    ...(config.accounts?.length ? { accounts: sorted(config.accounts) } : {}),
+    ...(org.enabled
+      ? {
+          organization: {
+            includeAccounts: sorted(org.includeAccounts),
+            excludeAccounts: sorted(org.excludeAccounts),
+            includeTags: sortedRecord(org.includeTags),
+            excludeTags: sortedRecord(org.excludeTags),
+          },
+        }
+      : {}),
+    ...(config.regions?.length ? { regions: sorted(config.regions) } : {}),
+  };
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** `--org --include-tag Environment=prod --regions eu-west-1,us-east-1`, as a user would type it. */
+export function describeSelection(selection: ScanSelection): string {
+  const tags = (flag: string, record: Record<string, string>): string[] => Object.entries(record).map(([k, v]) => `${flag} ${k}=${v}`);
+  const ids = (flag: string, list: string[]): string[] => (list.length ? [`${flag} ${list.join(',')}`] : []);
+  const org = selection.organization;
+  const parts = [
+    ...(selection.accounts ? [`--accounts ${selection.accounts.join(',')}`] : []),
+    ...(org
+      ? ['--org', ...ids('--include-accounts', org.includeAccounts), ...ids('--exclude-accounts', org.excludeAccounts), ...tags('--include-tag', org.includeTags), ...tags('--exclude-tag', org.excludeTags)]
+      : []),
+    ...(!selection.accounts && !org ? ["the caller's own account"] : []),
+    selection.regions ? `--regions ${selection.regions.join(',')}` : '(every enabled region)',
+  ];
+  return parts.join(' ');
 }
 
 function hashConfig(config: PartnerAuditConfig): string {

@@ -3,13 +3,14 @@
 
 import { getChecklist } from '../catalog/index.js';
 import type { AnyCheck } from '../contract/check.js';
+import { runVocabulary } from '../collect/vocabulary.js';
 import { checkSummaries } from '../report/check-summary.js';
 import type { ReportInput } from '../report/types.js';
 import { readManifest } from '../snapshot/reader.js';
 import { readResults } from '../snapshot/results-file.js';
 
 export async function loadReportInput(runDir: string, checks: readonly AnyCheck[], baselineDir?: string): Promise<ReportInput> {
-  const manifest = await readManifest(runDir);
+  const manifest = await readManifest(runDir, runVocabulary());
   const results = await readResults(runDir);
   const checklist = getChecklist(`${results.checklist.id}@${results.checklist.version}`);
   return {

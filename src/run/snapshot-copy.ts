@@ -1,36 +1,29 @@
 // `scan --snapshot`: the evaluated run gets its own directory holding a copy of the snapshot, so the
-// evidence bundle is complete and the original snapshot is never modified.
+// evidence bundle is complete and the original snapshot is never modified. Only what the checked
+// manifest names is copied, each file checked record by record first: its manifest and the datasets
+// file of each account (and of the caller, which holds the organization datasets).
 
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { SnapshotError, UsageError } from '../errors.js';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { datasetsFile } from '../snapshot/layout.js';
 import { DATASETS_DIR, MANIFEST_FILE } from '../snapshot/manifest.js';
-import { readManifest } from '../snapshot/reader.js';
+import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import type { Vocabulary } from '../snapshot/validate.js';
 
-/** Copies manifest and datasets of `snapshotDir` into `outDir` (a new, empty or earlier run directory). */
-export async function copySnapshot(snapshotDir: string, outDir: string): Promise<void> {
-  if (resolve(snapshotDir) === resolve(outDir)) {
-    throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
+/**
+ * Copies manifest and datasets of `snapshotDir` into `outDir`, a run directory already opened (new
+ * and locked; the pipeline has made sure it is not the snapshot itself).
+ */
+export async function copySnapshot(snapshotDir: string, outDir: string, vocabulary: Vocabulary): Promise<void> {
+  const manifest = await readManifest(snapshotDir, vocabulary);
+  const accounts = new Set(manifest.accounts.map((a) => a.accountId));
+  if (manifest.callerIdentity) accounts.add(manifest.callerIdentity.accountId);
+  await mkdir(join(outDir, DATASETS_DIR), { recursive: true });
+  for (const accountId of accounts) {
+    if (!(await hasDatasetsFile(snapshotDir, accountId))) continue;
+    // Read through the checking reader first, so a bad record is named in the snapshot, not in the copy.
+    for await (const _record of readAccountDatasets(snapshotDir, accountId, vocabulary));
+    await copyFile(datasetsFile(snapshotDir, accountId), datasetsFile(outDir, accountId));
   }
-  await readManifest(snapshotDir);
-  await prepareOutDir(outDir);
-  await cp(join(snapshotDir, MANIFEST_FILE), join(outDir, MANIFEST_FILE));
-  const datasets = join(snapshotDir, DATASETS_DIR);
-  if (!existsSync(datasets)) throw new SnapshotError(`${snapshotDir} has no ${DATASETS_DIR}/ folder`);
-  await cp(datasets, join(outDir, DATASETS_DIR), { recursive: true });
-}
-
-/** Accepts a missing or empty directory, or one holding an earlier run (which is replaced). */
-async function prepareOutDir(outDir: string): Promise<void> {
-  if (!existsSync(outDir)) {
-    await mkdir(outDir, { recursive: true });
-    return;
-  }
-  const entries = await readdir(outDir);
-  if (entries.length === 0) return;
-  if (!entries.includes(MANIFEST_FILE)) {
-    throw new UsageError(`${outDir} is not empty and holds no partner-audit run; choose another --out`);
-  }
-  await Promise.all(entries.map((entry) => rm(join(outDir, entry), { recursive: true, force: true })));
+  await copyFile(join(snapshotDir, MANIFEST_FILE), join(outDir, MANIFEST_FILE));
 }

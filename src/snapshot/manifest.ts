@@ -23,6 +23,22 @@ export interface ManifestAccount {
   calls: Record<string, CallCounts>;
   startedAt?: string;
   finishedAt?: string;
+  /** Set when the scan's `--deadline` cut this account short: `--resume` scans it again. */
+  stoppedBy?: 'deadline';
+}
+
+/** What the scan was asked to reach, so `--resume` can refuse a different request. */
+export interface ScanSelection {
+  /** `--accounts`, sorted; absent with `--org` or for the caller's own account. */
+  accounts?: string[];
+  organization?: {
+    includeAccounts: string[];
+    excludeAccounts: string[];
+    includeTags: Record<string, string>;
+    excludeTags: Record<string, string>;
+  };
+  /** `--regions`, sorted; absent for every enabled region. */
+  regions?: string[];
 }
 
 export interface Manifest {
@@ -39,6 +55,10 @@ export interface Manifest {
   complete: boolean;
   /** Shard of a larger scan (`--shard i/n`), when used. */
   shard?: { index: number; count: number };
+  /** The targets and regions asked for (absent in runs written before it was recorded). */
+  selection?: ScanSelection;
+  /** When `--deadline` was given: the time collection had to stop by. */
+  deadline?: string;
   accounts: ManifestAccount[];
   totals: CallCounts;
 }

@@ -1,5 +1,6 @@
 // Reads a run directory back. Datasets are streamed line by line, one account at a time, so a
-// large run never has to fit in memory. Every problem is a one-line SnapshotError.
+// large run never has to fit in memory. Every field is checked before it is trusted (validate.ts);
+// every problem is a one-line SnapshotError naming the file, the line and the field.
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -7,76 +8,81 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
+import { assertInside, datasetsFile } from './layout.js';
 import { MANIFEST_FILE, type Manifest } from './manifest.js';
-import { datasetsFile } from './writer.js';
+import { validManifest, validRecord, type Vocabulary } from './validate.js';
 
 async function assertDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new SnapshotError(`snapshot directory not found: ${dir}`);
 }
 
-function isManifest(value: unknown): value is Manifest {
-  const m = value as Partial<Manifest> | null;
-  return typeof m === 'object' && m !== null && m.schemaVersion === 1 && typeof m.runId === 'string' && Array.isArray(m.accounts);
-}
-
-export async function readManifest(dir: string): Promise<Manifest> {
+export async function readManifest(dir: string, vocabulary: Vocabulary): Promise<Manifest> {
   await assertDirectory(dir);
   const path = join(dir, MANIFEST_FILE);
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new SnapshotError(`snapshot has no ${MANIFEST_FILE}: ${path}`);
-  });
+  if (!(await stat(path).catch(() => undefined))?.isFile()) throw new SnapshotError(`snapshot has no ${MANIFEST_FILE}: ${path}`);
+  await assertInside(dir, path);
+  const text = await readFile(path, 'utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     throw new SnapshotError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
-  if (!isManifest(value)) throw new SnapshotError(`${path} is not a partner-audit manifest (schemaVersion 1)`);
-  return value;
+  if ((value as { schemaVersion?: unknown } | null)?.schemaVersion !== 1) {
+    throw new SnapshotError(`${path} is not a partner-audit manifest (schemaVersion 1)`);
+  }
+  return validManifest(value, vocabulary, path);
 }
 
-function isRecord(value: unknown): value is DatasetRecord {
-  const r = value as Partial<DatasetRecord> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof r.accountId === 'string' &&
-    typeof r.region === 'string' &&
-    typeof r.collector === 'string' &&
-    typeof r.ok === 'boolean' &&
-    (r.ok ? 'data' in r : typeof (r as { error?: unknown }).error === 'object')
-  );
+/** Whether the account has a datasets file (an account that was never reached has none); one reached through a link out of the run is refused. */
+export async function hasDatasetsFile(dir: string, accountId: string): Promise<boolean> {
+  const path = datasetsFile(dir, accountId);
+  if (!(await stat(path).catch(() => undefined))?.isFile()) return false;
+  await assertInside(dir, path);
+  return true;
 }
 
 /**
  * The records of one account, in the order they were written. An account without a datasets
- * file yields nothing (it may have failed before collecting anything); a corrupt line throws
- * naming the file and line number.
+ * file yields nothing (it may have failed before collecting anything). A line that is not JSON, a
+ * record with a malformed field, a record of another account, or a second record for the same
+ * dataset and region throws, naming the file and line.
  */
-export async function* readAccountDatasets(dir: string, accountId: string): AsyncGenerator<DatasetRecord> {
+export async function* readAccountDatasets(dir: string, accountId: string, vocabulary: Vocabulary): AsyncGenerator<DatasetRecord> {
+  if (!(await hasDatasetsFile(dir, accountId))) return;
   const path = datasetsFile(dir, accountId);
-  const exists = await stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-  if (!exists) return;
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  const firstLineOf = new Map<string, number>();
   let lineNo = 0;
-  for await (const line of lines) {
-    lineNo += 1;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      lines.close();
-      throw new SnapshotError(`${path}:${lineNo}: not valid JSON`);
+  try {
+    for await (const line of lines) {
+      lineNo += 1;
+      if (line.trim() === '') continue;
+      const record = parseLine(line, vocabulary, `${path}:${lineNo}`);
+      if (record.accountId !== accountId) {
+        throw new SnapshotError(`${path}:${lineNo}: accountId: ${record.accountId} does not match the file's account ${accountId}`);
+      }
+      const key = `${record.region}|${record.collector}`;
+      const first = firstLineOf.get(key);
+      if (first !== undefined) {
+        throw new SnapshotError(`${path}:${lineNo}: a second record for ${record.collector} in ${record.region} (the first is on line ${first})`);
+      }
+      firstLineOf.set(key, lineNo);
+      yield record;
     }
-    if (!isRecord(value)) {
-      lines.close();
-      throw new SnapshotError(`${path}:${lineNo}: not a dataset record`);
-    }
-    yield value;
+  } finally {
+    lines.close();
   }
+}
+
+function parseLine(line: string, vocabulary: Vocabulary, where: string): DatasetRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new SnapshotError(`${where}: not valid JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SnapshotError(`${where}: not a dataset record`);
+  return validRecord(value, vocabulary, where);
 }

@@ -1,24 +1,38 @@
 // Reads a run directory's results.json back, checking it is ours before anything trusts it.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Results } from '../contract/results.js';
+import { RESULTS_SCHEMA_VERSION, type Results } from '../contract/results.js';
 import { SnapshotError } from '../errors.js';
+import { assertInside } from './layout.js';
 import { RESULTS_FILE } from './manifest.js';
 
 export async function readResults(runDir: string): Promise<Results> {
   const path = join(runDir, RESULTS_FILE);
-  const text = await readFile(path, 'utf8').catch(() => {
+  if (!(await stat(path).catch(() => undefined))?.isFile()) {
     throw new SnapshotError(`no ${RESULTS_FILE} in ${runDir}: run a scan first (or evaluate the snapshot)`);
-  });
-  let value: Partial<Results>;
+  }
+  await assertInside(runDir, path);
+  const text = await readFile(path, 'utf8');
+  let value: Partial<Omit<Results, 'schemaVersion'>> & { schemaVersion?: unknown };
   try {
-    value = JSON.parse(text) as Partial<Results>;
+    value = JSON.parse(text) as typeof value;
   } catch (error) {
     throw new SnapshotError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  if (value.schemaVersion !== 1 || !Array.isArray(value.findings) || !Array.isArray(value.requirements) || !value.checklist) {
-    throw new SnapshotError(`${path} is not a partner-audit results file (schemaVersion 1)`);
+  const known = value.schemaVersion === RESULTS_SCHEMA_VERSION || value.schemaVersion === 1;
+  if (!known || !Array.isArray(value.findings) || !Array.isArray(value.requirements) || !value.checklist) {
+    throw new SnapshotError(`${path} is not a partner-audit results file (schemaVersion 1 or ${RESULTS_SCHEMA_VERSION})`);
   }
-  return value as Results;
+  return value.schemaVersion === 1 ? fromVersion1(value as Results) : (value as Results);
+}
+
+/** Version 1 judged every requirement per account and had no exceptions: still readable as a baseline. */
+function fromVersion1(results: Results): Results {
+  return {
+    ...results,
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    requirements: results.requirements.map((row) => ({ ...row, scope: 'account' })),
+    exceptions: [],
+  };
 }

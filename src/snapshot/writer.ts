@@ -2,11 +2,15 @@
 // one JSON line the moment it finishes, the manifest again (atomically) as accounts finish and at
 // the end. An interrupted run keeps everything that finished.
 
-import { appendFile, mkdir, rename, stat, truncate, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
+import { datasetsFile } from './layout.js';
 import { DATASETS_DIR, MANIFEST_FILE, type CallCounts, type Manifest, type ManifestAccount } from './manifest.js';
+
+export { datasetsFile } from './layout.js';
 
 export interface SnapshotWriter {
   readonly dir: string;
@@ -14,7 +18,7 @@ export interface SnapshotWriter {
   manifest(): Manifest;
   /** Creates the run directory and writes the initial manifest; refuses a directory that holds a run. */
   start(): Promise<void>;
-  /** Empties an account's datasets file, so a rescan does not mix with a partial earlier attempt. */
+  /** Removes an account's datasets file, so a rescan does not mix with a partial earlier attempt. */
   resetAccount(accountId: string): Promise<void>;
   /** Appends one record to datasets/<accountId>.jsonl. */
   writeRecord(record: DatasetRecord): Promise<void>;
@@ -22,8 +26,8 @@ export interface SnapshotWriter {
   saveAccount(account: ManifestAccount, totals: CallCounts): Promise<void>;
   /** Merges top-level fields (e.g. callerIdentity, the pending accounts) and rewrites the manifest. */
   update(patch: Partial<Omit<Manifest, 'schemaVersion'>>): Promise<void>;
-  /** Marks the run complete with its end time and totals. */
-  finish(finishedAt: string, totals: CallCounts): Promise<void>;
+  /** Records the end time and totals; `complete` is false when a deadline cut the scan short. */
+  finish(finishedAt: string, totals: CallCounts, complete?: boolean): Promise<void>;
   /** Waits for every write already asked for. */
   flush(): Promise<void>;
   /** Flushes finished records and writes the manifest (still complete:false); returns the exit code. */
@@ -32,9 +36,10 @@ export interface SnapshotWriter {
   handleSignals(): () => void;
 }
 
-export function datasetsFile(dir: string, accountId: string): string {
-  return join(dir, DATASETS_DIR, `${accountId}.jsonl`);
-}
+/** Never write through a symbolic link planted in a run directory (ELOOP instead). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW;
+const REPLACE = constants.O_WRONLY | constants.O_TRUNC | constants.O_CREAT | NO_FOLLOW;
 
 /** One queue per file, so lines and manifest versions land in the order they were asked for. */
 class WriteQueues {
@@ -60,7 +65,7 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     return queues.run(MANIFEST_FILE, async () => {
       const tmp = `${manifestPath}.${process.pid}.tmp`;
-      await writeFile(tmp, text);
+      await writeFile(tmp, text, { flag: REPLACE });
       await rename(tmp, manifestPath);
     });
   };
@@ -73,13 +78,11 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
       await mkdir(join(dir, DATASETS_DIR), { recursive: true });
       await saveManifest();
     },
-    resetAccount: (accountId) =>
-      queues.run(accountId, () => truncate(datasetsFile(dir, accountId)).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'ENOENT') throw err;
-      })),
+    // Removed rather than truncated: a link in its place goes, not the file it points to.
+    resetAccount: (accountId) => queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true })),
     writeRecord: (record) => {
       const line = `${JSON.stringify(record)}\n`;
-      return queues.run(record.accountId, () => appendFile(datasetsFile(dir, record.accountId), line));
+      return queues.run(record.accountId, () => appendFile(datasetsFile(dir, record.accountId), line, { flag: APPEND }));
     },
     saveAccount: (account, totals) => {
       const known = manifest.accounts.some((a) => a.accountId === account.accountId);
@@ -93,8 +96,8 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
       manifest = { ...manifest, ...patch };
       return saveManifest();
     },
-    finish: (finishedAt, totals) => {
-      manifest = { ...manifest, finishedAt, totals, complete: true };
+    finish: (finishedAt, totals, complete = true) => {
+      manifest = { ...manifest, finishedAt, totals, complete };
       return saveManifest();
     },
     flush: () => queues.drain(),

@@ -7,6 +7,7 @@ import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk
 import pLimit from 'p-limit';
 import { classifyError } from '../aws/errors.js';
 import { RuntimeError, SnapshotError } from '../errors.js';
+import { isRunFilePath } from '../snapshot/layout.js';
 import { MANIFEST_FILE } from '../snapshot/manifest.js';
 import type { S3Location } from './upload.js';
 
@@ -48,8 +49,9 @@ async function listKeys(client: S3Client, bucket: string, prefix: string): Promi
     const { code, message } = classifyError(error, 's3:ListBucket');
     throw new RuntimeError(`cannot list s3://${bucket}/${prefix}: ${code}: ${message}`);
   }
-  const unsafe = keys.find((key) => key.split('/').some((part) => part === '..' || part === '.'));
-  if (unsafe) throw new SnapshotError(`refusing object key with a relative path segment: ${unsafe}`);
+  // Keys become local paths: only plain relative names, never `..`, `.` or an absolute path.
+  const unsafe = keys.find((key) => !isRunFilePath(key.slice(prefix.length)));
+  if (unsafe) throw new SnapshotError(`refusing object key that is not a plain relative path: ${unsafe}`);
   return keys.sort();
 }
 

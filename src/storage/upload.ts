@@ -8,6 +8,7 @@ import { PutObjectCommand, type PutObjectCommandOutput, type S3Client } from '@a
 import pLimit from 'p-limit';
 import { classifyError } from '../aws/errors.js';
 import { CHECKSUMS_FILE } from '../bundle/files.js';
+import { LOCK_FILE } from '../snapshot/layout.js';
 import { RuntimeError, SnapshotError, UsageError } from '../errors.js';
 
 export interface S3Location {
@@ -69,13 +70,13 @@ async function sendPut(client: S3Client, target: S3Location, key: string, body: 
   }
 }
 
-/** Every file under the run directory, as sorted `/`-separated relative paths. */
+/** Every file under the run directory but the lock of the command at work, as sorted `/`-separated relative paths. */
 async function listFiles(runDir: string): Promise<string[]> {
   const entries = await readdir(runDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     throw new SnapshotError(`cannot read run directory ${runDir}: ${error.code ?? 'unreadable'}`);
   });
   return entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !(entry.name === LOCK_FILE && resolve(entry.parentPath) === resolve(runDir)))
     .map((entry) => relative(runDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadAttestations } from '../../src/attest/load.js';
+import { loadStatements } from '../../src/attest/load.js';
 import { getChecklist } from '../../src/catalog/index.js';
 import { register } from '../../src/cli/commands/attest.js';
 import { UsageError } from '../../src/errors.js';
@@ -30,7 +30,9 @@ describe('partner-audit attest', () => {
     const text = await readFile(out, 'utf8');
     expect(text).toContain('# Attestations for ftr-partner-hosted@2026-02');
     expect(text).toContain('  # HOST-001:\n');
-    expect((await loadAttestations(out, getChecklist('ftr-partner-hosted'))).size).toBe(0);
+    const statements = await loadStatements([out], { checklists: [getChecklist('ftr-partner-hosted')], checkIds: [] });
+    expect(statements.attestations.get('ftr-partner-hosted')?.size).toBe(0);
+    expect(statements.exceptions).toEqual([]);
   });
 
   it('never overwrites an existing file without --force', async () => {

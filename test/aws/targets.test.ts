@@ -77,6 +77,16 @@ describe('resolveTargets', () => {
     expect(org.commandCalls(ListTagsForResourceCommand)).toHaveLength(0);
   });
 
+  test('--org with readTags: every account keeps its tags, none filtered out', async () => {
+    mockOrganization();
+    const targets = await resolveTargets({ organization: filter(), callerAccountId: CALLER, clients, readTags: true });
+    expect(targets).toEqual([
+      { accountId: '111111111111', name: 'dev', tags: { env: 'dev' } },
+      { accountId: '222222222222', tags: { env: 'prod', audit: 'skip' } },
+      { accountId: '333333333333', name: 'prod', tags: { env: 'prod' } },
+    ]);
+  });
+
   test('include and exclude by account ID', async () => {
     mockOrganization();
     const targets = await resolveTargets({

@@ -36,7 +36,7 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith('file://')) return route.continue();
@@ -62,20 +62,52 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
   const rowIds = () => page.$$eval('#matrix tbody tr', (rows) => rows.map((r) => r.getAttribute('data-requirement')));
   const accountIds = () => page.$$eval('#matrix thead th.acct', (ths) => ths.map((th) => th.getAttribute('data-account')));
 
-  it('renders the matrix with its counts', async () => {
-    expect(await rowIds()).toEqual(['IAM-002', 'IAM-005', 'SECOPS-001', 'AWSAPI-004', 'OPE-001', 'DOC-001', 'REL-001', 'SUP-001']);
+  const showAll = () => page.check('#show-all');
+
+  it('opens on the verdict and what to fix first, ranked', async () => {
+    expect(await page.textContent('#verdict')).toBe('6 of 7 requirements need action (3 fail, 3 could not be checked); 0 to review, 0 to attest.');
+    const ranked = await page.$$eval('#fix-first li', (items) => items.map((li) => [li.getAttribute('data-requirement'), li.getAttribute('data-status')]));
+    expect(ranked).toEqual([
+      ['IAM-002', 'FAIL'], ['SECOPS-001', 'FAIL'], ['AWSAPI-004', 'FAIL'], ['IAM-005', 'ERROR'], ['SUP-001', 'ERROR'], ['OPE-001', 'ERROR'],
+    ]);
+    expect(await page.textContent('#fix-first li[data-requirement="SECOPS-001"] .problem-where')).toBe('1 account: 222222222222');
+    expect(await page.textContent('#fix-first li[data-requirement="IAM-002"] .problem-why')).toBe('Root user has no MFA device.');
+    const fixFirst = await page.locator('#fix-first').boundingBox();
+    expect(fixFirst!.y).toBeLessThan(400);
+    await page.screenshot({ path: join(OUTPUT, 'report-first-screen.png') });
+    await page.click('#fix-first li[data-requirement="AWSAPI-004"] a');
+    await page.waitForSelector('#requirement-title');
+    expect(await page.textContent('#requirement-title')).toBe('AWSAPI-004 — Instances require IMDSv2 tokens');
+  });
+
+  it('lists partner-level requirements once and the accepted exceptions', async () => {
+    expect(await page.$$eval('#partner-level li', (items) => items.map((li) => [li.getAttribute('data-requirement'), li.getAttribute('data-status')]))).toEqual([['DOC-001', 'ATTESTED']]);
+    const exceptions = await page.$$eval('#exceptions li', (items) => items.map((li) => li.textContent));
+    expect(exceptions[0]).toContain('arn:aws:iam::*:user/ci-deployer');
+    expect(exceptions[0]).toContain('until 2027-01-15; 1 finding covered');
+    expect(exceptions[1]).toContain('EXPIRED on 2026-10-01');
+    expect(await page.textContent('#counting-note')).toBe(
+      'Requirement rows (29): one per account for each account-level requirement (28) and one for each partner-level requirement (1). Findings (25): one per check, account, region and resource. JUnit test cases: one per requirement row.',
+    );
+  });
+
+  it('renders the matrix of account-level requirements, settled rows hidden until asked, with its counts', async () => {
+    expect(await rowIds()).toEqual(['IAM-002', 'IAM-005', 'SECOPS-001', 'AWSAPI-004', 'OPE-001', 'SUP-001']);
+    await showAll();
+    expect(await rowIds()).toEqual(['IAM-002', 'IAM-005', 'SECOPS-001', 'AWSAPI-004', 'OPE-001', 'REL-001', 'SUP-001']);
     expect(await accountIds()).toEqual(['111111111111', '222222222222', '333333333333', '444444444444']);
     const iam002 = await page.$$eval('#matrix tr[data-requirement="IAM-002"] td.cell[data-account]', (tds) => tds.map((td) => td.textContent));
     expect(iam002).toEqual(['PASS', 'FAIL', 'PASS', 'ERROR']);
     const footer = await page.$$eval('#matrix tfoot tr', (rows) =>
       Object.fromEntries(rows.map((r) => [r.getAttribute('data-total'), Number(r.querySelector('td.totals')!.textContent)])));
-    expect(footer).toEqual(EXPECTED.requirementCounts);
+    expect(footer).toEqual({ ...EXPECTED.requirementCounts, ATTESTED: EXPECTED.requirementCounts.ATTESTED - 1 });
     const perAccountFails = await page.$$eval('#matrix tfoot tr[data-total="FAIL"] td.cell', (tds) => tds.map((td) => td.textContent));
     expect(perAccountFails).toEqual(['1', '2', '0', '0']);
     await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
   });
 
   it('filters by status, account and requirement text', async () => {
+    await showAll();
     await page.selectOption('#filter-status', 'F');
     expect(await rowIds()).toEqual(EXPECTED.rowsWithFail);
     expect(await accountIds()).toEqual(EXPECTED.accountsWithFail);
@@ -90,8 +122,9 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
   });
 
   it('sorts by requirement, by an account column and by totals', async () => {
+    await showAll();
     await page.click('button[data-sort="id"]');
-    expect(await rowIds()).toEqual(['AWSAPI-004', 'DOC-001', 'IAM-002', 'IAM-005', 'OPE-001', 'REL-001', 'SECOPS-001', 'SUP-001']);
+    expect(await rowIds()).toEqual(['AWSAPI-004', 'IAM-002', 'IAM-005', 'OPE-001', 'REL-001', 'SECOPS-001', 'SUP-001']);
     expect(await page.getAttribute('th:has(> button[data-sort="id"])', 'aria-sort')).toBe('ascending');
     await page.click('button[data-sort="id"]');
     expect((await rowIds())[0]).toBe('SUP-001');
@@ -135,6 +168,22 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
     expect(statuses).toEqual(['FAIL', 'PASS']);
   });
 
+  it('shows a partner-level requirement as one status, not per account', async () => {
+    await page.goto(`${reportUrl}#/req/DOC-001`);
+    await page.waitForSelector('.attestation');
+    expect(await page.textContent('#requirement-totals')).toBe('Judged once for the partner: ATTEST ');
+    expect(await page.locator('#account-status').count()).toBe(0);
+    expect(await page.textContent('.attestation')).toContain('For the partner.');
+  });
+
+  it('marks a finding under an accepted exception', async () => {
+    await page.goto(`${reportUrl}#/req/IAM-005`);
+    await page.waitForSelector('#findings');
+    expect(await page.textContent('#findings tr.finding[data-account="111111111111"] .exception')).toBe(
+      'Accepted until 2027-01-15 by platform-team: Deploy key for the legacy pipeline, removed with the migration',
+    );
+  });
+
   it('shows attestations with safe evidence links only', async () => {
     await page.goto(`${reportUrl}#/req/DOC-001`);
     await page.waitForSelector('.attestation');
@@ -144,6 +193,36 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
     expect(text).toContain('javascript:alert(document.domain)');
     expect(text).toContain('Dana Architect <dana@example.com>');
     expect(text).toContain('expires 2027-10-01');
+  });
+
+  it('fits a 390-pixel phone: no sideways page scroll, the matrix scrolls in its own frame with its first column fixed', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const small = await phone.newPage();
+    await small.goto(reportUrl);
+    await small.waitForSelector('body[data-ready="true"]');
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const frame = small.locator('.matrix-wrap');
+    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const before = await small.locator('#matrix tbody th.req').first().boundingBox();
+    await frame.evaluate((el) => { el.scrollLeft = 200; });
+    const after = await small.locator('#matrix tbody th.req').first().boundingBox();
+    expect(after!.x).toBe(before!.x);
+    const visibleColumns = await small.$$eval('#matrix thead th.acct', (ths) => ths.filter((th) => th.getBoundingClientRect().right <= 390).length);
+    expect(visibleColumns).toBeGreaterThanOrEqual(2);
+    const header = await small.locator('#matrix thead').boundingBox();
+    expect(header!.height).toBeLessThan(170);
+    await small.screenshot({ path: join(OUTPUT, 'report-phone.png'), fullPage: true });
+    await phone.close();
+  });
+
+  it('prints the first screen without controls', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isHidden('#matrix-controls')).toBe(true);
+    expect(await page.isVisible('#fix-first')).toBe(true);
+    expect(await page.isVisible('#partner-level')).toBe(true);
+    await page.screenshot({ path: join(OUTPUT, 'report-print.png'), fullPage: true });
+    await page.pdf({ path: join(OUTPUT, 'report.pdf') });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('stays usable on a 500-account, 16-region run: accounts and findings are paged', async () => {

@@ -25,7 +25,7 @@ beforeEach(() => {
   writeFileSync(join(run, 'manifest.json'), '{"schemaVersion":1}\n');
   writeFileSync(join(run, 'results.json'), '{"findings":[]}\n');
   writeFileSync(join(run, 'datasets', '111111111111.jsonl'), '{"a":1}\n{"b":2}\n');
-  writeFileSync(join(run, 'report with space.html'), '<html></html>');
+  writeFileSync(join(run, 'report.html'), '<html></html>');
   writeFileSync(join(run, 'SIGNATURE.json'), '{}');
 });
 
@@ -36,7 +36,7 @@ describe('writeChecksums', () => {
     await writeChecksums(run);
     const lines = readFileSync(join(run, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
     const paths = lines.map((l) => l.slice(66));
-    expect(paths).toEqual(['datasets/111111111111.jsonl', 'manifest.json', 'report with space.html', 'results.json']);
+    expect(paths).toEqual(['datasets/111111111111.jsonl', 'manifest.json', 'report.html', 'results.json']);
     for (const line of lines) expect(line).toMatch(/^[0-9a-f]{64} {2}\S/);
     const manifestHash = createHash('sha256').update('{"schemaVersion":1}\n').digest('hex');
     expect(lines[1]).toBe(`${manifestHash}  manifest.json`);
@@ -46,7 +46,7 @@ describe('writeChecksums', () => {
     await writeChecksums(run);
     const out = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: run, encoding: 'utf8' });
     expect(out).toContain('datasets/111111111111.jsonl: OK');
-    expect(out).toContain('report with space.html: OK');
+    expect(out).toContain('report.html: OK');
     const expected = execFileSync('sha256sum', ['manifest.json'], { cwd: run, encoding: 'utf8' }).trim();
     expect(readFileSync(join(run, 'SHA256SUMS'), 'utf8')).toContain(`${expected}\n`);
   });
@@ -63,15 +63,31 @@ describe('verifyRun', () => {
     await writeChecksums(run);
     rmSync(join(run, 'SIGNATURE.json'));
     appendFileSync(join(run, 'results.json'), ' ');
-    rmSync(join(run, 'report with space.html'));
+    rmSync(join(run, 'report.html'));
     writeFileSync(join(run, 'datasets', '222222222222.jsonl'), '{}\n');
     const report = await verifyRun(run);
     expect(report).toMatchObject({
       ok: false,
       added: ['datasets/222222222222.jsonl'],
-      removed: ['report with space.html'],
+      removed: ['report.html'],
       changed: ['results.json'],
     });
+  });
+
+  it('refuses to list a file whose name is not of the run grammar', async () => {
+    writeFileSync(join(run, 'notes with space.txt'), 'x');
+    await expect(writeChecksums(run)).rejects.toThrow(/cannot list "notes with space.txt" in SHA256SUMS/);
+  });
+
+  it.each([
+    ['../outside', /line 2: "..\/outside" is not a path inside the run/],
+    ['/etc/passwd', /line 2: "\/etc\/passwd" is not a path inside the run/],
+    ['manifest.json', /line 2: manifest.json is listed twice/],
+  ])('refuses a SHA256SUMS naming %s', async (name, message) => {
+    const hash = 'a'.repeat(64);
+    writeFileSync(join(run, 'SHA256SUMS'), `${hash}  manifest.json\n${hash}  ${name}\n`);
+    await expect(readChecksums(run)).rejects.toThrow(message);
+    await expect(verifyRun(run)).rejects.toThrow(SnapshotError);
   });
 
   it('refuses a directory without SHA256SUMS, and a malformed one', async () => {

@@ -59,7 +59,26 @@ describe('Ed25519 key file', () => {
     const report = await verifyRun(run);
     expect(report.ok).toBe(false);
     expect(report.changed).toEqual([]);
-    expect(report.signature).toMatchObject({ valid: false, problem: 'the signature does not match manifest.json and SHA256SUMS' });
+    expect(report.signature?.valid).toBe(false);
+    expect(report.signature?.problem).toMatch(/^the signature does not cover the current SHA256SUMS \(signed sha256:[0-9a-f]{16}…, now sha256:[0-9a-f]{16}…\): SHA256SUMS changed after signing$/);
+  });
+
+  it('fails when the signature file was edited to name the new SHA256SUMS', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    await signWithKeyFile(run, writePem(privateKey, 'ed'));
+    appendFileSync(join(run, 'results.json'), 'tampered');
+    await writeChecksums(run);
+    const forged = { ...readSignature(), signedFiles: (await signedMessage(run)).files };
+    writeFileSync(join(run, 'SIGNATURE.json'), JSON.stringify(forged));
+    expect((await verifyRun(run)).signature?.problem).toBe('the signature does not match manifest.json and SHA256SUMS');
+  });
+
+  it('fails an unsigned run when a trusted key is given, saying it is unsigned', async () => {
+    const trusted = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const report = await verifyRun(run, { trustedPublicKey: trusted });
+    expect(report.ok).toBe(false);
+    expect(report.signature).toEqual({ valid: false, missing: true, problem: 'the run is not signed (no SIGNATURE.json), but a trusted key was given' });
+    expect((await verifyRun(run)).ok).toBe(true);
   });
 
   it('fails when the signature was swapped for one by another key, against a trusted key', async () => {

@@ -34,8 +34,9 @@ describe('FTR Partner Hosted 2026-02 catalog', () => {
     expect(ids).toEqual(expect.arrayContaining(['IAM-010', 'IAM-011', 'IAM-012', 'CAA-007', 'RCVP-001', 'RES-007']));
   });
 
-  it('lets only SUP-001 be attested over a failing check (a plan for AWS Support issues is attested)', () => {
-    expect(ftr.requirements.filter((r) => r.attestationOverridesFail).map((r) => r.id)).toEqual(['SUP-001']);
+  it('lets no requirement be attested over a failing check: SUP-001\'s check warns below Business Support, and the attested plan settles it', () => {
+    expect(ftr.requirements.filter((r) => r.attestationOverridesFail).map((r) => r.id)).toEqual([]);
+    expect(ftr.requirements.find((r) => r.id === 'SUP-001')?.automation).toBe('full');
   });
 
   it('applies every item to partner-hosted (SaaS) solutions', () => {

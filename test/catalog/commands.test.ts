@@ -39,7 +39,7 @@ describe('partner-audit checks', () => {
     expect(parsed.checklist).toEqual({ id: 'ftr-partner-hosted', version: '2026-02' });
     const mapped = ALL_CHECKS.filter((c) => c.requirements['ftr-partner-hosted']?.length).map((c) => c.id).sort();
     expect(parsed.checks.map((c: { id: string }) => c.id)).toEqual(mapped);
-    const support = parsed.checks.find((c: { id: string }) => c.id === 'support-plan-business-or-higher');
+    const support = parsed.checks.find((c: { id: string }) => c.id === 'support-plan-business-recommended');
     expect(support).toMatchObject({ requirementIds: ['SUP-001'], actions: ['support:DescribeSeverityLevels'] });
   });
 

@@ -112,8 +112,9 @@ describe('renderChecksMarkdown', () => {
   });
 
   it('shows which checks cover each automated requirement', () => {
-    expect(markdown).toContain('| SUP-001 | Business Support or higher on production accounts | full | `support-plan-business` |');
-    expect(markdown).toContain('| SECOPS-011 | TLS certificates renew automatically | full | – |');
+    expect(markdown).toContain('| SUP-001 | Business Support or higher on production accounts | full | account | `support-plan-business` |');
+    expect(markdown).toContain('| SECOPS-011 | TLS certificates renew automatically | full | account | – |');
+    expect(markdown).toMatch(/Judged once for the partner rather than per account \(\d+\): 1\.1, 1\.2, /);
   });
 
   it('gives each check its evidence sources, IAM actions, severity and remediation', () => {

@@ -27,7 +27,7 @@ runCheckCases(check, [
       data: {
         buckets: buckets(
           bucket('none'),
-          bucket('allow', { statements: [{ effect: 'Allow', principal: { '*': ['*'] }, action: ['s3:GetObject'], condition: { Bool: { 'aws:SecureTransport': ['true'] } } }] }),
+          bucket('allow', { statements: [{ effect: 'Allow', principal: '*', action: ['s3:GetObject'], condition: { Bool: { 'aws:SecureTransport': ['true'] } } }] }),
           bucket('one', { statements: [denyInsecure('one', { principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] } })] }),
         ),
       },

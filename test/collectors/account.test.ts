@@ -1,7 +1,7 @@
-import { AccessDeniedException, AccountClient, GetAlternateContactCommand, ResourceNotFoundException } from '@aws-sdk/client-account';
+import { AccessDeniedException, AccountClient, GetAlternateContactCommand, GetContactInformationCommand, ResourceNotFoundException } from '@aws-sdk/client-account';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { alternateContacts } from '../../src/datasets/account/datasets.js';
+import { alternateContacts, contactInformation } from '../../src/datasets/account/datasets.js';
 import { collect, testContext } from './context.js';
 
 const account = mockClient(AccountClient);
@@ -37,5 +37,27 @@ describe('account.alternateContacts', () => {
   it('lets AccessDenied propagate: a refused read is a failed dataset, never "no contact"', async () => {
     account.on(GetAlternateContactCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
     await expect(collect(alternateContacts, testContext('us-east-1'))).rejects.toBeInstanceOf(AccessDeniedException);
+  });
+});
+
+describe('account.contactInformation', () => {
+  beforeEach(() => account.reset());
+
+  it('keeps the company name, phone and website of the account itself', async () => {
+    account.on(GetContactInformationCommand).resolves({
+      ContactInformation: { FullName: 'Jane Doe', AddressLine1: '1 Main St', City: 'Seattle', PostalCode: '98109', CountryCode: 'US', PhoneNumber: '+1-206-555-0100', CompanyName: 'Example Corp', WebsiteUrl: 'https://example.com' },
+    });
+    expect(await collect(contactInformation, testContext('us-east-1'))).toEqual({ set: true, companyName: 'Example Corp', phoneNumber: '+1-206-555-0100', websiteUrl: 'https://example.com' });
+    expect(account.commandCalls(GetContactInformationCommand)[0]!.args[0].input).toEqual({});
+  });
+
+  it('records contact information that is not set as an answer', async () => {
+    account.on(GetContactInformationCommand).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+    expect(await collect(contactInformation, testContext('us-east-1'))).toEqual({ set: false });
+  });
+
+  it('lets AccessDenied propagate', async () => {
+    account.on(GetContactInformationCommand).rejects(new AccessDeniedException({ message: 'denied', $metadata: {} }));
+    await expect(collect(contactInformation, testContext('us-east-1'))).rejects.toBeInstanceOf(AccessDeniedException);
   });
 });

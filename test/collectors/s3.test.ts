@@ -60,7 +60,7 @@ describe('s3.buckets', () => {
             {
               sid: undefined,
               effect: 'Deny',
-              principal: { '*': ['*'] },
+              principal: '*',
               action: ['s3:*'],
               notAction: undefined,
               resource: ['arn:aws:s3:::site', 'arn:aws:s3:::site/*'],

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       deploymentModel: 'saas',
       accounts: ['111111111111'],
       roleName: 'PartnerAuditReadOnly',
-      attestations: join(dir, 'attest/partner.yaml'),
+      attestations: [join(dir, 'attest/partner.yaml')],
       concurrency: { accounts: 8, requestsInFlight: 64, perService: 4 },
       settings: { iam: { interactiveUsers: ['alice'], maxServiceKeyAgeDays: 7, partnerCidrs: [] }, acm: { minDaysToExpiry: 30 } },
     });
@@ -49,6 +49,9 @@ describe('loadConfig', () => {
     ['a document that is not a mapping', '- a\n- b\n', 'bad.yaml:1: (top level): invalid input: expected object, received array'],
     ['malformed YAML', 'checklist: smb-competency\nregions: [eu-west-1\nroleName: x\n', /^.*bad\.yaml:\d+: invalid YAML: .+$/],
     ['a duplicate key', 'roleName: a\nroleName: b\n', /^.*bad\.yaml:2: invalid YAML: Map keys must be unique$/],
+    ['a malformed company email domain', 'company:\n  emailDomains: [example.com, example]\n', 'bad.yaml:2: company.emailDomains[1]: must be a domain such as example.com'],
+    ['company facts under settings', 'settings:\n  company:\n    emailDomains: [example.com]\n', 'bad.yaml:2: settings.company: unknown key; allowed: iam, acm, ftr'],
+    ['a threshold that is not a whole number of days', 'settings:\n  ftr:\n    staleRoleDays: 0\n', 'bad.yaml:3: settings.ftr.staleRoleDays: too small: expected number to be >0'],
   ])('reports %s as one line naming file, line and field', async (_name, text, expected) => {
     const file = await configFile('bad.yaml', text);
     const error = await loadConfig(file).then(() => undefined, (e: unknown) => e);

@@ -2,7 +2,7 @@
 // organization served by the loopback fake AWS through AWS_ENDPOINT_URL.
 
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -56,7 +56,8 @@ async function results(dir: string): Promise<Results> {
   return JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as Results;
 }
 
-function statusOf(r: Results, requirementId: string, accountId: string): string | undefined {
+/** The status of a requirement row: an account's, or the partner's when no account is given. */
+function statusOf(r: Results, requirementId: string, accountId?: string): string | undefined {
   return r.requirements.find((x) => x.requirementId === requirementId && x.accountId === accountId)?.status;
 }
 
@@ -70,6 +71,7 @@ const EXPECTED_MATRIX: Record<string, string[]> = {
   'SECOPS-007': ['FAIL', 'WARN', 'FAIL', 'WARN'],
   'SECOPS-008': ['FAIL', 'WARN', 'FAIL', 'WARN'],
   'SECOPS-009': ['FAIL', 'WARN', 'FAIL', 'WARN'],
+  'SECOPS-004': ['MANUAL', 'MANUAL', 'MANUAL', 'MANUAL'],
   'SECOPS-011': ['MANUAL', 'PASS', 'FAIL', 'PASS'],
   'AWSAPI-004': ['NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE'],
 };
@@ -136,6 +138,18 @@ const EXPECTED_NON_PASS = [
     'NOT_APPLICABLE iam-server-certificates-absent 401234567890 global arn:aws:iam::401234567890:root',
     'NOT_APPLICABLE iam-server-certificates-absent 402345678901 global arn:aws:iam::402345678901:root',
     'NOT_APPLICABLE iam-server-certificates-absent 404567890123 global arn:aws:iam::404567890123:root',
+    'NOT_APPLICABLE kms-customer-keys-protected 401234567890 eu-west-1 arn:aws:kms:eu-west-1:401234567890:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 401234567890 us-east-1 arn:aws:kms:us-east-1:401234567890:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 401234567890 us-west-2 arn:aws:kms:us-west-2:401234567890:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 402345678901 eu-west-1 arn:aws:kms:eu-west-1:402345678901:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 402345678901 us-east-1 arn:aws:kms:us-east-1:402345678901:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 402345678901 us-west-2 arn:aws:kms:us-west-2:402345678901:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 403456789012 eu-west-1 arn:aws:kms:eu-west-1:403456789012:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 403456789012 us-east-1 arn:aws:kms:us-east-1:403456789012:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 403456789012 us-west-2 arn:aws:kms:us-west-2:403456789012:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 404567890123 eu-west-1 arn:aws:kms:eu-west-1:404567890123:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 404567890123 us-east-1 arn:aws:kms:us-east-1:404567890123:key',
+    'NOT_APPLICABLE kms-customer-keys-protected 404567890123 us-west-2 arn:aws:kms:us-west-2:404567890123:key',
     'WARN acm-certificates-auto-renew 403456789012 us-east-1 arn:aws:acm:us-east-1:403456789012:certificate/6a987da2-6a98-6a98-6a98-6a987da2c6c0',
     'WARN config-noncompliance-routed 402345678901 us-east-1 arn:aws:events:us-east-1:402345678901:event-bus/default',
     'WARN config-noncompliance-routed 402345678901 us-west-2 arn:aws:events:us-west-2:402345678901:event-bus/default',
@@ -158,10 +172,15 @@ describe('partner-audit scan --org against the demo organization', () => {
     first = await cli(['scan', '--org', '--out', dir, '--format', 'all']);
   });
 
-  it('exits 3 because requirements fail, and prints the matrix', () => {
+  it('exits 3 because requirements fail, and prints the verdict, counts, what to fix first and the report path', () => {
     expect(first.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(first.code).toBe(3);
-    expect(first.stdout).toContain('SUP-001');
+    expect(first.stdout).toMatch(/^\d+ of \d+ requirements need action \(\d+ fail, \d+ could not be checked\); \d+ to review, \d+ to attest\.$/m);
+    expect(first.stdout).toMatch(/^Requirement rows: \d+ FAIL · /m);
+    const fixFirst = first.stdout.slice(first.stdout.indexOf('Fix first:')).split('\n').slice(1, 6);
+    expect(fixFirst).toHaveLength(5);
+    for (const line of fixFirst) expect(line).toMatch(/^ {2}FAIL {2}(critical|high|medium|low) +[A-Z]+-\d{3} \S.* \(.+\)$/);
+    expect(first.stdout).toContain(`Report: ${join(dir, 'report.html')}`);
   });
 
   it('scans every active account and skips the opt-in region that is not enabled', async () => {
@@ -180,7 +199,9 @@ describe('partner-audit scan --org against the demo organization', () => {
     for (const [requirement, statuses] of Object.entries(EXPECTED_MATRIX)) {
       expect([requirement, ...[MGMT, PROD_EU, PROD_US, SHARED].map((a) => statusOf(r, requirement, a))]).toEqual([requirement, ...statuses]);
     }
-    expect(statusOf(r, 'DOC-001', MGMT)).toBe('MANUAL');
+    expect(statusOf(r, 'DOC-001', MGMT)).toBeUndefined();
+    expect(statusOf(r, 'DOC-001')).toBe('MANUAL');
+    expect(r.requirements.filter((x) => x.requirementId === 'DOC-001')).toHaveLength(1);
   });
 
   it('produces exactly the expected non-passing findings, each with request IDs', async () => {
@@ -225,6 +246,8 @@ describe('partner-audit scan --org against the demo organization', () => {
     Object.assign(cut, { status: 'PENDING', regions: [], skippedRegions: [] });
     delete cut.finishedAt;
     await writeFile(manifestPath, JSON.stringify({ ...manifest, complete: false }));
+    // An interrupted scan was never sealed.
+    await rm(join(resumed, 'SHA256SUMS'));
     const datasets = join(resumed, 'datasets', `${PROD_US}.jsonl`);
     await writeFile(datasets, (await readFile(datasets, 'utf8')).split('\n').slice(0, 3).join('\n') + '\n{"trunc');
 
@@ -314,8 +337,8 @@ describe('partner-audit scan with an attestations file', () => {
   });
 
   it('records manual attestations: met, not met, and expired', () => {
-    expect(statusOf(r, 'DOC-001', PROD_EU)).toBe('ATTESTED');
-    expect(statusOf(r, 'OPE-003', PROD_EU)).toBe('FAIL');
+    expect(statusOf(r, 'DOC-001')).toBe('ATTESTED');
+    expect(statusOf(r, 'OPE-003')).toBe('FAIL');
     expect(statusOf(r, 'REL-005', PROD_EU)).toBe('MANUAL');
   });
 });
@@ -332,5 +355,53 @@ describe('bad input', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(message);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('partner-audit scan with statements limited to accounts and accepted exceptions', () => {
+  let r: Results;
+  let stdout: string;
+
+  beforeAll(async () => {
+    const statements = join(work, 'scoped.yaml');
+    await writeFile(statements, [
+      'checklist: smb-competency',
+      'requirements:',
+      '  SUP-001:',
+      `    accounts: ["${PROD_EU}"]`,
+      '    status: met',
+      '    evidence: ["Partner-Led Support agreement PLS-2291, prod-eu only"]',
+      '    owner: cloud-ops@example.com',
+      '    date: 2026-11-01',
+      '',
+    ].join('\n'));
+    const exceptions = join(work, 'exceptions.yaml');
+    await writeFile(exceptions, [
+      'exceptions:',
+      '  - check: iam-service-user-access-keys',
+      `    resource: "arn:aws:iam::${MGMT}:user/ci-*"`,
+      '    reason: CI deploy key until the OIDC migration',
+      '    owner: platform@example.com',
+      '    expires: 2099-01-01',
+      '',
+    ].join('\n'));
+    const dir = join(work, 'scoped');
+    const out = await cli(['scan', '--org', '--out', dir, '--attestations', statements, '--attestations', exceptions]);
+    expect(out.code).toBe(3);
+    stdout = out.stdout;
+    r = await results(dir);
+  });
+
+  it('does not let a statement for one account vouch for another', () => {
+    expect(statusOf(r, 'SUP-001', SHARED)).toBe('FAIL');
+    expect(r.requirements.find((x) => x.requirementId === 'SUP-001' && x.accountId === PROD_EU)?.attestation?.accounts).toEqual([PROD_EU]);
+    expect(r.requirements.find((x) => x.requirementId === 'SUP-001' && x.accountId === SHARED)?.attestation).toBeUndefined();
+  });
+
+  it('marks the excepted finding, keeps its status and counts what the exception covered', () => {
+    const excepted = r.findings.filter((f) => f.exception);
+    expect(excepted.map((f) => [f.status, f.resource])).toEqual([['FAIL', `arn:aws:iam::${MGMT}:user/ci-deploy`]]);
+    expect(r.exceptions).toMatchObject([{ checkId: 'iam-service-user-access-keys', covered: 1, errorsNotCovered: 0, expired: false }]);
+    expect(stdout).toContain('Report: ');
   });
 });

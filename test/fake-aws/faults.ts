@@ -1,5 +1,6 @@
 // Fault injection from the scenario: latency, SCP and IAM denies, throttling of the first N calls
-// of an action, and a per-account token bucket. Each fault throws the service's own error.
+// of an action, a per-account token bucket, and an endpoint that freezes after N requests. Each
+// fault but the freeze throws the service's own error.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeAwsError, type ServiceErrors } from './errors.js';
@@ -17,8 +18,15 @@ export interface CallSite {
 export class FaultInjector {
   private readonly calls = new Map<string, number>();
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private served = 0;
 
   constructor(private readonly spec: FaultSpec = {}) {}
+
+  /** Counts a request; true once the endpoint has frozen, and this request must never be answered. */
+  frozen(): boolean {
+    this.served += 1;
+    return this.spec.freezeAfter !== undefined && this.served > this.spec.freezeAfter;
+  }
 
   async delay(): Promise<void> {
     const range = this.spec.latencyMs;

@@ -36,7 +36,7 @@ const fake = useFakeAws(() => {
   };
   scenario.faults = {
     throttle: [{ action: 's3:GetBucketPolicyStatus', count: 2, region: 'eu-west-1' }],
-    deny: [{ action: 's3:ListBuckets', accountId: PROD, region: 'eu-west-1', by: 'scp' }],
+    deny: [{ action: 's3:ListAllMyBuckets', accountId: PROD, region: 'eu-west-1', by: 'scp' }],
   };
   return scenario;
 });

@@ -51,6 +51,8 @@ export interface FaultSpec {
   deny?: DenySpec[];
   /** Region-deny SCPs on member accounts, like Control Tower's Region deny control. */
   regionDeny?: RegionDenySpec[];
+  /** After this many requests the endpoint freezes: it accepts every later request and never answers. */
+  freezeAfter?: number;
 }
 
 export interface DenySpec {

@@ -60,6 +60,7 @@ class Dispatcher {
 
   async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readRequest(req);
+    if (this.faults.frozen()) return; // held open, never answered, until the server stops
     const requestId = randomUUID();
     const response = await this.respond(raw, requestId);
     res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
@@ -75,7 +76,7 @@ class Dispatcher {
       return unroutable(raw, requestId, service);
     }
     const caller = callerOf(scope.accessKeyId, this.scenario, this.state);
-    const action = `${service.actionPrefix}:${call.operation}`;
+    const action = service.actionOf(call.operation);
     this.stats.request(action, caller.accountId);
     await this.faults.delay();
     try {

@@ -36,6 +36,8 @@ export interface ServiceSpec<Entry extends Handler | RestOperation> {
   global?: boolean;
   /** Claims the requests under this path among services sharing a signing name (S3 Control: `/v20180820/`). */
   pathPrefix?: string;
+  /** Operations IAM authorizes under another action name (Access Analyzer ListFindingsV2 → ListFindings). */
+  iamActions?: Record<string, string>;
   /** The entry's shape follows the protocol (NoInfer: the protocol alone decides it). */
   operations: Record<string, NoInfer<Entry>>;
 }
@@ -49,6 +51,8 @@ export interface Service {
   global: boolean;
   pathPrefix?: string;
   handlers: Record<string, Handler>;
+  /** The IAM action a call of `operation` needs, as stats, denies and throttles name it (`guardduty:ListDetectors`). */
+  actionOf(operation: string): string;
 }
 
 export function defineService<Entry extends Handler | RestOperation>(spec: ServiceSpec<Entry>): Service {
@@ -61,6 +65,7 @@ export function defineService<Entry extends Handler | RestOperation>(spec: Servi
     global: spec.global ?? false,
     pathPrefix: spec.pathPrefix,
     handlers: Object.fromEntries(Object.entries(spec.operations).map(([name, entry]) => [name, handlerOf(entry)])),
+    actionOf: (operation) => `${spec.actionPrefix}:${spec.iamActions?.[operation] ?? operation}`,
   };
 }
 

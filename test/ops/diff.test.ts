@@ -8,7 +8,7 @@ import type { RequirementStatus } from '../../src/contract/status.js';
 import type { Results } from '../../src/contract/results.js';
 import { classify, diffRuns, meetsFailOn, type RequirementChangeKind } from '../../src/bookkeeping/diff.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../src/bookkeeping/diff-render.js';
-import { account, finding, requirement, results } from './fixtures.js';
+import { account, partnerRequirement, finding, requirement, results } from './fixtures.js';
 
 const NOW = new Date('2026-11-20T00:00:00.000Z');
 
@@ -48,6 +48,7 @@ function scenario(): { old: Results; next: Results } {
       requirement('111111111111', 'SUP-001', 'PASS'),
       requirement('222222222222', 'IAM-002', 'PASS'),
       requirement('333333333333', 'IAM-002', 'FAIL'),
+      partnerRequirement('DOC-001', 'MANUAL'),
     ],
     findings: [
       finding({ accountId: '111111111111', resource: 'i-1', status: 'FAIL' }),
@@ -70,6 +71,11 @@ function scenario(): { old: Results; next: Results } {
       requirement('444444444444', 'SUP-001', 'PASS', {
         attestation: { status: 'met', owner: 'ops@example.com', date: '2025-01-01', expires: '2026-11-01', evidence: [], expired: true },
       }),
+      partnerRequirement('DOC-001', 'FAIL', { attestation: { status: 'not-met', owner: 'arch', date: '2026-11-02', evidence: ['x'], expired: false } }),
+    ],
+    exceptions: [
+      { checkId: 'ec2-imdsv2-required', resource: 'i-legacy', reason: 'vendor', owner: 'ops', expires: '2026-12-10', expired: false, covered: 1, errorsNotCovered: 0 },
+      { checkId: 'ec2-imdsv2-required', resource: 'i-old', reason: 'vendor', owner: 'ops', expires: '2026-11-10', expired: true, covered: 0, errorsNotCovered: 0 },
     ],
     findings: [
       finding({ accountId: '111111111111', resource: 'i-1', status: 'PASS' }),
@@ -84,13 +90,13 @@ function scenario(): { old: Results; next: Results } {
 describe('diffRuns', () => {
   const { old, next } = scenario();
   const diff = diffRuns(old, next, NOW);
-  const ids = (rows: { accountId: string; requirementId: string }[]) => rows.map((r) => `${r.accountId}:${r.requirementId}`);
+  const ids = (rows: { accountId?: string; requirementId: string }[]) => rows.map((r) => `${r.accountId ?? 'partner'}:${r.requirementId}`);
 
   it('classifies requirement changes per account', () => {
-    expect(ids(diff.requirements.regressions)).toEqual(['111111111111:IAM-002', '444444444444:IAM-002']);
+    expect(ids(diff.requirements.regressions)).toEqual(['partner:DOC-001', '111111111111:IAM-002', '444444444444:IAM-002']);
     expect(ids(diff.requirements.fixed)).toEqual(['111111111111:AWSAPI-004']);
     expect(ids(diff.requirements.changed)).toEqual(['111111111111:SUP-001', '222222222222:IAM-002']);
-    expect(diff.requirements.regressions[1]).toEqual({
+    expect(diff.requirements.regressions[2]).toEqual({
       kind: 'regression', accountId: '444444444444', requirementId: 'IAM-002', before: undefined, after: 'FAIL',
     });
   });
@@ -111,13 +117,18 @@ describe('diffRuns', () => {
 
   it('flags expired attestations and those expiring within 30 days', () => {
     expect(diff.attestations.expired).toEqual([
-      { accountId: '444444444444', requirementId: 'SUP-001', owner: 'ops@example.com', expires: '2026-11-01', daysLeft: -19 },
+      { accountId: '444444444444', requirementId: 'SUP-001', owner: 'ops@example.com', expires: '2026-11-01', daysLeft: -18 },
     ]);
     expect(diff.attestations.expiring).toEqual([
-      { accountId: '222222222222', requirementId: 'IAM-002', owner: 'sec@example.com', expires: '2026-12-01', daysLeft: 11 },
+      { accountId: '222222222222', requirementId: 'IAM-002', owner: 'sec@example.com', expires: '2026-12-01', daysLeft: 12 },
     ]);
     const far = diffRuns(old, next, new Date('2026-10-01T00:00:00.000Z'));
     expect(far.attestations.expiring).toEqual([]);
+  });
+
+  it('flags exceptions that expired or expire within 30 days', () => {
+    expect(diff.exceptions.expired).toEqual([{ checkId: 'ec2-imdsv2-required', resource: 'i-old', owner: 'ops', expires: '2026-11-10', daysLeft: -9 }]);
+    expect(diff.exceptions.expiring).toEqual([{ checkId: 'ec2-imdsv2-required', resource: 'i-legacy', owner: 'ops', expires: '2026-12-10', daysLeft: 21 }]);
   });
 
   it('decides --fail-on', () => {
@@ -149,11 +160,14 @@ describe('diffRuns', () => {
     expect(md).toContain('| 111111111111 | IAM-002 | PASS | FAIL |');
     expect(md).toContain('| 444444444444 | IAM-002 | (none) | FAIL |');
     expect(md).toContain('## Attestations expired');
-    expect(md).toContain('2 regressed, 1 fixed, 2 other changes, 1 new accounts, 1 gone accounts');
+    expect(md).toContain('| partner | DOC-001 | MANUAL | FAIL |');
+    expect(md).toContain('3 regressed, 1 fixed, 2 other changes, 1 new accounts, 1 gone accounts');
+    expect(md).toContain('## Exceptions expiring within 30 days\n\n- ec2-imdsv2-required i-legacy (owner ops) expires 2026-12-10, 21 days left');
     const text = renderDiffText(diff);
-    expect(text).toContain('REGRESSED:\n  111111111111 IAM-002  PASS → FAIL');
-    expect(text).toContain('Attestations expiring:\n  222222222222 IAM-002 (owner sec@example.com) expires 2026-12-01, 11 days left');
-    expect(JSON.parse(renderDiffJson(diff)).requirements.regressions).toHaveLength(2);
+    expect(text).toContain('REGRESSED:\n  partner DOC-001  MANUAL → FAIL\n  111111111111 IAM-002  PASS → FAIL');
+    expect(text).toContain('Exceptions expired:\n  ec2-imdsv2-required i-old (owner ops) expires 2026-11-10');
+    expect(text).toContain('Attestations expiring:\n  222222222222 IAM-002 (owner sec@example.com) expires 2026-12-01, 12 days left');
+    expect(JSON.parse(renderDiffJson(diff)).requirements.regressions).toHaveLength(3);
   });
 
   it('escapes Markdown in resource names from the audited accounts', () => {

@@ -14,7 +14,11 @@ export function requirement(
   status: RequirementStatus,
   overrides: Partial<RequirementResult> = {},
 ): RequirementResult {
-  return { requirementId, accountId, status, checkIds: ['some-check'], ...overrides };
+  return { requirementId, scope: 'account', accountId, status, checkIds: ['some-check'], ...overrides };
+}
+
+export function partnerRequirement(requirementId: string, status: RequirementStatus, overrides: Partial<RequirementResult> = {}): RequirementResult {
+  return { requirementId, scope: 'partner', status, checkIds: [], ...overrides };
 }
 
 export function finding(overrides: Partial<Finding> & Pick<Finding, 'accountId' | 'resource' | 'status'>): Finding {
@@ -33,7 +37,7 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'accountId' 
 
 export function results(overrides: Partial<Results> = {}): Results {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'partner-audit', version: '0.1.0' },
     startedAt: '2026-11-01T00:00:00.000Z',
     finishedAt: '2026-11-01T00:10:00.000Z',
@@ -42,6 +46,7 @@ export function results(overrides: Partial<Results> = {}): Results {
     accounts: [],
     findings: [],
     requirements: [],
+    exceptions: [],
     ...overrides,
   };
 }

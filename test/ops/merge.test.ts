@@ -9,7 +9,8 @@ import { UsageError } from '../../src/errors.js';
 import type { Results } from '../../src/contract/results.js';
 import { mergeRuns } from '../../src/bookkeeping/merge.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
-import { account, finding, manifest, manifestAccount, requirement, results } from './fixtures.js';
+import { account, finding, manifest, manifestAccount, partnerRequirement, requirement, results } from './fixtures.js';
+import { getChecklist } from '../../src/catalog/index.js';
 
 const record = (accountId: string, collector: string, region = 'global'): DatasetRecord => ({
   accountId, region, collector, startedAt: 't', finishedAt: 't', requestIds: ['r'], ok: true, data: { accountId, collector },
@@ -40,8 +41,13 @@ function twoShards(root: string): string[] {
     results({
       startedAt: '2026-11-01T00:00:05.000Z', finishedAt: '2026-11-01T00:20:00.000Z',
       accounts: [account('333333333333'), account('111111111111')],
-      requirements: [requirement('333333333333', 'IAM-002', 'PASS'), requirement('111111111111', 'IAM-002', 'FAIL')],
+      requirements: [
+        partnerRequirement('SBR-002', 'ATTESTED', { attestation: { status: 'met', owner: 'gtm', date: '2026-10-01', evidence: ['gtm.pdf'], expired: false } }),
+        requirement('333333333333', 'IAM-002', 'PASS'),
+        requirement('111111111111', 'IAM-002', 'FAIL'),
+      ],
       findings: [finding({ accountId: '111111111111', resource: 'i-1', status: 'FAIL' })],
+      exceptions: [EXCEPTION_SUMMARY],
     }),
     {
       '111111111111.jsonl': [record('111111111111', 'iam.credentialReport')],
@@ -61,15 +67,18 @@ function twoShards(root: string): string[] {
     results({
       startedAt: '2026-11-01T00:00:01.000Z', finishedAt: '2026-11-01T00:30:00.000Z',
       accounts: [account('222222222222')],
-      requirements: [requirement('222222222222', 'IAM-002', 'PASS')],
+      requirements: [requirement('222222222222', 'IAM-002', 'PASS'), partnerRequirement('SBR-002', 'ATTESTED')],
+      exceptions: [{ ...EXCEPTION_SUMMARY, covered: 2 }],
     }),
     {
       '222222222222.jsonl': [record('222222222222', 'iam.credentialReport')],
-      '999999999999.jsonl': [record('999999999999', 'health.organization'), record('999999999999', 'other.dataset')],
+      '999999999999.jsonl': [record('999999999999', 'health.organization'), record('999999999999', 'organizations.membership')],
     },
   );
   return [a, b];
 }
+
+const EXCEPTION_SUMMARY = { checkId: 'ec2-imdsv2-required', resource: 'i-9', reason: 'vendor', owner: 'ops', expires: '2027-01-01', expired: false, covered: 1, errorsNotCovered: 0 };
 
 describe('mergeRuns', () => {
   it('writes one manifest with every account, every dataset and merged results', async () => {
@@ -84,13 +93,19 @@ describe('mergeRuns', () => {
     expect(m.totals).toEqual({ requests: 15, retries: 3, throttles: 1, errors: 1 });
     expect(m.complete).toBe(true);
     expect(r.accounts.map((a) => a.accountId)).toEqual(['111111111111', '222222222222', '333333333333']);
-    expect(r.requirements.map((x) => `${x.accountId}:${x.status}`)).toEqual(['111111111111:FAIL', '222222222222:PASS', '333333333333:PASS']);
+    const accountRows = r.requirements.filter((x) => x.scope === 'account');
+    expect(accountRows.map((x) => `${x.accountId}:${x.status}`)).toEqual(['111111111111:FAIL', '222222222222:PASS', '333333333333:PASS']);
+    const partnerRows = r.requirements.filter((x) => x.scope === 'partner');
+    expect(partnerRows.map((x) => x.requirementId)).toEqual(getChecklist('smb-competency').requirements.filter((q) => q.scope === 'partner').map((q) => q.id));
+    expect(partnerRows.find((x) => x.requirementId === 'SBR-002')).toMatchObject({ status: 'ATTESTED', attestation: { owner: 'gtm' } });
+    expect(partnerRows.find((x) => x.requirementId === 'SBR-001')?.status).toBe('MANUAL');
+    expect(r.exceptions).toEqual([{ ...EXCEPTION_SUMMARY, covered: 3 }]);
     expect(r.findings).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(m);
     expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual(r);
     expect(readdirSync(join(out, 'datasets')).sort()).toEqual(['111111111111.jsonl', '222222222222.jsonl', '333333333333.jsonl', '999999999999.jsonl']);
     const callerLines = readFileSync(join(out, 'datasets', '999999999999.jsonl'), 'utf8').trim().split('\n');
-    expect(callerLines.map((l) => JSON.parse(l).collector)).toEqual(['health.organization', 'other.dataset']);
+    expect(callerLines.map((l) => JSON.parse(l).collector)).toEqual(['health.organization', 'organizations.membership']);
     const sums = await readChecksums(out);
     expect([...sums.keys()]).toEqual([
       'datasets/111111111111.jsonl', 'datasets/222222222222.jsonl', 'datasets/333333333333.jsonl', 'datasets/999999999999.jsonl',

@@ -4,7 +4,7 @@ import type { Finding, RequirementResult } from '../../src/contract/results.js';
 import { evidenceStatement } from '../../src/report/evidence-statement.js';
 import type { CheckSummary } from '../../src/report/types.js';
 
-const requirement: Requirement = { id: 'SECOPS-007', title: 'Threat detection', section: 'SECOPS', appliesTo: ['saas'], automation: 'full' };
+const requirement: Requirement = { id: 'SECOPS-007', title: 'Threat detection', section: 'SECOPS', appliesTo: ['saas'], automation: 'full', scope: 'account' };
 const check = { id: 'guardduty-enabled', title: 'GuardDuty is enabled in every region' } as CheckSummary;
 const checks = new Map([[check.id, check]]);
 
@@ -27,6 +27,7 @@ function finding(accountId: string, region: string, status: Finding['status'], e
 
 const result = (accountId: string, status: RequirementResult['status'], extra: Partial<RequirementResult> = {}): RequirementResult => ({
   requirementId: requirement.id,
+  scope: 'account',
   accountId,
   status,
   checkIds: [check.id],
@@ -66,9 +67,15 @@ describe('evidenceStatement', () => {
     ];
     expect(evidenceStatement({ requirement: manual, findings: [], results, checks })).toBe(
       'Attested met by sec@example.com on 2026-10-01 (evidence: runbook.pdf) for 1/3 accounts. ' +
-        'Awaiting attestation in 1/3 accounts: a runbook. ' +
-        'Could not be evaluated in 1/3 accounts: the scan did not reach this account.',
+        'Awaiting attestation for 1/3 accounts: a runbook. ' +
+        'Could not be evaluated for 1/3 accounts: the scan did not reach this account.',
     );
+  });
+
+  it('speaks of the partner for a partner-level row', () => {
+    const manual = { ...requirement, automation: 'manual' as const, attest: 'a runbook', scope: 'partner' as const };
+    const row: RequirementResult = { requirementId: requirement.id, scope: 'partner', status: 'MANUAL', checkIds: [] };
+    expect(evidenceStatement({ requirement: manual, findings: [], results: [row], checks })).toBe('Awaiting attestation for the partner: a runbook.');
   });
 
   it('says so when nothing was recorded', () => {

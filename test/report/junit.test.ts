@@ -17,16 +17,18 @@ async function parse(input: ReturnType<typeof syntheticRun>): Promise<Json> {
 describe('JUnit XML', () => {
   const input = syntheticRun({ accounts: 2, regions: 2 });
 
-  it('has a test suite per requirement and a test case per account and region', async () => {
+  it('has a test suite per requirement and a test case per requirement row', async () => {
     const doc = await parse(input);
     const suites = asList(doc.testsuites.testsuite) as Json[];
     expect(suites.map((s) => s.id)).toEqual(input.checklist.requirements.map((r) => r.id));
+    const cases = suites.flatMap((s) => asList(s.testcase) as Json[]);
+    expect(cases).toHaveLength(input.results.requirements.length);
+    expect(Number(doc.testsuites.tests)).toBe(input.results.requirements.length);
+    expect(Number(doc.testsuites.failures)).toBe(input.results.requirements.filter((r) => r.status === 'FAIL').length);
     const guardduty = suites.find((s) => s.id === 'SECOPS-007')!;
-    const cases = asList(guardduty.testcase) as Json[];
-    const places = new Set(
-      input.results.findings.filter((f) => f.requirementIds.includes('SECOPS-007')).map((f) => `${f.accountId} ${f.region}`),
-    );
-    expect(new Set(cases.map((c) => c.name))).toEqual(places);
+    expect((asList(guardduty.testcase) as Json[]).map((c) => c.name)).toEqual(input.results.accounts.map((a) => a.accountId));
+    const partner = suites.find((s) => s.id === 'DOC-001')!;
+    expect(asList(partner.testcase).map((c: Json) => [c.classname, c.name])).toEqual([['DOC-001.partner', 'partner']]);
   });
 
   it('maps FAIL to failure, ERROR to error and MANUAL/NOT_APPLICABLE to skipped, with matching counts', async () => {
@@ -58,7 +60,7 @@ describe('JUnit XML', () => {
     const failing = input.results.findings.find((f) => f.status === 'FAIL')!;
     const doc = await parse(input);
     const suite = (asList(doc.testsuites.testsuite) as Json[]).find((s) => s.id === failing.requirementIds[0])!;
-    const testCase = (asList(suite.testcase) as Json[]).find((c) => c.name === `${failing.accountId} ${failing.region}`)!;
+    const testCase = (asList(suite.testcase) as Json[]).find((c) => c.name === failing.accountId)!;
     expect(testCase.failure['#text']).toContain(failing.resource);
     expect(testCase.failure['#text']).toContain(failing.requestIds[0]);
   });
@@ -70,7 +72,8 @@ describe('JUnit XML', () => {
       resource: 'arn:aws:s3:::bucket<&>"\'',
       message: 'AccessDenied: <Error> & "quotes" \u0000\u0007 ]]> done',
     };
-    const doc = await parse({ ...input, results: { ...input.results, findings: [...input.results.findings, nasty] } });
+    const requirements = input.results.requirements.map((r) => (r.requirementId === nasty.requirementIds[0] && r.accountId === nasty.accountId ? { ...r, status: 'ERROR' as const } : r));
+    const doc = await parse({ ...input, results: { ...input.results, findings: [...input.results.findings, nasty], requirements } });
     const suite = (asList(doc.testsuites.testsuite) as Json[]).find((s) => s.id === nasty.requirementIds[0])!;
     const errored = (asList(suite.testcase) as Json[]).filter((c) => c.error !== undefined);
     expect(errored.some((c) => String(c.error['#text']).includes('AccessDenied: <Error> & "quotes"'))).toBe(true);

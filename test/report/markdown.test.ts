@@ -25,35 +25,57 @@ describe('markdownReporter', () => {
   });
 
   it('opens with the checklist, model, time, tool, caller and coverage', () => {
-    const [title, , facts, , totals] = markdown.split('\n');
+    const [title, , facts, , verdict, , totals] = markdown.split('\n');
     expect(title).toBe('# SMB Competency technical validation (smb-competency 2025-08)');
     expect(facts).toBe(
       '**saas** model · scanned 2026-11-20 09:00:00 UTC to 2026-11-20 09:04:31 UTC · partner-audit 0.1.0 · ' +
         'as arn:aws:sts::999999999999:assumed-role/PartnerAuditRole/audit · 4 accounts (2 scanned, 1 partial, 1 failed) · 2 regions',
     );
-    expect(totals).toBe('Requirement results: 3 **FAIL** · 7 **ERROR** · 1 WARN · 1 MANUAL · 7 ATTEST · 9 PASS · 4 N/A');
+    expect(verdict).toBe('**6 of 7 requirements need action (3 fail, 3 could not be checked); 0 to review, 0 to attest.**');
+    expect(totals).toBe('Requirement rows: 3 **FAIL** · 7 **ERROR** · 1 WARN · 1 MANUAL · 4 ATTEST · 9 PASS · 4 N/A');
     expect(markdown).not.toContain('Incomplete scan');
   });
 
-  it('has a requirements × accounts matrix with status words and a legend', () => {
-    const rows = tableAfter(markdown, 'Requirements × accounts');
+  it('ranks what to fix first: failures, then by severity and accounts, each with where and why', () => {
+    const rows = tableAfter(markdown, 'Fix first').slice(2).map(cells);
+    expect(rows.map((r) => r[0]!.split(' ')[0])).toEqual(['IAM-002', 'SECOPS-001', 'AWSAPI-004', 'IAM-005', 'SUP-001', 'OPE-001']);
+    expect(rows[0]).toEqual(['IAM-002 Root user has MFA and no access keys', '**FAIL**', 'critical', '222222222222', 'Root user has no MFA device.']);
+    expect(rows[3]).toEqual(['IAM-005 Long-lived IAM user keys are rotated', '**ERROR**', 'medium', '444444444444', 'Could not assume PartnerAuditRole: AccessDenied']);
+  });
+
+  it('has an account × requirement matrix of the account-level requirements that need attention, and a legend', () => {
+    const rows = tableAfter(markdown, 'Account-level requirements needing attention');
     expect(cells(rows[0]!)).toEqual([
       'Requirement', 'Overall', 'payments-prod (111111111111)', 'payments-staging (222222222222)', 'data-lake (333333333333)', 'legacy-sandbox (444444444444)',
     ]);
-    expect(rows).toHaveLength(2 + EXPECTED.requirements);
+    expect(rows).toHaveLength(2 + 6);
     expect(cells(rows[2]!)).toEqual(['IAM-002 Root user has MFA and no access keys', '**FAIL**', 'PASS', '**FAIL**', 'PASS', '**ERROR**']);
-    expect(cells(rows.find((r) => r.startsWith('| REL-001'))!)).toEqual(['REL-001 Customers receive a backup plan', 'N/A', 'N/A', 'N/A', 'N/A', 'N/A']);
+    expect(rows.some((r) => r.startsWith('| REL-001') || r.startsWith('| DOC-001'))).toBe(false);
+    expect(markdown).toContain('Met, attested or not applicable in every account: REL-001.');
     expect(markdown).toContain('Legend: **FAIL** checked and not met · **ERROR** could not be checked');
+    expect(markdown).toContain('Requirement rows (29): one per account for each account-level requirement (28) and one for each partner-level requirement (1). Findings (25)');
   });
 
-  it('lists failing findings with account, region, resource and message', () => {
+  it('lists partner-level requirements once, not per account', () => {
+    const rows = tableAfter(markdown, 'Partner-level requirements');
+    expect(rows.slice(2).map(cells)).toEqual([['DOC-001 Architecture diagram is current', 'ATTEST', '']]);
+  });
+
+  it('lists accepted exceptions with what they cover and flags the expired ones', () => {
+    const rows = tableAfter(markdown, 'Accepted exceptions').slice(2).map(cells);
+    expect(rows[0]).toEqual(['iam-access-keys-rotated', 'arn:aws:iam::\\*:user/ci-deployer', 'all accounts', 'Deploy key for the legacy pipeline, removed with the migration', 'platform-team', '2027-01-15', '1']);
+    expect(rows[1]![5]).toBe('**expired 2026-10-01**');
+  });
+
+  it('lists failing findings with account, region, resource, message and remediation, leaving advisory ones out', () => {
     const rows = tableAfter(markdown, 'Failing findings');
-    expect(markdown).toContain(`## Failing findings (${EXPECTED.findingCounts.FAIL})`);
-    expect(rows).toHaveLength(2 + EXPECTED.findingCounts.FAIL);
+    const advisory = 1;
+    expect(markdown).toContain(`## Failing findings (${EXPECTED.findingCounts.FAIL - advisory})`);
+    expect(rows).toHaveLength(2 + EXPECTED.findingCounts.FAIL - advisory);
     const failing = rows.slice(2);
-    expect(failing.map((r) => cells(r)[1])).toEqual(['222222222222', '222222222222', '111111111111', '111111111111', '222222222222']);
-    expect(cells(failing[1]!)).toEqual(['SECOPS-001', '222222222222', 'eu-west-1', '222222222222/eu-west-1', 'No GuardDuty detector in this region.']);
-    expect(failing.at(-1)).toContain('(advisory)');
+    expect(failing.map((r) => cells(r)[1])).toEqual(['222222222222', '222222222222', '111111111111', '111111111111']);
+    expect(cells(failing[1]!)).toEqual(['SECOPS-001', '222222222222', 'eu-west-1', '222222222222/eu-west-1', 'No GuardDuty detector in this region.', 'Change the configuration until: GuardDuty is enabled in every scanned region.']);
+    expect(markdown).not.toContain('(advisory)');
   });
 
   it('lists what could not be checked', () => {
@@ -78,7 +100,7 @@ describe('markdownReporter', () => {
     expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
     const hostileRow = tableAfter(markdown, 'Failing findings').find((r) => r.includes('\\<\\/script\\>') || r.includes('\\</script'));
     expect(hostileRow).toContain('\\|pipe');
-    expect(cells(hostileRow!)).toHaveLength(5);
+    expect(cells(hostileRow!)).toHaveLength(6);
   });
 
   it('mdText keeps a cell on one line and inert', () => {
@@ -108,7 +130,7 @@ describe('markdown for a large run', () => {
 
   it('switches to status counts per requirement when there are too many accounts', () => {
     expect(input.results.accounts.length).toBeGreaterThan(MAX_MATRIX_ACCOUNTS);
-    const rows = tableAfter(markdown, 'Requirements × accounts');
+    const rows = tableAfter(markdown, 'Account-level requirements needing attention');
     expect(cells(rows[0]!)).toEqual(['Requirement', 'Overall', '**FAIL**', '**ERROR**', 'WARN', 'MANUAL', 'ATTEST', 'PASS', 'N/A']);
     for (const row of rows.slice(2)) {
       const counts = cells(row).slice(2).map(Number);

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyRun } from '../../src/bundle/verify.js';
 import { UsageError } from '../../src/errors.js';
 import { FORMATS, REPORTERS, selectReporters } from '../../src/report/registry.js';
 import { renderReports, renderToBuffer } from '../../src/report/render.js';
@@ -31,22 +30,12 @@ describe('registry', () => {
 describe('renderReports', () => {
   const input = syntheticRun({ accounts: 2, regions: 2 });
 
-  it('writes the selected formats, then SHA256SUMS over the whole directory', async () => {
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(input.manifest));
-    const { reports, signatureRemoved } = await renderReports(input, ['json', 'csv', 'junit'], dir);
+  it('writes the selected formats and nothing else: sealing is the caller\'s step', async () => {
+    writeFileSync(join(dir, 'SIGNATURE.json'), '{}');
+    const reports = await renderReports(input, ['json', 'csv', 'junit'], dir);
     expect(reports.map((r) => r.fileName)).toEqual(['results.json', 'self-assessment.csv', 'junit.xml']);
     for (const r of reports) expect(r.bytes).toBe(readFileSync(join(dir, r.fileName)).byteLength);
-    expect(signatureRemoved).toBe(false);
-    const sums = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
-    for (const file of ['manifest.json', 'results.json', 'self-assessment.csv', 'junit.xml']) expect(sums).toContain(`  ${file}\n`);
-    expect(await verifyRun(dir)).toMatchObject({ ok: true, checked: 4 });
-  });
-
-  it('removes a signature that no longer holds', async () => {
-    writeFileSync(join(dir, 'SIGNATURE.json'), '{}');
-    const { signatureRemoved } = await renderReports(input, 'json', dir);
-    expect(signatureRemoved).toBe(true);
-    expect(existsSync(join(dir, 'SIGNATURE.json'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['SIGNATURE.json', 'junit.xml', 'results.json', 'self-assessment.csv']);
   });
 
   it('renders one format for stdout and refuses several', async () => {

@@ -10,7 +10,7 @@ import { checkSettingsSchema } from '../../src/contract/settings.js';
 import type { AcmCertificate } from '../../src/datasets/acm/datasets.js';
 import type { ServerCertificate } from '../../src/datasets/iam/datasets.js';
 import { evaluateRun, type EvidenceSource } from '../../src/engine/evaluate.js';
-import { rollupRequirement } from '../../src/engine/rollup.js';
+import { rollupAccountRequirement } from '../../src/engine/rollup.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
 import { certificate } from '../helpers/fixtures/compute.js';
 import { serverCertificate } from '../helpers/fixtures/iam.js';
@@ -52,7 +52,7 @@ async function secops011(source: EvidenceSource): Promise<string> {
   });
   const requirement = checklist.requirements.find((r) => r.id === 'SECOPS-011')!;
   const mapped = findings.filter((f) => f.requirementIds.includes('SECOPS-011'));
-  return rollupRequirement({ requirement, accountId: ACCOUNT, findings: mapped, deploymentModel: 'saas', settings: checkSettingsSchema.parse({}), now: NOW }).status;
+  return rollupAccountRequirement({ requirement, accountId: ACCOUNT, findings: mapped, deploymentModel: 'saas', settings: checkSettingsSchema.parse({}), now: NOW }).status;
 }
 
 describe('SECOPS-011 roll-up', () => {

@@ -14,7 +14,7 @@ import { readManifest } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter } from '../../src/snapshot/writer.js';
 import { fakeHttp } from '../aws/fake-http.js';
 import { manifestFixture } from '../snapshot/fixtures.js';
-import { access, records, settings, testCollectorOf, testDataset } from './fixtures.js';
+import { access, records, settings, testCollectorOf, testDataset, testVocabulary } from './fixtures.js';
 
 const ACCOUNT = '111111111111';
 const ENABLED = ['eu-central-1', 'eu-west-1', 'us-east-1'];
@@ -66,7 +66,7 @@ async function scan(options: { regions?: string[]; homeRegions?: string[] } = {}
   const runSettings = { ...settings, homeRegions: options.homeRegions ?? ['eu-west-1'], ...(options.regions ? { regions: options.regions } : {}) };
   const pool = createClientPool({ settings: runSettings, requestHandler: fakeHttp(() => ({})) });
   await runScan({ targets: [{ accountId: ACCOUNT }], plan, settings: runSettings, writer, access, pool, handleSignals: false });
-  return { account: (await readManifest(dir)).accounts[0]!, dir };
+  return { account: (await readManifest(dir, testVocabulary())).accounts[0]!, dir };
 }
 
 const scpDeny = () => denied('UnauthorizedOperation', `You are not authorized to perform this operation. ${SCP_DENY}`);

@@ -10,7 +10,10 @@ import type { DatasetRecord } from '../../src/contract/record.js';
 import type { RegionsEvidence } from '../../src/datasets/ec2/datasets.js';
 import type { ScanPlan } from '../../src/collect/plan.js';
 import type { ScanSettings } from '../../src/contract/settings.js';
+import { knownRegionNames } from '../../src/aws/regions.js';
+import { ALL_DATASETS } from '../../src/datasets/index.js';
 import { readAccountDatasets } from '../../src/snapshot/reader.js';
+import type { Vocabulary } from '../../src/snapshot/validate.js';
 import type { FakeAnswer } from '../aws/fake-http.js';
 
 export const CALLER = '999999999999';
@@ -125,9 +128,14 @@ export const access: AwsAccess = {
   },
 };
 
+/** What a run of the tests' own datasets may name: the SDK's regions, the real datasets and the test ones. */
+export function testVocabulary(): Vocabulary {
+  return { regions: new Set(knownRegionNames()), datasets: new Set([...ALL_DATASETS.map((d) => d.id), ...testCollectors.keys()]) };
+}
+
 export async function records(dir: string, accountId: string): Promise<DatasetRecord[]> {
   const out: DatasetRecord[] = [];
-  for await (const r of readAccountDatasets(dir, accountId)) out.push(r);
+  for await (const r of readAccountDatasets(dir, accountId, testVocabulary())) out.push(r);
   return out;
 }
 

@@ -10,7 +10,7 @@ import { readManifest } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';
 import { fakeHttp } from '../aws/fake-http.js';
 import { manifestFixture } from '../snapshot/fixtures.js';
-import { access, answer, CALLER, plan, records, settings, testDataset } from './fixtures.js';
+import { access, answer, CALLER, plan, records, settings, testDataset, testVocabulary } from './fixtures.js';
 
 async function newRun() {
   const dir = join(await mkdtemp(join(tmpdir(), 'pa-edge-')), 'run');
@@ -34,7 +34,7 @@ describe('scanner edge cases', () => {
       pool,
       handleSignals: false,
     });
-    const account = (await readManifest(dir)).accounts[0]!;
+    const account = (await readManifest(dir, testVocabulary())).accounts[0]!;
     expect(account).toMatchObject({ status: 'SCANNED', regions: ['us-east-1'] });
     expect(account.error).toBeUndefined();
     const rs = await records(dir, '333333333333');
@@ -71,10 +71,10 @@ describe('resumeScan', () => {
     await writeFile(datasetsFile(dir, CALLER), `${JSON.stringify({ accountId: CALLER, region: 'global', collector: 'test.org', startedAt: '', finishedAt: '', requestIds: [], ok: true, data: { accountId: CALLER } })}\n`);
 
     const pool = createClientPool({ settings, requestHandler: fakeHttp(answer) });
-    const summary = await resumeScan({ dir, plan, settings, access, pool, handleSignals: false });
+    const summary = await resumeScan({ dir, plan, settings, access, pool, handleSignals: false, vocabulary: testVocabulary() });
 
     expect(summary.rescanned).toEqual(['333333333333']);
-    const manifest = await readManifest(dir);
+    const manifest = await readManifest(dir, testVocabulary());
     expect(manifest.complete).toBe(true);
     expect(manifest.accounts.map((a) => [a.accountId, a.status])).toEqual([
       ['111111111111', 'SCANNED'],
@@ -93,8 +93,8 @@ describe('resumeScan', () => {
     const { dir, writer } = await newRun();
     await writer.update({ callerIdentity: { accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/x' } });
     const pool = createClientPool({ settings, requestHandler: fakeHttp(answer) });
-    await expect(resumeScan({ dir, plan, settings, access, pool, handleSignals: false })).rejects.toThrow(/made from account 123456789012/);
+    await expect(resumeScan({ dir, plan, settings, access, pool, handleSignals: false, vocabulary: testVocabulary() })).rejects.toThrow(/made from account 123456789012/);
     await writer.finish('2026-11-23T13:00:00.000Z', { requests: 0, retries: 0, throttles: 0, errors: 0 });
-    expect((await resumeScan({ dir, plan, settings, access, pool, handleSignals: false })).rescanned).toEqual([]);
+    expect((await resumeScan({ dir, plan, settings, access, pool, handleSignals: false, vocabulary: testVocabulary() })).rescanned).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { readManifest } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter } from '../../src/snapshot/writer.js';
 import { fakeHttp } from '../aws/fake-http.js';
 import { manifestFixture } from '../snapshot/fixtures.js';
-import { access, answer, CALLER, DENIED, plan, REACHED, records, runs, secretOf, settings, tokenOf } from './fixtures.js';
+import { access, answer, CALLER, DENIED, plan, REACHED, records, runs, secretOf, settings, testVocabulary, tokenOf } from './fixtures.js';
 
 describe('runScan', () => {
   let dir: string;
@@ -40,7 +40,7 @@ describe('runScan', () => {
       pool,
       events: { accountFinished: (a) => finished.push(a) },
     });
-    manifest = await readManifest(dir);
+    manifest = await readManifest(dir, testVocabulary());
   });
 
   test('the manifest is complete and lists every account with its status', () => {

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, readdir, writeFile, appendFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile, appendFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import { SnapshotError } from '../../src/errors.js';
-import { readAccountDatasets, readManifest } from '../../src/snapshot/reader.js';
+import { runVocabulary } from '../../src/collect/vocabulary.js';
+import { readAccountDatasets, readManifest as readManifestWith } from '../../src/snapshot/reader.js';
 import { createSnapshotWriter, datasetsFile } from '../../src/snapshot/writer.js';
 import { manifestFixture } from './fixtures.js';
 
@@ -29,9 +30,11 @@ const failed: DatasetRecord = {
   error: { kind: 'access-denied', code: 'AccessDenied', message: 'no', action: 'iam:GenerateCredentialReport' },
 };
 
+const readManifest = (dir: string) => readManifestWith(dir, runVocabulary());
+
 async function collect(dir: string, accountId: string): Promise<DatasetRecord[]> {
   const records: DatasetRecord[] = [];
-  for await (const r of readAccountDatasets(dir, accountId)) records.push(r);
+  for await (const r of readAccountDatasets(dir, accountId, runVocabulary())) records.push(r);
   return records;
 }
 
@@ -76,7 +79,53 @@ describe('snapshot writer and reader', () => {
     const dir = await tempRun();
     await createSnapshotWriter(dir, manifestFixture()).start();
     await writeFile(datasetsFile(dir, ok.accountId), `${JSON.stringify(ok)}\n${JSON.stringify({ ok: true })}\n`);
-    await expect(collect(dir, ok.accountId)).rejects.toThrow(/:2: not a dataset record$/);
+    await expect(collect(dir, ok.accountId)).rejects.toThrow(/:2: accountId: expected string, received undefined$/);
+  });
+
+  test.each([
+    ['a record without requestIds names the field', { ...ok, requestIds: undefined }, /:1: requestIds: expected array, received undefined$/],
+    ['an unknown region', { ...ok, region: '../../etc' }, /:1: region: "..\/..\/etc" is not a region the AWS SDK knows$/],
+    ['an unknown dataset', { ...ok, collector: 'x.y' }, /:1: collector: "x.y" is not a dataset this version of partner-audit collects$/],
+    ['another account', { ...ok, accountId: '222222222222' }, /:1: accountId: 222222222222 does not match the file's account 111111111111$/],
+    ['a failed record without its error', { ...failed, error: undefined }, /:1: error: missing on a failed record$/],
+    ['an unknown error kind', { ...failed, error: { ...failed.error, kind: 'oops' } }, /:1: error.kind: /],
+  ])('%s is refused, naming the line and field', async (_name, record, message) => {
+    const dir = await tempRun();
+    await createSnapshotWriter(dir, manifestFixture()).start();
+    await writeFile(datasetsFile(dir, ok.accountId), `${JSON.stringify(record)}\n`);
+    await expect(collect(dir, ok.accountId)).rejects.toThrow(message);
+  });
+
+  test('a second record for the same dataset and region is an error naming both lines', async () => {
+    const dir = await tempRun();
+    await createSnapshotWriter(dir, manifestFixture()).start();
+    const lines = [ok, failed, { ...ok, data: { instances: ['other'] } }].map((r) => JSON.stringify(r)).join('\n');
+    await writeFile(datasetsFile(dir, ok.accountId), `${lines}\n`);
+    await expect(collect(dir, ok.accountId)).rejects.toThrow(/:3: a second record for ec2.instances in eu-west-1 \(the first is on line 1\)$/);
+  });
+
+  test('a manifest account ID that is not 12 digits never becomes a path', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    await writer.update({ accounts: [{ accountId: '../../../evil', status: 'SCANNED', regions: [], skippedRegions: [], calls: {} }] });
+    await expect(readManifest(dir)).rejects.toThrow(/manifest.json: accounts\[0\].accountId: "..\/..\/..\/evil" is not a 12-digit AWS account ID$/);
+    expect(() => datasetsFile(dir, '../../../evil')).toThrow(SnapshotError);
+    await expect(collect(dir, '../x')).rejects.toThrow(/is not a 12-digit AWS account ID/);
+  });
+
+  test('a datasets file that links out of the run is refused, and never written through', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    const outside = join(await mkdtemp(join(tmpdir(), 'pa-outside-')), 'secret.jsonl');
+    await writeFile(outside, `${JSON.stringify(ok)}\n`);
+    await symlink(outside, datasetsFile(dir, ok.accountId));
+    await expect(collect(dir, ok.accountId)).rejects.toThrow(/leads outside .* through a symbolic link/);
+    await expect(writer.writeRecord(ok)).rejects.toThrow(/ELOOP/);
+    await writer.resetAccount(ok.accountId);
+    expect(await readFile(outside, 'utf8')).toBe(`${JSON.stringify(ok)}\n`);
+    expect(await collect(dir, ok.accountId)).toEqual([]);
   });
 
   test('missing directory, missing manifest and invalid manifest are one-line SnapshotErrors', async () => {

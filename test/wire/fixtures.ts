@@ -2,6 +2,7 @@
 // plus an account whose role refuses us, a suspended one, and a region that is not enabled.
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
+import { withIdentity } from './fixtures-identity.js';
 import { landingZoneAccounts, LANDING_ZONE_SCPS, ownFindingsOnlyRule } from './landing-zone-fixtures.js';
 
 export const MGMT = '111111111111';
@@ -84,7 +85,7 @@ function account(id: string, name: string, extra: Partial<AccountSpec> = {}): Ac
 }
 
 export function wireScenario(): Scenario {
-  return {
+  let scenario: Scenario = {
     managementAccountId: MGMT,
     externalId: EXTERNAL_ID,
     organization: {
@@ -120,6 +121,8 @@ export function wireScenario(): Scenario {
     ],
     faults: { regionDeny: LANDING_ZONE_SCPS },
   };
+  scenario = withIdentity(scenario);
+  return scenario;
 }
 
 /** The GuardDuty delegated administrator, whose eu-west-1 rule routes only its own findings. */

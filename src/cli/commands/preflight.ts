@@ -12,6 +12,7 @@ import { renderPreflight, runPreflight } from '../../run/preflight.js';
 import { selectChecks } from '../../policy/selection.js';
 import { scanSettings } from '../../run/collect.js';
 import { addTargetOptions, commaList, positiveInt, resolveRunConfig, type ScanFlags } from '../../run/options.js';
+import { checkSettingsOf } from '../../config/schema.js';
 import type { CliContext } from '../context.js';
 
 interface PreflightOptions extends ScanFlags {
@@ -39,7 +40,7 @@ Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 
     .action(async (options: PreflightOptions) => {
       const { config } = await resolveRunConfig(options);
       const settings = await scanSettings(config, `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`);
-      const plan = buildPlan(checksToRun(selectChecks({ checklist: config.checklist, checkIds: options.checks }, context.checks), config.settings));
+      const plan = buildPlan(checksToRun(selectChecks({ checklist: config.checklist, checkIds: options.checks }, context.checks), checkSettingsOf(config)));
       const pool = createClientPool({ settings });
       try {
         const access = await connectAws({ settings, pool });

@@ -1,35 +1,42 @@
-// `partner-audit report <run-dir>`: re-renders reports offline from results.json and the manifest.
+// `partner-audit report <run-dir>`: renders reports again, offline, into a folder of their own
+// (src/run/rerender.ts); the run's evidence and SHA256SUMS are never rewritten.
 
 import type { Command } from 'commander';
-import { signRun, type SignOptions } from '../../bundle/sign.js';
+import type { SignOptions } from '../../bundle/sign.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { UsageError } from '../../errors.js';
-import { loadReportInput } from '../../run/report-input.js';
 import { FORMATS } from '../../report/registry.js';
-import { renderReports, renderToBuffer } from '../../report/render.js';
+import { rerenderNote } from '../../report/notes.js';
+import { rerenderRun } from '../../run/rerender.js';
 import type { CliContext } from '../context.js';
 
 interface ReportOptions extends SignOptions {
   format: string;
   out?: string;
   baseline?: string;
+  allowModified?: boolean;
+  force?: boolean;
 }
 
 export function register(program: Command, context: CliContext): void {
   program
     .command('report')
-    .description('Render reports again from a run directory, offline (no AWS calls unless signing with KMS).')
+    .description('Render reports again from a run directory, offline, into <run-dir>/rerenders/<time>/ (no AWS calls unless signing with KMS).')
     .argument('<run-dir>', 'a run directory written by `partner-audit scan`')
     .option('--format <list>', `comma-separated formats, or all: ${FORMATS.join(', ')}`, 'all')
-    .option('--out <target>', '"-" writes a single format to stdout instead of the run directory')
+    .option('--out <target>', '"-" writes a single format to stdout instead of a re-render folder')
     .option('--baseline <run-dir>', 'a previous run, to show what changed')
-    .option('--sign-key <pem>', 'sign manifest.json and SHA256SUMS with this Ed25519 private key (PEM file)')
-    .option('--sign-kms-key-id <key-id>', 'sign with this AWS KMS asymmetric key (calls kms:GetPublicKey and kms:Sign)')
+    .option('--allow-modified', 'render even when the evidence no longer matches SHA256SUMS; every report then says "re-rendered from modified results", with the hashes')
+    .option('--force', "take over the run directory's stale lock (its process is gone)")
+    .option('--sign-key <pem>', "sign the re-render folder (its RENDER.json and SHA256SUMS) with this Ed25519 private key (PEM file)")
+    .option('--sign-kms-key-id <key-id>', 'sign the re-render folder with this AWS KMS asymmetric key (calls kms:GetPublicKey and kms:Sign)')
     .option('--profile <name>', 'AWS profile for the KMS signing call')
     .addHelpText(
       'after',
-      '\nRendering rewrites SHA256SUMS; a previous SIGNATURE.json no longer holds and is removed unless you sign again.\n' +
-        'Exit code follows the results, as for scan: 0 pass, 3 a requirement FAILs, 4 incomplete.',
+      '\nThe run is verified first: if its evidence no longer matches SHA256SUMS (or its signature), report\n' +
+        'refuses (exit 1, naming the files) unless --allow-modified. The run\'s SHA256SUMS and SIGNATURE.json\n' +
+        'are never rewritten; each rendering gets its own folder with RENDER.json and SHA256SUMS (docs/evidence.md).\n' +
+        'Exit code otherwise follows the results, as for scan: 0 pass, 3 a requirement FAILs, 4 incomplete.',
     )
     .action(async (runDir: string, options: ReportOptions) => {
       process.exitCode = await report(runDir, options, context);
@@ -38,21 +45,31 @@ export function register(program: Command, context: CliContext): void {
 
 export async function report(runDir: string, options: ReportOptions, context: CliContext): Promise<number> {
   if (options.out !== undefined && options.out !== '-') {
-    throw new UsageError(`--out only takes "-" (stdout); reports are otherwise written into ${runDir}`);
+    throw new UsageError(`--out only takes "-" (stdout); reports are otherwise written into ${runDir}/rerenders/`);
   }
-  const input = await loadReportInput(runDir, context.checks, options.baseline);
-  if (options.out === '-') {
-    process.stdout.write(await renderToBuffer(input, options.format));
-    return exitCodeFor(input.results);
+  const outcome = await rerenderRun(
+    {
+      runDir,
+      format: options.format,
+      toStdout: options.out === '-',
+      ...(options.baseline ? { baseline: options.baseline } : {}),
+      ...(options.allowModified ? { allowModified: true } : {}),
+      ...(options.force ? { force: true } : {}),
+      ...(options.signKey ? { signKey: options.signKey } : {}),
+      ...(options.signKmsKeyId ? { signKmsKeyId: options.signKmsKeyId } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    },
+    context.checks,
+  );
+  const note = rerenderNote(outcome.record);
+  process.stderr.write(`${[note.headline, ...note.details].join('\n')}\n`);
+  if (outcome.output !== undefined) {
+    process.stdout.write(outcome.output);
+    return exitCodeFor(outcome.results);
   }
-  const { reports, signatureRemoved } = await renderReports(input, options.format, runDir);
-  for (const r of reports) process.stderr.write(`wrote ${r.fileName} (${formatBytes(r.bytes)}, ${r.ms} ms)\n`);
-  const signature = await signRun(runDir, options);
-  if (signature) process.stderr.write(`signed with ${signature.algorithm} key ${signature.keyFingerprint}\n`);
-  else if (signatureRemoved) {
-    process.stderr.write('SIGNATURE.json removed: the files it covered changed; sign again with --sign-key or --sign-kms-key-id\n');
-  }
-  return exitCodeFor(input.results);
+  for (const r of outcome.reports) process.stderr.write(`wrote ${outcome.folder}/${r.fileName} (${formatBytes(r.bytes)}, ${r.ms} ms)\n`);
+  if (outcome.signature) process.stderr.write(`signed ${outcome.folder} with ${outcome.signature.algorithm} key ${outcome.signature.keyFingerprint}\n`);
+  return exitCodeFor(outcome.results);
 }
 
 function formatBytes(bytes: number): string {

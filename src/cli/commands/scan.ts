@@ -5,7 +5,7 @@ import { summaryLine } from '../../bookkeeping/diff-render.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
-import { positiveInt, addTargetOptions } from '../../run/options.js';
+import { appendValue, duration, positiveInt, addTargetOptions } from '../../run/options.js';
 import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -24,11 +24,13 @@ export function register(program: Command, context: CliContext): void {
       .description('Collect evidence from AWS (or load a saved --snapshot), evaluate the checks, write results and reports.'),
   )
     .addOption(new Option('--deployment-model <model>', 'how the solution is deployed (default saas)').choices(['saas', 'customer-deployed']))
-    .option('--attestations <file>', 'YAML attestations for what a scanner cannot see (partner-audit attest --init)')
-    .option('-o, --out <dir>', 'run directory to write (default runs/<timestamp>)')
+    .option('--attestations <file>', 'YAML attestations and accepted exceptions (partner-audit attest --init); repeatable', appendValue)
+    .option('-o, --out <dir>', 'run directory to write: new or empty (default runs/<timestamp>)')
+    .option('--force', 'replace the earlier run in --out; --resume with other targets or regions; take over a stale lock')
     .option('-f, --format <list>', `report formats, comma-separated, or all: ${FORMATS.join(', ')}`, DEFAULT_FORMATS)
     .option('--snapshot <dir>', 'evaluate a saved run directory offline instead of calling AWS')
-    .option('--resume <run-dir>', 'finish an interrupted scan: rescan only the accounts that did not finish')
+    .option('--resume <run-dir>', 'finish an interrupted scan (or one cut by --deadline): rescan only the accounts that did not finish')
+    .option('--deadline <duration>', 'stop collecting after this long (e.g. 90m, 2h): unfinished accounts end PARTIAL, "deadline reached", and --resume finishes them', duration)
     .option('--shard <i/n>', 'scan only shard i of n of the account list (see partner-audit merge)')
     .option('--baseline <run-dir>', 'a previous run: report what changed since it (also writes diff.md and diff.json)')
     .addOption(new Option('--retry-mode <mode>', 'SDK retry strategy (default standard)').choices(['standard', 'adaptive']))
@@ -40,6 +42,13 @@ export function register(program: Command, context: CliContext): void {
     .option('--upload <s3-uri>', 'copy the run directory to s3://bucket/prefix in your own evidence bucket')
     .option('-q, --quiet', 'no progress line and no summary on the terminal')
     .option('--exit-zero', 'exit 0 even when a requirement FAILs or the scan is incomplete (errors in the run itself still exit 1 or 2)')
+    .addHelpText(
+      'after',
+      '\nEvery argument that can be checked offline (flags, config, attestations, --baseline, --upload, the\n' +
+        'signing key, the output directory) is checked before the first AWS call. The run directory is locked\n' +
+        'while the scan writes it; a second scan, resume or report on it is refused. An endpoint that gives no\n' +
+        'response for timeouts.stallMs (default 45 s) fails its calls at once, reported once (docs/operating.md).',
+    )
     .action(async (options: ScanOptions) => {
       process.exitCode = await scan(options, context);
     });
@@ -54,7 +63,9 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     progress.stop();
   }
   if (!options.quiet) {
-    process.stdout.write(renderConsoleSummary(outcome.results, outcome.manifest));
+    const reportPath = outcome.reportFiles.find((file) => file.endsWith('report.html'));
+    const { results, manifest, checklist } = outcome;
+    process.stdout.write(renderConsoleSummary({ results, manifest, checklist, ...(reportPath && { reportPath }) }));
     if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }

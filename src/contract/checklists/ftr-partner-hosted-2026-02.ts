@@ -3,12 +3,12 @@
 // this tool has, not what the APIs could show: an item no check of ours covers is `manual`.
 // ARC-003 (root MFA) is left out: it is not part of this edition.
 
-import { defineChecklist, type AppliesTo, type Requirement } from './types.js';
+import { defineChecklist, onceForPartner, type AppliesTo, type Requirement } from './types.js';
 
 const SAAS: AppliesTo[] = ['saas'];
 
 function manual(id: string, section: string, title: string, attest: string): Requirement {
-  return { id, title, section, appliesTo: SAAS, automation: 'manual', attest };
+  return { id, title, section, appliesTo: SAAS, automation: 'manual', scope: 'account', attest };
 }
 
 /** Checks see part of it; the partner attests the rest. */
@@ -28,48 +28,48 @@ const CROSS = 'Cross-account access (only if the product calls customer accounts
 const DATA = 'Sensitive data and regulatory compliance';
 
 const meta: Requirement[] = [
-  manual('1.1', PREREQ, 'Enrolled in the Software Path', 'the Software Path enrolment shown in Partner Central'),
+  onceForPartner(manual('1.1', PREREQ, 'Enrolled in the Software Path', 'the Software Path enrolment shown in Partner Central')),
   partial('CIS', META, 'CIS benchmark scan report (optional)', 'an automated CIS benchmark report of the hosting accounts, if you have one'),
-  manual('GA', META, 'Solution generally available', 'that customers can buy the submitted solution today'),
-  partial('HOST-001', META, 'Whole product hosted on AWS', 'the architecture diagram showing control and application planes on AWS, with any allowed exceptions'),
-  // The support check decides the Business Support branch in full; the plan that may replace it
-  // is attested, and such an attestation overrides the failing check.
+  onceForPartner(manual('GA', META, 'Solution generally available', 'that customers can buy the submitted solution today')),
+  onceForPartner(partial('HOST-001', META, 'Whole product hosted on AWS', 'the architecture diagram showing control and application planes on AWS, with any allowed exceptions')),
+  // The support check decides the Business Support branch in full; below it, the check warns and
+  // the attested plan for issues needing AWS Support settles it (a met attestation: ATTESTED).
   {
     id: 'SUP-001',
     title: 'Business Support, or a plan for issues needing AWS Support',
     section: META,
     appliesTo: SAAS,
     automation: 'full',
+    scope: 'account',
     attest: 'without Business Support: the documented plan for issues that need AWS Support',
-    attestationOverridesFail: true,
   },
-  partial('WAFR-001', META, 'Yearly architecture review', 'the date and outcome of the last review against a documented, AWS-aware standard'),
-  manual('WAFR-002', META, 'Shared responsibility reviewed', 'how architecture and operations cover the customer-side duties of the shared responsibility models'),
+  onceForPartner(partial('WAFR-001', META, 'Yearly architecture review', 'the date and outcome of the last review against a documented, AWS-aware standard')),
+  onceForPartner(manual('WAFR-002', META, 'Shared responsibility reviewed', 'how architecture and operations cover the customer-side duties of the shared responsibility models')),
 ];
 
 const root: Requirement[] = [
-  manual('ARC-001', ROOT, 'Root user used only when required', 'that root is used only for the tasks that need it and its credentials are locked away'),
-  { id: 'ARC-004', title: 'No access keys for the root user', section: ROOT, appliesTo: SAAS, automation: 'full' },
-  manual('ARC-005', ROOT, 'Incident management plan', 'the maintained plan to detect, contain and recover from security incidents'),
+  partial('ARC-001', ROOT, 'Root user used only when required', 'that root is used only for the tasks that need it and its credentials are locked away'),
+  { id: 'ARC-004', title: 'No access keys for the root user', section: ROOT, appliesTo: SAAS, automation: 'full', scope: 'account' },
+  onceForPartner(manual('ARC-005', ROOT, 'Incident management plan', 'the maintained plan to detect, contain and recover from security incidents')),
 ];
 
 const communications: Requirement[] = [
   partial('ACOM-001', COMMS, 'Alternate contacts set to team mailboxes', 'that each alternate contact is a team mailbox, not one person'),
-  manual('ACOM-002', COMMS, 'Company-owned contact details', 'that account emails, including root, and phone numbers belong to the company'),
+  partial('ACOM-002', COMMS, 'Company-owned contact details', 'that account emails, including root, and phone numbers belong to the company'),
 ];
 
 const identity: Requirement[] = [
-  manual('IAM-001', IAM, 'MFA for every human', 'where MFA is enforced for people (IdP and any console IAM users)'),
-  manual('IAM-002', IAM, 'Static IAM credentials monitored and secured', 'key rotation, or the key inventory, unused-key removal, anomaly monitoring and revocation runbook'),
-  manual('IAM-003', IAM, 'Strong password policy', 'the IAM password policy and how users are taught to choose passwords'),
-  manual('IAM-004', IAM, 'One identity per person', 'that no logins are shared, so every action is attributable'),
-  manual('IAM-005', IAM, 'Roles for third-party access', 'that outside parties reach your accounts through cross-account roles, never IAM user keys'),
-  manual('IAM-006', IAM, 'Least privilege', 'how permissions are scoped and granted through groups or attributes'),
-  manual('IAM-007', IAM, 'Access follows joiners, movers and leavers', 'the process that grants and removes access as people join, move and leave'),
-  manual('IAM-008', IAM, 'Quarterly identity review', 'the last quarterly review of identities, roles and unused permissions'),
+  partial('IAM-001', IAM, 'MFA for every human', 'where MFA is enforced for people (IdP and any console IAM users)'),
+  partial('IAM-002', IAM, 'Static IAM credentials monitored and secured', 'key rotation, or the key inventory, unused-key removal, anomaly monitoring and revocation runbook'),
+  { ...manual('IAM-003', IAM, 'Strong password policy', 'how users are taught to avoid weak or reused passwords'), automation: 'full' },
+  partial('IAM-004', IAM, 'One identity per person', 'that no logins are shared, so every action is attributable'),
+  partial('IAM-005', IAM, 'Roles for third-party access', 'that outside parties reach your accounts through cross-account roles, never IAM user keys'),
+  partial('IAM-006', IAM, 'Least privilege', 'how permissions are scoped and granted through groups or attributes'),
+  partial('IAM-007', IAM, 'Access follows joiners, movers and leavers', 'the process that grants and removes access as people join, move and leave'),
+  onceForPartner(manual('IAM-008', IAM, 'Quarterly identity review', 'the last quarterly review of identities, roles and unused permissions')),
   manual('IAM-009', IAM, 'No credentials in code', 'how secrets are kept out of source code and version control'),
   partial('IAM-010', IAM, 'Secrets stored securely', 'the secret store used, with encryption, fine-grained access and read logging'),
-  manual('IAM-011', IAM, 'End-user credentials protected', 'how customer credentials are encrypted and passwords hashed, or the managed identity store used'),
+  onceForPartner(manual('IAM-011', IAM, 'End-user credentials protected', 'how customer credentials are encrypted and passwords hashed, or the managed identity store used')),
   manual('IAM-012', IAM, 'Temporary credentials for workloads on AWS', 'that workloads on AWS compute get credentials from attached roles'),
 ];
 
@@ -81,13 +81,13 @@ const security: Requirement[] = [
 
 const resiliency: Requirement[] = [
   manual('BAR-001', BACKUP, 'Automatic backups', 'the backup schedule and storage of critical data, or the customer instructions where backup is theirs'),
-  manual('BAR-002', BACKUP, 'Restore tests', 'the schedule and latest result of restore tests'),
-  manual('RES-001', BACKUP, 'Recovery point objective defined', 'the RPO, as a time'),
-  manual('RES-002', BACKUP, 'Recovery time objective defined', 'the RTO, as a time'),
-  manual('RES-004', BACKUP, 'Resilience tested yearly', 'the date and result of the last resilience test, covering at least an AZ impairment'),
-  manual('RES-005', BACKUP, 'Customer resilience duties documented', 'the documents stating the customer\'s backup duty and availability options'),
+  onceForPartner(manual('BAR-002', BACKUP, 'Restore tests', 'the schedule and latest result of restore tests')),
+  onceForPartner(manual('RES-001', BACKUP, 'Recovery point objective defined', 'the RPO, as a time')),
+  onceForPartner(manual('RES-002', BACKUP, 'Recovery time objective defined', 'the RTO, as a time')),
+  onceForPartner(manual('RES-004', BACKUP, 'Resilience tested yearly', 'the date and result of the last resilience test, covering at least an AZ impairment')),
+  onceForPartner(manual('RES-005', BACKUP, 'Customer resilience duties documented', 'the documents stating the customer\'s backup duty and availability options')),
   manual('RES-006', BACKUP, 'Architecture supports the SLA', 'the uptime target and the architecture and configuration that support it'),
-  manual('RES-007', BACKUP, 'Outage communication plan', 'how customers are informed during and after outages'),
+  onceForPartner(manual('RES-007', BACKUP, 'Outage communication plan', 'how customers are informed during and after outages')),
 ];
 
 const buckets: Requirement[] = [
@@ -96,20 +96,20 @@ const buckets: Requirement[] = [
 
 // Only when the product calls customer accounts (settings.ftr.crossAccountAccess): otherwise each rolls up NOT_APPLICABLE.
 const crossAccount: Requirement[] = [
-  partial('CAA-001', CROSS, 'Cross-account roles into customer accounts', 'that customer accounts are reached through roles, never stored customer keys'),
-  partial('CAA-007', CROSS, 'Least-privilege customer role setup', 'the minimal policy or template customers use to create the role'),
-  partial('CAA-002', CROSS, 'External ID or dedicated issuer URL', 'that every role assumption uses an external ID or a per-customer issuer URL'),
-  manual('CAA-004', CROSS, 'Partner-generated external ID', 'that the external ID or issuer URL is generated by you, not the customer'),
-  manual('CAA-005', CROSS, 'External ID unique per customer', 'that no external ID or issuer URL is shared between customers'),
-  manual('CAA-006', CROSS, 'External ID read-only to customers', 'that customers can see but not change the value'),
-  manual('CAA-003', CROSS, 'Customer IAM keys deprecated', 'that key-based access is marked deprecated and no longer offered to new customers'),
+  onceForPartner(partial('CAA-001', CROSS, 'Cross-account roles into customer accounts', 'that customer accounts are reached through roles, never stored customer keys')),
+  onceForPartner(partial('CAA-007', CROSS, 'Least-privilege customer role setup', 'the minimal policy or template customers use to create the role')),
+  onceForPartner(partial('CAA-002', CROSS, 'External ID or dedicated issuer URL', 'that every role assumption uses an external ID or a per-customer issuer URL')),
+  onceForPartner(manual('CAA-004', CROSS, 'Partner-generated external ID', 'that the external ID or issuer URL is generated by you, not the customer')),
+  onceForPartner(manual('CAA-005', CROSS, 'External ID unique per customer', 'that no external ID or issuer URL is shared between customers')),
+  onceForPartner(manual('CAA-006', CROSS, 'External ID read-only to customers', 'that customers can see but not change the value')),
+  onceForPartner(manual('CAA-003', CROSS, 'Customer IAM keys deprecated', 'that key-based access is marked deprecated and no longer offered to new customers')),
 ].map((r): Requirement => ({ ...r, onlyWhen: 'crossAccountAccess' }));
 
 const data: Requirement[] = [
-  partial('SDAT-001', DATA, 'Sensitive data identified', 'the classification of the workload\'s sensitive data'),
+  onceForPartner(partial('SDAT-001', DATA, 'Sensitive data identified', 'the classification of the workload\'s sensitive data')),
   manual('SDAT-002', DATA, 'Sensitive data encrypted at rest', 'that every store holding sensitive data is encrypted'),
   partial('SDAT-003', DATA, 'Sensitive data encrypted in transit outside the VPC', 'the encrypted protocols used wherever sensitive data leaves the VPC'),
-  manual('RCVP-001', DATA, 'Compliance claims kept true', 'the process that maintains each compliance claim (PCI DSS, HIPAA, ...)'),
+  onceForPartner(manual('RCVP-001', DATA, 'Compliance claims kept true', 'the process that maintains each compliance claim (PCI DSS, HIPAA, ...)')),
 ];
 
 export const ftrPartnerHosted202602 = defineChecklist({

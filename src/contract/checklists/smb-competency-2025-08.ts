@@ -1,15 +1,20 @@
 // The AWS SMB Competency validation checklist, release 2025-08, as data. Titles and attest lines are
 // our own short paraphrases; the checklist itself is the authority on wording.
 
-import { defineChecklist, type AppliesTo, type Requirement } from './types.js';
+import { defineChecklist, onceForPartner, type AppliesTo, type Requirement } from './types.js';
 
 const SAAS: AppliesTo[] = ['saas'];
 const CUSTOMER_DEPLOYED: AppliesTo[] = ['customer-deployed'];
 const BOTH: AppliesTo[] = ['saas', 'customer-deployed'];
 
-/** A requirement only people and documents can show. */
+/** A requirement only people and documents can show, judged per account. */
 function manual(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
-  return { id, title, section, appliesTo, automation: 'manual', attest };
+  return { id, title, section, appliesTo, automation: 'manual', scope: 'account', attest };
+}
+
+/** A requirement about the partner (programme status, documents, processes): one row, not one per account. */
+function partnerItem(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
+  return onceForPartner(manual(id, section, appliesTo, title, attest));
 }
 
 /** Checks see part of it; the partner attests the rest. */
@@ -19,7 +24,7 @@ function partial(id: string, section: string, appliesTo: AppliesTo[], title: str
 
 /** Asked once for each submitted customer example. */
 function perExample(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
-  return { ...manual(id, section, appliesTo, title, attest), perCustomerExample: true };
+  return { ...partnerItem(id, section, appliesTo, title, attest), perCustomerExample: true };
 }
 
 const MEMBERSHIP = 'Prerequisites: APN program membership';
@@ -43,25 +48,25 @@ const PS = 'Customer example: partner solution';
 const CO = 'Customer example: customer outcomes';
 
 const prerequisites: Requirement[] = [
-  manual('1.1', MEMBERSHIP, BOTH, 'Program guidelines read', 'confirmation that the program guidelines were read before applying'),
-  manual('1.2', MEMBERSHIP, BOTH, 'Validated or Differentiated stage of the Software Path', 'the Software Path stage shown in Partner Central'),
-  manual('1.3', MEMBERSHIP, BOTH, 'Valid FTR for this very solution', 'the approved FTR of the submitted solution, with its expiry date'),
-  manual('1.4', MEMBERSHIP, BOTH, 'SMB category chosen; solution is SaaS on AWS', 'the chosen SMB solution area and that the offering is SaaS on AWS'),
-  manual('1.5', MEMBERSHIP, BOTH, 'FTR kept approved and solution kept Active', 'the approved FTR and the Active status of the Partner Central solution'),
-  manual('2.1', EXAMPLES, BOTH, 'Four production SMB customer examples', 'four production SMB customer examples from the last 18 months, with architecture diagrams'),
-  manual('2.2', EXAMPLES, BOTH, 'Two public case studies', 'URLs of at least two public case studies with the details the checklist lists'),
-  manual('2.3', EXAMPLES, BOTH, 'Anonymized public case studies where names are private', 'for anonymized case studies: the public URL and the customer name given privately'),
-  manual('2.4', EXAMPLES, BOTH, 'Case studies tied to ACE and written for SMB', 'the ACE opportunity ID of each case study and SMB-specific wording'),
-  manual('3.1', SELF_ASSESSMENT, BOTH, 'Self-assessment completed and uploaded', 'the completed self-assessment spreadsheet uploaded with the application'),
-  manual('4.1', SMB_PREREQ, BOTH, 'More than 100 SMB customers on the SaaS product', 'a count of SMB customers using the SaaS product on AWS'),
+  partnerItem('1.1', MEMBERSHIP, BOTH, 'Program guidelines read', 'confirmation that the program guidelines were read before applying'),
+  partnerItem('1.2', MEMBERSHIP, BOTH, 'Validated or Differentiated stage of the Software Path', 'the Software Path stage shown in Partner Central'),
+  partnerItem('1.3', MEMBERSHIP, BOTH, 'Valid FTR for this very solution', 'the approved FTR of the submitted solution, with its expiry date'),
+  partnerItem('1.4', MEMBERSHIP, BOTH, 'SMB category chosen; solution is SaaS on AWS', 'the chosen SMB solution area and that the offering is SaaS on AWS'),
+  partnerItem('1.5', MEMBERSHIP, BOTH, 'FTR kept approved and solution kept Active', 'the approved FTR and the Active status of the Partner Central solution'),
+  partnerItem('2.1', EXAMPLES, BOTH, 'Four production SMB customer examples', 'four production SMB customer examples from the last 18 months, with architecture diagrams'),
+  partnerItem('2.2', EXAMPLES, BOTH, 'Two public case studies', 'URLs of at least two public case studies with the details the checklist lists'),
+  partnerItem('2.3', EXAMPLES, BOTH, 'Anonymized public case studies where names are private', 'for anonymized case studies: the public URL and the customer name given privately'),
+  partnerItem('2.4', EXAMPLES, BOTH, 'Case studies tied to ACE and written for SMB', 'the ACE opportunity ID of each case study and SMB-specific wording'),
+  partnerItem('3.1', SELF_ASSESSMENT, BOTH, 'Self-assessment completed and uploaded', 'the completed self-assessment spreadsheet uploaded with the application'),
+  partnerItem('4.1', SMB_PREREQ, BOTH, 'More than 100 SMB customers on the SaaS product', 'a count of SMB customers using the SaaS product on AWS'),
 ];
 
 const business: Requirement[] = [
-  manual('SBR-001', SBR, SAAS, 'Fit with an SMB solution area', 'how the solution maps to one or more SMB solution areas'),
-  manual('SBR-002', SBR, SAAS, 'Go-to-market strategy for SMB', 'the SMB go-to-market strategy document'),
-  manual('SBR-003', SBR, SAAS, 'Public SMB thought leadership', 'a URL on your own domain to an SMB thought-leadership asset'),
-  manual('SBR-004', SBR, SAAS, 'At least 100 active SMB customers', 'the SMB customer list and launched ACE opportunities'),
-  manual('SSF-001', SSF, SAAS, 'Buyable on AWS Marketplace or self-service', 'Marketplace listing URLs, or the self-service purchase path where there is no listing'),
+  partnerItem('SBR-001', SBR, SAAS, 'Fit with an SMB solution area', 'how the solution maps to one or more SMB solution areas'),
+  partnerItem('SBR-002', SBR, SAAS, 'Go-to-market strategy for SMB', 'the SMB go-to-market strategy document'),
+  partnerItem('SBR-003', SBR, SAAS, 'Public SMB thought leadership', 'a URL on your own domain to an SMB thought-leadership asset'),
+  partnerItem('SBR-004', SBR, SAAS, 'At least 100 active SMB customers', 'the SMB customer list and launched ACE opportunities'),
+  partnerItem('SSF-001', SSF, SAAS, 'Buyable on AWS Marketplace or self-service', 'Marketplace listing URLs, or the self-service purchase path where there is no listing'),
 ];
 
 const support: Requirement[] = [
@@ -71,18 +76,19 @@ const support: Requirement[] = [
     section: SUPPORT,
     appliesTo: BOTH,
     automation: 'full',
+    scope: 'account',
     attest: 'for Partner-Led Support: the support contract reference covering each production account',
     attestationOverridesFail: true,
   },
-  manual('SUP-002', SUPPORT, BOTH, 'Product support for customers', 'the support channels (web chat, phone or email) offered to customers'),
+  partnerItem('SUP-002', SUPPORT, BOTH, 'Product support for customers', 'the support channels (web chat, phone or email) offered to customers'),
 ];
 
 const documentation: Requirement[] = [
-  manual('DOC-001', DOCS, BOTH, 'Architecture diagrams of the solution', 'architecture diagrams showing services, VPCs, AZs, subnets and outside connections'),
-  manual('DOC-002', DOCS, CUSTOMER_DEPLOYED, 'Deployment guide', 'the deployment guide with the sections the FTR guide asks for'),
-  manual('DOC-003', DOCS, BOTH, 'Accurate customer-facing documentation', 'a link to or copy of the customer documentation'),
-  manual('DOC-005', DOCS, BOTH, 'Seller toolkit for the field', 'sales collateral: customer deck, one-pager and success stories'),
-  manual('DOC-006', DOCS, BOTH, 'Marketplace listing link, if listed', 'the AWS Marketplace listing URL, if there is one'),
+  partnerItem('DOC-001', DOCS, BOTH, 'Architecture diagrams of the solution', 'architecture diagrams showing services, VPCs, AZs, subnets and outside connections'),
+  partnerItem('DOC-002', DOCS, CUSTOMER_DEPLOYED, 'Deployment guide', 'the deployment guide with the sections the FTR guide asks for'),
+  partnerItem('DOC-003', DOCS, BOTH, 'Accurate customer-facing documentation', 'a link to or copy of the customer documentation'),
+  partnerItem('DOC-005', DOCS, BOTH, 'Seller toolkit for the field', 'sales collateral: customer deck, one-pager and success stories'),
+  partnerItem('DOC-006', DOCS, BOTH, 'Marketplace listing link, if listed', 'the AWS Marketplace listing URL, if there is one'),
 ];
 
 const identity: Requirement[] = [
@@ -92,6 +98,7 @@ const identity: Requirement[] = [
     section: IAM,
     appliesTo: BOTH,
     automation: 'partial',
+    scope: 'account',
     attest: 'why a role is not feasible for each service user with a key, and that people keep their keys on devices they control',
   },
   {
@@ -100,6 +107,7 @@ const identity: Requirement[] = [
     section: IAM,
     appliesTo: SAAS,
     automation: 'partial',
+    scope: 'account',
     attest: 'the SLA for RISK events, that routed events open tickets in the issue tracker, and the alerts on new tickets and SLA breaches',
   },
   partial('IAM-007', IAM, SAAS, 'Paid API and UI requests authenticated; OWASP Top 10 mitigated', 'how paid requests are authenticated and which controls address the OWASP Top 10'),
@@ -111,7 +119,15 @@ const operatingSystem: Requirement[] = [
 
 const itOperations: Requirement[] = [
   partial('SECOPS-001', SECOPS, SAAS, 'Change detection on compute, logs kept elsewhere', 'the tool that detects OS and application file changes and where its records are kept durably'),
-  manual('SECOPS-004', SECOPS, BOTH, 'Managed encryption keys', 'how keys are protected at rest and in transit and how their use is controlled (KMS or equal)'),
+  {
+    id: 'SECOPS-004',
+    title: 'Managed encryption keys',
+    section: SECOPS,
+    appliesTo: BOTH,
+    automation: 'partial',
+    scope: 'account',
+    attest: 'how keys are protected at rest and in transit and how their use is controlled (KMS or equal)',
+  },
   partial('SECOPS-006', SECOPS, BOTH, 'Security issue tracking system', 'the system the security team uses to track reported and detected issues'),
   {
     id: 'SECOPS-007',
@@ -119,6 +135,7 @@ const itOperations: Requirement[] = [
     section: SECOPS,
     appliesTo: SAAS,
     automation: 'partial',
+    scope: 'account',
     attest: 'that detection findings open tickets in the security tracker (SECOPS-006) and alert security staff',
   },
   {
@@ -127,6 +144,7 @@ const itOperations: Requirement[] = [
     section: SECOPS,
     appliesTo: SAAS,
     automation: 'partial',
+    scope: 'account',
     attest: 'that network threat findings for production VPCs open tickets in the security tracker and alert security staff',
   },
   {
@@ -135,6 +153,7 @@ const itOperations: Requirement[] = [
     section: SECOPS,
     appliesTo: SAAS,
     automation: 'partial',
+    scope: 'account',
     attest: 'the guardrail policies you defined and that violations open tickets in the central ticketing system',
   },
   {
@@ -143,26 +162,28 @@ const itOperations: Requirement[] = [
     section: SECOPS,
     appliesTo: SAAS,
     automation: 'full',
+    scope: 'account',
     attest: 'how the TLS certificates serving production are renewed and redeployed automatically',
   },
 ];
 
 const tenantIsolation: Requirement[] = [
-  manual('TI-001', TENANT, SAAS, 'Shared components isolate tenants in code', 'how shared components carry tenant identity and keep tenant data apart'),
-  manual('TI-002', TENANT, SAAS, 'Single-tenant components in per-tenant VPCs', 'that single-tenant components run in per-tenant VPCs, with customers live on that model'),
-  manual('TI-003', TENANT, SAAS, 'Per-tenant least-privilege IAM roles', 'the per-tenant roles and a policy example that limits each to its tenant\'s resources'),
+  partnerItem('TI-001', TENANT, SAAS, 'Shared components isolate tenants in code', 'how shared components carry tenant identity and keep tenant data apart'),
+  partnerItem('TI-002', TENANT, SAAS, 'Single-tenant components in per-tenant VPCs', 'that single-tenant components run in per-tenant VPCs, with customers live on that model'),
+  partnerItem('TI-003', TENANT, SAAS, 'Per-tenant least-privilege IAM roles', 'the per-tenant roles and a policy example that limits each to its tenant\'s resources'),
 ];
 
 const apiIntegration: Requirement[] = [
-  manual('AWSAPI-001', AWSAPI, BOTH, 'Official SDK or retries with backoff', 'that an official AWS SDK is used, or how retries with backoff and jitter are done'),
-  manual('AWSAPI-002', AWSAPI, BOTH, 'Rate-limited calls into customer accounts', 'how calls into customer accounts are rate limited'),
-  manual('AWSAPI-003', AWSAPI, BOTH, 'Events instead of polling where possible', 'which resource state is tracked and how, and why any remaining polling cannot throttle'),
+  partnerItem('AWSAPI-001', AWSAPI, BOTH, 'Official SDK or retries with backoff', 'that an official AWS SDK is used, or how retries with backoff and jitter are done'),
+  partnerItem('AWSAPI-002', AWSAPI, BOTH, 'Rate-limited calls into customer accounts', 'how calls into customer accounts are rate limited'),
+  partnerItem('AWSAPI-003', AWSAPI, BOTH, 'Events instead of polling where possible', 'which resource state is tracked and how, and why any remaining polling cannot throttle'),
   {
     id: 'AWSAPI-004',
     title: 'IMDSv2 supported in customer accounts',
     section: AWSAPI,
     appliesTo: CUSTOMER_DEPLOYED,
     automation: 'full',
+    scope: 'account',
     attest: 'that every component works with IMDSv1 disabled, and the AWS SDK version it uses',
   },
 ];
@@ -176,17 +197,17 @@ const reliability: Requirement[] = [
 ];
 
 const performance: Requirement[] = [
-  partial('PRF-001', PRF, BOTH, 'Customer-facing KPIs with thresholds', 'the list of KPIs, how each is measured and its threshold'),
-  manual('PRF-002', PRF, BOTH, 'Performance tests before releases', 'the performance tests run before major releases'),
+  onceForPartner(partial('PRF-001', PRF, BOTH, 'Customer-facing KPIs with thresholds', 'the list of KPIs, how each is measured and its threshold')),
+  partnerItem('PRF-002', PRF, BOTH, 'Performance tests before releases', 'the performance tests run before major releases'),
 ];
 
 const operations: Requirement[] = [
   manual('OPE-001', OPE, SAAS, 'Automated deployments, no interactive sessions', 'the deployment pipeline and that no SSH or RDP session deploys changes'),
-  manual('OPE-002', OPE, SAAS, 'Runbooks and escalation paths', 'the runbooks and the escalation process, including escalation to AWS Support'),
-  manual('OPE-003', OPE, BOTH, 'Peer code review before release', 'the code review rule (e.g. required approvals before merge)'),
-  manual('OPE-004', OPE, BOTH, 'Automated functional tests before release', 'the automated test suites run before each release'),
-  manual('OPE-005', OPE, BOTH, 'Issue tracker for backlog, defects and operational issues', 'the issue tracking tool in use'),
-  manual('OPE-006', OPE, BOTH, 'Formal process for customer-impacting issues', 'the process that tracks customer-reported bugs and incidents to resolution'),
+  partnerItem('OPE-002', OPE, SAAS, 'Runbooks and escalation paths', 'the runbooks and the escalation process, including escalation to AWS Support'),
+  partnerItem('OPE-003', OPE, BOTH, 'Peer code review before release', 'the code review rule (e.g. required approvals before merge)'),
+  partnerItem('OPE-004', OPE, BOTH, 'Automated functional tests before release', 'the automated test suites run before each release'),
+  partnerItem('OPE-005', OPE, BOTH, 'Issue tracker for backlog, defects and operational issues', 'the issue tracking tool in use'),
+  partnerItem('OPE-006', OPE, BOTH, 'Formal process for customer-impacting issues', 'the process that tracks customer-reported bugs and incidents to resolution'),
 ];
 
 const customerExamples: Requirement[] = [

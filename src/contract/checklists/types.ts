@@ -15,6 +15,14 @@ export type AutomationLevel = 'full' | 'partial' | 'manual';
  */
 export type RequirementCondition = 'crossAccountAccess';
 
+/**
+ * - `account`: judged per account, from that account's configuration.
+ * - `partner`: judged once for the partner: its processes, documents and programme status. Where
+ *   checks see evidence of it (a reviewed workload lives in one account), one account showing it
+ *   is enough.
+ */
+export type RequirementScope = 'account' | 'partner';
+
 export interface Requirement {
   id: string;
   /** Short title in our own words. */
@@ -22,6 +30,7 @@ export interface Requirement {
   section: string;
   appliesTo: AppliesTo[];
   automation: AutomationLevel;
+  scope: RequirementScope;
   /** For partial and manual requirements: what the partner must attest and show. */
   attest?: string;
   /** Requirements asked once per submitted customer example (UCR, PS, CO). */
@@ -42,6 +51,11 @@ export interface Checklist {
   /** Where AWS publishes it (for the report header). */
   source: string;
   requirements: Requirement[];
+}
+
+/** Marks a requirement as judged once for the partner rather than per account. */
+export function onceForPartner(requirement: Requirement): Requirement {
+  return { ...requirement, scope: 'partner' };
 }
 
 /** Keeps the checklist's id as a literal type, so the set of checklist IDs derives from the data. */

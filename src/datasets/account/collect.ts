@@ -1,7 +1,7 @@
-import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
+import { AccountClient, GetAlternateContactCommand, GetContactInformationCommand } from '@aws-sdk/client-account';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { isErrorNamed } from '../sdk.js';
-import { ALTERNATE_CONTACT_TYPES, alternateContacts, type AlternateContact, type AlternateContactType } from './datasets.js';
+import { ALTERNATE_CONTACT_TYPES, alternateContacts, contactInformation, type AlternateContact, type AlternateContactType } from './datasets.js';
 
 /** The contact of one type, read through the account's own role; undefined when none is set. */
 async function contactOf(ctx: CollectContext, type: AlternateContactType): Promise<AlternateContact | undefined> {
@@ -20,4 +20,15 @@ const collectAlternateContacts = defineCollector(alternateContacts, async (ctx) 
   return { contacts: contacts.filter((c): c is AlternateContact => c !== undefined) };
 });
 
-export const COLLECTORS = [collectAlternateContacts];
+// Read through the account's own role (no AccountId), like the alternate contacts.
+const collectContactInformation = defineCollector(contactInformation, async (ctx) => {
+  try {
+    const { ContactInformation: info } = await ctx.clients.get(AccountClient).send(new GetContactInformationCommand({}));
+    return { set: true, companyName: info?.CompanyName, phoneNumber: info?.PhoneNumber, websiteUrl: info?.WebsiteUrl };
+  } catch (err) {
+    if (isErrorNamed(err, 'ResourceNotFoundException')) return { set: false };
+    throw err;
+  }
+});
+
+export const COLLECTORS = [collectAlternateContacts, collectContactInformation];

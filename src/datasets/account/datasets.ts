@@ -26,3 +26,19 @@ export const alternateContacts = defineDataset<AlternateContactsEvidence>({
   homeRegion: 'us-east-1',
   actions: ['account:GetAlternateContact'],
 });
+
+/** The account's primary contact (GetContactInformation): the company-owned fields only; it holds no email. */
+export interface ContactInformationEvidence {
+  /** false when Account Management answers ResourceNotFoundException (no contact information set). */
+  set: boolean;
+  companyName?: string;
+  phoneNumber?: string;
+  websiteUrl?: string;
+}
+
+export const contactInformation = defineDataset<ContactInformationEvidence>({
+  id: 'account.contactInformation',
+  scope: 'global',
+  homeRegion: 'us-east-1',
+  actions: ['account:GetContactInformation'],
+});

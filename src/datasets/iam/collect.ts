@@ -1,7 +1,12 @@
 import {
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
   IAMClient,
+  ListOpenIDConnectProvidersCommand,
+  ListOrganizationsFeaturesCommand,
+  ListSAMLProvidersCommand,
   paginateGetAccountAuthorizationDetails,
   paginateListAccessKeys,
   paginateListServerCertificates,
@@ -9,10 +14,23 @@ import {
   type GroupDetail,
   type ManagedPolicyDetail as SdkManagedPolicyDetail,
   type PolicyDetail,
+  type RoleDetail,
   type UserDetail,
 } from '@aws-sdk/client-iam';
+import { classifyError } from '../../aws/errors.js';
 import { defineCollector } from '../../contract/collector.js';
-import { credentialReport, iamAuthorization, accessKeys, awsManagedPolicies, serverCertificates } from './datasets.js';
+import {
+  accessKeys,
+  accountSummary,
+  awsManagedPolicies,
+  credentialReport,
+  iamAuthorization,
+  iamRoles,
+  identityProviders,
+  organizationsFeatures,
+  passwordPolicy,
+  serverCertificates,
+} from './datasets.js';
 import type {
   AccessKeyMetadata,
   AccessKeysEvidence,
@@ -20,7 +38,9 @@ import type {
   CredentialReportEvidence,
   IamAuthorizationEvidence,
   IamGroupDetail,
+  IamRoleDetail,
   IamUserDetail,
+  OrganizationsFeaturesEvidence,
   ManagedPolicyDetail,
   ManagedPolicyRef,
 } from './datasets.js';
@@ -168,4 +188,82 @@ const collectServerCertificates = defineCollector(serverCertificates, async (ctx
   };
 });
 
-export const COLLECTORS = [collectCredentialReport, collectIamAuthorization, collectAwsManagedPolicies, collectAccessKeys, collectServerCertificates];
+const collectAccountSummary = defineCollector(accountSummary, async (ctx) => {
+  const { SummaryMap: summary } = await ctx.clients.get(IAMClient).send(new GetAccountSummaryCommand({}));
+  const mfa = required(summary?.AccountMFAEnabled, 'GetAccountSummary.SummaryMap.AccountMFAEnabled');
+  const password = summary?.AccountPasswordPresent;
+  return { rootMfaEnabled: mfa > 0, ...(password !== undefined && { rootPasswordPresent: password > 0 }) };
+});
+
+const collectPasswordPolicy = defineCollector(passwordPolicy, async (ctx) => {
+  try {
+    const { PasswordPolicy: policy } = await ctx.clients.get(IAMClient).send(new GetAccountPasswordPolicyCommand({}));
+    return { policy: { minimumPasswordLength: policy?.MinimumPasswordLength, passwordReusePrevention: policy?.PasswordReusePrevention } };
+  } catch (err) {
+    // IAM's answer when the account has no custom policy (the console then shows AWS's default).
+    if (isErrorNamed(err, 'NoSuchEntityException')) return {};
+    throw err;
+  }
+});
+
+function toRole(role: RoleDetail): IamRoleDetail {
+  const trust = required(role.AssumeRolePolicyDocument, `AssumeRolePolicyDocument of ${role.Arn ?? role.RoleName}`);
+  const lastUsed = isoDate(role.RoleLastUsed?.LastUsedDate);
+  return {
+    roleName: required(role.RoleName, 'RoleName'),
+    arn: required(role.Arn, 'Arn'),
+    path: role.Path ?? '/',
+    createDate: required(isoDate(role.CreateDate), 'CreateDate'),
+    trustPolicy: decodePolicyDocument(trust),
+    attachedPolicies: attachedPolicies(role.AttachedManagedPolicies),
+    ...(lastUsed && { lastUsed }),
+  };
+}
+
+const collectRoles = defineCollector(iamRoles, async (ctx) => {
+  const pages = paginateGetAccountAuthorizationDetails({ client: ctx.clients.get(IAMClient) }, { Filter: ['Role'] });
+  return { roles: (await collectPages(pages, (page) => page.RoleDetailList)).map(toRole) };
+});
+
+const collectIdentityProviders = defineCollector(identityProviders, async (ctx) => {
+  const client = ctx.clients.get(IAMClient);
+  const [saml, oidc] = await Promise.all([client.send(new ListSAMLProvidersCommand({})), client.send(new ListOpenIDConnectProvidersCommand({}))]);
+  return {
+    samlProviderArns: (saml.SAMLProviderList ?? []).map((p) => required(p.Arn, 'SAMLProvider.Arn')),
+    oidcProviderArns: (oidc.OpenIDConnectProviderList ?? []).map((p) => required(p.Arn, 'OpenIDConnectProvider.Arn')),
+  };
+});
+
+// IAM's answers when the caller cannot see the organization's features. The SDK names them after the
+// modeled class, or after the wire code when IAM sends the code without the suffix, so both spellings
+// count. https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html
+const ORGANIZATIONS_FEATURES_REFUSALS = [
+  'AccountNotManagementOrDelegatedAdministrator',
+  'OrganizationNotFound',
+  'OrganizationNotInAllFeaturesMode',
+  'ServiceAccessNotEnabled',
+].flatMap((code) => [code, `${code}Exception`]);
+
+const collectOrganizationsFeatures = defineCollector(organizationsFeatures, async (ctx): Promise<OrganizationsFeaturesEvidence> => {
+  try {
+    const { OrganizationId, EnabledFeatures } = await ctx.clients.get(IAMClient).send(new ListOrganizationsFeaturesCommand({}));
+    return { ...(OrganizationId && { organizationId: OrganizationId }), enabledFeatures: EnabledFeatures ?? [] };
+  } catch (err) {
+    if (!ORGANIZATIONS_FEATURES_REFUSALS.some((name) => isErrorNamed(err, name))) throw err;
+    const { code, message } = classifyError(err, 'iam:ListOrganizationsFeatures');
+    return { refusal: { code, message } };
+  }
+});
+
+export const COLLECTORS = [
+  collectCredentialReport,
+  collectIamAuthorization,
+  collectAwsManagedPolicies,
+  collectAccessKeys,
+  collectServerCertificates,
+  collectAccountSummary,
+  collectPasswordPolicy,
+  collectRoles,
+  collectIdentityProviders,
+  collectOrganizationsFeatures,
+];

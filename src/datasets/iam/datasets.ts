@@ -139,3 +139,87 @@ export const serverCertificates = defineDataset<ServerCertificatesEvidence>({
   scope: 'global',
   actions: ['iam:ListServerCertificates'],
 });
+
+/** The root user's credentials as GetAccountSummary counts them. */
+export interface AccountSummaryEvidence {
+  /** From AccountPasswordPresent; absent when IAM's SummaryMap lacks the key (then unknown, not "no password"). */
+  rootPasswordPresent?: boolean;
+  /** From AccountMFAEnabled. */
+  rootMfaEnabled: boolean;
+}
+
+/** GetAccountPasswordPolicy: `policy` is absent when IAM answers NoSuchEntity (no custom policy; AWS's default applies). */
+export interface PasswordPolicyEvidence {
+  policy?: {
+    minimumPasswordLength?: number;
+    /** How many previous passwords users may not reuse; absent when reuse is allowed. */
+    passwordReusePrevention?: number;
+  };
+}
+
+export interface IamRoleDetail {
+  roleName: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  trustPolicy: PolicyDocument;
+  attachedPolicies: ManagedPolicyRef[];
+  /** RoleLastUsed.LastUsedDate; IAM tracks the trailing 400 days, so absent means not used in that time (or never). */
+  lastUsed?: string;
+}
+
+/** GetAccountAuthorizationDetails with Filter Role: trust policies, attached policies and last use. */
+export interface IamRolesEvidence {
+  roles: IamRoleDetail[];
+}
+
+/** The SAML and OIDC identity providers of the account (people who federate into it). */
+export interface IdentityProvidersEvidence {
+  samlProviderArns: string[];
+  oidcProviderArns: string[];
+}
+
+/**
+ * IAM ListOrganizationsFeatures, read once per scan with the caller's credentials: the organization's
+ * centralized root access features, or IAM's refusal (it answers only in the management account or an
+ * IAM delegated administrator, with trusted access for IAM, in an all-features organization).
+ */
+export interface OrganizationsFeaturesEvidence {
+  organizationId?: string;
+  /** `RootCredentialsManagement`, `RootSessions`. */
+  enabledFeatures?: string[];
+  /** The refusal, an answer about the caller and its organization, e.g. ServiceAccessNotEnabledException. */
+  refusal?: { code: string; message: string };
+}
+
+export const accountSummary = defineDataset<AccountSummaryEvidence>({
+  id: 'iam.accountSummary',
+  scope: 'global',
+  actions: ['iam:GetAccountSummary'],
+});
+
+export const passwordPolicy = defineDataset<PasswordPolicyEvidence>({
+  id: 'iam.passwordPolicy',
+  scope: 'global',
+  actions: ['iam:GetAccountPasswordPolicy'],
+});
+
+// Roles come in their own paginated walk (Filter Role), apart from users and groups: only the FTR
+// identity checks read them.
+export const iamRoles = defineDataset<IamRolesEvidence>({
+  id: 'iam.roles',
+  scope: 'global',
+  actions: ['iam:GetAccountAuthorizationDetails'],
+});
+
+export const identityProviders = defineDataset<IdentityProvidersEvidence>({
+  id: 'iam.identityProviders',
+  scope: 'global',
+  actions: ['iam:ListSAMLProviders', 'iam:ListOpenIDConnectProviders'],
+});
+
+export const organizationsFeatures = defineDataset<OrganizationsFeaturesEvidence>({
+  id: 'iam.organizationsFeatures',
+  scope: 'organization',
+  actions: ['iam:ListOrganizationsFeatures'],
+});

@@ -28,3 +28,20 @@ export const callerOrganization = defineDataset<CallerOrganizationEvidence>({
   scope: 'organization',
   actions: ['organizations:DescribeOrganization', 'organizations:ListAccounts'],
 });
+
+/** The root user email of each account of the caller's organization, from ListAccounts, read once per scan. */
+export interface AccountEmailsEvidence {
+  /** Account ID → root user email, for every account ListAccounts names; absent when the listing was refused. */
+  emails?: Record<string, string>;
+  /**
+   * Organizations' refusal, an answer about the caller: AWSOrganizationsNotInUseException (no organization) or
+   * AccessDeniedException (not its management account or a delegated administrator, or not allowed to list).
+   */
+  refusal?: { code: string; message: string };
+}
+
+export const accountEmails = defineDataset<AccountEmailsEvidence>({
+  id: 'organizations.accountEmails',
+  scope: 'organization',
+  actions: ['organizations:ListAccounts'],
+});

@@ -30,7 +30,7 @@ export function renderStatusChart(title: string, counts: Map<RequirementStatus, 
   const rows = shown.map((status, i) => barRow(status, counts.get(status) ?? 0, max, i));
   return `<figure class="chart">
 <figcaption>${esc(title)}</figcaption>
-<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${esc(`${title}: ${summary}`)}">
+<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" aria-label="${esc(`${title}: ${summary}`)}">
 ${rows.join('\n')}
 </svg>
 </figure>`;

@@ -70,16 +70,19 @@ const overall = D.requirements.map((r) => {
   for (const c of r.cells) if (rank(c) < rank(worst)) worst = c;
   return worst;
 });
-const matrixState = { status: '', account: '', requirement: '', sortKey: 'order', sortDir: 1, accountOrder: 'id', page: 0, pageSize: 25 };
+const matrixState = { status: '', account: '', requirement: '', showAll: false, sortKey: 'order', sortDir: 1, accountOrder: 'id', page: 0, pageSize: 25 };
+const SETTLED = new Set(['P', 'A', 'N', '.']);
+const accountLevel = D.requirements.map((r, i) => i).filter((i) => D.requirements[i].scope === 'account');
 
 function filtered() {
   const aq = matrixState.account.trim().toLowerCase();
   const rq = matrixState.requirement.trim().toLowerCase();
   let accs = D.accounts.map((a, i) => i).filter((i) => !aq || (D.accounts[i].id + ' ' + (D.accounts[i].name || '')).toLowerCase().includes(aq));
-  let rows = D.requirements.map((r, i) => i).filter((i) => {
+  let rows = accountLevel.filter((i) => {
     const r = D.requirements[i];
     return !rq || (r.id + ' ' + r.title + ' ' + r.section).toLowerCase().includes(rq);
   });
+  if (!matrixState.showAll) rows = rows.filter((r) => accs.some((a) => !SETTLED.has(D.requirements[r].cells[a])));
   const s = matrixState.status;
   if (s) {
     rows = rows.filter((r) => accs.some((a) => D.requirements[r].cells[a] === s));
@@ -175,11 +178,13 @@ function renderMatrix() {
       h('td', {}),
       shown.map((a) => h('td', { class: 'cell', 'data-account': D.accounts[a].id }, String(rows.filter((r) => D.requirements[r].cells[a] === c).length))),
       h('td', { class: 'totals' }, String(rows.reduce((n, r) => n + accs.filter((a) => D.requirements[r].cells[a] === c).length, 0)))));
+  const empty = matrixState.showAll ? 'No requirement and account match these filters.'
+    : 'Every account-level requirement passes, is attested or does not apply in these accounts. Tick “Show all” to see them.';
   const table = rows.length && accs.length
-    ? h('div', { class: 'table-wrap' }, h('table', { class: 'matrix', id: 'matrix' }, h('thead', {}, head), h('tbody', {}, body), h('tfoot', {}, foot)))
-    : h('p', { class: 'empty', id: 'matrix-empty' }, 'No requirement and account match these filters.');
+    ? h('div', { class: 'table-wrap matrix-wrap' }, h('table', { class: 'matrix', id: 'matrix' }, h('thead', {}, head), h('tbody', {}, body), h('tfoot', {}, foot)))
+    : h('p', { class: 'empty', id: 'matrix-empty' }, empty);
   const summary = h('p', { id: 'matrix-summary', 'data-rows': rows.length, 'data-accounts': accs.length },
-    rows.length + ' of ' + D.requirements.length + ' requirements × ' + accs.length + ' of ' + D.accounts.length + ' accounts');
+    rows.length + ' of ' + accountLevel.length + ' account-level requirements × ' + accs.length + ' of ' + D.accounts.length + ' accounts');
   const paging = accs.length > size ? pager(accs.length, matrixState.page, size, 'Accounts', (p) => { matrixState.page = p; renderMatrix(); }) : null;
   fill(document.getElementById('matrix-root'), summary, paging, table);
 }
@@ -187,6 +192,7 @@ function renderMatrix() {
 function matrixControls() {
   const update = (key) => (event) => { matrixState[key] = event.target.value; matrixState.page = 0; renderMatrix(); };
   return h('div', { class: 'controls', role: 'search' },
+    h('label', { class: 'check-label' }, h('input', { id: 'show-all', type: 'checkbox', onchange: (e) => { matrixState.showAll = e.target.checked; matrixState.page = 0; renderMatrix(); } }), 'Show all'),
     h('label', {}, 'Status', h('select', { id: 'filter-status', onchange: update('status') },
       h('option', { value: '' }, 'Any status'), D.statuses.map((st) => h('option', { value: st.code }, st.label)))),
     h('label', {}, 'Account', h('input', { id: 'filter-account', type: 'search', placeholder: 'ID or name', oninput: update('account') })),
@@ -228,6 +234,12 @@ function checkBlock(c) {
     docs ? h('p', {}, h('a', { href: docs, rel: 'noopener noreferrer', target: '_blank' }, 'Documentation')) : null);
 }
 
+function scopeLine(att, accounts) {
+  if (accounts === null) return 'For the partner.';
+  const limited = att.accounts ? 'Limited to ' + att.accounts.join(', ') + '. ' : 'Covers every account. ';
+  return limited + 'Applied in ' + accounts.length + (accounts.length === 1 ? ' account: ' : ' accounts: ') + accounts.slice(0, 12).join(', ') + (accounts.length > 12 ? ' …' : '');
+}
+
 function attestationBlock(att, accounts) {
   return h('article', { class: 'check attestation' },
     h('h4', {}, att.status === 'met' ? badge('A', 'MET') : badge('F', 'NOT MET'), ' attested by ', att.owner),
@@ -237,7 +249,7 @@ function attestationBlock(att, accounts) {
       const href = safeHref(e);
       return h('li', {}, href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, e) : h('code', {}, e));
     })) : h('p', { class: 'muted' }, 'No evidence listed.'),
-    h('p', { class: 'muted' }, 'For ' + accounts.length + (accounts.length === 1 ? ' account: ' : ' accounts: ') + accounts.slice(0, 12).join(', ') + (accounts.length > 12 ? ' …' : '')));
+    h('p', { class: 'muted' }, scopeLine(att, accounts)));
 }
 
 function evidenceBlock(f) {
@@ -270,10 +282,17 @@ function findingRows(i) {
       h('td', { class: 'nowrap' }, D.regions[f[2]]),
       h('td', { class: 'res' }, f[3]),
       h('td', { class: 'nowrap' }, h('code', {}, check.id)),
-      h('td', { class: 'msg' }, D.messages[f[6]], f[10] ? h('span', { class: 'tag' }, 'advisory') : null,
+      h('td', { class: 'msg' }, D.messages[f[6]], f[10] ? h('span', { class: 'tag' }, 'advisory') : null, exceptionNote(f[11]),
         f[4] !== 'P' && f[4] !== 'N' && check.remediation ? h('span', { class: 'remedy' }, 'Remediation: ' + check.remediation) : null)),
     h('tr', { class: 'evidence-row' }, h('td', { colspan: 6 }, evidenceBlock(f))),
   ];
+}
+
+function exceptionNote(e) {
+  if (e < 0) return null;
+  const x = D.exceptions[e];
+  return h('span', { class: 'exception' + (x.expired ? ' expired' : '') },
+    (x.expired ? 'Exception expired ' + x.expires : 'Accepted until ' + x.expires) + ' by ' + x.owner + ': ' + x.reason);
 }
 
 function renderFindings(r, view) {
@@ -314,12 +333,14 @@ function accountStatusTable(r, view) {
 function renderRequirement(id, params) {
   const root = document.getElementById('requirement-page');
   const r = D.requirements.findIndex((q) => q.id === id);
-  const back = h('p', {}, h('a', { href: '#/', id: 'back' }, '← Back to the matrix'));
+  const back = h('p', {}, h('a', { href: '#/', id: 'back' }, '← Back to the overview'));
   if (r < 0) { fill(root, back, h('h2', {}, 'No requirement ' + id + ' in this report.')); return; }
   const req = D.requirements[r];
   const view = { status: params.get('status') || '', account: params.get('account') || '', page: 0, accountPage: 0 };
+  const partner = req.partner;
   const attestations = new Map();
   for (const d of D.details) if (d[0] === r && d[3] !== null) attestations.set(d[3], (attestations.get(d[3]) || []).concat(D.accounts[d[1]].id));
+  if (partner && partner[2] !== null) attestations.set(partner[2], null);
   const update = (key) => (event) => { view[key] = event.target.value; view.page = 0; renderFindings(r, view); };
   fill(root,
     back,
@@ -330,12 +351,13 @@ function renderRequirement(id, params) {
       h('span', {}, h('strong', {}, 'Applies to: '), req.appliesTo.join(', ')),
       req.applies ? null : h('span', { class: 'tag' }, 'does not apply to the ' + D.deploymentModel + ' model')),
     req.attest ? h('p', {}, h('strong', {}, 'To attest: '), req.attest) : null,
-    h('p', { id: 'requirement-totals' }, totalsBadges(countCodes(req.cells.split('').filter((c) => c !== '.')))),
+    partner ? h('p', { id: 'requirement-totals' }, 'Judged once for the partner: ', badge(partner[0]), ' ', partner[1] || '')
+      : h('p', { id: 'requirement-totals' }, totalsBadges(countCodes(req.cells.split('').filter((c) => c !== '.')))),
     h('h3', {}, 'What was checked and how'),
     req.checks.length ? req.checks.map(checkBlock) : h('p', { class: 'muted' }, 'No automated check covers this requirement; it rests on attestation.'),
     attestations.size ? [h('h3', {}, 'Attestations'), [...attestations].map(([a, accs]) => attestationBlock(D.attestations[a], accs))] : null,
-    h('h3', {}, 'Status per account'),
-    h('div', { id: 'accounts-root' }),
+    partner ? null : h('h3', {}, 'Status per account'),
+    partner ? null : h('div', { id: 'accounts-root' }),
     h('h3', {}, 'Findings'),
     h('div', { class: 'controls', role: 'search' },
       h('label', {}, 'Status', h('select', { id: 'findings-status', onchange: update('status') },
@@ -343,7 +365,7 @@ function renderRequirement(id, params) {
         D.statuses.filter((st) => st.finding).map((st) => h('option', { value: st.code, selected: st.code === view.status }, st.label)))),
       h('label', {}, 'Account', h('input', { id: 'findings-account', type: 'search', value: view.account, placeholder: 'ID or name', oninput: update('account') }))),
     h('div', { id: 'findings-root' }));
-  accountStatusTable(r, view);
+  if (!partner) accountStatusTable(r, view);
   renderFindings(r, view);
 }
 

@@ -2,9 +2,9 @@
 // 500-account, 16-region run has tens of thousands of findings, so repeated strings (checks,
 // accounts, regions, messages, request-ID lists, evidence) are stored once and referenced by index.
 
-import type { Requirement } from '../../contract/checklists/types.js';
-import { FINDING_STATUSES, type RequirementStatus, type Severity } from '../../contract/status.js';
-import type { AttestationRef, Finding, RequirementResult } from '../../contract/results.js';
+import type { Requirement, RequirementScope } from '../../contract/checklists/types.js';
+import { FINDING_STATUSES, SEVERITIES, severityRank, type RequirementStatus, type Severity } from '../../contract/status.js';
+import type { AttestationRef, ExceptionRef, Finding, RequirementResult } from '../../contract/results.js';
 import type { CheckSummary, ReportInput } from '../types.js';
 import { NO_RESULT_CODE, STATUS_CODE, STATUS_LABEL, STATUS_ORDER } from './status.js';
 
@@ -29,11 +29,17 @@ export interface RequirementData {
   /** False when the requirement does not apply to the run's deployment model. */
   applies: boolean;
   attest?: string;
+  scope: RequirementScope;
   /** Indexes into `checks`. */
   checks: number[];
-  /** One status code per account, in `accounts` order. */
+  /** Account-level: one status code per account, in `accounts` order. Partner-level: empty. */
   cells: string;
+  /** Partner-level: the one row for the partner. */
+  partner: PartnerCell | null;
 }
+
+/** [statusCode, reason, attestation index] of a partner-level requirement's row. */
+export type PartnerCell = [string, string | null, number | null];
 
 export type CheckData = Pick<CheckSummary, 'id' | 'title' | 'description' | 'severity' | 'remediation' | 'docsUrl' | 'actions'>;
 
@@ -50,9 +56,10 @@ export const EVIDENCE_OMITTED = -2;
 
 /**
  * [check, account, region, resource, statusCode, severity, message, requirementSet, evidence,
- *  requestIdList, advisory(0|1)] — every number is an index into the matching table.
+ *  requestIdList, advisory(0|1), exception (-1 for none)] — every number is an index into the
+ *  matching table.
  */
-export type FindingRow = [number, number, number, string, string, number, number, number, number, number, number];
+export type FindingRow = [number, number, number, string, string, number, number, number, number, number, number, number];
 
 export interface StatusData {
   code: string;
@@ -73,6 +80,7 @@ export interface ReportData {
   severities: Severity[];
   details: DetailRow[];
   attestations: AttestationRef[];
+  exceptions: ExceptionRef[];
   messages: string[];
   requirementSets: number[][];
   requestIdLists: string[][];
@@ -81,7 +89,6 @@ export interface ReportData {
   evidenceOmitted: number;
 }
 
-const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'informational'];
 
 /** Assigns each distinct key an index, in first-seen order. */
 class Interner<T> {
@@ -117,7 +124,9 @@ export function buildReportData(input: ReportInput): ReportData {
   const regions = new Interner<string>((r) => r);
   const attestations = new Interner<AttestationRef>((a) => JSON.stringify(a));
   const details = detailRows(results.requirements, requirementIndex, accountIndex, attestations);
-  const encoded = encodeFindings(results.findings, { accountIndex, checkIndex, requirementIndex, regions });
+  for (const row of results.requirements) if (row.scope === 'partner') setPartnerCell(requirements[requirementIndex.get(row.requirementId)!]!, row, attestations);
+  const exceptions = new Interner<ExceptionRef>((e) => JSON.stringify(e));
+  const encoded = encodeFindings(results.findings, { accountIndex, checkIndex, requirementIndex, regions, exceptions });
   return {
     statuses: STATUS_ORDER.map((status) => ({
       code: STATUS_CODE[status],
@@ -130,9 +139,10 @@ export function buildReportData(input: ReportInput): ReportData {
     regions: regions.values,
     requirements,
     checks,
-    severities: SEVERITIES,
+    severities: [...SEVERITIES],
     details,
     attestations: attestations.values,
+    exceptions: exceptions.values,
     ...encoded,
   };
 }
@@ -142,7 +152,7 @@ function accountTable({ results }: ReportInput): AccountData[] {
   const accounts: AccountData[] = results.accounts.map((a) => ({ id: a.accountId, name: a.name, status: a.status, error: a.error }));
   const known = new Set(accounts.map((a) => a.id));
   for (const id of [...results.requirements, ...results.findings].map((r) => r.accountId)) {
-    if (known.has(id)) continue;
+    if (id === undefined || known.has(id)) continue;
     known.add(id);
     accounts.push({ id, status: 'UNLISTED', error: 'Named by a result but missing from the run’s account list.' });
   }
@@ -180,7 +190,7 @@ function requirementRows(input: ReportInput, accountIndex: Map<string, number>, 
     checksOf.set(id, new Set());
   }
   for (const result of results.requirements) {
-    cells.get(result.requirementId)![accountIndex.get(result.accountId)!] = STATUS_CODE[result.status];
+    if (result.accountId !== undefined) cells.get(result.requirementId)![accountIndex.get(result.accountId)!] = STATUS_CODE[result.status];
     for (const checkId of result.checkIds) checksOf.get(result.requirementId)!.add(checkIndex.get(checkId)!);
   }
   for (const check of input.checks) {
@@ -196,14 +206,22 @@ function requirementRows(input: ReportInput, accountIndex: Map<string, number>, 
       appliesTo: requirement.appliesTo,
       applies: requirement.appliesTo.includes(results.deploymentModel),
       attest: requirement.attest,
+      scope: requirement.scope,
       checks: [...checksOf.get(id)!].sort((a, b) => a - b),
-      cells: cells.get(id)!.join(''),
+      cells: requirement.scope === 'partner' ? '' : cells.get(id)!.join(''),
+      partner: null,
     };
   });
 }
 
+function setPartnerCell(requirement: RequirementData, row: RequirementResult, attestations: Interner<AttestationRef>): void {
+  requirement.scope = 'partner';
+  requirement.cells = '';
+  requirement.partner = [STATUS_CODE[row.status], row.reason ?? null, row.attestation ? attestations.add(row.attestation) : null];
+}
+
 function unknownRequirement(id: string): Requirement {
-  return { id, title: 'Not in this checklist version', section: '', appliesTo: ['saas', 'customer-deployed'], automation: 'full' };
+  return { id, title: 'Not in this checklist version', section: '', appliesTo: ['saas', 'customer-deployed'], automation: 'full', scope: 'account' };
 }
 
 function detailRows(
@@ -214,7 +232,7 @@ function detailRows(
 ): DetailRow[] {
   const rows: DetailRow[] = [];
   for (const result of results) {
-    if (!result.reason && !result.attestation) continue;
+    if (result.accountId === undefined || (!result.reason && !result.attestation)) continue;
     const attestation = result.attestation ? attestations.add(result.attestation) : null;
     rows.push([requirementIndex.get(result.requirementId)!, accountIndex.get(result.accountId)!, result.reason ?? null, attestation]);
   }
@@ -226,6 +244,7 @@ interface FindingTables {
   checkIndex: Map<string, number>;
   requirementIndex: Map<string, number>;
   regions: Interner<string>;
+  exceptions: Interner<ExceptionRef>;
 }
 
 type EncodedFindings = Pick<ReportData, 'messages' | 'requirementSets' | 'requestIdLists' | 'evidence' | 'findings' | 'evidenceOmitted'>;
@@ -248,12 +267,13 @@ function encodeFindings(findings: Finding[], tables: FindingTables): EncodedFind
       tables.regions.add(f.region),
       f.resource,
       STATUS_CODE[f.status],
-      SEVERITIES.indexOf(f.severity),
+      severityRank(f.severity),
       messages.add(f.message),
       requirementSets.add(requirementSet),
       evidenceOf[i]!,
       requestIdLists.add(f.requestIds),
       f.advisory ? 1 : 0,
+      f.exception ? tables.exceptions.add(f.exception) : -1,
     ]);
   });
   return {

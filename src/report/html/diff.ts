@@ -2,13 +2,14 @@
 
 import type { RequirementStatus } from '../../contract/status.js';
 import type { Results } from '../../contract/results.js';
+import { PARTNER, rowSubject } from '../findings.js';
 
 /** Statuses that count as "fixed" when a requirement failed before. */
 const RESOLVED: ReadonlySet<RequirementStatus> = new Set(['PASS', 'ATTESTED', 'NOT_APPLICABLE']);
 
 export interface BaselineDiff {
   baseline: { startedAt: string; checklist: { id: string; version: string } };
-  /** Requirement → accounts (present in both runs) where it fails now but did not before. */
+  /** Requirement → accounts (present in both runs), or `partner`, where it fails now but did not before. */
   newlyFailing: Map<string, string[]>;
   /** Requirement → accounts where it failed before and is now met, attested or not applicable. */
   fixed: Map<string, string[]>;
@@ -33,7 +34,8 @@ export function diffAgainstBaseline(current: Results, baseline: Results): Baseli
   };
   for (const key of new Set([...now.keys(), ...before.keys()])) {
     const [requirementId, accountId] = splitKey(key);
-    if (!currentAccounts.has(accountId) || !baselineAccounts.has(accountId)) continue;
+    const inBoth = accountId === PARTNER || (currentAccounts.has(accountId) && baselineAccounts.has(accountId));
+    if (!inBoth) continue;
     classify(diff, requirementId, accountId, before.get(key), now.get(key));
   }
   return diff;
@@ -53,7 +55,7 @@ function append(map: Map<string, string[]>, key: string, value: string): void {
 const SEPARATOR = '\u0000';
 
 function statusMap(results: Results): Map<string, RequirementStatus> {
-  return new Map(results.requirements.map((r) => [`${r.requirementId}${SEPARATOR}${r.accountId}`, r.status]));
+  return new Map(results.requirements.map((r) => [`${r.requirementId}${SEPARATOR}${rowSubject(r)}`, r.status]));
 }
 
 function splitKey(key: string): [string, string] {

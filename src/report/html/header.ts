@@ -1,8 +1,11 @@
 // The page header: what was scanned, by whom, when, against which checklist, and how completely.
 
+import { incompleteNote, rerenderNote } from '../notes.js';
 import type { ReportInput } from '../types.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { esc } from './escape.js';
+import { renderVerdict } from './landing.js';
+import { describeProduction } from '../../engine/production.js';
 import { formatDuration, formatTime, listSome, plural } from './format.js';
 
 /** Failed accounts listed by name in the header; the rest are counted. */
@@ -13,16 +16,49 @@ export function renderHeader(input: ReportInput): string {
   return `<header class="page-header">
 <p class="eyebrow">${esc(results.tool.name)} report</p>
 <h1>${esc(checklist.title)}</h1>
-${renderRunFacts(input)}
+${renderSubtitle(input)}
+${renderRerender(input)}${renderVerdict(input)}
+${renderScanWarning(input)}
 </header>`;
 }
 
-function renderRunFacts({ results, manifest, checklist }: ReportInput): string {
+/** One line: which checklist, model, how many accounts, when. The full facts are under "About this run". */
+function renderSubtitle({ results, checklist }: ReportInput): string {
+  const parts = [
+    `${checklist.id} ${checklist.version}`,
+    results.deploymentModel,
+    plural(results.accounts.length, 'account'),
+    `scanned ${formatTime(results.finishedAt)}`,
+  ];
+  return `<p class="subtitle">${esc(parts.join(' · '))} · <a href="#about">about this run</a></p>`;
+}
+
+/** An incomplete scan or failed accounts are said up front: every verdict below is partial. */
+function renderScanWarning({ results, manifest }: ReportInput): string {
+  const notFull = results.accounts.filter((a) => a.status !== 'SCANNED').length;
+  const problems = [
+    incompleteNote(manifest) ?? '',
+    notFull ? `${plural(notFull, 'account')} not fully scanned` : '',
+  ].filter(Boolean);
+  if (problems.length === 0) return '';
+  return `<p class="banner" role="alert"><strong>Incomplete evidence:</strong> ${esc(problems.join('; '))} (<a href="#about">details</a>).</p>`;
+}
+
+function renderRerender({ rerender }: ReportInput): string {
+  if (!rerender) return '';
+  const note = rerenderNote(rerender);
+  const details = `<ul class="plain">${note.details.map((d) => `<li><code>${esc(d)}</code></li>`).join('')}</ul>`;
+  const modified = rerender.source === 'modified';
+  return `<div class="${modified ? 'banner' : 'muted'}"${modified ? ' role="alert"' : ''}><p><strong>${esc(note.headline)}</strong></p>${details}</div>\n`;
+}
+
+export function renderRunFacts({ results, manifest, checklist }: ReportInput): string {
   const caller = results.callerIdentity ?? manifest.callerIdentity;
   const facts: [string, string][] = [
     ['Scanned from', caller ? `account <code>${esc(caller.accountId)}</code>` : 'not recorded'],
     ['Checklist', `${esc(checklist.id)} version ${esc(checklist.version)}${sourceLink(checklist.source)}`],
     ['Deployment model', esc(results.deploymentModel)],
+    ['Production scope', esc(describeProduction(results.production))],
     ['Scan started', esc(formatTime(results.startedAt))],
     ['Scan finished', `${esc(formatTime(results.finishedAt))}${durationNote(results.startedAt, results.finishedAt)}`],
     ['Tool', `${esc(results.tool.name)} ${esc(results.tool.version)}`],
@@ -48,9 +84,10 @@ export function renderCoverage({ results, manifest }: ReportInput): string {
   const { accounts } = coverage;
   const total = accounts.SCANNED + accounts.PARTIAL + accounts.ERROR;
   const calls = manifest.totals;
+  const incomplete = incompleteNote(manifest);
   return `<section class="coverage" aria-labelledby="coverage-title">
 <h2 id="coverage-title">Coverage</h2>
-${manifest.complete ? '' : '<p class="banner" role="alert"><strong>Incomplete scan.</strong> The run was interrupted or is still running; results below cover only what finished.</p>'}
+${incomplete ? `<p class="banner" role="alert"><strong>Incomplete scan:</strong> ${esc(incomplete)}</p>` : ''}
 <ul class="coverage-stats">
 <li><strong>${total}</strong> ${total === 1 ? 'account' : 'accounts'}: ${accounts.SCANNED} scanned, ${accounts.PARTIAL} partial, ${accounts.ERROR} failed${coverage.pending ? `, ${coverage.pending} never finished` : ''}</li>
 <li><strong>${coverage.regions.length}</strong> ${coverage.regions.length === 1 ? 'region' : 'regions'} scanned<span class="muted">${coverage.regions.length ? `: ${esc(coverage.regions.join(', '))}` : ''}</span></li>

@@ -10,7 +10,9 @@ import { renderStatusChart } from './chart.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { buildReportData } from './data.js';
 import { esc, jsonForScript } from './escape.js';
-import { renderCoverage, renderHeader } from './header.js';
+import { renderCoverage, renderHeader, renderRunFacts } from './header.js';
+import { renderExceptions, renderFixFirst, renderPartnerLevel } from './landing.js';
+import { countingNote } from '../priorities.js';
 import { STATUS_CODE, STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './status.js';
 import { STYLES } from './styles.js';
 
@@ -38,15 +40,22 @@ ${renderHeader(input)}
 <main>
 <noscript><p class="banner">The matrix and requirement pages need JavaScript. Without it, read summary.md or results.json from the same run.</p></noscript>
 <div id="overview">
-${renderCoverage(input)}
-${renderCharts(input)}
+${renderFixFirst(input)}
 ${renderChanges(input)}
-<section aria-labelledby="matrix-title">
-<h2 id="matrix-title">Requirements × accounts</h2>
+<section aria-labelledby="matrix-title" id="matrix-section">
+<h2 id="matrix-title">Account-level requirements × accounts</h2>
 ${renderLegend()}
 <div id="matrix-controls"></div>
-<p class="hint">Click a column heading to sort; click a requirement or a cell to see its checks, findings and evidence.</p>
+<p class="hint">Rows where every account passes, is attested or does not apply are hidden until you tick “Show all”. Click a column heading to sort; click a requirement or a cell for its checks, findings and evidence.</p>
 <div id="matrix-root"></div>
+</section>
+${renderPartnerLevel(input)}
+${renderExceptions(input)}
+${renderCharts(input)}
+<section id="about" aria-labelledby="about-title">
+<h2 id="about-title">About this run</h2>
+${renderRunFacts(input)}
+${renderCoverage(input)}
 </section>
 </div>
 <section id="requirement-page" class="req-page" hidden></section>
@@ -77,9 +86,10 @@ function renderCharts({ results }: ReportInput): string {
   const findingStatuses = STATUS_ORDER.filter((s) => s !== 'MANUAL' && s !== 'ATTESTED');
   return `<section aria-labelledby="charts-title">
 <h2 id="charts-title">Status counts</h2>
+<p class="hint" id="counting-note">${esc(countingNote(results))}</p>
 <div class="overview-grid">
-${renderStatusChart('Requirement results (requirement × account)', requirementCounts, STATUS_ORDER)}
-${renderStatusChart('Findings (resource checks)', findingCounts, findingStatuses)}
+${renderStatusChart('Requirement rows', requirementCounts, STATUS_ORDER)}
+${renderStatusChart('Findings', findingCounts, findingStatuses)}
 </div>
 </section>`;
 }

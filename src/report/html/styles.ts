@@ -25,7 +25,26 @@ h3 { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
 .coverage-stats { display: flex; flex-wrap: wrap; gap: 0.4rem 2rem; padding: 0; list-style: none; margin: 0.3rem 0; }
 .banner { background: #fef3c7; border: 2px solid #b45309; padding: 0.6rem 0.9rem; border-radius: 6px; }
 .overview-grid { display: flex; flex-wrap: wrap; gap: 1rem 3rem; align-items: flex-start; }
-.chart { margin: 0; }
+.chart { margin: 0; flex: 1 1 18rem; max-width: 29rem; }
+.chart svg { display: block; width: 100%; height: auto; }
+.subtitle { margin: -0.6rem 0 0.8rem; color: var(--muted); }
+.verdict { font-size: 1.3rem; font-weight: 700; margin: 0.6rem 0; padding: 0.5rem 0.9rem; border-left: 6px solid #15803d; background: var(--band); }
+.verdict-fail { border-left-color: #b42318; }
+.verdict-error { border-left-color: #6b21a8; }
+.count { display: inline-block; min-width: 1.8rem; padding: 0 0.45rem; border-radius: 999px; background: var(--band); border: 1px solid var(--line); font-size: 0.95rem; text-align: center; }
+.fix-first, .partner-list { list-style: none; padding: 0; margin: 0.4rem 0; }
+.fix-first li, .partner-list li { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.4rem 0; }
+.fix-first li[data-status="FAIL"] { border-left: 5px solid #b42318; }
+.fix-first li[data-status="ERROR"] { border-left: 5px solid #6b21a8; }
+.problem-head a { text-decoration: none; }
+.problem-where { font-size: 0.9rem; color: var(--muted); overflow-wrap: anywhere; }
+.problem-why { font-size: 0.95rem; overflow-wrap: anywhere; }
+.all-clear { font-weight: 600; color: #14532d; }
+.exception { display: block; font-size: 0.85rem; color: #134e4a; margin-top: 0.2rem; }
+.exception.expired { color: #b42318; font-weight: 600; }
+.exception-list li { overflow-wrap: anywhere; }
+.check-label { flex-direction: row !important; align-items: center; gap: 0.4rem !important; }
+.controls .check-label input { min-width: 0; width: auto; }
 .chart figcaption { font-weight: 600; margin-bottom: 0.3rem; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0; margin: 0.4rem 0 0.8rem; list-style: none; font-size: 0.95rem; }
 .badge { display: inline-block; min-width: 3.4rem; padding: 0.05rem 0.4rem; border-radius: 4px; font-weight: 700; font-size: 0.85rem; text-align: center; border: 1px solid transparent; }
@@ -45,6 +64,7 @@ button { padding: 0.3rem 0.8rem; border: 1px solid #6b7280; border-radius: 4px; 
 button:disabled { opacity: 0.5; cursor: default; }
 .pager { display: flex; gap: 0.6rem; align-items: center; margin: 0.6rem 0; }
 .table-wrap { overflow: auto; max-height: calc(100vh - 5rem); border: 1px solid var(--line); border-radius: 6px; }
+.matrix-wrap { max-height: none; overflow-x: auto; overflow-y: visible; }
 table { border-collapse: separate; border-spacing: 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { position: sticky; top: 0; background: var(--band); z-index: 2; vertical-align: bottom; }
@@ -86,5 +106,25 @@ pre.evidence { background: #f9fafb; border: 1px solid var(--line); border-radius
 .change-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; }
 .change { border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.9rem 0.6rem; }
 footer { color: var(--muted); font-size: 0.85rem; padding-top: 2rem; padding-bottom: 2rem; }
-@media print { .controls, .pager, nav { display: none; } .table-wrap { max-height: none; overflow: visible; } }
+@media (max-width: 640px) {
+  .page-header, main, footer { padding-left: 0.75rem; padding-right: 0.75rem; }
+  h1 { font-size: 1.45rem; }
+  .verdict { font-size: 1.1rem; }
+  .facts { grid-template-columns: 1fr; }
+  .facts div { flex-direction: column; gap: 0; }
+  .controls label { flex: 1 1 45%; }
+  input, select { min-width: 0; width: 100%; }
+  .matrix th.req { min-width: 6.5rem; max-width: 9rem; }
+  .matrix .req-title { display: none; }
+  .matrix th.acct .acct-name { max-height: 6rem; }
+  .matrix th.acct .acct-id { display: none; }
+  .findings td.msg { min-width: 14rem; }
+}
+@media print {
+  .controls, .pager, nav, .hint, #matrix-controls, noscript { display: none; }
+  .table-wrap { max-height: none; overflow: visible; border: 0; }
+  a { color: inherit; text-decoration: none; }
+  .fix-first li, .partner-list li { break-inside: avoid; }
+  .verdict { background: none; }
+}
 `;

@@ -1,7 +1,8 @@
 // A small XML writer for the XML protocols. Objects become nested elements; an array becomes a
 // wrapper element whose entries are `<member>` (awsQuery) or `<item>` (ec2Query), or, in the
 // `flat` style of restXml, one element per entry named by the array's key (so a restXml list
-// wrapper is written as an object: `{ Buckets: { Bucket: [...] } }`).
+// wrapper is written as an object: `{ Buckets: { Bucket: [...] } }`). A JS Map is a query map:
+// `<entry><key>…</key><value>…</value></entry>` per entry (IAM GetAccountSummary's SummaryMap).
 
 import type { FakeAwsError } from '../errors.js';
 import type { WireResponse } from './protocol.js';
@@ -21,6 +22,9 @@ export function toXml(name: string, value: unknown, style: ListStyle): string {
 export function xmlContent(value: unknown, style: ListStyle): string {
   if (Array.isArray(value)) return value.map((entry) => toXml(style, entry, style)).join('');
   if (value instanceof Date) return value.toISOString();
+  if (value instanceof Map) {
+    return [...value].map(([key, child]) => `<entry>${toXml('key', key, style)}${toXml('value', child, style)}</entry>`).join('');
+  }
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value)
       .map(([key, child]) => toXml(key, child, style))

@@ -1,5 +1,6 @@
-// Account Management (restJson 1): alternate contacts of the calling account. A type that is not
-// set answers ResourceNotFoundException, as AWS does.
+// Account Management (restJson 1): alternate contacts and contact information of the calling
+// account. A type that is not set, and contact information that is not set, answer
+// ResourceNotFoundException.
 
 import { FakeAwsError } from '../errors.js';
 import { restJson } from '../protocols/rest-json.js';
@@ -12,10 +13,19 @@ export interface AlternateContactSpec {
   phone?: string;
 }
 
+export interface ContactInformationSpec {
+  fullName: string;
+  companyName?: string;
+  phone: string;
+  website?: string;
+}
+
 declare module '../scenario.js' {
   interface AccountSpec {
     /** Alternate contacts by type (BILLING, OPERATIONS, SECURITY); a missing type is not set. */
     alternateContacts?: Partial<Record<'BILLING' | 'OPERATIONS' | 'SECURITY', AlternateContactSpec>>;
+    /** The primary contact (GetContactInformation); absent: not set. */
+    contactInformation?: ContactInformationSpec;
   }
 }
 
@@ -34,6 +44,17 @@ function getAlternateContact(ctx: HandlerContext): unknown {
   };
 }
 
+function getContactInformation(ctx: HandlerContext): unknown {
+  const info = ctx.account.contactInformation;
+  if (!info) throw new FakeAwsError('ResourceNotFoundException', 404, 'The contact information for this account cannot be found.');
+  return {
+    ContactInformation: {
+      FullName: info.fullName, AddressLine1: '410 Terry Ave N', City: 'Seattle', StateOrRegion: 'WA', PostalCode: '98109', CountryCode: 'US',
+      PhoneNumber: info.phone, CompanyName: info.companyName, WebsiteUrl: info.website,
+    },
+  };
+}
+
 export const account = defineService({
   signingName: 'account',
   actionPrefix: 'account',
@@ -41,5 +62,6 @@ export const account = defineService({
   global: true,
   operations: {
     GetAlternateContact: { http: 'POST /getAlternateContact', handler: getAlternateContact },
+    GetContactInformation: { http: 'POST /getContactInformation', handler: getContactInformation },
   },
 });

@@ -88,6 +88,8 @@ export const apiGateway = defineService({
   signingName: 'apigateway',
   actionPrefix: 'apigateway',
   protocol: restJson,
+  // API Gateway authorizes reads as the HTTP verb.
+  iamActions: { GetRestApis: 'GET', GetStages: 'GET', GetResources: 'GET' },
   operations: {
     GetRestApis: { http: 'GET /restapis', handler: getRestApis },
     GetStages: { http: 'GET /restapis/{restApiId}/stages', handler: getStages },

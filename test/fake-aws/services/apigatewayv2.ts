@@ -37,6 +37,7 @@ export const apiGatewayV2 = defineService({
   actionPrefix: 'apigateway',
   pathPrefix: '/v2/',
   protocol: restJson,
+  iamActions: { GetApis: 'GET', GetRoutes: 'GET' },
   operations: {
     GetApis: { http: 'GET /v2/apis', handler: getApis },
     GetRoutes: { http: 'GET /v2/apis/{ApiId}/routes', handler: getRoutes },

@@ -43,8 +43,28 @@ export interface IamGroupSpec {
   attachedPolicies?: string[];
 }
 
+export interface IamRoleSpec {
+  name: string;
+  /** `/aws-service-role/<service>/` for a service-linked role. Default `/`. */
+  path?: string;
+  created?: When;
+  /** The trust policy (AssumeRolePolicyDocument). */
+  trust: PolicyDocumentJson;
+  /** Managed policy names (customer) or ARNs (`arn:aws:iam::aws:policy/...`). */
+  attachedPolicies?: string[];
+  /** RoleLastUsed.LastUsedDate; absent: not used in IAM's 400-day tracking window. */
+  lastUsed?: When;
+}
+
 export interface IamSpec {
-  root?: { keys?: AccessKeySpec[]; mfa?: boolean; created?: When };
+  /** Root credentials. `password` defaults to false (as Organizations creates member accounts), `mfa` to true. */
+  root?: { keys?: AccessKeySpec[]; mfa?: boolean; password?: boolean; passwordLastUsed?: When; created?: When };
+  /** The custom password policy; absent: GetAccountPasswordPolicy answers NoSuchEntity. */
+  passwordPolicy?: { minimumLength?: number; reusePrevention?: number };
+  roles?: IamRoleSpec[];
+  /** SAML provider names and OIDC provider URLs (without https://). */
+  samlProviders?: string[];
+  oidcProviders?: string[];
   users?: IamUserSpec[];
   groups?: IamGroupSpec[];
   /** Customer-managed policies. */
@@ -115,7 +135,8 @@ export function credentialReportCsv(account: AccountSpec, now: Date): string {
   const rows = [
     row(COLUMNS),
     row([
-      '<root_account>', `arn:aws:iam::${account.id}:root`, rootCreated, 'not_supported', 'N/A', 'not_supported', 'not_supported',
+      '<root_account>', `arn:aws:iam::${account.id}:root`, rootCreated, 'not_supported',
+      root.passwordLastUsed ? reportDate(resolveWhen(root.passwordLastUsed, now)) : 'N/A', 'not_supported', 'not_supported',
       String(root.mfa ?? true), ...keyColumns(root.keys, 0, now), ...keyColumns(root.keys, 1, now), 'false', 'N/A', 'false', 'N/A',
     ]),
   ];

@@ -1,10 +1,12 @@
-// IAM (awsQuery): the credential report, authorization details, AWS-managed policy documents,
-// access keys, server certificates.
+// IAM (awsQuery): the credential report, authorization details (users, groups, roles, policies),
+// AWS-managed policy documents, access keys, server certificates, the account summary and password
+// policy, identity providers, and the organization's centralized root access features.
 
 import { FakeAwsError } from '../errors.js';
 import { formList, paginate } from '../params.js';
 import { awsQuery } from '../protocols/query.js';
 import { resolveWhen, type AccountSpec } from '../scenario.js';
+import type { OrganizationSpec } from './organizations.js';
 import { defineService, type HandlerContext } from '../service.js';
 import type { CredentialReportState } from '../state.js';
 import { accessKeyId, credentialReportCsv, findUser, policyArn, policyName, userArn, type InlinePolicySpec, type PolicyDocumentJson } from './iam-model.js';
@@ -74,7 +76,7 @@ function awsManagedDocument(arn: string): PolicyDocumentJson {
 }
 
 interface Entry {
-  kind: 'User' | 'Group' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
+  kind: 'User' | 'Group' | 'Role' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
   value: unknown;
 }
 
@@ -108,13 +110,23 @@ function authorizationEntries(account: AccountSpec, now: Date): Entry[] {
       GroupPolicyList: inlineList(g.inlinePolicies), AttachedManagedPolicies: attachedList(account, g.attachedPolicies),
     },
   }));
+  const roles: Entry[] = (iam.roles ?? []).map((r) => ({
+    kind: 'Role',
+    value: {
+      Path: r.path ?? '/', RoleName: r.name, RoleId: `AROA${r.name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 16)}`,
+      Arn: `arn:aws:iam::${account.id}:role${r.path ?? '/'}${r.name}`, CreateDate: resolveWhen(r.created ?? '-400d', now),
+      AssumeRolePolicyDocument: encodeDocument(r.trust), InstanceProfileList: [], RolePolicyList: [],
+      AttachedManagedPolicies: attachedList(account, r.attachedPolicies),
+      RoleLastUsed: r.lastUsed ? { LastUsedDate: resolveWhen(r.lastUsed, now), Region: 'us-east-1' } : {},
+    },
+  }));
   const local: Entry[] = (iam.policies ?? []).map((p) => ({ kind: 'LocalManagedPolicy', value: policyEntry(policyArn(account, p.name), p.document, created) }));
   const referenced = new Set([...(iam.users ?? []), ...(iam.groups ?? [])].flatMap((x) => x.attachedPolicies ?? []).filter((r) => r.startsWith('arn:aws:iam::aws:')));
   const managed: Entry[] = [...referenced].map((arn) => ({
     kind: 'AWSManagedPolicy',
     value: policyEntry(arn, awsManagedDocument(arn), created),
   }));
-  return [...users, ...groups, ...local, ...managed];
+  return [...users, ...groups, ...roles, ...local, ...managed];
 }
 
 function getAccountAuthorizationDetails(ctx: HandlerContext): unknown {
@@ -126,7 +138,7 @@ function getAccountAuthorizationDetails(ctx: HandlerContext): unknown {
   return {
     UserDetailList: of(['User']),
     GroupDetailList: of(['Group']),
-    RoleDetailList: [],
+    RoleDetailList: of(['Role']),
     Policies: of(['LocalManagedPolicy', 'AWSManagedPolicy']),
     IsTruncated: page.nextToken !== undefined,
     Marker: page.nextToken,
@@ -184,6 +196,58 @@ function listServerCertificates(ctx: HandlerContext): unknown {
   return { ServerCertificateMetadataList: page.items, IsTruncated: page.nextToken !== undefined, Marker: page.nextToken };
 }
 
+function getAccountSummary(ctx: HandlerContext): unknown {
+  const iam = ctx.account.iam ?? {};
+  const root = iam.root ?? {};
+  const present = (yes: boolean) => (yes ? 1 : 0);
+  const summary: [string, number][] = [
+    ['Users', iam.users?.length ?? 0], ['Groups', iam.groups?.length ?? 0], ['Roles', iam.roles?.length ?? 0], ['Policies', iam.policies?.length ?? 0],
+    ['AccountMFAEnabled', present(root.mfa ?? true)], ['AccountAccessKeysPresent', present((root.keys ?? []).length > 0)],
+    ['AccountPasswordPresent', present(root.password ?? false)], ['AccountSigningCertificatesPresent', 0], ['UsersQuota', 5000], ['RolesQuota', 1000],
+  ];
+  return { SummaryMap: new Map(summary) };
+}
+
+function getAccountPasswordPolicy(ctx: HandlerContext): unknown {
+  const policy = ctx.account.iam?.passwordPolicy;
+  if (!policy) throw new FakeAwsError('NoSuchEntity', 404, `The Password Policy with domain name ${ctx.account.id} cannot be found.`);
+  return {
+    PasswordPolicy: {
+      MinimumPasswordLength: policy.minimumLength ?? 8, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true,
+      RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, ExpirePasswords: false,
+      ...(policy.reusePrevention !== undefined && { PasswordReusePrevention: policy.reusePrevention }),
+    },
+  };
+}
+
+function listSAMLProviders(ctx: HandlerContext): unknown {
+  const created = resolveWhen('-300d', ctx.now);
+  return {
+    SAMLProviderList: (ctx.account.iam?.samlProviders ?? []).map((name) => ({
+      Arn: `arn:aws:iam::${ctx.account.id}:saml-provider/${name}`, CreateDate: created, ValidUntil: resolveWhen('+3000d', ctx.now),
+    })),
+  };
+}
+
+function listOpenIDConnectProviders(ctx: HandlerContext): unknown {
+  return { OpenIDConnectProviderList: (ctx.account.iam?.oidcProviders ?? []).map((url) => ({ Arn: `arn:aws:iam::${ctx.account.id}:oidc-provider/${url}` })) };
+}
+
+/** Answers only the management account (or an IAM delegated administrator) of an organization with trusted access for IAM. */
+function listOrganizationsFeatures(ctx: HandlerContext): unknown {
+  const org: OrganizationSpec | undefined = ctx.scenario.organization;
+  // The API Reference's codes; the SDK names them without the Exception suffix when sent that way.
+  if (!org) throw new FakeAwsError('OrganizationNotFound', 400, 'The request failed because AWS Organizations is not in use for this account.');
+  const iamAdmin = (org.delegatedAdministrators ?? []).some((d) => d.accountId === ctx.account.id && d.servicePrincipal === 'iam.amazonaws.com');
+  if (ctx.account.id !== ctx.scenario.managementAccountId && !iamAdmin) {
+    throw new FakeAwsError('AccountNotManagementOrDelegatedAdministrator', 400, 'The request was rejected because the account is not the management account or delegated administrator.');
+  }
+  if (!(org.serviceAccess ?? []).includes('iam.amazonaws.com')) {
+    throw new FakeAwsError('ServiceAccessNotEnabled', 400, 'The request failed because trusted access for IAM is not enabled in AWS Organizations.');
+  }
+  return { OrganizationId: org.id, EnabledFeatures: org.iamFeatures ?? [] };
+}
+
 export const iam = defineService({
   signingName: 'iam',
   actionPrefix: 'iam',
@@ -197,5 +261,10 @@ export const iam = defineService({
     GetPolicyVersion: getPolicyVersion,
     ListAccessKeys: listAccessKeys,
     ListServerCertificates: listServerCertificates,
+    GetAccountSummary: getAccountSummary,
+    GetAccountPasswordPolicy: getAccountPasswordPolicy,
+    ListSAMLProviders: listSAMLProviders,
+    ListOpenIDConnectProviders: listOpenIDConnectProviders,
+    ListOrganizationsFeatures: listOrganizationsFeatures,
   },
 });

@@ -12,8 +12,10 @@ export interface OrganizationSpec {
   id: string;
   /** DescribeHealthServiceStatusForOrganization. */
   healthOrganizationView?: 'ENABLED' | 'DISABLED';
-  /** ListAWSServiceAccessForOrganization, e.g. `health.amazonaws.com`. */
+  /** ListAWSServiceAccessForOrganization, e.g. `health.amazonaws.com`; IAM's features need `iam.amazonaws.com`. */
   serviceAccess?: string[];
+  /** IAM ListOrganizationsFeatures: centralized root access features enabled. */
+  iamFeatures?: ('RootCredentialsManagement' | 'RootSessions')[];
   delegatedAdministrators?: { accountId: string; servicePrincipal: string }[];
   /** Page size of ListAccounts (AWS allows up to 20). */
   pageSize?: number;

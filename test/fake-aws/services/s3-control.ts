@@ -33,6 +33,7 @@ export const s3Control = defineService({
   pathPrefix: '/v20180820/',
   protocol: restXml({ xmlns: 'http://awss3control.amazonaws.com/doc/2018-08-20/', requestIdHeader: 'x-amz-request-id' }),
   errors: S3_ERRORS,
+  iamActions: { GetPublicAccessBlock: 'GetAccountPublicAccessBlock' },
   operations: {
     GetPublicAccessBlock: { http: 'GET /v20180820/configuration/publicAccessBlock', handler: getPublicAccessBlock },
   },

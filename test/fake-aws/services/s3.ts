@@ -143,6 +143,7 @@ export const s3 = defineService({
   protocol: restXml({ xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', requestIdHeader: 'x-amz-request-id', noErrorWrapping: true }),
   errors: S3_ERRORS,
   global: true,
+  iamActions: { ListBuckets: 'ListAllMyBuckets', GetPublicAccessBlock: 'GetBucketPublicAccessBlock' },
   operations: {
     ListBuckets: { http: 'GET /', handler: listBuckets },
     GetBucketLocation: { http: 'GET /{Bucket}?location', handler: getBucketLocation },

@@ -18,9 +18,13 @@ export interface RoutingSample<Id extends string = string> {
   detailType: string;
   /** AWS also delivers a member's event to a central account's bus (administrator, organizational view). */
   deliveredToCentral: boolean;
+  /** The AWS page that documents the event's shape. */
+  documentedAt: string;
   resources(who: EventIdentity): string[];
   detail(who: EventIdentity): Record<string, unknown>;
 }
+
+const HEALTH_EVENT_SCHEMA = 'https://docs.aws.amazon.com/health/latest/ug/aws-health-events-eventbridge-schema.html';
 
 const healthSamples = HEALTH_RISK_EVENT_CODES.map(
   (code): RoutingSample<`health:${typeof code}`> => ({
@@ -28,13 +32,22 @@ const healthSamples = HEALTH_RISK_EVENT_CODES.map(
     source: 'aws.health',
     detailType: 'AWS Health Event',
     deliveredToCentral: true,
+    documentedAt: HEALTH_EVENT_SCHEMA,
     resources: healthRiskResources,
     detail: (who) => healthRiskDetail(code, who),
   }),
 );
 
 function guardDutySample<const Id extends string>(id: Id, shape: GuardDutyFindingShape): RoutingSample<Id> {
-  return { id, source: 'aws.guardduty', detailType: 'GuardDuty Finding', deliveredToCentral: true, resources: () => [], detail: (who) => guardDutyDetail(shape, who) };
+  return {
+    id,
+    source: 'aws.guardduty',
+    detailType: 'GuardDuty Finding',
+    deliveredToCentral: true,
+    documentedAt: 'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_eventbridge.html',
+    resources: () => [],
+    detail: (who) => guardDutyDetail(shape, who),
+  };
 }
 
 function asffSample<const Id extends string>(id: Id, build: (who: EventIdentity) => AsffSample): RoutingSample<Id> {
@@ -43,6 +56,7 @@ function asffSample<const Id extends string>(id: Id, build: (who: EventIdentity)
     source: 'aws.securityhub',
     detailType: 'Security Hub Findings - Imported',
     deliveredToCentral: true,
+    documentedAt: 'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-cwe-event-formats.html',
     resources: (who) => [build(who).findingId],
     detail: (who) => ({ findings: [build(who).finding] }),
   };
@@ -54,6 +68,7 @@ function ocsfSample<const Id extends string>(id: Id, product: string, className:
     source: 'aws.securityhub',
     detailType: 'Findings Imported V2',
     deliveredToCentral: true,
+    documentedAt: 'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-v2-cwe-event-formats.html',
     resources: () => ['e51603d1054aad9d9f498d82d6e81acf4cf6bc88140e8ad2273123c73b81084'],
     detail: (who) => ({ findings: [ocsfFinding(who, product, className)] }),
   };
@@ -76,6 +91,7 @@ export const ROUTING_SAMPLES = [
     source: 'aws.config',
     detailType: 'Config Rules Compliance Change',
     deliveredToCentral: false,
+    documentedAt: 'https://docs.aws.amazon.com/config/latest/developerguide/example-config-rule-compliance-notification.html',
     resources: () => [],
     detail: configNonCompliantDetail,
   },
