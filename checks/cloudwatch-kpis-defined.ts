@@ -18,7 +18,7 @@ export default defineCheck({
   id: 'cloudwatch-kpis-defined',
   title: 'Customer-facing KPIs are measured',
   description:
-    'Counts the account\'s CloudWatch dashboards, and in every region scanned its Application Signals service-level objectives and ' +
+    'Counts the account\'s CloudWatch dashboards (each once, though every region lists them), and in every region scanned its Application Signals service-level objectives and ' +
     'Synthetics canaries: any is evidence that performance is measured; which KPIs are customer-facing and their thresholds is attested, ' +
     'so the requirement stays WARN until then. None warns.',
   requirements: { 'smb-competency': ['PRF-001'] },
@@ -32,8 +32,14 @@ export default defineCheck({
   messages: MESSAGES,
   evaluate: (input) => {
     const resource = accountArn(input);
-    const { read, unread } = readTogether({ slos: input.data.slos, canaries: input.data.canaries }, { slos: serviceLevelObjectives.id, canaries: syntheticsCanaries.id }, input.closedRegions, resource);
-    const dashboards = input.data.dashboards.dashboards;
+    const { read, unread } = readTogether(
+      { dashboards: input.data.dashboards, slos: input.data.slos, canaries: input.data.canaries },
+      { dashboards: cloudWatchDashboards.id, slos: serviceLevelObjectives.id, canaries: syntheticsCanaries.id },
+      input.closedRegions,
+      resource,
+    );
+    // Every region lists the account's dashboards: each counts once.
+    const dashboards = [...new Map(read.flatMap(({ data }) => data.dashboards.dashboards).map((d) => [d.arn ?? d.name, d])).values()];
     const slos = read.flatMap(({ data }) => data.slos.slos);
     const canaries = read.flatMap(({ data }) => data.canaries.canaries);
     const evidence = { dashboards: dashboards.map((d) => d.name), slos, canaries };

@@ -7,6 +7,8 @@ const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const regions = [REGION, UNREAD_REGION];
 const noSlos = ok({ available: true, slos: [] });
 const noCanaries = ok({ canaries: [] });
+const noDashboards = ok({ dashboards: [] });
+const kpis = { dashboards: [{ name: 'kpis', arn: `arn:aws:cloudwatch::${ACCOUNT}:dashboard/kpis` }] };
 
 runCheckCases(check, [
   {
@@ -14,7 +16,7 @@ runCheckCases(check, [
     input: accountInput({
       regions,
       data: {
-        dashboards: { dashboards: [{ name: 'kpis' }] },
+        dashboards: { [REGION]: ok(kpis), [UNREAD_REGION]: ok(kpis) },
         slos: { [REGION]: ok({ available: true, slos: [{ arn: 'arn:slo', name: 'checkout-latency' }] }), [UNREAD_REGION]: ok({ available: false, slos: [] }) },
         canaries: { [REGION]: noCanaries, [UNREAD_REGION]: ok({ canaries: [{ name: 'home', state: 'RUNNING' }] }) },
       },
@@ -23,11 +25,11 @@ runCheckCases(check, [
   },
   {
     name: 'nothing: WARN',
-    input: accountInput({ regions, data: { dashboards: { dashboards: [] }, slos: { [REGION]: noSlos, [UNREAD_REGION]: noSlos }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
+    input: accountInput({ regions, data: { dashboards: { [REGION]: noDashboards, [UNREAD_REGION]: noDashboards }, slos: { [REGION]: noSlos, [UNREAD_REGION]: noSlos }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
     expected: [{ status: 'WARN', messageId: 'noneSeen', resource: ROOT }],
   },
   ...unreadRegionCases({
-    input: (view, closedRegions) => accountInput({ regions, closedRegions, data: { dashboards: { dashboards: [] }, slos: { [REGION]: noSlos, [UNREAD_REGION]: view }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
+    input: (view, closedRegions) => accountInput({ regions, closedRegions, data: { dashboards: { [REGION]: noDashboards, [UNREAD_REGION]: noDashboards }, slos: { [REGION]: noSlos, [UNREAD_REGION]: view }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
     resource: ROOT,
     then: [{ status: 'WARN', messageId: 'noneSeen', resource: ROOT }],
   }),

@@ -32,7 +32,8 @@ export const cloudWatchAlarms = defineDataset<CloudWatchAlarmsEvidence>({
 
 export const cloudWatchDashboards = defineDataset<CloudWatchDashboardsEvidence>({
   id: 'cloudwatch.dashboards',
-  // Dashboards belong to the account, not to a region (their ARN names none).
-  scope: 'global',
+  // Dashboards belong to the account (their ARN names no region) and every region lists them all:
+  // read per region, so an account whose landing zone closes us-east-1 still shows them.
+  scope: 'regional',
   actions: ['cloudwatch:ListDashboards'],
 });
