@@ -22,6 +22,8 @@ const ALSO_ALLOWED = new Set([
   'sts:GetCallerIdentity',
   'iam:GenerateCredentialReport',
   'cloudtrail:LookupEvents',
+  // API Gateway authorizes every read as its HTTP verb.
+  'apigateway:GET',
 ]);
 
 /** Reads, plus the calls the audit needs that are not named like reads (LookupEvents searches CloudTrail's event history). */

@@ -58,7 +58,8 @@ function getRestApis(ctx: HandlerContext): unknown {
     restApis(ctx).map((api) => ({
       id: apiId(ctx, api),
       name: api.name,
-      createdDate: '2025-02-01T00:00:00.000Z',
+      // A timestamp member: epoch seconds in restJson.
+      createdDate: Date.parse('2025-02-01T00:00:00Z') / 1000,
       endpointConfiguration: { types: [api.endpointType ?? 'REGIONAL'] },
     })),
   );

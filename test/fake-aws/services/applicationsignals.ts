@@ -15,7 +15,8 @@ function listServiceLevelObjectives(ctx: HandlerContext): unknown {
   const slos = (ctx.regionSpec.slos ?? []).map((name) => ({
     Arn: `arn:aws:application-signals:${ctx.region}:${ctx.account.id}:slo/${name}`,
     Name: name,
-    CreatedTime: new Date('2026-01-01T00:00:00Z').toISOString(),
+    // A timestamp member: epoch seconds in restJson.
+    CreatedTime: Date.parse('2026-01-01T00:00:00Z') / 1000,
   }));
   const page = paginate(slos, ctx.input.form.get('NextToken') ?? undefined, optionalNumber(ctx.input.form.get('MaxResults')) ?? 50, 'ValidationException');
   return { SloSummaries: page.items, NextToken: page.nextToken };

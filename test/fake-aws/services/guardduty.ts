@@ -56,7 +56,8 @@ function getDetector(ctx: HandlerContext): unknown {
     features: [...FOUNDATIONAL, ...OPTIONAL].map((name) => ({
       name,
       status: FOUNDATIONAL.includes(name) || (spec.features ?? []).includes(name) ? 'ENABLED' : 'DISABLED',
-      updatedAt: created,
+      // A timestamp member: epoch seconds in restJson (createdAt and updatedAt above are strings).
+      updatedAt: Date.parse(created) / 1000,
     })),
     tags: {},
   };

@@ -51,7 +51,8 @@ function listFindings(ctx: HandlerContext): unknown {
   const findings = (ctx.regionSpec.inspector?.findings ?? [])
     .filter((f) => matches(criteria.severity, f.severity) && matches(criteria.findingStatus, f.status ?? 'ACTIVE'))
     .map((f, i) => {
-      const observed = resolveWhen(f.firstObserved, ctx.now).toISOString();
+      // Timestamp members: epoch seconds in restJson.
+      const observed = resolveWhen(f.firstObserved, ctx.now).getTime() / 1000;
       return {
         findingArn: `arn:aws:inspector2:${ctx.region}:${ctx.account.id}:finding/${stableId(`${i}`, 32)}`,
         awsAccountId: ctx.account.id,

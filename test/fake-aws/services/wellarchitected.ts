@@ -29,7 +29,7 @@ function listWorkloads(ctx: HandlerContext): unknown {
     WorkloadArn: `arn:aws:wellarchitected:${ctx.region}:${ctx.account.id}:workload/${workloadId(w)}`,
     WorkloadName: w.name,
     Owner: ctx.account.id,
-    UpdatedAt: resolveWhen(w.updated, ctx.now).toISOString(),
+    UpdatedAt: resolveWhen(w.updated, ctx.now).getTime() / 1000,
     RiskCounts: { HIGH: w.highRisks ?? 0, MEDIUM: 0, NONE: 10, UNANSWERED: 0 },
   }));
   const page = paginate(workloads, ctx.input.json.NextToken, optionalNumber(ctx.input.json.MaxResults) ?? 50, 'ValidationException');
@@ -39,7 +39,7 @@ function listWorkloads(ctx: HandlerContext): unknown {
 function listMilestones(ctx: HandlerContext): unknown {
   const workload = (ctx.regionSpec.wellArchitected ?? []).find((w) => workloadId(w) === ctx.input.pathParams.WorkloadId);
   if (!workload) throw new FakeAwsError('ResourceNotFoundException', 404, 'No workload found');
-  const milestones = (workload.milestones ?? []).map((when, i) => ({ MilestoneNumber: i + 1, MilestoneName: `review-${i + 1}`, RecordedAt: resolveWhen(when, ctx.now).toISOString() }));
+  const milestones = (workload.milestones ?? []).map((when, i) => ({ MilestoneNumber: i + 1, MilestoneName: `review-${i + 1}`, RecordedAt: resolveWhen(when, ctx.now).getTime() / 1000 }));
   const page = paginate(milestones, ctx.input.json.NextToken, optionalNumber(ctx.input.json.MaxResults) ?? 50, 'ValidationException');
   return { WorkloadId: workloadId(workload), MilestoneSummaries: page.items, NextToken: page.nextToken };
 }
