@@ -21,6 +21,8 @@ export interface DriverOptions {
   externalId?: string;
   roleName?: string;
   checklist?: ChecklistId;
+  /** A config file (its settings decide which setup-dependent checks run). */
+  config?: string;
 }
 
 /** Collects a snapshot into `outDir`, exactly as `partner-audit scan` does. */
@@ -30,6 +32,7 @@ export async function collectSnapshot(options: DriverOptions): Promise<ScanSumma
     ...(options.externalId ? { externalId: options.externalId } : {}),
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.checklist ? { checklist: options.checklist } : {}),
+    ...(options.config ? { config: options.config } : {}),
   });
   await collectEvidence({ run, checks: [...ALL_CHECKS], runId: randomUUID().slice(0, 8), outDir: options.outDir, resume: false });
   const manifest = await readManifest(options.outDir, runVocabulary());
@@ -37,8 +40,8 @@ export async function collectSnapshot(options: DriverOptions): Promise<ScanSumma
 }
 
 /** Evaluates a collected snapshot (defaults, no attestations) and writes its results.json. */
-export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = 'smb-competency'): Promise<Results> {
-  const run = await resolveRunConfig({ checklist: checklistId });
+export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = 'smb-competency', config?: string): Promise<Results> {
+  const run = await resolveRunConfig({ checklist: checklistId, ...(config ? { config } : {}) });
   const { results } = await evaluateRunDir({
     runDir: dir,
     checks: [...ALL_CHECKS],

@@ -8,10 +8,11 @@ import { membershipOf } from './lib/routing/membership.js';
 import { routeSample, routingEvidence, routingScope } from './lib/routing/routes.js';
 import { SECURITY_HUB_MESSAGES, SECURITY_HUB_PRODUCTS, securityHubPath } from './lib/routing/security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './lib/routing/verdict.js';
+import { routingTicketingLookup, TICKETING_OTHER_ACCOUNTS, TICKETING_USES } from './lib/ticketing.js';
 
 const MESSAGES = {
   notRecording: 'No Config recorder of the account records in {region}, so there is no non-compliance to route (config-recorder-recording reports this).',
-  routed: 'Config non-compliance changes in {region} reach a target from the default event bus: {routes}.',
+  routed: 'Config non-compliance changes in {region} reach a target from the default event bus: {routes}{ticketing}.',
   routedToSns:
     'Config delivery channel {channel} in {region} sends notifications to SNS topic {topic}; confirm it reaches the ticketing system.',
   notRouted:
@@ -33,8 +34,8 @@ export default defineCheck({
   severity: 'medium',
   scope: 'region',
   uses: { recorders: configRecorders, rules: eventRules },
-  optionalUses: { hub: securityHub, membership: organizationMembership, organization: callerOrganization },
-  readsOtherAccounts: [eventRules],
+  optionalUses: { hub: securityHub, membership: organizationMembership, organization: callerOrganization, ...TICKETING_USES },
+  readsOtherAccounts: [eventRules, ...TICKETING_OTHER_ACCOUNTS],
   asks: [askRouting(['config:non-compliant', ...SECURITY_HUB_PRODUCTS.config.samples])],
   remediation:
     'Create an EventBridge rule on the default bus with the pattern {"source":["aws.config"],"detail-type":["Config Rules Compliance Change"],' +
@@ -63,6 +64,6 @@ export default defineCheck({
     ];
     const verdict = decide(candidates, { status: 'FAIL', messageId: 'notRouted', params });
     const evidence = { direct: routingEvidence([direct]), deliveryChannels: input.data.recorders.deliveryChannels };
-    return [toOutcome(verdict, resource, evidence)];
+    return [toOutcome(verdict, resource, evidence, routingTicketingLookup(input))];
   },
 });

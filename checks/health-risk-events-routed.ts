@@ -6,11 +6,12 @@ import { ALL_SAMPLES, CENTRAL_MESSAGES, centralVerdicts, coverage, type CentralM
 import { membershipOf } from './lib/routing/membership.js';
 import { defaultBusArnOf, routingEvidence, routingScope } from './lib/routing/routes.js';
 import { decide, toOutcome, type Verdict } from './lib/routing/verdict.js';
+import { routingTicketingLookup, TICKETING_OTHER_ACCOUNTS, TICKETING_USES } from './lib/ticketing.js';
 
 const MESSAGES = {
-  routedLocally: 'Rules on the us-east-1 default event bus route every AWS Health RISK sample: {routes}.',
+  routedLocally: 'Rules on the us-east-1 default event bus route every AWS Health RISK sample: {routes}{ticketing}.',
   partiallyRouted:
-    'Rules on the us-east-1 default event bus route AWS_RISK_CREDENTIALS_EXPOSED and AWS_RISK_CREDENTIALS_COMPROMISED ({routes}) but not {missing}.',
+    'Rules on the us-east-1 default event bus route AWS_RISK_CREDENTIALS_EXPOSED and AWS_RISK_CREDENTIALS_COMPROMISED ({routes}{ticketing}) but not {missing}.',
   notRouted:
     'No enabled rule with a target on the us-east-1 default event bus routes the AWS Health RISK samples {missing}, and no central account covers them.',
   rulesClosed:
@@ -37,8 +38,8 @@ export default defineCheck({
   // Health delivers global events to us-east-1 whatever the SCPs say: judged there even when it is closed.
   judgedWhenClosed: ['us-east-1'],
   uses: {},
-  optionalUses: { rules: eventRules, healthOrganization, membership: organizationMembership, organization: callerOrganization },
-  readsOtherAccounts: [eventRules],
+  optionalUses: { rules: eventRules, healthOrganization, membership: organizationMembership, organization: callerOrganization, ...TICKETING_USES },
+  readsOtherAccounts: [eventRules, ...TICKETING_OTHER_ACCOUNTS],
   asks: [askRouting(ALL_SAMPLES)],
   remediation:
     'In us-east-1, create an EventBridge rule on the default bus with the pattern {"source":["aws.health"],"detail-type":["AWS Health Event"],' +
@@ -58,9 +59,10 @@ export default defineCheck({
     });
     const centralPass = central.find((v) => v.status === 'PASS');
     const rules = input.optional.rules;
+    const ticketing = routingTicketingLookup(input);
     if (!rules.ok) {
       const resource = defaultBusArnOf(input.accountId, input.region);
-      if (centralPass) return [toOutcome(centralPass, resource, { central, membership })];
+      if (centralPass) return [toOutcome(centralPass, resource, { central, membership }, ticketing)];
       const { kind, code, message } = rules.error;
       const messageId = kind === 'scp-denied' ? 'rulesClosed' : 'rulesUnreadable';
       return [{ status: 'ERROR', messageId, resource, params: { code, message }, evidence: { error: rules.error, central, membership } }];
@@ -69,15 +71,15 @@ export default defineCheck({
     const local = coverage(scope);
     const evidence = { local: routingEvidence(local.routings), membership };
     const params = { routes: local.routes, missing: local.missing.join(', ') };
-    if (local.full) return [toOutcome({ status: 'PASS', messageId: 'routedLocally', params }, resource, evidence)];
+    if (local.full) return [toOutcome({ status: 'PASS', messageId: 'routedLocally', params, targets: local.targets }, resource, evidence, ticketing)];
     if (local.keyStatus === 'routed') {
-      return [toOutcome(centralPass ?? { status: 'WARN', messageId: 'partiallyRouted', params }, resource, { ...evidence, central })];
+      return [toOutcome(centralPass ?? { status: 'WARN', messageId: 'partiallyRouted', params, targets: local.targets }, resource, { ...evidence, central }, ticketing)];
     }
     const forwarded: Verdict<CentralMessageId> | undefined =
       local.keyStatus === 'error' ? { status: 'ERROR', messageId: 'forwardError', params }
       : local.keyStatus === 'unverified' ? { status: 'WARN', messageId: 'forwardedUnverified', params }
       : undefined;
     const verdict = decide<MessageId>([forwarded, ...central], { status: 'FAIL', messageId: 'notRouted', params });
-    return [toOutcome(verdict, resource, { ...evidence, central })];
+    return [toOutcome(verdict, resource, { ...evidence, central }, ticketing)];
   },
 });

@@ -5,14 +5,23 @@ import type { AnyCheck } from '../src/contract/check.js';
 import accountAlternateContactsSet from './account-alternate-contacts-set.js';
 import accountContactEmailsCompanyOwned from './account-contact-emails-company-owned.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
+import apigatewayRoutesAuthenticated from './apigateway-routes-authenticated.js';
 import autoscalingGroupsMultiAz from './autoscaling-groups-multi-az.js';
 import backupDataStoresCovered from './backup-data-stores-covered.js';
 import backupRestoresTested from './backup-restores-tested.js';
 import cloudformationResourcesManagedAsCode from './cloudformation-resources-managed-as-code.js';
+import cloudfrontViewerHttpsEnforced from './cloudfront-viewer-https-enforced.js';
+import cloudtrailAssumeRoleExternalId from './cloudtrail-assume-role-external-id.js';
+import cloudtrailMultiRegionLogging from './cloudtrail-multi-region-logging.js';
+import cloudtrailProductAssumesRoles from './cloudtrail-product-assumes-roles.js';
+import cloudwatchAlarmsActionable from './cloudwatch-alarms-actionable.js';
+import cloudwatchCentralMonitoring from './cloudwatch-central-monitoring.js';
+import cloudwatchKpisDefined from './cloudwatch-kpis-defined.js';
 import computeConfigurationNoCredentials from './compute-configuration-no-credentials.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';
 import configRecorderRecording from './config-recorder-recording.js';
+import configResourceInventory from './config-resource-inventory.js';
 import configRulesActive from './config-rules-active.js';
 import directconnectConnectionsRedundant from './directconnect-connections-redundant.js';
 import dynamodbTablesEncrypted from './dynamodb-tables-encrypted.js';
@@ -29,15 +38,19 @@ import ec2VpnTunnelsUp from './ec2-vpn-tunnels-up.js';
 import efsFileSystemsEncrypted from './efs-file-systems-encrypted.js';
 import elbLoadBalancersMultiAz from './elb-load-balancers-multi-az.js';
 import elbLoadBalancersMultiAzSla from './elb-load-balancers-multi-az-sla.js';
+import elbv2ListenersEncryptInTransit from './elbv2-listeners-encrypt-in-transit.js';
+import eventbridgeFindingsReachTicketing from './eventbridge-findings-reach-ticketing.js';
 import fisAzImpairmentTested from './fis-az-impairment-tested.js';
 import guarddutyCredentialFindingsRouted from './guardduty-credential-findings-routed.js';
 import guarddutyEnabled from './guardduty-enabled.js';
 import guarddutyNetworkFindingsRouted from './guardduty-network-findings-routed.js';
+import guarddutyRuntimeMonitoringEnabled from './guardduty-runtime-monitoring-enabled.js';
 import healthOpenRiskEvents from './health-open-risk-events.js';
 import healthRiskEventsRouted from './health-risk-events-routed.js';
 import iamAccessKeysRotatedOrMonitored from './iam-access-keys-rotated-or-monitored.js';
 import iamConsoleUsersIndividual from './iam-console-users-individual.js';
 import iamConsoleUsersMfa from './iam-console-users-mfa.js';
+import iamCustomerRoleTemplateLeastPrivilege from './iam-customer-role-template-least-privilege.js';
 import iamIdentitiesRecentlyUsed from './iam-identities-recently-used.js';
 import iamPasswordPolicyStrong from './iam-password-policy-strong.js';
 import iamPoliciesLeastPrivilege from './iam-policies-least-privilege.js';
@@ -48,25 +61,42 @@ import iamServerCertificatesAbsent from './iam-server-certificates-absent.js';
 import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
 import iamThirdPartyRolesExternalId from './iam-third-party-roles-external-id.js';
 import iamWorkloadsTemporaryCredentials from './iam-workloads-temporary-credentials.js';
+import inspectorVulnerabilityScanning from './inspector-vulnerability-scanning.js';
 import kmsCustomerKeysProtected from './kms-customer-keys-protected.js';
+import macieSensitiveDataDiscovery from './macie-sensitive-data-discovery.js';
 import rdsInstancesMultiAz from './rds-instances-multi-az.js';
 import rdsInstancesNotPublic from './rds-instances-not-public.js';
 import rdsStorageEncrypted from './rds-storage-encrypted.js';
+import s3BucketsDenyInsecureTransport from './s3-buckets-deny-insecure-transport.js';
+import s3BucketsNotPublic from './s3-buckets-not-public.js';
+import secretsmanagerSecretsInManagedStores from './secretsmanager-secrets-in-managed-stores.js';
+import securityhubCisBenchmarkEnabled from './securityhub-cis-benchmark-enabled.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
 import supportPlanBusinessRecommended from './support-plan-business-recommended.js';
+import wafv2WebAclProtectsEndpoints from './wafv2-web-acl-protects-endpoints.js';
+import wellarchitectedReviewRecent from './wellarchitected-review-recent.js';
 
 export const ALL_CHECKS: readonly AnyCheck[] = [
   accountAlternateContactsSet,
   accountContactEmailsCompanyOwned,
   acmCertificatesAutoRenew,
+  apigatewayRoutesAuthenticated,
   autoscalingGroupsMultiAz,
   backupDataStoresCovered,
   backupRestoresTested,
   cloudformationResourcesManagedAsCode,
+  cloudfrontViewerHttpsEnforced,
+  cloudtrailAssumeRoleExternalId,
+  cloudtrailMultiRegionLogging,
+  cloudtrailProductAssumesRoles,
+  cloudwatchAlarmsActionable,
+  cloudwatchCentralMonitoring,
+  cloudwatchKpisDefined,
   computeConfigurationNoCredentials,
   configGlobalResourcesRecorded,
   configNoncomplianceRouted,
   configRecorderRecording,
+  configResourceInventory,
   configRulesActive,
   directconnectConnectionsRedundant,
   dynamodbTablesEncrypted,
@@ -83,15 +113,19 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   efsFileSystemsEncrypted,
   elbLoadBalancersMultiAz,
   elbLoadBalancersMultiAzSla,
+  elbv2ListenersEncryptInTransit,
+  eventbridgeFindingsReachTicketing,
   fisAzImpairmentTested,
   guarddutyCredentialFindingsRouted,
   guarddutyEnabled,
   guarddutyNetworkFindingsRouted,
+  guarddutyRuntimeMonitoringEnabled,
   healthOpenRiskEvents,
   healthRiskEventsRouted,
   iamAccessKeysRotatedOrMonitored,
   iamConsoleUsersIndividual,
   iamConsoleUsersMfa,
+  iamCustomerRoleTemplateLeastPrivilege,
   iamIdentitiesRecentlyUsed,
   iamPasswordPolicyStrong,
   iamPoliciesLeastPrivilege,
@@ -102,10 +136,18 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   iamServiceUserAccessKeys,
   iamThirdPartyRolesExternalId,
   iamWorkloadsTemporaryCredentials,
+  inspectorVulnerabilityScanning,
   kmsCustomerKeysProtected,
+  macieSensitiveDataDiscovery,
   rdsInstancesMultiAz,
   rdsInstancesNotPublic,
   rdsStorageEncrypted,
+  s3BucketsDenyInsecureTransport,
+  s3BucketsNotPublic,
+  secretsmanagerSecretsInManagedStores,
+  securityhubCisBenchmarkEnabled,
   supportPlanBusinessOrHigher,
   supportPlanBusinessRecommended,
+  wafv2WebAclProtectsEndpoints,
+  wellarchitectedReviewRecent,
 ];

@@ -99,6 +99,30 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadApigateway",
+        "Effect" : "Allow",
+        "Action" : [
+          "apigateway:GET"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadApplicationsignals",
+        "Effect" : "Allow",
+        "Action" : [
+          "application-signals:ListServiceLevelObjectives"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadAppsync",
+        "Effect" : "Allow",
+        "Action" : [
+          "appsync:ListGraphqlApis"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadAutoscaling",
         "Effect" : "Allow",
         "Action" : [
@@ -121,6 +145,25 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "cloudfront:ListDistributions"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCloudtrail",
+        "Effect" : "Allow",
+        "Action" : [
+          "cloudtrail:DescribeTrails",
+          "cloudtrail:GetTrailStatus",
+          "cloudtrail:LookupEvents"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCloudwatch",
+        "Effect" : "Allow",
+        "Action" : [
+          "cloudwatch:DescribeAlarms",
+          "cloudwatch:ListDashboards"
         ],
         "Resource" : "*"
       },
@@ -149,6 +192,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadCognitoidp",
+        "Effect" : "Allow",
+        "Action" : [
+          "cognito-idp:ListUserPools"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadConfig",
         "Effect" : "Allow",
         "Action" : [
@@ -156,7 +207,8 @@ resource "aws_iam_role_policy" "partner_audit" {
           "config:DescribeConfigurationRecorderStatus",
           "config:DescribeConfigurationRecorders",
           "config:DescribeConformancePackStatus",
-          "config:DescribeDeliveryChannels"
+          "config:DescribeDeliveryChannels",
+          "config:GetDiscoveredResourceCounts"
         ],
         "Resource" : "*"
       },
@@ -208,6 +260,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadEcr",
+        "Effect" : "Allow",
+        "Action" : [
+          "ecr:DescribeRepositories"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadEcs",
         "Effect" : "Allow",
         "Action" : [
@@ -242,6 +302,7 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Sid" : "ReadEvents",
         "Effect" : "Allow",
         "Action" : [
+          "events:ListApiDestinations",
           "events:ListEventBuses",
           "events:ListRules",
           "events:ListTargetsByRule",
@@ -263,6 +324,7 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "guardduty:GetAdministratorAccount",
+          "guardduty:GetCoverageStatistics",
           "guardduty:GetDetector",
           "guardduty:ListDetectors"
         ],
@@ -307,6 +369,15 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadInspector2",
+        "Effect" : "Allow",
+        "Action" : [
+          "inspector2:BatchGetAccountStatus",
+          "inspector2:ListFindings"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadKms",
         "Effect" : "Allow",
         "Action" : [
@@ -322,6 +393,24 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "lambda:ListFunctions"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadMacie2",
+        "Effect" : "Allow",
+        "Action" : [
+          "macie2:GetMacieSession",
+          "macie2:ListClassificationJobs"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadOam",
+        "Effect" : "Allow",
+        "Action" : [
+          "oam:ListLinks",
+          "oam:ListSinks"
         ],
         "Resource" : "*"
       },
@@ -355,11 +444,53 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadS3",
+        "Effect" : "Allow",
+        "Action" : [
+          "s3:GetAccountPublicAccessBlock",
+          "s3:GetBucketAcl",
+          "s3:GetBucketLocation",
+          "s3:GetBucketPolicy",
+          "s3:GetBucketPolicyStatus",
+          "s3:GetBucketPublicAccessBlock",
+          "s3:ListAllMyBuckets"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSecretsmanager",
+        "Effect" : "Allow",
+        "Action" : [
+          "secretsmanager:ListSecrets"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadSecurityhub",
         "Effect" : "Allow",
         "Action" : [
           "securityhub:DescribeHub",
-          "securityhub:GetAdministratorAccount"
+          "securityhub:GetAdministratorAccount",
+          "securityhub:GetEnabledStandards",
+          "securityhub:GetFindings",
+          "securityhub:ListAutomationRulesV2",
+          "securityhub:ListConnectorsV2"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSns",
+        "Effect" : "Allow",
+        "Action" : [
+          "sns:ListSubscriptions"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSsmincidents",
+        "Effect" : "Allow",
+        "Action" : [
+          "ssm-incidents:ListResponsePlans"
         ],
         "Resource" : "*"
       },
@@ -367,6 +498,9 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Sid" : "ReadSsm",
         "Effect" : "Allow",
         "Action" : [
+          "ssm:DescribeInstanceInformation",
+          "ssm:DescribeInstancePatchStates",
+          "ssm:DescribeParameters",
           "ssm:ListAssociations"
         ],
         "Resource" : "*"
@@ -396,10 +530,37 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadSynthetics",
+        "Effect" : "Allow",
+        "Action" : [
+          "synthetics:DescribeCanaries"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadTag",
         "Effect" : "Allow",
         "Action" : [
           "tag:GetResources"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadWafv2",
+        "Effect" : "Allow",
+        "Action" : [
+          "wafv2:GetWebACL",
+          "wafv2:GetWebACLForResource",
+          "wafv2:ListWebACLs"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadWellarchitected",
+        "Effect" : "Allow",
+        "Action" : [
+          "wellarchitected:ListMilestones",
+          "wellarchitected:ListWorkloads"
         ],
         "Resource" : "*"
       }

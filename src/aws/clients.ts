@@ -2,7 +2,7 @@
 // credentials, the SDK's own retry strategy, timeouts (a short connect timeout apart from the
 // per-request one), keep-alive sockets, concurrency caps, call counting and request-ID logging, and
 // one watch over every request for stalled endpoints and the scan's deadline (endpoint-watch.ts). The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
-// AWS_ENDPOINT_URL_<SERVICE> keep working.
+// AWS_ENDPOINT_URL_<SERVICE> keep working; ./endpoints.ts helps the three clients that need it.
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -11,6 +11,7 @@ import type { AwsCredentialIdentityProvider, RequestHandler } from '@smithy/type
 import pLimit, { type LimitFunction } from 'p-limit';
 import { DEFAULT_STALL_MS, type ScanSettings } from '../contract/settings.js';
 import type { ClientFactory, SdkClient, SdkClientCtor } from '../contract/collector.js';
+import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './endpoints.js';
 import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpoint-watch.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
@@ -47,8 +48,7 @@ export interface ClientPool {
 
 /** `IAM` → `iam`, `Config Service` → `config-service`. */
 function serviceName(client: SdkClient, ctor: SdkClientCtor<SdkClient>): string {
-  const id = (client.config as { serviceId?: unknown }).serviceId;
-  const raw = typeof id === 'string' ? id : ctor.name.replace(/Client$/, '');
+  const raw = serviceIdOf(client) ?? ctor.name.replace(/Client$/, '');
   return raw.toLowerCase().replace(/\s+/g, '-');
 }
 
@@ -81,19 +81,25 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     return limit;
   };
 
-  const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget): C => {
-    const client = new ctor({
-      region: target.region,
+  const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget, region: string): C => {
+    const config = {
+      region,
       credentials: target.credentials,
       retryMode: settings.retry.mode,
       maxAttempts: settings.retry.maxAttempts,
       requestHandler,
-    });
+    };
+    const first = new ctor(config);
+    const legacy = legacyEndpointConfig(first);
+    const client = legacy ? new ctor({ ...config, ...legacy }) : first;
+    honourConfiguredEndpoint(client);
     const service = serviceName(client, ctor);
-    const limit = serviceLimit(`${target.accountId}|${target.region}|${service}`);
+    const limit = serviceLimit(`${target.accountId}|${region}|${service}`);
+    // `awsAuthMiddleware` names the signing step in every client: an alias of httpSigningMiddleware in
+    // current ones, its own name in older builds (client-oam 3.332).
     client.middlewareStack.addRelativeTo(
       attemptMiddleware({ accountId: target.accountId, service, metrics, limit: (fn) => limit(() => inFlight(fn)) }),
-      { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: ATTEMPT_MIDDLEWARE, override: true },
+      { relation: 'before', toMiddleware: 'awsAuthMiddleware', name: ATTEMPT_MIDDLEWARE, override: true },
     );
     return client;
   };
@@ -101,12 +107,12 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
   return {
     metrics,
     factory: (target) => ({
-      get: <C extends SdkClient>(ctor: SdkClientCtor<C>): C => {
-        const key = `${target.accountId}|${target.region}`;
+      get: <C extends SdkClient>(ctor: SdkClientCtor<C>, region = target.region): C => {
+        const key = `${target.accountId}|${region}`;
         let byCtor = clients.get(key);
         if (!byCtor) clients.set(key, (byCtor = new Map()));
         let client = byCtor.get(ctor);
-        if (!client) byCtor.set(ctor, (client = build(ctor, target)));
+        if (!client) byCtor.set(ctor, (client = build(ctor, target, region)));
         return client as C;
       },
     }),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { closestId } from '../catalog/closest.js';
 import { getChecklists } from '../catalog/index.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { loadRoleTemplate } from './role-template.js';
 import { configSchema, type PartnerAuditConfig } from './schema.js';
 
 export interface YamlSource {
@@ -65,6 +66,8 @@ export async function loadConfig(file: string): Promise<PartnerAuditConfig> {
   }
   // Paths in a config file are relative to that file, not to where the command runs.
   if (config.attestations !== undefined) config.attestations = config.attestations.map((f) => resolve(dirname(file), f));
+  const template = config.settings.ftr.customerRoleTemplate;
+  if (typeof template === 'string') config.settings.ftr.customerRoleTemplate = await loadRoleTemplate(resolve(dirname(file), template));
   return config;
 }
 

@@ -13,8 +13,11 @@ export type SdkClientCtor<C extends SdkClient> = new (config: any) => C;
 
 /** The one way collectors obtain SDK clients (configured by src/aws/clients.ts). */
 export interface ClientFactory {
-  /** The memoized client of this service for the context's account and region. */
-  get<C extends SdkClient>(ctor: SdkClientCtor<C>): C;
+  /**
+   * The memoized client of this service for the context's account and region, or for another
+   * region of the same account (S3 buckets answer only in their own region).
+   */
+  get<C extends SdkClient>(ctor: SdkClientCtor<C>, region?: string): C;
 }
 
 /** Values that are the same in every account (AWS-managed policy documents), fetched once per scan. */

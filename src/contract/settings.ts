@@ -23,6 +23,25 @@ export const companySchema = z
 
 export type CompanySettings = z.infer<typeof companySchema>;
 
+/** An IAM role or user ARN (a principal the partner's product acts as). */
+const principalArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/.+$/, 'must be an IAM role or user ARN such as arn:aws:iam::123456789012:role/product');
+
+/**
+ * The customer role template as checks read it (src/config/role-template.ts loads it): each policy it
+ * grants, as a normalized policy document, and the managed policies it attaches.
+ */
+export const loadedRoleTemplateSchema = z
+  .object({
+    file: z.string(),
+    /** SHA-256 of the file as read, so the evidence names the exact version judged. */
+    sha256: z.string(),
+    policies: z.array(z.object({ source: z.string(), document: z.unknown() })),
+    managedPolicyArns: z.array(z.object({ source: z.string(), arn: z.string() })),
+  })
+  .strict();
+
+export type LoadedRoleTemplate = z.infer<typeof loadedRoleTemplateSchema>;
+
 export const checkSettingsSchema = z
   .object({
     iam: z
@@ -60,6 +79,17 @@ export const checkSettingsSchema = z
       .prefault({}),
     ftr: z
       .object({
+        /** Open critical Inspector findings first seen longer ago than this warn (vulnerability management). */
+        criticalFindingMaxAgeDays: days(30),
+        /** The product calls customer accounts: the cross-account (CAA) requirements apply. */
+        crossAccountAccess: z.boolean().default(false),
+        /** The IAM roles or users the product assumes customer roles with. */
+        productPrincipals: z.array(principalArn).default([]),
+        /**
+         * The CloudFormation template or policy customers deploy to create the role: a path
+         * in the config file, relative to it; loading the config reads it into the loaded form.
+         */
+        customerRoleTemplate: z.union([z.string().min(1), loadedRoleTemplateSchema]).optional(),
         /** Root password use within this many days warns: attest it was a root-only task. */
         rootUseWindowDays: days(90),
         /** Active access keys older than this are judged. */

@@ -6,15 +6,22 @@ import type { AnyDataset } from '../contract/dataset.js';
 import { COLLECTORS as accessanalyzer } from './accessanalyzer/collect.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
+import { COLLECTORS as apigateway } from './apigateway/collect.js';
+import { COLLECTORS as applicationsignals } from './applicationsignals/collect.js';
+import { COLLECTORS as appsync } from './appsync/collect.js';
 import { COLLECTORS as autoscaling } from './autoscaling/collect.js';
 import { COLLECTORS as backup } from './backup/collect.js';
 import { COLLECTORS as cicd } from './cicd/collect.js';
 import { COLLECTORS as cloudfront } from './cloudfront/collect.js';
+import { COLLECTORS as cloudtrail } from './cloudtrail/collect.js';
+import { COLLECTORS as cloudwatch } from './cloudwatch/collect.js';
+import { COLLECTORS as cognito } from './cognito/collect.js';
 import { COLLECTORS as config } from './config/collect.js';
 import { COLLECTORS as directconnect } from './directconnect/collect.js';
 import { COLLECTORS as dlm } from './dlm/collect.js';
 import { COLLECTORS as dynamodb } from './dynamodb/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
+import { COLLECTORS as ecr } from './ecr/collect.js';
 import { COLLECTORS as ecs } from './ecs/collect.js';
 import { COLLECTORS as efs } from './efs/collect.js';
 import { COLLECTORS as elb } from './elb/collect.js';
@@ -26,29 +33,48 @@ import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
 import { COLLECTORS as identitycenter } from './identitycenter/collect.js';
 import { COLLECTORS as imagebuilder } from './imagebuilder/collect.js';
+import { COLLECTORS as inspector2 } from './inspector2/collect.js';
 import { COLLECTORS as kms } from './kms/collect.js';
 import { COLLECTORS as lambda } from './lambda/collect.js';
+import { COLLECTORS as macie2 } from './macie2/collect.js';
+import { COLLECTORS as oam } from './oam/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
 import { COLLECTORS as rds } from './rds/collect.js';
 import { COLLECTORS as resiliencehub } from './resiliencehub/collect.js';
+import { COLLECTORS as s3 } from './s3/collect.js';
+import { COLLECTORS as s3control } from './s3control/collect.js';
+import { COLLECTORS as secretsmanager } from './secretsmanager/collect.js';
 import { COLLECTORS as securityhub } from './securityhub/collect.js';
+import { COLLECTORS as sns } from './sns/collect.js';
+import { COLLECTORS as ssm } from './ssm/collect.js';
+import { COLLECTORS as ssmIncidents } from './ssm-incidents/collect.js';
 import { COLLECTORS as statemanager } from './statemanager/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
+import { COLLECTORS as synthetics } from './synthetics/collect.js';
 import { COLLECTORS as tagging } from './tagging/collect.js';
+import { COLLECTORS as wafv2 } from './wafv2/collect.js';
+import { COLLECTORS as wellarchitected } from './wellarchitected/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...accessanalyzer,
   ...account,
   ...acm,
+  ...apigateway,
+  ...applicationsignals,
+  ...appsync,
   ...autoscaling,
   ...backup,
   ...cicd,
   ...cloudfront,
+  ...cloudtrail,
+  ...cloudwatch,
+  ...cognito,
   ...config,
   ...directconnect,
   ...dlm,
   ...dynamodb,
   ...ec2,
+  ...ecr,
   ...ecs,
   ...efs,
   ...elb,
@@ -60,15 +86,27 @@ export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...iam,
   ...identitycenter,
   ...imagebuilder,
+  ...inspector2,
   ...kms,
   ...lambda,
+  ...macie2,
+  ...oam,
   ...organizations,
   ...rds,
   ...resiliencehub,
+  ...s3,
+  ...s3control,
+  ...secretsmanager,
   ...securityhub,
+  ...sns,
+  ...ssm,
+  ...ssmIncidents,
   ...statemanager,
   ...support,
+  ...synthetics,
   ...tagging,
+  ...wafv2,
+  ...wellarchitected,
 ];
 
 export const ALL_DATASETS: readonly AnyDataset[] = ALL_COLLECTORS.map((c) => c.dataset);

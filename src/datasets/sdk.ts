@@ -54,21 +54,36 @@ export function tagMap(tags: { Key?: string; Value?: string }[] | undefined): Re
   return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']])));
 }
 
-/** True for the network errors of a host name that does not resolve: AWS offers no endpoint for the service there. */
-export function isUnresolvedEndpoint(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ENOTFOUND';
-}
-
 /** The ARN of a resource the API names only by ID, in the partition of the region. */
 export function resourceArn(ctx: { region: string; accountId: string }, service: string, resource: string): string {
   return `arn:${partitionOf(ctx.region)}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
 }
 
 /**
- * A client whose package predates the SDK's move to @smithy/types 4 (FIS and Resilience Hub: the
- * registry mirror has only 3.523.0). Its middleware stack is typed differently, so the factory's
+ * A client whose package predates the SDK's move to @smithy/types 4 (FIS and Resilience Hub at
+ * 3.523.0, OAM at 3.332, Synthetics at 3.669: the newest on our registry). Its middleware stack is typed differently, so the factory's
  * types refuse it; at run time it is an ordinary client (test/wire/network-collectors.test.ts).
  */
 export function olderClient<C>(clients: ClientFactory, ctor: new (config: never) => C): C {
   return clients.get(ctor as unknown as SdkClientCtor<SdkClient>) as unknown as C;
+}
+
+/**
+ * The service has no endpoint in this region: DNS knows no such AWS host. An answer for services
+ * offered only in some regions (Incident Manager, Application Signals, ...), never for one a region has.
+ */
+export function isServiceAbsentFromRegion(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, hostname } = err as { code?: unknown; hostname?: unknown };
+  return code === 'ENOTFOUND' && typeof hostname === 'string' && /\.amazonaws\.com(\.cn)?$/.test(hostname);
+}
+
+/** The host of an endpoint URL (its path and query may carry tokens, so they are not kept); absent when it is not a URL. */
+export function hostOf(endpoint: string | undefined): string | undefined {
+  if (!endpoint) return undefined;
+  try {
+    return new URL(endpoint).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@ import { coversAccount, type ScopedAccount } from '../attest/scope.js';
 import type { Attestation, AttestationSet, FindingException } from '../attest/types.js';
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
 import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ProductionScope, type Finding, type RequirementResult, type Results } from '../contract/results.js';
+import type { CheckSettings } from '../contract/settings.js';
 import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
 import { EXIT } from '../errors.js';
 import { applyExceptions } from './exceptions.js';
@@ -16,6 +17,7 @@ export interface BuildResultsInput {
   manifest: Manifest;
   checklist: Checklist;
   deploymentModel: DeploymentModel;
+  settings: CheckSettings;
   findings: Finding[];
   attestations: AttestationSet;
   exceptions: readonly FindingException[];
@@ -60,6 +62,7 @@ function accountRow(requirement: Requirement, account: ManifestAccount, grouped:
     findings: grouped.get(`${account.accountId}/${requirement.id}`) ?? [],
     ...(attestation && { attestation }),
     deploymentModel: input.deploymentModel,
+    settings: input.settings,
     now: input.now,
   });
 }
@@ -71,6 +74,7 @@ function partnerRow(requirement: Requirement, grouped: Map<string, Finding[]>, i
     findings: input.manifest.accounts.flatMap((a) => grouped.get(`${a.accountId}/${requirement.id}`) ?? []),
     ...(attestation && { attestation }),
     deploymentModel: input.deploymentModel,
+    settings: input.settings,
     now: input.now,
   });
 }
@@ -83,9 +87,13 @@ export function partnerRowsAcross(runs: readonly Results[], checklist: Checklist
   const findings = runs.flatMap((r) => r.findings);
   const attested = runs.flatMap((r) => r.requirements).filter((row) => row.scope === 'partner' && row.attestation);
   const recorded = new Map(attested.map((row) => [row.requirementId, row]));
+  const shardRows = new Map(runs[0]!.requirements.filter((row) => row.scope === 'partner').map((row) => [row.requirementId, row]));
   return checklist.requirements
     .filter((r) => r.scope === 'partner')
     .map((requirement) => {
+      // The shards share one config: a setup it leaves out (onlyWhen) stays as they recorded it.
+      const shardRow = shardRows.get(requirement.id);
+      if (requirement.onlyWhen && shardRow?.status === 'NOT_APPLICABLE') return shardRow;
       const ref = recorded.get(requirement.id)?.attestation;
       return rollupPartnerRequirement({
         requirement,

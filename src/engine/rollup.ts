@@ -3,9 +3,10 @@
 
 import { isExpired } from '../attest/expiry.js';
 import type { Attestation } from '../attest/types.js';
-import { APPLIES_TO_LABEL } from '../catalog/labels.js';
+import { applicabilityOf } from '../catalog/applicability.js';
 import type { Requirement } from '../contract/checklists/types.js';
 import type { AttestationRef, DeploymentModel, Finding, RequirementResult } from '../contract/results.js';
+import type { CheckSettings } from '../contract/settings.js';
 import type { RequirementStatus } from '../contract/status.js';
 
 export interface RollupInput {
@@ -15,6 +16,11 @@ export interface RollupInput {
   /** The statement that covers this row, if any. */
   attestation?: Attestation;
   deploymentModel: DeploymentModel;
+  /**
+   * Requirements that apply only in some setups (`onlyWhen`) are judged against these; absent when
+   * partner rows of shards are judged again, whose shared config already settled it.
+   */
+  settings?: CheckSettings;
   now: Date;
 }
 
@@ -80,10 +86,9 @@ function accountShowingIt(findings: readonly Finding[]): string | undefined {
   return [...new Set(findings.map((f) => f.accountId))].sort().find((id) => !failing.has(id));
 }
 
-function notApplicable({ requirement, deploymentModel }: RollupInput): Verdict | undefined {
-  if (requirement.appliesTo.includes(deploymentModel)) return undefined;
-  const to = requirement.appliesTo.map((m) => APPLIES_TO_LABEL[m]).join(' and ');
-  return { status: 'NOT_APPLICABLE', reason: `applies to ${to} only; this scan is for ${APPLIES_TO_LABEL[deploymentModel]}` };
+function notApplicable({ requirement, deploymentModel, settings }: RollupInput): Verdict | undefined {
+  const applicability = applicabilityOf(requirement, deploymentModel, settings);
+  return applicability.applies ? undefined : { status: 'NOT_APPLICABLE', reason: applicability.reason };
 }
 
 function judge({ requirement }: RollupInput, findings: readonly Finding[], valid: Valid): Verdict {

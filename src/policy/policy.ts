@@ -20,6 +20,13 @@ export const ORGANIZATION_ACTIONS = [
 /** The only actions that are not a plain read; both are needed and change nothing in the account. */
 export const ALLOWED_NON_READ_ACTIONS = ['iam:GenerateCredentialReport', 'sts:AssumeRole'] as const;
 
+/**
+ * Reads whose IAM action is not named like one: API Gateway authorizes every read as its HTTP verb,
+ * and CloudTrail's event history search is LookupEvents.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagement.html
+ */
+export const READ_ACTIONS_NAMED_OTHERWISE = ['apigateway:GET', 'cloudtrail:LookupEvents'] as const;
+
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 const READ_VERB = /^(Describe|Get|List|BatchGet|Test)[A-Z]/;
 
@@ -38,7 +45,7 @@ export interface PolicyDocument {
 /** True when the action only reads (or is one of the two allowed exceptions). */
 export function isReadOnlyAction(action: string): boolean {
   const verb = action.split(':')[1] ?? '';
-  return READ_VERB.test(verb) || (ALLOWED_NON_READ_ACTIONS as readonly string[]).includes(action);
+  return READ_VERB.test(verb) || [...ALLOWED_NON_READ_ACTIONS, ...READ_ACTIONS_NAMED_OTHERWISE].includes(action as never);
 }
 
 /** The sorted union of the given actions and the scanner's own; rejects wildcards and writes. */

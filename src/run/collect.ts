@@ -7,11 +7,12 @@ import { configuredRegion, homeRegions } from '../aws/home-region.js';
 import type { Deadline } from '../aws/deadline.js';
 import { resolveTargets, type Target } from '../aws/targets.js';
 import type { ScanEvents } from '../collect/events.js';
+import { checksToRun } from '../catalog/applicability.js';
 import { buildPlan } from '../collect/plan.js';
 import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
 import { resumeScan } from '../bookkeeping/resume.js';
 import { runScan } from '../collect/scanner.js';
-import type { PartnerAuditConfig } from '../config/schema.js';
+import { checkSettingsOf, type PartnerAuditConfig } from '../config/schema.js';
 import type { ScanSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
 import { UsageError } from '../errors.js';
@@ -98,7 +99,7 @@ export async function collectEvidence(request: CollectRequest): Promise<string[]
   try {
     const access = await connectAws({ settings, pool });
     const secrets = await secretValues(access.baseCredentials);
-    const plan = buildPlan(request.checks);
+    const plan = buildPlan(checksToRun(request.checks, checkSettingsOf(request.run.config)));
     if (request.resume) {
       await resumeScan({ dir: request.outDir, plan, settings, access, pool, events, vocabulary: runVocabulary(), ...(deadline ? { deadline } : {}) });
       return secrets;

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PartnerStatements } from '../attest/types.js';
+import { applicabilityOf, checksToRun } from '../catalog/applicability.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
@@ -61,11 +62,11 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
   const manifest = await withMissingEvidence(request.runDir, await readManifest(request.runDir, vocabulary));
   const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId, vocabulary) };
   const applicable = new Set(
-    request.checklist.requirements.filter((r) => r.appliesTo.includes(request.deploymentModel)).map((r) => r.id),
+    request.checklist.requirements.filter((r) => applicabilityOf(r, request.deploymentModel, request.settings).applies).map((r) => r.id),
   );
   const now = evidenceTime(manifest);
   const findings = await evaluateRun(source, {
-    checks: request.checks,
+    checks: checksToRun(request.checks, request.settings),
     checklist: request.checklist,
     settings: request.settings,
     applicableRequirements: applicable,
@@ -76,6 +77,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     manifest,
     checklist: request.checklist,
     deploymentModel: request.deploymentModel,
+    settings: request.settings,
     findings,
     attestations: request.statements.attestations.get(request.checklist.id) ?? new Map(),
     exceptions: request.statements.exceptions,

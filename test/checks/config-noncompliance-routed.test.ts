@@ -3,6 +3,7 @@ import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets
 import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
 import type { DatasetView } from '../../src/contract/check.js';
 import { defaultBus, eventBus, eventRules, rule, snsTopic } from '../helpers/fixtures/eventbridge.js';
+import { apiDestination, apiDestinations } from '../helpers/fixtures/observability.js';
 import { callerOrganization, configRecorders, hub, membership, recorder } from '../helpers/fixtures/security.js';
 import { CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from '../helpers/input.js';
 import { type CheckCase, runCheckCases } from '../helpers/run-check-cases.js';
@@ -42,6 +43,15 @@ runCheckCases(check, [
     name: 'a rule matching the NON_COMPLIANT change: PASS',
     input: cfg({ rules: [rule({ name: 'config-violations', matches: ['config:non-compliant'] })] }),
     expected: [{ status: 'PASS', messageId: 'routed', resource: bus, params: { routes: `config-violations → ${snsTopic()}` } }],
+  },
+  {
+    name: 'a rule to an API destination for ServiceNow: the finding names it',
+    input: (() => {
+      const snow = apiDestination('snow', 'acme.service-now.com');
+      const base = cfg({ rules: [rule({ name: 'config-violations', matches: ['config:non-compliant'], targets: [snow.arn] })] });
+      return { ...base, optional: { ...base.optional, destinations: ok(apiDestinations(snow)) } };
+    })(),
+    expected: [{ status: 'PASS', messageId: 'routed', resource: bus, params: { ticketing: '; it reaches ServiceNow (acme.service-now.com via API destination snow)' } }],
   },
   {
     name: 'a direct rule wins over the SNS channel',

@@ -1,10 +1,12 @@
 import check from '../../checks/health-risk-events-routed.js';
 import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import type { HealthOrganizationEvidence } from '../../src/datasets/health/datasets.js';
+import type { SnsSubscriptionsEvidence } from '../../src/datasets/sns/datasets.js';
 import type { CallerOrganizationEvidence, OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
 import { HEALTH_RISK_EVENT_CODES, type RoutingSampleId } from '../../src/datasets/eventbridge/samples/index.js';
 import type { DatasetView } from '../../src/contract/check.js';
 import { eventBus, eventRules, rule, snsTopic } from '../helpers/fixtures/eventbridge.js';
+import { subscription, subscriptions } from '../helpers/fixtures/observability.js';
 import { callerOrganization, healthOrganization, membership } from '../helpers/fixtures/security.js';
 import { ACCOUNT, CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT } from '../helpers/input.js';
 import { type CheckCase, runCheckCases } from '../helpers/run-check-cases.js';
@@ -28,6 +30,7 @@ function health(options: {
   organization?: DatasetView<CallerOrganizationEvidence>;
   scanned?: string[];
   remote?: Record<string, DatasetView<EventRulesEvidence>>;
+  subscriptions?: SnsSubscriptionsEvidence;
 }): CheckCase['input'] {
   return input({
     region: US_EAST_1,
@@ -37,6 +40,7 @@ function health(options: {
       healthOrganization: options.org ?? ok(healthOrganization({ healthOrganizationView: 'DISABLED', healthServiceAccessEnabled: false })),
       membership: options.membership ?? ok(membership()),
       organization: options.organization ?? ok(callerOrganization()),
+      ...(options.subscriptions && { subscriptions: ok(options.subscriptions) }),
     },
     org: orgView({ scanned: options.scanned ?? [], rules: options.remote ?? {} }),
   });
@@ -50,6 +54,11 @@ runCheckCases(check, [
     name: 'one rule matching all six RISK samples: PASS naming rule and target',
     input: health({ rules: [healthRule(ALL)] }),
     expected: [{ status: 'PASS', messageId: 'routedLocally', resource: bus, params: { routes: `health-risk → ${snsTopic('security', ACCOUNT, US_EAST_1)}` } }],
+  },
+  {
+    name: 'the target reaches Opsgenie: the finding names it',
+    input: health({ rules: [healthRule(ALL)], subscriptions: subscriptions(subscription(snsTopic('security', ACCOUNT, US_EAST_1), 'https', 'api.opsgenie.com')) }),
+    expected: [{ status: 'PASS', messageId: 'routedLocally', resource: bus, params: { ticketing: `; it reaches Opsgenie (api.opsgenie.com via SNS topic ${snsTopic('security', ACCOUNT, US_EAST_1)})` } }],
   },
   {
     name: 'several rules that together cover all six: PASS',

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
-import { type AnyCheck, checkActions } from '../../src/contract/check.js';
+import { type AnyCheck, checkActions, datasetsOf } from '../../src/contract/check.js';
+import { isReadOnlyAction } from '../../src/policy/policy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checksDir = join(here, '../../checks');
@@ -55,13 +56,13 @@ describe('checks meta', () => {
       expect(check.remediation.length).toBeGreaterThan(40);
       expect(check.docsUrl).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
       expect(Object.values(check.requirements).flat().length, 'maps to a requirement of some checklist').toBeGreaterThan(0);
-      expect(Object.values(check.requirements).flat().every((r) => /^[A-Z]+-\d{3}$/.test(r))).toBe(true);
+      expect(Object.values(check.requirements).flat().every((r) => /^[A-Z][A-Z0-9]*(-\d{3})?$/.test(r))).toBe(true);
     });
 
-    it('needs only read-only actions', () => {
+    it('needs only read-only actions, at least one when it reads AWS evidence', () => {
       const actions = checkActions(check);
-      expect(actions.length).toBeGreaterThan(0);
-      expect(actions.filter((a) => !/^[\w-]+:(Describe|List|Get|TestEventPattern|GenerateCredentialReport)/.test(a))).toEqual([]);
+      if (datasetsOf(check).length > 0) expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => !isReadOnlyAction(a))).toEqual([]);
     });
   });
 });

@@ -25,8 +25,8 @@ export function collect<T>(dataset: DatasetDeclaration<T>, ctx: CollectContext):
 
 export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: readonly string[] = [], scannedAccounts: readonly string[] = [accountId]): CollectContext {
   const clients: ClientFactory = {
-    get: <C extends SdkClient>(ctor: SdkClientCtor<C>) =>
-      new ctor({ region, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
+    get: <C extends SdkClient>(ctor: SdkClientCtor<C>, clientRegion = region) =>
+      new ctor({ region: clientRegion, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
   };
   const datasets = new Map<string, Promise<unknown>>();
   const ctx: CollectContext = {
@@ -48,4 +48,9 @@ export function testContext(region = REGION, accountId = ACCOUNT_ID, questions: 
 /** An SDK-style error for codes the SDK does not model (it names those after the wire code). */
 export function awsError(name: string, message = name): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 }, $fault: 'client' });
+}
+
+/** The network error of a region where a service has no endpoint: DNS knows no such host. */
+export function noEndpoint(service: string, region = REGION): Error {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${service}.${region}.amazonaws.com`), { code: 'ENOTFOUND', hostname: `${service}.${region}.amazonaws.com` });
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../../src/contract/results.js';
 import { globToRegExp } from '../../src/engine/exceptions.js';
 import { buildResults, type BuildResultsInput } from '../../src/engine/results.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
+import { checkSettingsSchema } from '../../src/contract/settings.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const PROD = '111111111111';
@@ -58,6 +59,7 @@ function build(extra: Partial<BuildResultsInput>): ReturnType<typeof buildResult
     manifest: MANIFEST,
     checklist: CHECKLIST,
     deploymentModel: 'saas',
+    settings: checkSettingsSchema.parse({}),
     findings: [],
     attestations: new Map(),
     exceptions: [],

@@ -11,6 +11,8 @@ export class FakeAwsError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
+    /** Extra response headers (S3's `x-amz-bucket-region` on a redirect). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

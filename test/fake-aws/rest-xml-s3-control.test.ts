@@ -11,8 +11,8 @@ const fake = useFakeAws(() => {
   const scenario = wireScenario();
   scenario.accounts[0]!.s3Control = { publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true } };
   scenario.faults = {
-    throttle: [{ action: 's3:GetPublicAccessBlock', count: 2, accountId: MGMT, region: 'eu-west-1' }],
-    deny: [{ action: 's3:GetPublicAccessBlock', accountId: PROD, region: 'eu-west-1' }],
+    throttle: [{ action: 's3:GetAccountPublicAccessBlock', count: 2, accountId: MGMT, region: 'eu-west-1' }],
+    deny: [{ action: 's3:GetAccountPublicAccessBlock', accountId: PROD, region: 'eu-west-1' }],
   };
   return scenario;
 });
@@ -31,7 +31,7 @@ describe('S3 Control (restXml)', () => {
     const out = await s3Control('us-east-1').send(new GetPublicAccessBlockCommand({ AccountId: MGMT }));
     expect(out.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false });
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(fake().stats().byAction['s3:GetPublicAccessBlock']).toBeGreaterThan(0);
+    expect(fake().stats().byAction['s3:GetAccountPublicAccessBlock']).toBeGreaterThan(0);
   });
 
   it('answers the modeled NoSuchPublicAccessBlockConfiguration (404) where none is set', async () => {
@@ -50,7 +50,7 @@ describe('S3 Control (restXml)', () => {
     const member = await assumeInto(PROD);
     await expect(s3Control('eu-west-1', member).send(new GetPublicAccessBlockCommand({ AccountId: PROD }))).rejects.toMatchObject({
       name: 'AccessDenied',
-      message: expect.stringContaining('s3:GetPublicAccessBlock'),
+      message: expect.stringContaining('s3:GetAccountPublicAccessBlock'),
       $metadata: { httpStatusCode: 403 },
     });
     await expect(s3Control('us-east-1', member).send(new GetPublicAccessBlockCommand({ AccountId: MGMT }))).rejects.toMatchObject({ name: 'AccessDenied' });

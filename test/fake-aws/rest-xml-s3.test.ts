@@ -1,7 +1,18 @@
-// restXml through the real S3 client (path-style against the plain endpoint, as the scanner will
-// configure it): ListBuckets, GetBucketPolicyStatus, S3's bare <Error> documents, SlowDown retries.
+// restXml through the real S3 client (path-style against the plain endpoint, as the scanner
+// configures it): ListBuckets, the bucket reads, S3's bare <Error> documents, the redirect to a
+// bucket's region, SlowDown retries.
 
-import { GetBucketAclCommand, GetBucketPolicyStatusCommand, ListBucketsCommand, NoSuchBucket, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetBucketAclCommand,
+  GetBucketLocationCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  NoSuchBucket,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
 import { PROD, wireScenario } from '../wire/fixtures.js';
@@ -11,14 +22,21 @@ const fake = useFakeAws(() => {
   const scenario = wireScenario();
   scenario.accounts[0]!.s3 = {
     buckets: [
-      { name: 'public-site', region: 'eu-west-1', created: '2024-03-01T00:00:00Z', policy: { isPublic: true } },
+      {
+        name: 'public-site',
+        region: 'eu-west-1',
+        created: '2024-03-01T00:00:00Z',
+        policy: { isPublic: true },
+        publicAcl: [{ group: 'AllUsers', permission: 'READ' }],
+        publicAccessBlock: { blockPublicPolicy: true },
+      },
       { name: 'private-logs', policy: { isPublic: false } },
       { name: 'no-policy' },
     ],
   };
   scenario.faults = {
     throttle: [{ action: 's3:GetBucketPolicyStatus', count: 2, region: 'eu-west-1' }],
-    deny: [{ action: 's3:ListBuckets', accountId: PROD, region: 'eu-west-1', by: 'scp' }],
+    deny: [{ action: 's3:ListAllMyBuckets', accountId: PROD, region: 'eu-west-1', by: 'scp' }],
   };
   return scenario;
 });
@@ -42,13 +60,42 @@ describe('S3 (restXml)', () => {
 
   it('reads a bucket policy status, and NoSuchBucketPolicy (404) when the bucket has no policy', async () => {
     const client = s3();
-    expect((await client.send(new GetBucketPolicyStatusCommand({ Bucket: 'public-site' }))).PolicyStatus).toEqual({ IsPublic: true });
     expect((await client.send(new GetBucketPolicyStatusCommand({ Bucket: 'private-logs' }))).PolicyStatus).toEqual({ IsPublic: false });
     await expect(client.send(new GetBucketPolicyStatusCommand({ Bucket: 'no-policy' }))).rejects.toMatchObject({
       name: 'NoSuchBucketPolicy',
       message: 'The bucket policy does not exist',
       $metadata: { httpStatusCode: 404, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
     });
+  });
+
+  it('reads a policy as JSON, the public ACL grants, the bucket\'s Block Public Access and its location', async () => {
+    const client = s3('eu-west-1');
+    const policy = JSON.parse((await client.send(new GetBucketPolicyCommand({ Bucket: 'public-site' }))).Policy!);
+    expect(policy.Statement[0]).toMatchObject({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject' });
+    const acl = await client.send(new GetBucketAclCommand({ Bucket: 'public-site' }));
+    expect(acl.Grants!.map((g) => [g.Grantee?.URI, g.Permission])).toEqual([
+      [undefined, 'FULL_CONTROL'],
+      ['http://acs.amazonaws.com/groups/global/AllUsers', 'READ'],
+    ]);
+    expect((await client.send(new GetPublicAccessBlockCommand({ Bucket: 'public-site' }))).PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: false,
+      IgnorePublicAcls: false,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: false,
+    });
+    await expect(s3().send(new GetPublicAccessBlockCommand({ Bucket: 'private-logs' }))).rejects.toMatchObject({
+      name: 'NoSuchPublicAccessBlockConfiguration',
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect((await s3().send(new GetBucketLocationCommand({ Bucket: 'public-site' }))).LocationConstraint).toBe('eu-west-1');
+    expect((await s3().send(new GetBucketLocationCommand({ Bucket: 'no-policy' }))).LocationConstraint).toBeUndefined();
+  });
+
+  it('redirects a bucket call signed for another region (301 with x-amz-bucket-region)', async () => {
+    const call = s3('us-east-1').send(new GetBucketPolicyCommand({ Bucket: 'public-site' }));
+    await expect(call).rejects.toMatchObject({ name: 'PermanentRedirect', $metadata: { httpStatusCode: 301 } });
+    const err = (await call.catch((e: unknown) => e)) as { $response?: { headers: Record<string, string> } };
+    expect(err.$response?.headers['x-amz-bucket-region']).toBe('eu-west-1');
   });
 
   it('answers the modeled NoSuchBucket for an unknown bucket', async () => {
@@ -58,6 +105,7 @@ describe('S3 (restXml)', () => {
   it('retries SlowDown (503) to success', async () => {
     const before = fake().stats().errors.SlowDown ?? 0;
     const out = await s3('eu-west-1').send(new GetBucketPolicyStatusCommand({ Bucket: 'public-site' }));
+    expect(out.PolicyStatus).toEqual({ IsPublic: true });
     expect(out.$metadata.attempts).toBe(3);
     expect(fake().stats().errors.SlowDown! - before).toBe(2);
   });
@@ -73,7 +121,7 @@ describe('S3 (restXml)', () => {
   });
 
   it('answers an operation it does not serve in S3 XML, counted as unroutable', async () => {
-    await expect(s3().send(new GetBucketAclCommand({ Bucket: 'public-site' }))).rejects.toMatchObject({ name: 'UnknownOperationException' });
+    await expect(s3().send(new GetBucketVersioningCommand({ Bucket: 'public-site' }))).rejects.toMatchObject({ name: 'UnknownOperationException' });
     expect(fake().stats().byAction['s3:Unroutable']).toBeGreaterThan(0);
   });
 });

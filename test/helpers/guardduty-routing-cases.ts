@@ -4,11 +4,13 @@
 import type { EventRulesEvidence } from '../../src/datasets/eventbridge/datasets.js';
 import type { GuardDutyDetector } from '../../src/datasets/guardduty/datasets.js';
 import type { SecurityHubEvidence } from '../../src/datasets/securityhub/datasets.js';
+import type { SnsSubscriptionsEvidence } from '../../src/datasets/sns/datasets.js';
 import type { RoutingSampleId } from '../../src/datasets/eventbridge/samples/index.js';
 import type { DatasetView } from '../../src/contract/check.js';
 import type { CallerOrganizationEvidence, OrganizationMembershipEvidence } from '../../src/datasets/organizations/datasets.js';
 import { SECURITY_HUB_PRODUCTS } from '../../checks/lib/routing/security-hub-path.js';
 import { defaultBus, eventBus, eventRules, rule, snsTopic } from './fixtures/eventbridge.js';
+import { subscription, subscriptions } from './fixtures/observability.js';
 import { callerOrganization, detector, guardDuty, hub, membership } from './fixtures/security.js';
 import { ACCOUNT, CENTRAL_ACCOUNT, failed, input, ok, orgView, OTHER_ACCOUNT, REGION } from './input.js';
 import type { CheckCase } from './run-check-cases.js';
@@ -23,6 +25,9 @@ function gd(options: {
   remote?: Record<string, DatasetView<EventRulesEvidence>>;
   organization?: DatasetView<CallerOrganizationEvidence>;
   membership?: DatasetView<OrganizationMembershipEvidence>;
+  /** SNS subscriptions here, and by `account/region` in other accounts, to name the ticketing system reached. */
+  subscriptions?: SnsSubscriptionsEvidence;
+  remoteSubscriptions?: Record<string, DatasetView<SnsSubscriptionsEvidence>>;
 }): CheckCase['input'] {
   return input({
     data: { detectors: guardDuty(...(options.detectors ?? [detector()])), rules: eventRules(...(options.rules ?? [])) },
@@ -30,8 +35,9 @@ function gd(options: {
       hub: options.hub ?? ok(hub({ enabled: false })),
       organization: options.organization ?? ok(callerOrganization()),
       membership: options.membership ?? ok(membership()),
+      ...(options.subscriptions && { subscriptions: ok(options.subscriptions) }),
     },
-    org: orgView({ scanned: options.scanned ?? [], rules: options.remote ?? {} }),
+    org: orgView({ scanned: options.scanned ?? [], rules: options.remote ?? {}, datasets: { 'sns.subscriptions': options.remoteSubscriptions ?? {} } }),
   });
 }
 
@@ -57,7 +63,12 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
     {
       name: 'an enabled rule with a target matching the sample: PASS naming rule and target',
       input: gd({ rules: [direct] }),
-      expected: [{ status: 'PASS', messageId: 'routed', resource: bus, params: { routes: `route-findings → ${snsTopic()}` } }],
+      expected: [{ status: 'PASS', messageId: 'routed', resource: bus, params: { routes: `route-findings → ${snsTopic()}`, ticketing: '' } }],
+    },
+    {
+      name: 'the target topic has a confirmed HTTPS subscription to Jira: the finding names it',
+      input: gd({ rules: [direct], subscriptions: subscriptions(subscription(snsTopic(), 'https', 'acme.atlassian.net'), subscription(snsTopic(), 'email', 'example.com')) }),
+      expected: [{ status: 'PASS', messageId: 'routed', resource: bus, params: { ticketing: `; it reaches Jira (acme.atlassian.net via SNS topic ${snsTopic()})` } }],
     },
     {
       name: 'a rule in state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS counts',
@@ -161,6 +172,16 @@ export function guardDutyRoutingCases(sample: Sample, otherSample: Sample): Chec
         remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [sample]) },
       }),
       expected: [{ status: 'PASS', messageId: 'routedByAdministrator', resource: bus, params: { admin: CENTRAL_ACCOUNT } }],
+    },
+    {
+      name: 'the administrator\'s topic reaches PagerDuty: named from that account\'s subscriptions',
+      input: gd({
+        detectors: [admin(CENTRAL_ACCOUNT)],
+        scanned: [CENTRAL_ACCOUNT],
+        remote: { [`${CENTRAL_ACCOUNT}/${REGION}`]: remoteRule(CENTRAL_ACCOUNT, [sample]) },
+        remoteSubscriptions: { [`${CENTRAL_ACCOUNT}/${REGION}`]: ok(subscriptions(subscription(snsTopic('soc', CENTRAL_ACCOUNT), 'https', 'events.pagerduty.com'))) },
+      }),
+      expected: [{ status: 'PASS', messageId: 'routedByAdministrator', resource: bus, params: { ticketing: `; it reaches PagerDuty (events.pagerduty.com via SNS topic ${snsTopic('soc', CENTRAL_ACCOUNT)})` } }],
     },
     {
       name: 'GuardDuty administrator credited through its DescribeOrganization when the list is unreadable',

@@ -3,6 +3,7 @@ import type { Attestation } from '../../src/attest/types.js';
 import type { AutomationLevel, Requirement } from '../../src/contract/checklists/types.js';
 import { rollupAccountRequirement, rollupPartnerRequirement, type RollupInput } from '../../src/engine/rollup.js';
 import type { DeploymentModel, Finding } from '../../src/contract/results.js';
+import { checkSettingsSchema, type CheckSettings } from '../../src/contract/settings.js';
 import type { FindingStatus, RequirementStatus } from '../../src/contract/status.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -42,6 +43,7 @@ interface Case {
   findings: Finding[];
   attestation?: Attestation;
   model?: DeploymentModel;
+  settings?: Record<string, unknown>;
   extra?: Partial<Requirement>;
   status: RequirementStatus;
   reason: RegExp;
@@ -56,6 +58,24 @@ const cases: Case[] = [
     findings: [finding('FAIL', { advisory: true })],
     status: 'NOT_APPLICABLE',
     reason: /^applies to Customer Deployed only; this scan is for SaaS$/,
+  },
+  // Setups the config names (the FTR cross-account items)
+  {
+    name: 'only when the product calls customer accounts, and it does not: N/A even for a manual requirement',
+    automation: 'manual',
+    extra: { onlyWhen: 'crossAccountAccess' },
+    findings: [],
+    status: 'NOT_APPLICABLE',
+    reason: /^applies only when the product calls customer accounts, and settings\.ftr\.crossAccountAccess is not true$/,
+  },
+  {
+    name: 'only when the product calls customer accounts, and it does: judged as usual',
+    automation: 'partial',
+    extra: { onlyWhen: 'crossAccountAccess' },
+    settings: { ftr: { crossAccountAccess: true } },
+    findings: [finding('FAIL')],
+    status: 'FAIL',
+    reason: /^1 of 1 findings fail/,
   },
   // Precedence among automated findings
   { name: 'any FAIL wins over ERROR and WARN', automation: 'full', findings: [finding('PASS'), finding('WARN'), finding('ERROR'), finding('FAIL')], status: 'FAIL', reason: /^1 of 4 findings fail: fail message$/ },
@@ -98,6 +118,10 @@ const cases: Case[] = [
 
 const manualNothing = cases.find((c) => c.name === 'manual, nothing')!;
 
+function settingsOf(overrides: Record<string, unknown> = {}): CheckSettings {
+  return checkSettingsSchema.parse(overrides);
+}
+
 function input(c: Case): RollupInput & { accountId: string } {
   return {
     requirement: requirement(c.automation, c.extra),
@@ -105,6 +129,7 @@ function input(c: Case): RollupInput & { accountId: string } {
     findings: c.findings,
     ...(c.attestation && { attestation: c.attestation }),
     deploymentModel: c.model ?? 'saas',
+    settings: settingsOf(c.settings),
     now: NOW,
   };
 }

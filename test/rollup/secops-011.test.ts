@@ -52,7 +52,7 @@ async function secops011(source: EvidenceSource): Promise<string> {
   });
   const requirement = checklist.requirements.find((r) => r.id === 'SECOPS-011')!;
   const mapped = findings.filter((f) => f.requirementIds.includes('SECOPS-011'));
-  return rollupAccountRequirement({ requirement, accountId: ACCOUNT, findings: mapped, deploymentModel: 'saas', now: NOW }).status;
+  return rollupAccountRequirement({ requirement, accountId: ACCOUNT, findings: mapped, deploymentModel: 'saas', settings: checkSettingsSchema.parse({}), now: NOW }).status;
 }
 
 describe('SECOPS-011 roll-up', () => {

@@ -3,6 +3,7 @@
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
 import { withNetworkArea } from './fixtures-network.js';
+import { withData } from './fixtures-data.js';
 import { withIdentity } from './fixtures-identity.js';
 import { landingZoneAccounts, LANDING_ZONE_SCPS, ownFindingsOnlyRule } from './landing-zone-fixtures.js';
 
@@ -124,6 +125,7 @@ export function wireScenario(): Scenario {
   };
   scenario = withIdentity(scenario);
   scenario = withNetworkArea(scenario);
+  scenario = withData(scenario);
   return scenario;
 }
 

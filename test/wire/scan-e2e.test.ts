@@ -61,10 +61,17 @@ describe('a clean organization scan', () => {
     expect(lines.length).toBeGreaterThan(20);
     const failed = lines.filter((r) => !r.ok).map((r) => `${r.collector}@${r.region}:${r.error.code}`);
     expect(failed).toEqual([]);
-    // Only datasets that needed no call lack request IDs: no template AMIs in us-east-1. (AWS-managed policy
-    // documents may have come from the scan's shared cache, fetched by the other account.)
+    // Only datasets that needed no call lack request IDs: no template AMIs in us-east-1, no Config recorder
+    // recording there, no detector running Runtime Monitoring there, and Inspector not enabled. (AWS-managed
+    // policy documents may have come from the scan's shared cache, fetched by the other account.)
     const withoutCalls = lines.filter((r) => r.requestIds.length === 0 && r.collector !== 'iam.awsManagedPolicies');
-    expect(withoutCalls.map((r) => `${r.collector}@${r.region}`)).toEqual(['ec2.images@us-east-1']);
+    expect(withoutCalls.map((r) => `${r.collector}@${r.region}`).sort()).toEqual([
+      'config.resourceCounts@us-east-1',
+      'ec2.images@us-east-1',
+      'guardduty.runtimeCoverage@us-east-1',
+      'inspector2.criticalFindings@eu-west-1',
+      'inspector2.criticalFindings@us-east-1',
+    ]);
   });
 
   it('collects every registered dataset successfully somewhere in the organization', async () => {

@@ -15,10 +15,18 @@ function prefixOf(pkg: string): string {
   return ACTION_PREFIX[pkg] ?? pkg.replace(/^@aws-sdk\/client-/, '');
 }
 
-const READ = /^[a-z0-9-]+:(Describe|List|Get)[A-Z]\w*$/;
-const ALSO_ALLOWED = new Set(['events:TestEventPattern', 'sts:AssumeRole', 'sts:GetCallerIdentity', 'iam:GenerateCredentialReport']);
+const READ = /^[a-z0-9-]+:(Describe|List|Get|BatchGet)[A-Z]\w*$/;
+const ALSO_ALLOWED = new Set([
+  'events:TestEventPattern',
+  'sts:AssumeRole',
+  'sts:GetCallerIdentity',
+  'iam:GenerateCredentialReport',
+  'cloudtrail:LookupEvents',
+  // API Gateway authorizes every read as its HTTP verb.
+  'apigateway:GET',
+]);
 
-/** Reads, plus the three calls the audit needs that are not named like reads. */
+/** Reads, plus the calls the audit needs that are not named like reads (LookupEvents searches CloudTrail's event history). */
 export function isAllowedAction(action: string): boolean {
   return READ.test(action) || ALSO_ALLOWED.has(action);
 }

@@ -13,11 +13,12 @@ import { isEnabledRelationship, remoteScope } from './remote.js';
 import { routeEvents, routeSample, routingEvidence, routingScope, type RoutingScope } from './routes.js';
 import { SECURITY_HUB_MESSAGES, SECURITY_HUB_PRODUCTS, securityHubPath } from './security-hub-path.js';
 import { decide, routingVerdict, toOutcome, type Verdict } from './verdict.js';
+import { routingTicketingLookup, TICKETING_OTHER_ACCOUNTS, TICKETING_USES } from '../ticketing.js';
 
 const MESSAGES = {
   guardDutyNotEnabled: 'GuardDuty is not enabled in {region}, so it produces no findings to route (guardduty-enabled reports this).',
-  routed: 'The {sample} finding reaches a target from the default event bus in {region}: {routes}.',
-  routedByAdministrator: 'GuardDuty administrator account {admin} routes the {sample} finding in {region}: {routes}.',
+  routed: 'The {sample} finding reaches a target from the default event bus in {region}: {routes}{ticketing}.',
+  routedByAdministrator: 'GuardDuty administrator account {admin} routes the {sample} finding in {region}: {routes}{ticketing}.',
   administratorNotScanned:
     'GuardDuty in {region} reports to administrator account {admin}, which was not scanned there; routing of the {sample} finding is not verified.',
   administratorUnreadable:
@@ -55,8 +56,8 @@ export function guardDutyRoutingCheck(options: GuardDutyRoutingOptions): AnyChec
     severity: 'high',
     scope: 'region',
     uses: { detectors: guardDutyDetectors, rules: eventRules },
-    optionalUses: { hub: securityHub, membership: organizationMembership, organization: callerOrganization },
-    readsOtherAccounts: [eventRules],
+    optionalUses: { hub: securityHub, membership: organizationMembership, organization: callerOrganization, ...TICKETING_USES },
+    readsOtherAccounts: [eventRules, ...TICKETING_OTHER_ACCOUNTS],
     asks: [askRouting([options.sample, ...SECURITY_HUB_PRODUCTS[options.sample].samples])],
     remediation:
       'Create an EventBridge rule on the default bus with the pattern {"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"]} ' +
@@ -82,7 +83,7 @@ export function guardDutyRoutingCheck(options: GuardDutyRoutingOptions): AnyChec
       ];
       const verdict = decide(candidates, { status: 'FAIL', messageId: 'notRouted', params });
       const evidence = { detectors: enabled, sample: options.sample, direct: routingEvidence([direct]), membership };
-      return [toOutcome(verdict, resource, evidence)];
+      return [toOutcome(verdict, resource, evidence, routingTicketingLookup(input))];
     },
   });
 }

@@ -7,7 +7,7 @@ import type { HealthOrganizationEvidence } from '../../../src/datasets/health/da
 import { deliveredEvent, ownEvent, type RoutedEvent } from './event.js';
 import type { Membership } from './membership.js';
 import { remoteScope } from './remote.js';
-import { describeRoutes, routeEvents, type RoutingScope, type SampleRouting } from './routes.js';
+import { describeRoutes, reachedTargets, routeEvents, type RoutingScope, type SampleRouting } from './routes.js';
 import { FORWARD_MESSAGES, type Verdict } from './verdict.js';
 
 export const ALL_SAMPLES: RoutingSampleId[] = HEALTH_RISK_EVENT_CODES.map((code) => `health:${code}` as const);
@@ -23,6 +23,8 @@ export interface Coverage {
   missing: string[];
   /** Paths of the routes that deliver (or, when none does, of those that decided `keyStatus`). */
   routes: string;
+  /** The ARNs the delivering routes reach. */
+  targets: string[];
 }
 
 const code = (sample: RoutingSampleId) => sample.replace(/^health:/, '');
@@ -39,14 +41,15 @@ export function coverage(scope: RoutingScope, eventFor: (sample: RoutingSampleId
     full: routings.every((r) => r.status === 'routed'),
     missing: routings.filter((r) => r.status !== 'routed').map((r) => code(r.sample)),
     routes: [...new Set(shown.flatMap((r) => describeRoutes(r).split('; ')))].join('; '),
+    targets: [...new Set(routings.flatMap(reachedTargets))],
   };
 }
 
 export const CENTRAL_MESSAGES = {
   coveredCentrally:
-    'AWS Health organizational view is on and central account {central} routes every RISK sample from its us-east-1 default event bus: {routes}.',
+    'AWS Health organizational view is on and central account {central} routes every RISK sample from its us-east-1 default event bus: {routes}{ticketing}.',
   partiallyCoveredCentrally:
-    'AWS Health organizational view is on and central account {central} routes AWS_RISK_CREDENTIALS_EXPOSED and AWS_RISK_CREDENTIALS_COMPROMISED ({routes}) but not {missing}.',
+    'AWS Health organizational view is on and central account {central} routes AWS_RISK_CREDENTIALS_EXPOSED and AWS_RISK_CREDENTIALS_COMPROMISED ({routes}{ticketing}) but not {missing}.',
   mayBeCoveredCentrally:
     'No rule here routes the RISK samples; AWS Health organizational view is on, so they may be covered centrally by {accounts}, not scanned.',
   centralUnreadable: 'The us-east-1 event rules of central account {central} could not be read ({code}), so central coverage was not judged.',
@@ -104,8 +107,8 @@ function centralVerdict(input: CentralInput, central: string): Verdict<CentralMe
   // Organizational view delivers the member's event to the central account's bus.
   const found = coverage(remote.scope, (sample) => deliveredEvent(sample, input.accountId, central));
   const params = { central, routes: found.routes, missing: found.missing.join(', ') };
-  if (found.full) return { status: 'PASS', messageId: 'coveredCentrally', params };
-  if (found.keyStatus === 'routed') return { status: 'WARN', messageId: 'partiallyCoveredCentrally', params };
+  if (found.full) return { status: 'PASS', messageId: 'coveredCentrally', params, targets: found.targets };
+  if (found.keyStatus === 'routed') return { status: 'WARN', messageId: 'partiallyCoveredCentrally', params, targets: found.targets };
   if (found.keyStatus === 'error') return { status: 'ERROR', messageId: 'forwardError', params };
   if (found.keyStatus === 'unverified') return { status: 'WARN', messageId: 'forwardedUnverified', params };
   return undefined;

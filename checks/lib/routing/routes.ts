@@ -37,6 +37,8 @@ export interface Route {
   rule: EventRuleInfo;
   /** Where the event goes, in words: `rule → target, target` or `rule → bus → rule → target`. */
   path: string;
+  /** The ARNs outside EventBridge the event reaches on this route (none unless it is routed). */
+  targets: string[];
 }
 
 type Delivery = Omit<Route, 'rule' | 'sample'>;
@@ -56,7 +58,13 @@ function candidateRules(scope: RoutingScope, busName: string, event: RoutedEvent
 }
 
 function untested(rule: EventRuleInfo, event: RoutedEvent): Route {
-  return { status: 'unverified', sample: event.sample, rule, path: `${rule.name} (filters on accounts; the event of ${event.subject} as it arrives here was not tested, not verified)` };
+  return {
+    status: 'unverified',
+    sample: event.sample,
+    rule,
+    path: `${rule.name} (filters on accounts; the event of ${event.subject} as it arrives here was not tested, not verified)`,
+    targets: [],
+  };
 }
 
 function routesOnBus(scope: RoutingScope, busName: string, event: RoutedEvent, seen: Set<string>): Route[] {
@@ -80,33 +88,34 @@ const busKey = (accountId: string, region: string, name: string) => `${accountId
 function follow(scope: RoutingScope, rule: EventRuleInfo, event: RoutedEvent, seen: Set<string>): Route {
   const buses = rule.targets.map((t) => parseBus(t.arn));
   if (buses.some((bus) => bus === undefined)) {
-    return { status: 'routed', sample: event.sample, rule, path: `${rule.name} → ${rule.targets.map((t) => t.arn).join(', ')}` };
+    const targets = rule.targets.map((t) => t.arn);
+    return { status: 'routed', sample: event.sample, rule, path: `${rule.name} → ${targets.join(', ')}`, targets: targets.filter((arn) => !parseBus(arn)) };
   }
   const deliveries = buses.map((bus) => followBus(scope, bus!, event, seen));
   const best = bestOf(deliveries)!;
-  return { status: best.status, sample: event.sample, rule, path: `${rule.name} → ${best.path}` };
+  return { status: best.status, sample: event.sample, rule, path: `${rule.name} → ${best.path}`, targets: best.targets };
 }
 
 function followBus(scope: RoutingScope, bus: BusRef, event: RoutedEvent, seen: Set<string>): Delivery {
   const key = busKey(bus.accountId, bus.region, bus.name);
-  if (seen.has(key)) return { status: 'dropped', path: `${bus.arn} (forwarding loop)` };
+  if (seen.has(key)) return { status: 'dropped', path: `${bus.arn} (forwarding loop)`, targets: [] };
   const crossing = bus.accountId !== scope.accountId;
-  if (crossing && event.crossings > 0) return { status: 'unverified', path: `${bus.arn} (forwarded again to another account, not verified)` };
+  if (crossing && event.crossings > 0) return { status: 'unverified', path: `${bus.arn} (forwarded again to another account, not verified)`, targets: [] };
   const local = bus.accountId === scope.accountId && bus.region === scope.region;
   if (!local && !scope.org.scannedAccounts.has(bus.accountId)) {
-    return { status: 'unverified', path: `${bus.arn} (account ${bus.accountId} not scanned, not verified)` };
+    return { status: 'unverified', path: `${bus.arn} (account ${bus.accountId} not scanned, not verified)`, targets: [] };
   }
   const view = local ? { ok: true as const, data: scope.rules } : scope.org.dataset(eventRules, bus.accountId, bus.region);
-  if (!view) return { status: 'unverified', path: `${bus.arn} (${bus.region} of ${bus.accountId} not scanned, not verified)` };
+  if (!view) return { status: 'unverified', path: `${bus.arn} (${bus.region} of ${bus.accountId} not scanned, not verified)`, targets: [] };
   if (!view.ok) {
-    return { status: 'error', path: `${bus.arn} (rules of ${bus.accountId} in ${bus.region} could not be read: ${view.error.code})` };
+    return { status: 'error', path: `${bus.arn} (rules of ${bus.accountId} in ${bus.region} could not be read: ${view.error.code})`, targets: [] };
   }
   const next: RoutingScope = { accountId: bus.accountId, region: bus.region, rules: view.data, org: scope.org };
   const arriving = crossing ? { ...event, crossings: event.crossings + 1 } : event;
   const routes = routesOnBus(next, bus.name, arriving, new Set(seen).add(key));
   const best = bestOf(routes);
-  if (!best) return { status: 'dropped', path: `${bus.arn} (no rule there routes it)` };
-  return { status: best.status, path: `${bus.arn} → ${best.path}` };
+  if (!best) return { status: 'dropped', path: `${bus.arn} (no rule there routes it)`, targets: [] };
+  return { status: best.status, path: `${bus.arn} → ${best.path}`, targets: best.targets };
 }
 
 /** Every routing rule on the default bus that matches the event, each followed to its destination. */
@@ -132,6 +141,11 @@ export function routeEvents(scope: RoutingScope, events: RoutedEvent[]): SampleR
   const best = bestOf(routes);
   const status = !best || best.status === 'dropped' ? 'none' : best.status;
   return { sample: best?.sample ?? events[0]!.sample, status, routes };
+}
+
+/** The ARNs the sample's delivering routes reach. */
+export function reachedTargets(routing: SampleRouting): string[] {
+  return [...new Set(routing.routes.filter((r) => r.status === 'routed').flatMap((r) => r.targets))];
 }
 
 /** The paths of the routes that earned the sample its status, for messages. */

@@ -12,9 +12,9 @@ import { routeEvents, type RoutingScope } from './routes.js';
 import { FORWARD_MESSAGES, routingVerdict, type Verdict } from './verdict.js';
 
 export const SECURITY_HUB_MESSAGES = {
-  routedViaSecurityHub: 'Security Hub is enabled in {region} and its imported {product} findings reach a target: {routes}.',
+  routedViaSecurityHub: 'Security Hub is enabled in {region} and its imported {product} findings reach a target: {routes}{ticketing}.',
   routedBySecurityHubAdministrator:
-    'Security Hub administrator account {admin} routes imported {product} findings of this account in {region}: {routes}.',
+    'Security Hub administrator account {admin} routes imported {product} findings of this account in {region}: {routes}{ticketing}.',
   securityHubAdministratorNotScanned:
     'Security Hub in {region} reports to administrator account {admin}, which was not scanned there; routing of {product} findings is not verified.',
   securityHubAdministratorUnreadable:

@@ -2,13 +2,16 @@
 
 import type { Outcome } from '../../../src/contract/check.js';
 import type { FindingStatus } from '../../../src/contract/status.js';
-import { describeRoutes, routingEvidence, type SampleRouting } from './routes.js';
+import { ticketingReached, type TicketingLookup } from '../ticketing.js';
+import { describeRoutes, reachedTargets, routingEvidence, type SampleRouting } from './routes.js';
 
 export interface Verdict<M extends string> {
   status: FindingStatus;
   messageId: M;
   params: Record<string, string | number>;
   evidence?: Record<string, unknown>;
+  /** The ARNs the deciding routes deliver to, whose ticketing integration the finding names. */
+  targets?: string[];
 }
 
 /**
@@ -35,18 +38,23 @@ export function routingVerdict<M extends string>(
 ): Verdict<M | keyof typeof FORWARD_MESSAGES> | undefined {
   const withRoutes = { ...params, routes: describeRoutes(routing) };
   const evidence = { decidingPath: routingEvidence([routing]) };
-  if (routing.status === 'routed') return { status: 'PASS', messageId: routed, params: withRoutes, evidence };
+  if (routing.status === 'routed') return { status: 'PASS', messageId: routed, params: withRoutes, evidence, targets: reachedTargets(routing) };
   if (routing.status === 'error') return { status: 'ERROR', messageId: 'forwardError', params: withRoutes, evidence };
   if (routing.status === 'unverified') return { status: 'WARN', messageId: 'forwardedUnverified', params: withRoutes, evidence };
   return undefined;
 }
 
-export function toOutcome<M extends string>(verdict: Verdict<M>, resource: string, evidence: Record<string, unknown>): Outcome<M> {
+/**
+ * The finding of a verdict. Its `{ticketing}` parameter names the ticketing integrations the
+ * verdict's targets reach (SECOPS-006), empty when none is one; the evidence lists what each reaches.
+ */
+export function toOutcome<M extends string>(verdict: Verdict<M>, resource: string, evidence: Record<string, unknown>, lookup: TicketingLookup): Outcome<M> {
+  const { integrations, systems } = ticketingReached(verdict.targets ?? [], lookup);
   return {
     status: verdict.status,
     messageId: verdict.messageId,
-    params: verdict.params,
+    params: { ...verdict.params, ticketing: systems.length > 0 ? `; it reaches ${systems.join('; ')}` : '' },
     resource,
-    evidence: { ...evidence, ...verdict.evidence },
+    evidence: { ...evidence, ...verdict.evidence, ...(integrations.length > 0 && { ticketing: integrations }) },
   };
 }

@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { createClientPool } from '../../aws/clients.js';
 import { connectAws } from '../../aws/credentials.js';
 import { resolveTargets } from '../../aws/targets.js';
+import { checksToRun } from '../../catalog/applicability.js';
 import { buildPlan } from '../../collect/plan.js';
 import { DEFAULT_HOME_REGION } from '../../contract/dataset.js';
 import { EXIT } from '../../errors.js';
@@ -11,6 +12,7 @@ import { renderPreflight, runPreflight } from '../../run/preflight.js';
 import { selectChecks } from '../../policy/selection.js';
 import { scanSettings } from '../../run/collect.js';
 import { addTargetOptions, commaList, positiveInt, resolveRunConfig, type ScanFlags } from '../../run/options.js';
+import { checkSettingsOf } from '../../config/schema.js';
 import type { CliContext } from '../context.js';
 
 interface PreflightOptions extends ScanFlags {
@@ -38,7 +40,7 @@ Exit codes: 0 ready, 4 not ready (a scan would be incomplete), 1 runtime error, 
     .action(async (options: PreflightOptions) => {
       const { config } = await resolveRunConfig(options);
       const settings = await scanSettings(config, `preflight-${new Date().toISOString().replace(/[:.]/g, '')}`);
-      const plan = buildPlan(selectChecks({ checklist: config.checklist, checkIds: options.checks }, context.checks));
+      const plan = buildPlan(checksToRun(selectChecks({ checklist: config.checklist, checkIds: options.checks }, context.checks), checkSettingsOf(config)));
       const pool = createClientPool({ settings });
       try {
         const access = await connectAws({ settings, pool });

@@ -17,6 +17,11 @@ function partnerItem(id: string, section: string, appliesTo: AppliesTo[], title:
   return onceForPartner(manual(id, section, appliesTo, title, attest));
 }
 
+/** Checks see part of it; the partner attests the rest. */
+function partial(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
+  return { ...manual(id, section, appliesTo, title, attest), automation: 'partial' };
+}
+
 /** Asked once for each submitted customer example. */
 function perExample(id: string, section: string, appliesTo: AppliesTo[], title: string, attest: string): Requirement {
   return { ...partnerItem(id, section, appliesTo, title, attest), perCustomerExample: true };
@@ -105,7 +110,7 @@ const identity: Requirement[] = [
     scope: 'account',
     attest: 'the SLA for RISK events, that routed events open tickets in the issue tracker, and the alerts on new tickets and SLA breaches',
   },
-  manual('IAM-007', IAM, SAAS, 'Paid API and UI requests authenticated; OWASP Top 10 mitigated', 'how paid requests are authenticated and which controls address the OWASP Top 10'),
+  partial('IAM-007', IAM, SAAS, 'Paid API and UI requests authenticated; OWASP Top 10 mitigated', 'how paid requests are authenticated and which controls address the OWASP Top 10'),
 ];
 
 const operatingSystem: Requirement[] = [
@@ -113,7 +118,7 @@ const operatingSystem: Requirement[] = [
 ];
 
 const itOperations: Requirement[] = [
-  manual('SECOPS-001', SECOPS, SAAS, 'Change detection on compute, logs kept elsewhere', 'the tool that detects OS and application file changes and where its records are kept durably'),
+  partial('SECOPS-001', SECOPS, SAAS, 'Change detection on compute, logs kept elsewhere', 'the tool that detects OS and application file changes and where its records are kept durably'),
   {
     id: 'SECOPS-004',
     title: 'Managed encryption keys',
@@ -123,7 +128,7 @@ const itOperations: Requirement[] = [
     scope: 'account',
     attest: 'how keys are protected at rest and in transit and how their use is controlled (KMS or equal)',
   },
-  manual('SECOPS-006', SECOPS, BOTH, 'Security issue tracking system', 'the system the security team uses to track reported and detected issues'),
+  partial('SECOPS-006', SECOPS, BOTH, 'Security issue tracking system', 'the system the security team uses to track reported and detected issues'),
   {
     id: 'SECOPS-007',
     title: 'Threat detection on CloudTrail activity, alerts into the security tracker',
@@ -184,15 +189,15 @@ const apiIntegration: Requirement[] = [
 ];
 
 const reliability: Requirement[] = [
-  { ...manual('REL-001', REL, SAAS, 'Highly available network connectivity', 'redundant connectivity, including redundant VPN or Direct Connect where used'), automation: 'partial' },
-  manual('REL-002', REL, SAAS, 'Health monitoring with alarms', 'the metrics and thresholds per component and the tools that alert operators'),
-  manual('REL-003', REL, SAAS, 'Central log management', 'the single system that holds application and AWS logs'),
-  manual('REL-004', REL, SAAS, 'Central monitoring and alarms', 'the central monitoring and how alarms reach operations staff'),
-  { ...manual('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'), automation: 'partial' },
+  partial('REL-001', REL, SAAS, 'Highly available network connectivity', 'redundant connectivity, including redundant VPN or Direct Connect where used'),
+  partial('REL-002', REL, SAAS, 'Health monitoring with alarms', 'the metrics and thresholds per component and the tools that alert operators'),
+  partial('REL-003', REL, SAAS, 'Central log management', 'the single system that holds application and AWS logs'),
+  partial('REL-004', REL, SAAS, 'Central monitoring and alarms', 'the central monitoring and how alarms reach operations staff'),
+  partial('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'),
 ];
 
 const performance: Requirement[] = [
-  partnerItem('PRF-001', PRF, BOTH, 'Customer-facing KPIs with thresholds', 'the list of KPIs, how each is measured and its threshold'),
+  onceForPartner(partial('PRF-001', PRF, BOTH, 'Customer-facing KPIs with thresholds', 'the list of KPIs, how each is measured and its threshold')),
   partnerItem('PRF-002', PRF, BOTH, 'Performance tests before releases', 'the performance tests run before major releases'),
 ];
 

@@ -10,6 +10,12 @@ export type AppliesTo = 'saas' | 'customer-deployed';
 export type AutomationLevel = 'full' | 'partial' | 'manual';
 
 /**
+ * A setup some requirements apply to only when the partner's config says so (src/catalog/applicability.ts
+ * names the setting): `crossAccountAccess`, the product calls customer accounts (FTR CAA-*).
+ */
+export type RequirementCondition = 'crossAccountAccess';
+
+/**
  * - `account`: judged per account, from that account's configuration.
  * - `partner`: judged once for the partner: its processes, documents and programme status. Where
  *   checks see evidence of it (a reviewed workload lives in one account), one account showing it
@@ -34,6 +40,8 @@ export interface Requirement {
    * way to meet it (e.g. SUP-001, where Partner-Led Support is invisible to the Support API).
    */
   attestationOverridesFail?: boolean;
+  /** Applies only in this setup; otherwise the requirement rolls up NOT_APPLICABLE and its checks do not run. */
+  onlyWhen?: RequirementCondition;
 }
 
 export interface Checklist {

@@ -4,12 +4,13 @@ import {
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
   paginateDescribeConfigRules,
+  paginateGetDiscoveredResourceCounts,
   paginateDescribeConformancePackStatus,
   type ConfigurationRecorder,
   type ConfigurationRecorderStatus,
 } from '@aws-sdk/client-config-service';
 import { defineCollector } from '../../contract/collector.js';
-import { configRecorders, configRules } from './datasets.js';
+import { configRecorders, configResourceCounts, configRules } from './datasets.js';
 import type { ConfigRecorder } from './datasets.js';
 import { collectPages, required } from '../sdk.js';
 
@@ -73,4 +74,15 @@ const collectConfigRules = defineCollector(configRules, async (ctx) => {
   };
 });
 
-export const COLLECTORS = [collectConfigRecorders, collectConfigRules];
+const collectResourceCounts = defineCollector(configResourceCounts, async (ctx) => {
+  // Counts exist only for what a recorder records; without one there is nothing to ask.
+  // https://docs.aws.amazon.com/config/latest/APIReference/API_GetDiscoveredResourceCounts.html
+  const { recorders } = await ctx.dataset(configRecorders);
+  if (!recorders.some((r) => r.recording)) return { recording: false, total: 0, counts: [] };
+  const client = ctx.clients.get(ConfigServiceClient);
+  const counts = await collectPages(paginateGetDiscoveredResourceCounts({ client }, {}), (page) => page.resourceCounts);
+  const byType = counts.map((c) => ({ resourceType: required(c.resourceType, 'ResourceCount.resourceType'), count: c.count ?? 0 }));
+  return { recording: true, total: byType.reduce((sum, c) => sum + c.count, 0), counts: byType };
+});
+
+export const COLLECTORS = [collectConfigRecorders, collectConfigRules, collectResourceCounts];

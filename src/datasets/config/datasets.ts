@@ -47,3 +47,18 @@ export const configRules = defineDataset<ConfigRulesEvidence>({
   // DescribeConformancePackStatus names every pack with its ARN and state, so DescribeConformancePacks adds nothing.
   actions: ['config:DescribeConfigRules', 'config:DescribeConformancePackStatus'],
 });
+
+export interface ConfigResourceCountsEvidence {
+  /** False when no recorder records in the region: there is no inventory to count. */
+  recording: boolean;
+  total: number;
+  /** Resources Config records in the region, by type (AWS::EC2::Instance, ...). */
+  counts: { resourceType: string; count: number }[];
+}
+
+export const configResourceCounts = defineDataset<ConfigResourceCountsEvidence>({
+  id: 'config.resourceCounts',
+  scope: 'regional',
+  actions: ['config:GetDiscoveredResourceCounts'],
+  dependsOn: [configRecorders],
+});

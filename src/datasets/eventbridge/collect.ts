@@ -11,6 +11,7 @@ import type { EventBusInfo, EventRuleInfo, EventRuleTarget } from './datasets.js
 import { routingSample, type RoutingSample } from './samples/index.js';
 import { memberMatches, ownMatches } from './verdicts.js';
 import { collectTokenPages, required } from '../sdk.js';
+import { collectApiDestinations } from './api-destinations.js';
 
 // The EventBridge client has no paginators: every list below follows NextToken by hand.
 
@@ -75,4 +76,4 @@ const collectEventRules = defineCollector(eventRules, async (ctx) => {
   return { samples: samples.map((s) => s.id), buses, rules: rulesByBus.flat() };
 });
 
-export const COLLECTORS = [collectEventRules];
+export const COLLECTORS = [collectEventRules, collectApiDestinations];

@@ -63,3 +63,22 @@ export const eventRules = defineDataset<EventRulesEvidence>({
 export function askRouting(samples: readonly RoutingSampleId[]): DatasetQuestions {
   return { dataset: eventRules, questions: samples };
 }
+
+/** An API destination: where EventBridge sends events over HTTPS. Only the endpoint's host is kept (its path and query may carry tokens). */
+export interface ApiDestination {
+  name: string;
+  arn: string;
+  /** ACTIVE or INACTIVE. */
+  state?: string;
+  endpointHost?: string;
+}
+
+export interface ApiDestinationsEvidence {
+  destinations: ApiDestination[];
+}
+
+export const apiDestinations = defineDataset<ApiDestinationsEvidence>({
+  id: 'eventbridge.apiDestinations',
+  scope: 'regional',
+  actions: ['events:ListApiDestinations'],
+});

@@ -1,6 +1,6 @@
 import { FisClient, GetExperimentCommand, paginateListExperiments, type Experiment } from '@aws-sdk/client-fis';
 import { defineCollector } from '../../contract/collector.js';
-import { collectPages, isoDate, isUnresolvedEndpoint, olderClient, required } from '../sdk.js';
+import { collectPages, isoDate, isServiceAbsentFromRegion, olderClient, required } from '../sdk.js';
 import { experiments, type ExperimentInfo, type ExperimentsEvidence } from './datasets.js';
 
 /** Experiments are described for 13 months, so a check judging "within 12 months" at replay time still has them. */
@@ -47,7 +47,7 @@ const collectExperiments = defineCollector(experiments, async (ctx) => {
     return { offered: true, ...(await listed(olderClient(ctx.clients, FisClient), since)), since: since.toISOString() };
   } catch (err) {
     // No DNS name for fis.<region>.amazonaws.com: the service does not exist in this region.
-    if (isUnresolvedEndpoint(err)) return { offered: false, completed: [], otherCount: 0, since: since.toISOString() };
+    if (isServiceAbsentFromRegion(err)) return { offered: false, completed: [], otherCount: 0, since: since.toISOString() };
     throw err;
   }
 });

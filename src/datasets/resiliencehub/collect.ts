@@ -1,6 +1,6 @@
 import { paginateListAppAssessments, ResiliencehubClient } from '@aws-sdk/client-resiliencehub';
 import { defineCollector } from '../../contract/collector.js';
-import { collectPages, isoDate, isUnresolvedEndpoint, olderClient } from '../sdk.js';
+import { collectPages, isoDate, isServiceAbsentFromRegion, olderClient } from '../sdk.js';
 import { ASSESSMENTS_KEPT, appAssessments, type AppAssessmentsEvidence } from './datasets.js';
 
 async function successful(client: ResiliencehubClient): Promise<AppAssessmentsEvidence> {
@@ -27,7 +27,7 @@ const collectAssessments = defineCollector(appAssessments, async (ctx) => {
     return await successful(olderClient(ctx.clients, ResiliencehubClient));
   } catch (err) {
     // No DNS name for resiliencehub.<region>.amazonaws.com: the service does not exist in this region.
-    if (isUnresolvedEndpoint(err)) return { offered: false, assessments: [], successfulCount: 0 };
+    if (isServiceAbsentFromRegion(err)) return { offered: false, assessments: [], successfulCount: 0 };
     throw err;
   }
 });

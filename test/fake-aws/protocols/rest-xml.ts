@@ -1,13 +1,22 @@
 // restXml (S3, S3 Control, CloudFront): routed like restJson, by method, path and query markers.
 // A handler returns one XML document as `{ RootElement: content }` (S3 ListBuckets:
 // `{ ListAllMyBucketsResult: { Buckets: { Bucket: [...] } } }`); lists are written flat, one
-// element per entry. Errors are the <ErrorResponse> envelope, or a bare <Error> for S3. Request
-// bodies are not read: the audit's restXml calls are all GETs.
+// element per entry. A payload that is not XML (S3 GetBucketPolicy answers the policy's JSON) is a
+// RawPayload. Errors are the <ErrorResponse> envelope, or a bare <Error> for S3, with any headers
+// the error carries. Request bodies are not read: the audit's restXml calls are all GETs.
 
 import type { FakeAwsError } from '../errors.js';
 import type { ProtocolFactory } from './protocol.js';
 import { restRouter, type RestOperation } from './rest-route.js';
 import { errorResponseXml, escapeXml, xmlContent, xmlResponse } from './xml.js';
+
+/** A response body written as it is. */
+export class RawPayload {
+  constructor(
+    readonly body: string,
+    readonly contentType: string,
+  ) {}
+}
 
 export interface RestXmlDialect {
   /** Namespace of the success documents, e.g. `http://s3.amazonaws.com/doc/2006-03-01/`. */
@@ -28,9 +37,14 @@ export function restXml(dialect: RestXmlDialect): ProtocolFactory<RestOperation>
       regionDisabled: { code: 'InvalidClientTokenId', status: 403, message: 'The security token included in the request is invalid.' },
     },
     operationOf: restRouter(operations),
-    success: (_operation, result, requestId) => xmlResponse(200, documentXml(result, xmlns), requestId, requestIdHeader),
-    error: (err, requestId) =>
-      xmlResponse(err.status, noErrorWrapping ? bareErrorXml(err, requestId) : errorResponseXml(err, requestId, xmlns), requestId, requestIdHeader),
+    success: (_operation, result, requestId) => {
+      if (result instanceof RawPayload) return { status: 200, headers: { 'content-type': result.contentType, [requestIdHeader ?? 'x-amzn-requestid']: requestId }, body: result.body };
+      return xmlResponse(200, documentXml(result, xmlns), requestId, requestIdHeader);
+    },
+    error: (err, requestId) => {
+      const response = xmlResponse(err.status, noErrorWrapping ? bareErrorXml(err, requestId) : errorResponseXml(err, requestId, xmlns), requestId, requestIdHeader);
+      return { ...response, headers: { ...response.headers, ...err.headers } };
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 // AWS Config (awsJson 1.1): recorders and their status, delivery channels, rules, conformance packs.
 
-import { paginate } from '../params.js';
+import { optionalNumber, paginate } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
 import { defineService, type HandlerContext } from '../service.js';
 
@@ -17,6 +17,8 @@ export interface ConfigSpec {
   deliveryChannels?: { name: string; s3BucketName?: string; snsTopicArn?: string }[];
   rules?: { name: string; state?: 'ACTIVE' | 'DELETING' | 'DELETING_RESULTS' | 'EVALUATING'; sourceIdentifier?: string }[];
   conformancePacks?: { name: string; state?: 'CREATE_COMPLETE' | 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'DELETE_FAILED' }[];
+  /** Resources recorded, by type (AWS::EC2::Instance: 3). */
+  resourceCounts?: Record<string, number>;
 }
 
 declare module '../scenario.js' {
@@ -123,6 +125,12 @@ function conformancePackStatus(ctx: HandlerContext): unknown {
   };
 }
 
+function discoveredResourceCounts(ctx: HandlerContext): unknown {
+  const counts = Object.entries(configOf(ctx).resourceCounts ?? {}).map(([resourceType, count]) => ({ resourceType, count }));
+  const page = paginate(counts, ctx.input.json.nextToken, optionalNumber(ctx.input.json.limit) ?? 100, 'InvalidNextTokenException');
+  return { totalDiscoveredResources: counts.reduce((sum, c) => sum + c.count, 0), resourceCounts: page.items, nextToken: page.nextToken };
+}
+
 export const config = defineService({
   signingName: 'config',
   actionPrefix: 'config',
@@ -134,5 +142,6 @@ export const config = defineService({
     DescribeConfigRules: configRules,
     DescribeConformancePacks: conformancePacks,
     DescribeConformancePackStatus: conformancePackStatus,
+    GetDiscoveredResourceCounts: discoveredResourceCounts,
   },
 });

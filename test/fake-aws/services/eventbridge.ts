@@ -3,7 +3,7 @@
 
 import { FakeAwsError } from '../errors.js';
 import { InvalidPatternError, matchesPattern } from '../event-pattern.js';
-import { optionalNumber, paginate, requiredString } from '../params.js';
+import { optionalNumber, paginate, requiredString, stableId } from '../params.js';
 import { awsJson, epochSeconds } from '../protocols/json.js';
 import { defineService, type HandlerContext } from '../service.js';
 
@@ -11,6 +11,8 @@ export interface EventBridgeSpec {
   /** Custom buses; `default` always exists. */
   buses?: string[];
   rules?: EventRuleSpec[];
+  /** API destinations: name and invocation endpoint (an HTTPS URL). */
+  apiDestinations?: { name: string; endpoint: string; state?: 'ACTIVE' | 'INACTIVE' }[];
 }
 
 export interface EventRuleSpec {
@@ -113,6 +115,21 @@ function testEventPattern(ctx: HandlerContext): unknown {
   }
 }
 
+function listApiDestinations(ctx: HandlerContext): unknown {
+  const { json } = ctx.input;
+  const destinations = (ctx.regionSpec.eventBridge?.apiDestinations ?? []).map((d) => ({
+    ApiDestinationArn: `arn:aws:events:${ctx.region}:${ctx.account.id}:api-destination/${d.name}/${stableId(d.name, 8)}-0000-4000-8000-000000000000`,
+    Name: d.name,
+    ApiDestinationState: d.state ?? 'ACTIVE',
+    ConnectionArn: `arn:aws:events:${ctx.region}:${ctx.account.id}:connection/${d.name}/${stableId(`c/${d.name}`, 8)}-0000-4000-8000-000000000000`,
+    InvocationEndpoint: d.endpoint,
+    HttpMethod: 'POST',
+    CreationTime: epochSeconds(new Date('2025-05-01T00:00:00Z')),
+  }));
+  const page = paginate(destinations, json.NextToken, optionalNumber(json.Limit) ?? 100, 'ValidationException');
+  return { ApiDestinations: page.items, NextToken: page.nextToken };
+}
+
 export const eventBridge = defineService({
   signingName: 'events',
   actionPrefix: 'events',
@@ -122,5 +139,6 @@ export const eventBridge = defineService({
     ListRules: listRules,
     ListTargetsByRule: listTargetsByRule,
     TestEventPattern: testEventPattern,
+    ListApiDestinations: listApiDestinations,
   },
 });

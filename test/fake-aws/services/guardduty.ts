@@ -9,6 +9,10 @@ export interface GuardDutySpec {
   detectorId?: string;
   status?: 'ENABLED' | 'DISABLED';
   administrator?: { accountId: string; relationshipStatus?: string };
+  /** Protection plans turned on besides the foundational ones (e.g. RUNTIME_MONITORING). */
+  features?: string[];
+  /** Runtime Monitoring coverage: resources whose agent reports, and those whose agent does not. */
+  coverage?: { healthy: number; unhealthy: number; byType?: Partial<Record<'EC2' | 'ECS' | 'EKS', number>> };
 }
 
 declare module '../scenario.js' {
@@ -16,6 +20,9 @@ declare module '../scenario.js' {
     guardDuty?: GuardDutySpec;
   }
 }
+
+const FOUNDATIONAL = ['CLOUD_TRAIL', 'DNS_LOGS', 'FLOW_LOGS'];
+const OPTIONAL = ['S3_DATA_EVENTS', 'EKS_AUDIT_LOGS', 'EBS_MALWARE_PROTECTION', 'RDS_LOGIN_EVENTS', 'LAMBDA_NETWORK_LOGS', 'RUNTIME_MONITORING', 'EKS_RUNTIME_MONITORING'];
 
 function detectorIdOf(ctx: HandlerContext, spec: GuardDutySpec): string {
   return spec.detectorId ?? stableId(`${ctx.account.id}/${ctx.region}`, 32);
@@ -46,7 +53,24 @@ function getDetector(ctx: HandlerContext): unknown {
     findingPublishingFrequency: 'SIX_HOURS',
     serviceRole: `arn:aws:iam::${ctx.account.id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
     status: spec.status ?? 'ENABLED',
+    features: [...FOUNDATIONAL, ...OPTIONAL].map((name) => ({
+      name,
+      status: FOUNDATIONAL.includes(name) || (spec.features ?? []).includes(name) ? 'ENABLED' : 'DISABLED',
+      // A timestamp member: epoch seconds in restJson (createdAt and updatedAt above are strings).
+      updatedAt: Date.parse(created) / 1000,
+    })),
     tags: {},
+  };
+}
+
+function getCoverageStatistics(ctx: HandlerContext): unknown {
+  const coverage = detector(ctx).coverage ?? { healthy: 0, unhealthy: 0 };
+  const types = (ctx.input.json.statisticsType ?? []) as string[];
+  return {
+    coverageStatistics: {
+      ...(types.includes('COUNT_BY_COVERAGE_STATUS') && { countByCoverageStatus: { HEALTHY: coverage.healthy, UNHEALTHY: coverage.unhealthy } }),
+      ...(types.includes('COUNT_BY_RESOURCE_TYPE') && { countByResourceType: coverage.byType ?? { EC2: coverage.healthy + coverage.unhealthy } }),
+    },
   };
 }
 
@@ -71,5 +95,6 @@ export const guardDuty = defineService({
     ListDetectors: { http: 'GET /detector', handler: listDetectors },
     GetDetector: { http: 'GET /detector/{detectorId}', handler: getDetector },
     GetAdministratorAccount: { http: 'GET /detector/{detectorId}/administrator', handler: getAdministratorAccount },
+    GetCoverageStatistics: { http: 'POST /detector/{detectorId}/coverage/statistics', handler: getCoverageStatistics },
   },
 });

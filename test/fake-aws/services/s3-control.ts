@@ -5,7 +5,7 @@
 import { FakeAwsError } from '../errors.js';
 import { restXml } from '../protocols/rest-xml.js';
 import { defineService, type HandlerContext } from '../service.js';
-import { S3_ERRORS } from './s3.js';
+import { publicAccessBlockDocument, S3_ERRORS } from './s3.js';
 
 /** Settings left out are false. */
 export interface PublicAccessBlockSpec {
@@ -24,16 +24,7 @@ declare module '../scenario.js' {
 
 function getPublicAccessBlock(ctx: HandlerContext): unknown {
   if (ctx.input.headers['x-amz-account-id'] !== ctx.account.id) throw new FakeAwsError('AccessDenied', 403, 'Access Denied');
-  const block = ctx.account.s3Control?.publicAccessBlock;
-  if (!block) throw new FakeAwsError('NoSuchPublicAccessBlockConfiguration', 404, 'The public access block configuration was not found');
-  return {
-    PublicAccessBlockConfiguration: {
-      BlockPublicAcls: block.blockPublicAcls ?? false,
-      IgnorePublicAcls: block.ignorePublicAcls ?? false,
-      BlockPublicPolicy: block.blockPublicPolicy ?? false,
-      RestrictPublicBuckets: block.restrictPublicBuckets ?? false,
-    },
-  };
+  return publicAccessBlockDocument(ctx.account.s3Control?.publicAccessBlock);
 }
 
 export const s3Control = defineService({
@@ -42,6 +33,7 @@ export const s3Control = defineService({
   pathPrefix: '/v20180820/',
   protocol: restXml({ xmlns: 'http://awss3control.amazonaws.com/doc/2018-08-20/', requestIdHeader: 'x-amz-request-id' }),
   errors: S3_ERRORS,
+  iamActions: { GetPublicAccessBlock: 'GetAccountPublicAccessBlock' },
   operations: {
     GetPublicAccessBlock: { http: 'GET /v20180820/configuration/publicAccessBlock', handler: getPublicAccessBlock },
   },

@@ -1,20 +1,31 @@
-// S3 (restXml, path-style: the bucket is the first path segment): ListBuckets and
-// GetBucketPolicyStatus over the account's buckets. Buckets are account-wide, so the service is
-// global here; the fake does not redirect a bucket call made in another region than the bucket's.
+// S3 (restXml, path-style: the bucket is the first path segment): ListBuckets and the bucket reads
+// the audit makes. Buckets are account-wide, so the service answers in every region; a bucket call
+// signed for another region than the bucket's is redirected (301 PermanentRedirect with
+// x-amz-bucket-region), as S3 does, except GetBucketLocation, which answers from anywhere.
 
 import { FakeAwsError, type ServiceErrors } from '../errors.js';
 import { stableId } from '../params.js';
-import { restXml } from '../protocols/rest-xml.js';
+import { RawPayload, restXml } from '../protocols/rest-xml.js';
 import { resolveWhen, type When } from '../scenario.js';
 import { defineService, type HandlerContext } from '../service.js';
+import type { PublicAccessBlockSpec } from './s3-control.js';
 
 export interface S3BucketSpec {
   name: string;
   /** Default us-east-1. */
   region?: string;
   created?: When;
-  /** Absent: the bucket has no policy (GetBucketPolicyStatus answers NoSuchBucketPolicy). */
-  policy?: { isPublic: boolean };
+  /**
+   * Absent: the bucket has no policy (GetBucketPolicy and GetBucketPolicyStatus answer NoSuchBucketPolicy).
+   * `document` defaults to a statement granting s3:GetObject to everyone when public, else to the account.
+   */
+  policy?: { isPublic: boolean; document?: Record<string, unknown> };
+  /** Grants to the AllUsers or AuthenticatedUsers groups; the owner always has FULL_CONTROL. */
+  publicAcl?: { group: 'AllUsers' | 'AuthenticatedUsers'; permission: 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP' | 'FULL_CONTROL' }[];
+  /** Absent: none set (GetPublicAccessBlock answers NoSuchPublicAccessBlockConfiguration). */
+  publicAccessBlock?: PublicAccessBlockSpec;
+  /** ListBuckets leaves BucketRegion out (older answers), so the caller asks GetBucketLocation. */
+  unlistedRegion?: boolean;
 }
 
 declare module '../scenario.js' {
@@ -29,14 +40,31 @@ export const S3_ERRORS: Partial<ServiceErrors> = {
   regionDisabled: { code: 'InvalidAccessKeyId', status: 403, message: 'The AWS Access Key Id you provided does not exist in our records.' },
 };
 
+const GROUP_URI = 'http://acs.amazonaws.com/groups/global/';
+
 function buckets(ctx: HandlerContext): S3BucketSpec[] {
   return ctx.account.s3?.buckets ?? [];
 }
 
-function bucket(ctx: HandlerContext): S3BucketSpec {
+function regionOf(bucket: S3BucketSpec): string {
+  return bucket.region ?? 'us-east-1';
+}
+
+function findBucket(ctx: HandlerContext): S3BucketSpec {
   const name = ctx.input.pathParams.Bucket;
   const found = buckets(ctx).find((b) => b.name === name);
   if (!found) throw new FakeAwsError('NoSuchBucket', 404, 'The specified bucket does not exist');
+  return found;
+}
+
+/** The bucket, when the call was signed for its region. */
+function bucket(ctx: HandlerContext): S3BucketSpec {
+  const found = findBucket(ctx);
+  if (regionOf(found) !== ctx.region) {
+    throw new FakeAwsError('PermanentRedirect', 301, 'The bucket you are attempting to access must be addressed using the specified endpoint.', {
+      'x-amz-bucket-region': regionOf(found),
+    });
+  }
   return found;
 }
 
@@ -47,7 +75,7 @@ function listBuckets(ctx: HandlerContext): unknown {
         Bucket: buckets(ctx).map((b) => ({
           Name: b.name,
           CreationDate: resolveWhen(b.created ?? '-400d', ctx.now),
-          BucketRegion: b.region ?? 'us-east-1',
+          ...(b.unlistedRegion ? {} : { BucketRegion: regionOf(b) }),
         })),
       },
       Owner: { ID: stableId(ctx.account.id, 64) },
@@ -55,10 +83,58 @@ function listBuckets(ctx: HandlerContext): unknown {
   };
 }
 
-function getBucketPolicyStatus(ctx: HandlerContext): unknown {
+function getBucketLocation(ctx: HandlerContext): unknown {
+  const region = regionOf(findBucket(ctx));
+  // us-east-1 buckets have no location constraint.
+  return { LocationConstraint: region === 'us-east-1' ? '' : region };
+}
+
+function policyOf(ctx: HandlerContext): NonNullable<S3BucketSpec['policy']> {
   const policy = bucket(ctx).policy;
   if (!policy) throw new FakeAwsError('NoSuchBucketPolicy', 404, 'The bucket policy does not exist');
-  return { PolicyStatus: { IsPublic: policy.isPublic } };
+  return policy;
+}
+
+function getBucketPolicy(ctx: HandlerContext): unknown {
+  const policy = policyOf(ctx);
+  const name = ctx.input.pathParams.Bucket!;
+  const principal = policy.isPublic ? '*' : { AWS: `arn:aws:iam::${ctx.account.id}:root` };
+  const document = policy.document ?? {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Read', Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/*` }],
+  };
+  return new RawPayload(JSON.stringify(document), 'application/json');
+}
+
+function getBucketPolicyStatus(ctx: HandlerContext): unknown {
+  return { PolicyStatus: { IsPublic: policyOf(ctx).isPublic } };
+}
+
+function getBucketAcl(ctx: HandlerContext): unknown {
+  const spec = bucket(ctx);
+  const owner = { ID: stableId(ctx.account.id, 64) };
+  const grants = [
+    { Grantee: owner, Permission: 'FULL_CONTROL' },
+    ...(spec.publicAcl ?? []).map((g) => ({ Grantee: { URI: `${GROUP_URI}${g.group}` }, Permission: g.permission })),
+  ];
+  return { AccessControlPolicy: { Owner: owner, AccessControlList: { Grant: grants } } };
+}
+
+/** The Block Public Access document of S3 and S3 Control; settings left out are false. */
+export function publicAccessBlockDocument(block: PublicAccessBlockSpec | undefined): unknown {
+  if (!block) throw new FakeAwsError('NoSuchPublicAccessBlockConfiguration', 404, 'The public access block configuration was not found');
+  return {
+    PublicAccessBlockConfiguration: {
+      BlockPublicAcls: block.blockPublicAcls ?? false,
+      IgnorePublicAcls: block.ignorePublicAcls ?? false,
+      BlockPublicPolicy: block.blockPublicPolicy ?? false,
+      RestrictPublicBuckets: block.restrictPublicBuckets ?? false,
+    },
+  };
+}
+
+function getPublicAccessBlock(ctx: HandlerContext): unknown {
+  return publicAccessBlockDocument(bucket(ctx).publicAccessBlock);
 }
 
 export const s3 = defineService({
@@ -67,8 +143,13 @@ export const s3 = defineService({
   protocol: restXml({ xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', requestIdHeader: 'x-amz-request-id', noErrorWrapping: true }),
   errors: S3_ERRORS,
   global: true,
+  iamActions: { ListBuckets: 'ListAllMyBuckets', GetPublicAccessBlock: 'GetBucketPublicAccessBlock' },
   operations: {
     ListBuckets: { http: 'GET /', handler: listBuckets },
+    GetBucketLocation: { http: 'GET /{Bucket}?location', handler: getBucketLocation },
+    GetBucketPolicy: { http: 'GET /{Bucket}?policy', handler: getBucketPolicy },
     GetBucketPolicyStatus: { http: 'GET /{Bucket}?policyStatus', handler: getBucketPolicyStatus },
+    GetBucketAcl: { http: 'GET /{Bucket}?acl', handler: getBucketAcl },
+    GetPublicAccessBlock: { http: 'GET /{Bucket}?publicAccessBlock', handler: getPublicAccessBlock },
   },
 });
