@@ -1,5 +1,6 @@
 import { defineCheck, type Outcome, type OrgView, type PerRegion } from '../src/contract/check.js';
 import { cloudTrailTrails, type Trail, type TrailsEvidence } from '../src/datasets/cloudtrail/datasets.js';
+import { flowLogs, type FlowLogsEvidence } from '../src/datasets/ec2/datasets.js';
 import { accountArn } from './lib/arn.js';
 import { readRegions, type RegionViewMessageId } from './lib/region-evidence.js';
 import { REGION_VIEW_MESSAGES } from './lib/region-views.js';
@@ -38,6 +39,18 @@ function statusOf(trail: Trail, accountId: string, views: PerRegion<TrailsEviden
 
 const isRead = (status: Judged): status is { trail: Trail; from: 'self' | 'owner' } => typeof status === 'object' && 'trail' in status;
 
+/** Per region, each VPC with the number of flow logs recording it: evidence that network logs are kept, never a verdict. */
+function vpcFlowLogs(views: PerRegion<FlowLogsEvidence>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(views).map(([region, view]) => [
+      region,
+      view.ok
+        ? view.data.vpcs.map(({ vpcId }) => ({ vpcId, flowLogs: view.data.flowLogs.filter((log) => log.resourceId === vpcId).length }))
+        : { unread: view.error.code },
+    ]),
+  );
+}
+
 function kindOf(trail: Trail): string {
   return trail.organization ? 'Organization' : 'Multi-region';
 }
@@ -51,11 +64,12 @@ export default defineCheck({
     'the logs in a central account). An organization trail whose status a member account cannot read is judged from the management ' +
     'account when that account was scanned (ERROR when its trails could not be read there), and warns otherwise; so does a trail whose ' +
     'home region was not scanned. None logging, in any region read, fails. ' +
-    'Application logs and VPC flow logs in the central system are attested.',
+    'The VPCs of each region and the flow logs recording them are evidence; that application logs and flow logs reach the central ' +
+    'system is attested.',
   requirements: { 'smb-competency': ['REL-003'] },
   severity: 'high',
   scope: 'account',
-  uses: { trails: cloudTrailTrails },
+  uses: { trails: cloudTrailTrails, flowLogs },
   readsOtherAccounts: [cloudTrailTrails],
   remediation:
     'Create an organization trail in the management account (`aws cloudtrail create-trail --name org --s3-bucket-name <log-archive-bucket> ' +
@@ -68,7 +82,7 @@ export default defineCheck({
     const seen = new Map<string, Trail>();
     for (const { data } of read) for (const t of data.trails) if (t.multiRegion || t.organization) seen.set(t.arn, t);
     const judged = [...seen.values()].map((trail) => ({ trail, status: statusOf(trail, input.accountId, input.data.trails, input.org) }));
-    const evidence = { trails: judged.map(({ trail, status }) => ({ ...trail, judgedFrom: isRead(status) ? status.from : status, status: isRead(status) ? status.trail.status : undefined })) };
+    const evidence = { vpcFlowLogs: vpcFlowLogs(input.data.flowLogs), trails: judged.map(({ trail, status }) => ({ ...trail, judgedFrom: isRead(status) ? status.from : status, status: isRead(status) ? status.trail.status : undefined })) };
     for (const { status } of judged) {
       if (!isRead(status) || !status.trail.status?.isLogging) continue;
       const trail = status.trail;

@@ -242,6 +242,7 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Sid" : "ReadEc2",
         "Effect" : "Allow",
         "Action" : [
+          "ec2:DescribeFlowLogs",
           "ec2:DescribeImages",
           "ec2:DescribeInstances",
           "ec2:DescribeLaunchTemplateVersions",
@@ -253,6 +254,7 @@ resource "aws_iam_role_policy" "partner_audit" {
           "ec2:DescribeSecurityGroups",
           "ec2:DescribeSubnets",
           "ec2:DescribeVolumes",
+          "ec2:DescribeVpcs",
           "ec2:DescribeVpnConnections",
           "ec2:GetEbsEncryptionByDefault",
           "ec2:GetInstanceMetadataDefaults"
