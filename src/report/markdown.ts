@@ -9,7 +9,7 @@ import type { RequirementStatus } from '../contract/status.js';
 import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
-import { STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
+import { STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
 import { incompleteNote, rerenderNote } from './notes.js';
 import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
@@ -50,8 +50,7 @@ export function mdText(value: string): string {
 }
 
 function label(status: RequirementStatus): string {
-  const word = STATUS_LABEL[status];
-  return status === 'FAIL' || status === 'ERROR' ? `**${word}**` : word;
+  return status === 'FAIL' || status === 'ERROR' ? `**${status}**` : status;
 }
 
 function header({ results, manifest, checklist, rerender }: ReportInput): string {
