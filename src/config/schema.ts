@@ -52,6 +52,16 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Where the checklist's controls are judged; findings elsewhere are kept as advisory. */
+    production: z
+      .object({
+        accounts: z.array(accountId).default([]),
+        /** An account carrying every one of these Organizations tags is production. */
+        accountTags: tagFilter.default({}),
+        regions: z.array(region).default([]),
+      })
+      .strict()
+      .optional(),
     /** One file or a list: requirement statements per checklist, and accepted exceptions. */
     attestations: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1))).optional(),
     company: companySchema,

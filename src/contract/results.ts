@@ -86,6 +86,15 @@ export interface ExceptionSummary extends ExceptionRef {
 
 export type DeploymentModel = 'saas' | 'customer-deployed';
 
+/** Config `production:`: where the checklist's controls are judged; findings elsewhere are advisory. */
+export interface ProductionScope {
+  accounts: string[];
+  /** An account carrying every one of these Organizations tags is production. */
+  accountTags: Record<string, string>;
+  /** Empty: every scanned region. */
+  regions: string[];
+}
+
 export const RESULTS_SCHEMA_VERSION = 2;
 
 export interface Results {
@@ -96,6 +105,8 @@ export interface Results {
   finishedAt: string;
   checklist: { id: string; version: string };
   deploymentModel: DeploymentModel;
+  /** The production scope the run was judged with, when the config set one. */
+  production?: ProductionScope;
   callerIdentity?: { accountId: string; arn: string };
   accounts: AccountResult[];
   findings: Finding[];

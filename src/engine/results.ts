@@ -5,10 +5,11 @@
 import { coversAccount, type ScopedAccount } from '../attest/scope.js';
 import type { Attestation, AttestationSet, FindingException } from '../attest/types.js';
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
-import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type Finding, type RequirementResult, type Results } from '../contract/results.js';
+import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ProductionScope, type Finding, type RequirementResult, type Results } from '../contract/results.js';
 import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
 import { EXIT } from '../errors.js';
 import { applyExceptions } from './exceptions.js';
+import { describeScope, isProductionAccount, markOutsideProduction } from './production.js';
 import { rollupAccountRequirement, rollupPartnerRequirement } from './rollup.js';
 
 export interface BuildResultsInput {
@@ -18,12 +19,15 @@ export interface BuildResultsInput {
   findings: Finding[];
   attestations: AttestationSet;
   exceptions: readonly FindingException[];
+  /** Config `production:`; without it every account and region is production. */
+  production?: ProductionScope;
   now: Date;
 }
 
 export function buildResults(input: BuildResultsInput): Results {
   const { manifest, checklist, findings } = input;
   const accounts = new Map(manifest.accounts.map((a) => [a.accountId, a]));
+  markOutsideProduction(findings, input.production, accounts);
   const exceptions = applyExceptions(findings, input.exceptions, accounts, input.now);
   const grouped = groupFindings(findings);
   const accountScope = checklist.requirements.filter((r) => r.scope === 'account');
@@ -38,6 +42,7 @@ export function buildResults(input: BuildResultsInput): Results {
     finishedAt: manifest.finishedAt ?? manifest.startedAt,
     checklist: { id: checklist.id, version: checklist.version },
     deploymentModel: input.deploymentModel,
+    ...(input.production ? { production: input.production } : {}),
     ...(manifest.callerIdentity ? { callerIdentity: manifest.callerIdentity } : {}),
     accounts: manifest.accounts.map(accountResult),
     findings,
@@ -47,6 +52,7 @@ export function buildResults(input: BuildResultsInput): Results {
 }
 
 function accountRow(requirement: Requirement, account: ManifestAccount, grouped: Map<string, Finding[]>, input: BuildResultsInput): RequirementResult {
+  if (!isProductionAccount(input.production, account)) return outsideProduction(requirement, account, grouped, input.production!);
   const attestation = statementFor(input.attestations.get(requirement.id), account);
   return rollupAccountRequirement({
     requirement,
@@ -93,6 +99,19 @@ export function partnerRowsAcross(runs: readonly Results[], checklist: Checklist
 
 function fromRef({ status, evidence, owner, date, expires, notes }: AttestationRef): Attestation {
   return { status, evidence, owner, date, ...(expires && { expires }), ...(notes !== undefined && { notes }) };
+}
+
+/** A non-production account's row: its findings are kept (advisory), the requirement is not judged there. */
+function outsideProduction(requirement: Requirement, account: ManifestAccount, grouped: Map<string, Finding[]>, scope: ProductionScope): RequirementResult {
+  const findings = grouped.get(`${account.accountId}/${requirement.id}`) ?? [];
+  return {
+    requirementId: requirement.id,
+    scope: 'account',
+    accountId: account.accountId,
+    status: 'NOT_APPLICABLE',
+    checkIds: [...new Set(findings.map((f) => f.checkId))].sort(),
+    reason: `not a production account (production scope: ${describeScope(scope)}); its findings are advisory`,
+  };
 }
 
 /** A statement limited to the account wins over one that covers every account. */

@@ -22,6 +22,8 @@ const PAINT: Record<RequirementStatus, (text: string) => string> = {
 
 /** Requirements listed under "Fix first"; report.html lists them all. */
 const WORST_SHOWN = 5;
+/** Accounts not fully scanned named on the terminal; the report lists them all. */
+const ACCOUNTS_NAMED = 10;
 
 export interface ConsoleSummaryInput {
   results: Results;
@@ -59,13 +61,20 @@ function fixFirst(problems: Problem[]): string[] {
   return ['', 'Fix first:', ...shown, ...more, ''];
 }
 
+/** Accounts not fully scanned are named (the first few); skipped regions are counted by reason. */
 function accountLines(results: Results): string[] {
-  return results.accounts
-    .filter((a) => a.status !== 'SCANNED' || a.skippedRegions.length > 0)
-    .map((a) => {
-      const skipped = a.skippedRegions.length ? `; skipped ${a.skippedRegions.map((s) => s.region).join(', ')}` : '';
-      return `${a.accountId} ${a.status}${a.error ? `: ${a.error}` : ''}${skipped}`;
-    });
+  const notFull = results.accounts.filter((a) => a.status !== 'SCANNED');
+  const named = notFull.slice(0, ACCOUNTS_NAMED).map((a) => `${a.accountId} ${a.status}${a.error ? `: ${a.error}` : ''}`);
+  const more = notFull.length > ACCOUNTS_NAMED ? [`and ${notFull.length - ACCOUNTS_NAMED} more accounts not fully scanned (see the report)`] : [];
+  const skipped = new Map<string, Set<string>>();
+  for (const account of results.accounts) {
+    for (const { region, reason } of account.skippedRegions) {
+      const key = `${region} (${reason})`;
+      skipped.set(key, (skipped.get(key) ?? new Set()).add(account.accountId));
+    }
+  }
+  const skippedLines = [...skipped].map(([where, accounts]) => `Skipped ${where} in ${accounts.size} account(s)`);
+  return [...named, ...more, ...skippedLines];
 }
 
 function callLine(totals: CallCounts): string {

@@ -11,6 +11,7 @@ import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
 import { STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
 import { incompleteNote, rerenderNote } from './notes.js';
+import { describeProduction } from '../engine/production.js';
 import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
 
@@ -64,6 +65,7 @@ function header({ results, manifest, checklist, rerender }: ReportInput): string
     caller ? `as ${mdText(caller.arn)}` : 'caller not recorded',
     `${plural(SCANNED + PARTIAL + ERROR, 'account')} (${SCANNED} scanned, ${PARTIAL} partial, ${ERROR} failed)`,
     plural(coverage.regions.length, 'region'),
+    ...(results.production ? [`production: ${mdText(describeProduction(results.production))}`] : []),
   ];
   const counts = countStatuses(results.requirements.map((r) => r.status));
   const totals = STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${label(s)}`);

@@ -8,7 +8,7 @@ import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
 import { evaluateRun, type EvidenceSource } from '../engine/evaluate.js';
 import { buildResults } from '../engine/results.js';
-import type { DeploymentModel, Results } from '../contract/results.js';
+import type { DeploymentModel, ProductionScope, Results } from '../contract/results.js';
 import { redact } from '../snapshot/redact.js';
 import { DATASETS_DIR, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
@@ -22,6 +22,7 @@ export interface EvaluateRequest {
   settings: CheckSettings;
   /** The partner's attestations (those for this checklist apply) and accepted exceptions. */
   statements: PartnerStatements;
+  production?: ProductionScope;
   /** Exact secret values (the scan's credentials) that must never reach results. */
   secrets?: string[];
 }
@@ -76,6 +77,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     findings,
     attestations: request.statements.attestations.get(request.checklist.id) ?? new Map(),
     exceptions: request.statements.exceptions,
+    ...(request.production ? { production: request.production } : {}),
     now,
   });
   await writeFile(join(request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);

@@ -93,6 +93,7 @@ export async function resolveRunConfig(flags: ScanFlags, env: NodeJS.ProcessEnv 
   checkRegions(flags.regions);
   const file = flags.config ? await loadConfig(flags.config) : configSchema.parse({});
   checkRegions(file.regions);
+  checkRegions(file.production?.regions);
   const organization = {
     ...file.organization,
     ...defined({

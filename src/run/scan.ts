@@ -132,7 +132,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
         ...(prepared.shard ? { shard: prepared.shard } : {}),
         resume: Boolean(request.resume),
         events,
-        readTags: namesAccountsByTag(prepared.statements),
+        readTags: namesAccountsByTag(prepared.statements) || Object.keys(run.config.production?.accountTags ?? {}).length > 0,
         ...(deadline ? { deadline } : {}),
       });
     }
@@ -143,6 +143,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
       deploymentModel: run.config.deploymentModel as DeploymentModel,
       settings: checkSettingsOf(run.config),
       statements: prepared.statements,
+      ...(run.config.production ? { production: run.config.production } : {}),
       secrets,
     });
     const input: ReportInput = {

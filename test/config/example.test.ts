@@ -11,6 +11,7 @@ describe('examples/partner-audit.yaml', () => {
     expect(config.settings.iam.partnerCidrs).toEqual(['203.0.113.0/24']);
     expect(config.settings.ftr).toEqual({ rootUseWindowDays: 90, maxKeyAgeDays: 90, staleIdentityDays: 90, staleRoleDays: 180 });
     expect(config.company.emailDomains).toEqual(['example.com']);
+    expect(config.production).toEqual({ accounts: [], accountTags: { Environment: 'production' }, regions: ['eu-west-1', 'us-east-1'] });
     expect(config.attestations?.[0]).toMatch(/examples\/attestations\.yaml$/);
   });
 });

@@ -121,6 +121,40 @@ describe('buildResults', () => {
   });
 });
 
+describe('buildResults with a production scope', () => {
+  const findings = () => [
+    finding(PROD, 'S3-001', 'FAIL', 'arn:aws:s3:::prod-bucket'),
+    finding(DEV, 'S3-001', 'FAIL', 'arn:aws:s3:::dev-bucket'),
+    { ...finding(PROD, 'S3-001', 'FAIL', 'arn:aws:ec2:ap-south-1:x'), region: 'ap-south-1' },
+    finding(DEV, 'WAFR-001', 'PASS', 'workload/dev-only'),
+  ];
+
+  it.each([
+    ['by account ID', { accounts: [PROD], accountTags: {}, regions: [] }],
+    ['by account tag', { accounts: [], accountTags: { Environment: 'production' }, regions: [] }],
+  ])('judges only production accounts (%s); elsewhere findings are advisory and rows NOT_APPLICABLE', (_name, production) => {
+    const results = build({ findings: findings(), production });
+    expect(results.production).toEqual(production);
+    expect(results.findings.map((f) => f.advisory ?? false)).toEqual([false, true, false, true]);
+    const rows = results.requirements.filter((r) => r.requirementId === 'S3-001');
+    expect(rows.map((r) => [r.accountId, r.status])).toEqual([[PROD, 'FAIL'], [DEV, 'NOT_APPLICABLE']]);
+    expect(rows[1]!.reason).toMatch(/^not a production account \(production scope: accounts/);
+    const partner = results.requirements.find((r) => r.requirementId === 'WAFR-001')!;
+    expect(partner.status).toBe('MANUAL');
+  });
+
+  it('keeps findings of other regions as advisory, account-wide ones counted', () => {
+    const results = build({ findings: findings(), production: { accounts: [], accountTags: {}, regions: ['us-east-1'] } });
+    expect(results.findings.map((f) => f.advisory ?? false)).toEqual([false, false, true, false]);
+  });
+
+  it('without a scope judges every account and region', () => {
+    const results = build({ findings: findings() });
+    expect(results.production).toBeUndefined();
+    expect(results.findings.every((f) => !f.advisory)).toBe(true);
+  });
+});
+
 describe('globToRegExp', () => {
   it.each([
     ['arn:aws:s3:::www.*', 'arn:aws:s3:::www.example.com', true],

@@ -5,6 +5,7 @@ import type { ReportInput } from '../types.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { esc } from './escape.js';
 import { renderVerdict } from './landing.js';
+import { describeProduction } from '../../engine/production.js';
 import { formatDuration, formatTime, listSome, plural } from './format.js';
 
 /** Failed accounts listed by name in the header; the rest are counted. */
@@ -57,6 +58,7 @@ export function renderRunFacts({ results, manifest, checklist }: ReportInput): s
     ['Scanned from', caller ? `account <code>${esc(caller.accountId)}</code>` : 'not recorded'],
     ['Checklist', `${esc(checklist.id)} version ${esc(checklist.version)}${sourceLink(checklist.source)}`],
     ['Deployment model', esc(results.deploymentModel)],
+    ['Production scope', esc(describeProduction(results.production))],
     ['Scan started', esc(formatTime(results.startedAt))],
     ['Scan finished', `${esc(formatTime(results.finishedAt))}${durationNote(results.startedAt, results.finishedAt)}`],
     ['Tool', `${esc(results.tool.name)} ${esc(results.tool.version)}`],
