@@ -1,0 +1,129 @@
+// The habits people expect of a command-line tool, through the built CLI: a reader that stops early
+// (`| head`), colour by NO_COLOR, FORCE_COLOR and --no-color, and credential errors that name the fix.
+
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, DEMO_SNAPSHOT, cli, demoRun, oneLine, workDir } from './harness.js';
+
+const exec = promisify(execFile);
+const ESC = '\x1b[';
+
+let root: string;
+let run: string;
+
+beforeAll(async () => {
+  root = workDir('habits');
+  run = await demoRun(root);
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Runs a shell line; the exit code is the CLI's (pipefail), the output what the shell saw. */
+async function shell(line: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec('bash', ['-o', 'pipefail', '-c', line], { env: { PATH: process.env.PATH, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('a reader that stops early', () => {
+  it('report --out - | head -1 ends without a stack trace, with the exit code of the results', async () => {
+    const result = await shell(`node ${CLI} report ${run} --out - --format json | head -1`);
+    expect(result.stdout).toBe('{\n');
+    expect(result.stderr).not.toMatch(/EPIPE|node:events|\bat .*:\d+/);
+    // Only the re-render note reaches stderr; the demo FAILs, so the results' exit code is 3.
+    expect(result.code).toBe(3);
+  });
+});
+
+describe('colour', () => {
+  const scanArgs = (name: string): string => `scan --snapshot ${DEMO_SNAPSHOT} --out ${join(root, name)} --format json --exit-zero`;
+
+  it('FORCE_COLOR colours the summary even in a pipe; --no-color, accepted by every command, turns it off', { timeout: 180_000 }, async () => {
+    const forced = await shell(`node ${CLI} ${scanArgs('forced')}`, { FORCE_COLOR: '1' });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(ESC);
+    const flagged = await shell(`node ${CLI} ${scanArgs('flagged')} --no-color`, { FORCE_COLOR: '1' });
+    expect(flagged.code).toBe(0);
+    expect(flagged.stdout).toContain('Requirement rows');
+    expect(flagged.stdout).not.toContain(ESC);
+    for (const args of [['checks'], ['explain', 'SECOPS-011'], ['report', run, '--out', '-', '--format', 'csv'], ['policy']]) {
+      const result = await cli(['--no-color', ...args]);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).not.toBe(2);
+    }
+  });
+
+  // On a terminal (script(1) gives the CLI one), colour is on unless NO_COLOR is set and not empty.
+  it('NO_COLOR turns colour off on a terminal; an empty NO_COLOR does not', { timeout: 120_000 }, async () => {
+    const onTerminal = (name: string, noColor: string) =>
+      shell(`script -qec "node ${resolve(CLI)} ${scanArgs(name)}" /dev/null`, { NO_COLOR: noColor, TERM: 'xterm-256color' });
+    const plain = await onTerminal('no-color', '1');
+    expect(plain.stdout).toContain('Requirement rows');
+    expect(plain.stdout).not.toContain(ESC);
+    const coloured = await onTerminal('empty-no-color', '');
+    expect(coloured.stdout).toContain(ESC);
+  });
+});
+
+describe('credential errors name the fix', () => {
+  let home: string;
+  const noCredentials = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_REGION: 'us-east-1',
+    // No instance or container credentials to wait for.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  });
+
+  beforeAll(() => {
+    home = join(root, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      [
+        '[profile sso-user]',
+        'sso_session = corp',
+        'sso_account_id = 401234567890',
+        'sso_role_name = Auditor',
+        'region = us-east-1',
+        '[sso-session corp]',
+        'sso_start_url = https://example.awsapps.com/start',
+        'sso_region = us-east-1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('no credentials at all: --profile, aws sso login and the environment variables', async () => {
+    const result = await cli(['scan', '--out', join(root, 'none'), '--quiet'], noCredentials());
+    expect(result.code).toBe(1);
+    const line = oneLine(result);
+    expect(line).toContain('no AWS credentials found');
+    expect(line).toContain('--profile <name>');
+    expect(line).toContain('aws sso login');
+    expect(line).toContain('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+  });
+
+  it('an unknown --profile is refused before any lookup, exit 2', async () => {
+    const result = await cli(['scan', '--profile', 'nope', '--out', join(root, 'nope'), '--quiet'], noCredentials());
+    expect(result.code).toBe(2);
+    expect(oneLine(result)).toBe('partner-audit: profile "nope" is not in ~/.aws/config or ~/.aws/credentials');
+  });
+
+  it('an SSO profile without a live session: aws sso login --profile <it>', async () => {
+    const result = await cli(['preflight', '--profile', 'sso-user'], noCredentials());
+    expect(result.code).not.toBe(0);
+    expect(oneLine(result)).toBe(
+      'partner-audit: the AWS SSO session of profile "sso-user" has expired or was never started: run `aws sso login --profile sso-user` and try again',
+    );
+  });
+});
