@@ -2,7 +2,7 @@
 // (`| head`), colour by NO_COLOR, FORCE_COLOR and --no-color, and credential errors that name the fix.
 
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,25 @@ describe('credential errors name the fix', () => {
     expect(oneLine(result)).toBe(
       'partner-audit: the AWS SSO session of profile "sso-user" has expired or was never started: run `aws sso login --profile sso-user` and try again',
     );
+  });
+});
+
+describe('generated templates speak to users', () => {
+  it.each([
+    ['cloudformation', 'aws cloudformation deploy --template-file partner-audit-role.cfn.yaml'],
+    ['terraform', 'terraform plan and apply'],
+  ])('policy --format %s says what the file is and how to deploy it, never a developer build command', async (format, deploy) => {
+    const result = await cli(['policy', '--format', format]);
+    expect(result.code).toBe(0);
+    const header = result.stdout.split('\n').filter((line) => line.startsWith('#')).join('\n');
+    expect(header).toMatch(/^# Audit role for partner-audit/);
+    expect(header).toContain(deploy);
+    expect(result.stdout).not.toMatch(/npm run|npm test/);
+  });
+
+  it('the shipped deploy/ files carry no developer build commands either', () => {
+    const files = readdirSync('deploy', { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ya?ml|tf|json)$|Dockerfile$/.test(file));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) expect(readFileSync(join('deploy', file), 'utf8'), file).not.toContain('npm run generate');
   });
 });
