@@ -83,6 +83,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   if (request.snapshot && request.resume) throw new UsageError('use --snapshot or --resume, not both');
   if (request.snapshot && request.deadline) throw new UsageError('--deadline limits collection from AWS; --snapshot collects nothing');
   if (request.resume && request.out) throw new UsageError('--resume finishes the run in place; drop --out');
+  if (request.snapshot) refuseTargetFlags(request);
   selectReporters(request.format);
   const shard = request.shard ? parseShard(request.shard) : undefined;
   const run = await resolveRunConfig(request);
@@ -96,6 +97,25 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
     throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
   }
   return { run, statements, runId, outDir, ...(baseline ? { baseline } : {}), ...(shard ? { shard } : {}), ...(upload ? { upload } : {}) };
+}
+
+/** The flags that choose what to collect; a snapshot was collected already and holds what it holds. */
+const TARGET_FLAGS: [keyof ScanFlags, string][] = [
+  ['accounts', '--accounts'],
+  ['regions', '--regions'],
+  ['org', '--org'],
+  ['includeAccounts', '--include-accounts'],
+  ['excludeAccounts', '--exclude-accounts'],
+  ['includeTag', '--include-tag'],
+  ['excludeTag', '--exclude-tag'],
+];
+
+function refuseTargetFlags(request: ScanRequest): void {
+  const given = TARGET_FLAGS.filter(([key]) => request[key] !== undefined).map(([, flag]) => flag);
+  if (given.length === 0) return;
+  throw new UsageError(
+    `--snapshot evaluates every account and region the snapshot holds; ${given.join(', ')} only narrow${given.length === 1 ? 's' : ''} a collection from AWS: drop ${given.length === 1 ? 'it' : 'them'}, or scan again with ${given.length === 1 ? 'it' : 'them'}`,
+  );
 }
 
 async function sameDirectory(a: string, b: string): Promise<boolean> {

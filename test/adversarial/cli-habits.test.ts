@@ -2,7 +2,7 @@
 // (`| head`), colour by NO_COLOR, FORCE_COLOR and --no-color, and credential errors that name the fix.
 
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,22 @@ describe('generated templates speak to users', () => {
     const files = readdirSync('deploy', { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ya?ml|tf|json)$|Dockerfile$/.test(file));
     expect(files.length).toBeGreaterThan(4);
     for (const file of files) expect(readFileSync(join('deploy', file), 'utf8'), file).not.toContain('npm run generate');
+  });
+});
+
+describe('scan --snapshot refuses the flags that choose what to collect', () => {
+  it.each([
+    [['--accounts', '401234567890'], '--accounts only narrows'],
+    [['--regions', 'eu-west-1'], '--regions only narrows'],
+    [['--org', '--include-tag', 'Environment=production'], '--org, --include-tag only narrow'],
+    [['--exclude-accounts', '404567890123'], '--exclude-accounts only narrows'],
+  ])('%j: one line, exit 2, no run directory', async (flags, words) => {
+    const out = join(root, `refused-${Math.random().toString(36).slice(2, 8)}`);
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', out, '--quiet', ...flags]);
+    expect(result.code).toBe(2);
+    const line = oneLine(result);
+    expect(line).toMatch(/^partner-audit: --snapshot evaluates every account and region the snapshot holds; /);
+    expect(line).toContain(words);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ export function register(program: Command, context: CliContext): void {
     .option('-o, --out <dir>', 'run directory to write: new or empty (default runs/<timestamp>)')
     .option('--force', 'replace the earlier run in --out; --resume with other targets or regions; take over a stale lock')
     .option('-f, --format <list>', `report formats, comma-separated, or all: ${FORMATS.join(', ')}`, DEFAULT_FORMATS)
-    .option('--snapshot <dir>', 'evaluate a saved run directory offline instead of calling AWS')
+    .option('--snapshot <dir>', 'evaluate a saved run directory offline instead of calling AWS: all it holds (--accounts, --regions, --org and its filters are refused)')
     .option('--resume <run-dir>', 'finish an interrupted scan (or one cut by --deadline): rescan only the accounts that did not finish')
     .option('--deadline <duration>', 'stop collecting after this long (e.g. 90m, 2h): unfinished accounts end PARTIAL, "deadline reached", and --resume finishes them', duration)
     .option('--shard <i/n>', 'scan only shard i of n of the account list (see partner-audit merge)')
