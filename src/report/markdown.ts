@@ -11,6 +11,7 @@ import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
 import { STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
 import { incompleteNote, rerenderNote } from './notes.js';
+import { viewNote } from './view.js';
 import { describeProduction } from '../engine/production.js';
 import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
@@ -54,7 +55,7 @@ function label(status: RequirementStatus): string {
   return status === 'FAIL' || status === 'ERROR' ? `**${status}**` : status;
 }
 
-function header({ results, manifest, checklist, rerender }: ReportInput): string {
+function header({ results, manifest, checklist, rerender, view }: ReportInput): string {
   const coverage = coverageOf(results, manifest);
   const { SCANNED, PARTIAL, ERROR } = coverage.accounts;
   const caller = results.callerIdentity ?? manifest.callerIdentity;
@@ -80,6 +81,8 @@ function header({ results, manifest, checklist, rerender }: ReportInput): string
     const note = rerenderNote(rerender);
     lines.push('', `> **${mdText(note.headline)}**`, ...note.details.map((d) => `> - ${mdText(d)}`));
   }
+  const filtered = viewNote(view);
+  if (filtered) lines.push('', `> **${mdText(filtered)}**`);
   lines.push('', `**${mdText(verdictLine(verdictOf({ results, checklist })))}**`);
   lines.push('', `Requirement rows: ${totals.join(' · ') || 'none'}`);
   return lines.join('\n');

@@ -17,6 +17,7 @@ import type { AnyCheck } from '../contract/check.js';
 import type { Results } from '../contract/results.js';
 import { IntegrityError, UsageError } from '../errors.js';
 import { selectReporters } from '../report/registry.js';
+import type { ReportView } from '../report/view.js';
 import { renderReports, renderToBuffer, type RenderedReport } from '../report/render.js';
 import { RERENDERS_DIR } from '../snapshot/layout.js';
 import { assertUnlocked, type RunLock } from '../snapshot/lock.js';
@@ -36,6 +37,8 @@ export interface RerenderRequest extends SignOptions {
   allowModified?: boolean;
   /** Take over a stale lock. */
   force?: boolean;
+  /** What the reports list; results.json, when rendered, stays complete. */
+  view?: ReportView;
 }
 
 export interface RerenderOutcome {
@@ -129,6 +132,7 @@ export async function rerenderRun(request: RerenderRequest, checks: readonly Any
     const input = await loadReportInput(runDir, checks, request.baseline);
     const record = await renderRecord(request, evidence);
     input.rerender = record;
+    if (request.view) input.view = request.view;
     if (request.toStdout) return { results: input.results, record, reports: [], output: await renderToBuffer(input, request.format) };
     const folder = `${RERENDERS_DIR}/${record.renderedAt.replace(/[:.]/g, '-')}${record.source === 'modified' ? '-modified' : ''}`;
     const path = join(runDir, folder);

@@ -20,10 +20,12 @@ import { runVocabulary } from '../collect/vocabulary.js';
 import type { AnyCheck } from '../contract/check.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { DeploymentModel, Results } from '../contract/results.js';
+import type { RequirementStatus, Severity } from '../contract/status.js';
 import { UsageError } from '../errors.js';
 import { checkSummaries } from '../report/check-summary.js';
 import { selectReporters } from '../report/registry.js';
 import { renderReports } from '../report/render.js';
+import { viewOf } from '../report/view.js';
 import type { ReportInput } from '../report/types.js';
 import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
@@ -49,6 +51,9 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   deadline?: number;
   /** Replace an earlier run in --out, resume with other targets or regions, take over a stale lock. */
   force?: boolean;
+  /** `--severity`, `--status`: what the reports list (results.json stays complete). */
+  severity?: Severity[];
+  status?: RequirementStatus[];
 }
 
 export interface ScanOutcome {
@@ -172,6 +177,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
       checklist: run.checklist,
       checks: checkSummaries(checks, run.checklist.id),
       ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
+      view: viewOf(request),
     };
     const diff = prepared.baseline ? diffRuns(prepared.baseline, results, new Date()) : undefined;
     if (diff) await writeDiff(outDir, diff);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../src/contract/results.js';
 import { CLI, DEMO_SNAPSHOT, cli, demoRun, oneLine, workDir } from './harness.js';
 
 const exec = promisify(execFile);
@@ -162,5 +163,45 @@ describe('scan --snapshot refuses the flags that choose what to collect', () => 
     expect(line).toMatch(/^partner-audit: --snapshot evaluates every account and region the snapshot holds; /);
     expect(line).toContain(words);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('--severity and --status narrow what the reports list', () => {
+  it('scan: the reports say they are filtered and list only those rows; results.json stays complete', async () => {
+    const out = join(root, 'filtered');
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', out, '--format', 'json,markdown,junit', '--status', 'FAIL', '--severity', 'critical,high']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Filtered report: only severity critical, high; status FAIL.');
+    const full = JSON.parse(readFileSync(join(run, 'results.json'), 'utf8')) as Results;
+    const narrowedRun = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    expect(narrowedRun.findings.length).toBe(full.findings.length);
+    expect(narrowedRun.requirements.length).toBe(full.requirements.length);
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(summary).toContain('> **Filtered report: only severity critical, high; status FAIL.');
+    expect(summary).toMatch(/Requirement rows: \d+ \*\*FAIL\*\*\n/);
+    const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(junit).toContain('<!-- Filtered report: only severity critical, high; status FAIL.');
+    expect(junit).not.toMatch(/<skipped/);
+  });
+
+  it('report --out -: the same view of a run rendered again', async () => {
+    const result = await cli(['report', run, '--out', '-', '--format', 'markdown', '--status', 'ATTESTED,MANUAL']);
+    expect(result.stdout).toContain('Filtered report: only status ATTESTED, MANUAL.');
+    const rows = /^Requirement rows: (.*)$/m.exec(result.stdout)?.[1];
+    expect(rows).toMatch(/MANUAL/);
+    expect(rows).not.toMatch(/FAIL|PASS|WARN|ERROR/);
+  });
+
+  it.each([
+    [['--severity', 'hgh'], 'partner-audit: unknown severity "hgh" (did you mean high?); choose from critical, high, medium, low, informational'],
+    [['--status', 'ATTEST'], 'partner-audit: unknown status "ATTEST" (did you mean ATTESTED?); choose from PASS, FAIL, WARN, ERROR, NOT_APPLICABLE, MANUAL, ATTESTED'],
+    [['--status', 'N/A'], /^partner-audit: unknown status "N\/A"/],
+  ])('%j: one line naming the nearest known value, exit 2', async (flags, message) => {
+    for (const args of [['report', run, '--out', '-', '--format', 'markdown'], ['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'never')]]) {
+      const result = await cli([...args, ...flags]);
+      expect(result.code).toBe(2);
+      if (typeof message === 'string') expect(oneLine(result)).toBe(message);
+      else expect(oneLine(result)).toMatch(message);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { summaryLine } from '../../bookkeeping/diff-render.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
+import { parseSeverities, parseStatuses, viewNote, viewOf } from '../../report/view.js';
 import { appendValue, duration, positiveInt, addTargetOptions } from '../../run/options.js';
 import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
 import type { CliContext } from '../context.js';
@@ -40,6 +41,8 @@ export function register(program: Command, context: CliContext): void {
     .option('--sign-key <pem>', 'sign manifest.json and SHA256SUMS with this Ed25519 private key (PEM file)')
     .option('--sign-kms-key-id <key-id>', 'sign with this AWS KMS asymmetric key in your own account')
     .option('--upload <s3-uri>', 'copy the run directory to s3://bucket/prefix in your own evidence bucket')
+    .option('--severity <list>', 'reports list only findings of these severities (critical,high,medium,low,informational) and requirements with a check of one; results.json stays complete', parseSeverities)
+    .option('--status <list>', 'reports list only these statuses (FAIL,ERROR,WARN,MANUAL,ATTESTED,PASS,NOT_APPLICABLE); results.json stays complete', parseStatuses)
     .option('-q, --quiet', 'no progress line and no summary on the terminal')
     .option('--exit-zero', 'exit 0 even when a requirement FAILs or the scan is incomplete (errors in the run itself still exit 1 or 2)')
     .addHelpText(
@@ -66,6 +69,8 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     const reportPath = outcome.reportFiles.find((file) => file.endsWith('report.html'));
     const { results, manifest, checklist } = outcome;
     process.stdout.write(renderConsoleSummary({ results, manifest, checklist, ...(reportPath && { reportPath }) }));
+    const filtered = viewNote(viewOf(options));
+    if (filtered) process.stdout.write(`${filtered}\n`);
     if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }
