@@ -41,7 +41,7 @@ function inputFor(reporter: Reporter, input: ReportInput): ReportInput {
 }
 
 /** Results, baseline and manifest redacted; the checklist and check metadata are our own text. */
-function redactReportInput(input: ReportInput, options: RedactOptions): ReportInput {
+export function redactReportInput(input: ReportInput, options: RedactOptions): ReportInput {
   return {
     ...input,
     results: redact(input.results, options),

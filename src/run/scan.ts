@@ -10,6 +10,7 @@ import { loadStatements } from '../attest/load.js';
 import { namesAccountsByTag } from '../attest/scope.js';
 import { NO_STATEMENTS, type PartnerStatements } from '../attest/types.js';
 import { startDeadline } from '../aws/deadline.js';
+import { configuredRegion } from '../aws/home-region.js';
 import { diffRuns, type RunDiff } from '../bookkeeping/diff.js';
 import { renderDiffJson, renderDiffMarkdown } from '../bookkeeping/diff-render.js';
 import { parseShard, type Shard } from '../bookkeeping/shard.js';
@@ -24,12 +25,14 @@ import type { RequirementStatus, Severity } from '../contract/status.js';
 import { UsageError } from '../errors.js';
 import { checkSummaries } from '../report/check-summary.js';
 import { selectReporters } from '../report/registry.js';
-import { renderReports } from '../report/render.js';
+import { asffFindings } from '../report/asff.js';
+import { redactReportInput, renderReports } from '../report/render.js';
 import { viewOf } from '../report/view.js';
 import type { ReportInput } from '../report/types.js';
 import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { readResults } from '../snapshot/results-file.js';
+import { importIntoSecurityHub } from '../storage/security-hub.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
 import { evaluateRunDir } from './evaluate.js';
@@ -54,6 +57,8 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   /** `--severity`, `--status`: what the reports list (results.json stays complete). */
   severity?: Severity[];
   status?: RequirementStatus[];
+  /** Import the findings into the caller's own Security Hub, in its configured region. */
+  securityHub?: boolean;
 }
 
 export interface ScanOutcome {
@@ -66,6 +71,8 @@ export interface ScanOutcome {
   /** What changed since `--baseline`, when given. */
   diff?: RunDiff;
   signed: boolean;
+  /** Findings imported by `--security-hub`, and where. */
+  securityHub?: { imported: number; region: string };
 }
 
 /** Everything the scan needs that could be read and checked without AWS. */
@@ -75,6 +82,8 @@ interface Prepared {
   baseline?: Results;
   shard?: Shard;
   upload?: S3Location;
+  /** The region `--security-hub` imports into. */
+  securityHubRegion?: string;
   runId: string;
   outDir: string;
 }
@@ -95,13 +104,29 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   const statements = await statementsFor(run, checks);
   const baseline = request.baseline ? await readResults(request.baseline) : undefined;
   const upload = request.upload ? parseS3Uri(request.upload) : undefined;
+  const securityHubRegion = request.securityHub ? await securityHubRegionOf(run.config.profile) : undefined;
   await checkSignOptions(request);
   const runId = defaultRunId();
   const outDir = request.resume ?? request.out ?? join('runs', runId);
   if (request.snapshot && (await sameDirectory(request.snapshot, outDir))) {
     throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
   }
-  return { run, statements, runId, outDir, ...(baseline ? { baseline } : {}), ...(shard ? { shard } : {}), ...(upload ? { upload } : {}) };
+  return {
+    run,
+    statements,
+    runId,
+    outDir,
+    ...(baseline ? { baseline } : {}),
+    ...(shard ? { shard } : {}),
+    ...(upload ? { upload } : {}),
+    ...(securityHubRegion ? { securityHubRegion } : {}),
+  };
+}
+
+async function securityHubRegionOf(profile: string | undefined): Promise<string> {
+  const region = await configuredRegion(profile);
+  if (!region) throw new UsageError("--security-hub imports into the Security Hub of your configured region: set AWS_REGION or the profile's region");
+  return region;
 }
 
 /** The flags that choose what to collect; a snapshot was collected already and holds what it holds. */
@@ -187,8 +212,18 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     await writeChecksums(outDir);
     const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
     if (prepared.upload) await upload(outDir, prepared.upload, run.config.profile);
+    const securityHub = prepared.securityHubRegion ? await importFindingsOf(input, secrets, prepared.securityHubRegion, run) : undefined;
     const reportFiles = reports.map((r) => join(outDir, r.fileName));
-    return { outDir, manifest, results, checklist: run.checklist, reportFiles, ...(diff ? { diff } : {}), signed: signature !== undefined };
+    return {
+      outDir,
+      manifest,
+      results,
+      checklist: run.checklist,
+      reportFiles,
+      ...(diff ? { diff } : {}),
+      signed: signature !== undefined,
+      ...(securityHub ? { securityHub } : {}),
+    };
   } finally {
     await lock.release();
   }
@@ -207,6 +242,14 @@ async function upload(outDir: string, target: S3Location, profile: string | unde
   } finally {
     client.destroy();
   }
+}
+
+/** Every finding (never a filtered view), redacted as the reports are, with the base credentials. */
+async function importFindingsOf(input: ReportInput, secrets: string[], region: string, run: RunConfig): Promise<{ imported: number; region: string }> {
+  const { profile, retry } = run.config;
+  const findings = asffFindings(redactReportInput(input, { secrets }));
+  const { imported } = await importIntoSecurityHub(findings, { region, ...(profile ? { profile } : {}), maxAttempts: retry.maxAttempts, retryMode: retry.mode });
+  return { imported, region };
 }
 
 async function statementsFor(run: RunConfig, checks: readonly AnyCheck[]): Promise<PartnerStatements> {

@@ -205,3 +205,13 @@ describe('--severity and --status narrow what the reports list', () => {
     }
   });
 });
+
+describe('--security-hub', () => {
+  it('without a configured region: refused before any AWS call, exit 2', async () => {
+    const env = { PATH: process.env.PATH, HOME: join(root, 'empty-home'), AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE000000000', AWS_SECRET_ACCESS_KEY: 'x' };
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'hub'), '--security-hub', '--quiet'], env);
+    expect(result.code).toBe(2);
+    expect(oneLine(result)).toBe("partner-audit: --security-hub imports into the Security Hub of your configured region: set AWS_REGION or the profile's region");
+    expect(existsSync(join(root, 'hub'))).toBe(false);
+  });
+});

@@ -41,6 +41,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--sign-key <pem>', 'sign manifest.json and SHA256SUMS with this Ed25519 private key (PEM file)')
     .option('--sign-kms-key-id <key-id>', 'sign with this AWS KMS asymmetric key in your own account')
     .option('--upload <s3-uri>', 'copy the run directory to s3://bucket/prefix in your own evidence bucket')
+    .option('--security-hub', "import the findings (ASFF) into your own Security Hub in your configured region, with the base credentials (securityhub:BatchImportFindings)")
     .option('--severity <list>', 'reports list only findings of these severities (critical,high,medium,low,informational) and requirements with a check of one; results.json stays complete', parseSeverities)
     .option('--status <list>', 'reports list only these statuses (FAIL,ERROR,WARN,MANUAL,ATTESTED,PASS,NOT_APPLICABLE); results.json stays complete', parseStatuses)
     .option('-q, --quiet', 'no progress line and no summary on the terminal')
@@ -72,6 +73,7 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     const filtered = viewNote(viewOf(options));
     if (filtered) process.stdout.write(`${filtered}\n`);
     if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
+    if (outcome.securityHub) process.stdout.write(`Security Hub: ${outcome.securityHub.imported} finding(s) imported in ${outcome.securityHub.region}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }
   return options.exitZero ? 0 : exitCodeFor(outcome.results);
