@@ -146,6 +146,12 @@ function groupFindings(findings: Finding[]): Map<string, Finding[]> {
 }
 
 /** 3 when a requirement FAILs, else 4 when one is in ERROR (the scan is incomplete), else 0. */
+/** One scan judged several checklists: a FAIL in any wins, then an incomplete one. */
+export function exitCodeForAll(all: readonly Results[]): number {
+  const codes = all.map(exitCodeFor);
+  return [EXIT.requirementFailed, EXIT.incomplete].find((code) => codes.includes(code)) ?? EXIT.ok;
+}
+
 export function exitCodeFor(results: Results): number {
   const statuses = new Set(results.requirements.map((r) => r.status));
   if (statuses.has('FAIL')) return EXIT.requirementFailed;

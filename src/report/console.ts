@@ -31,16 +31,18 @@ export interface ConsoleSummaryInput {
   checklist: Checklist;
   /** Where report.html was written, when it was. */
   reportPath?: string;
+  /** Another checklist of the same scan: its accounts and calls were summed up already. */
+  sameScan?: boolean;
 }
 
-export function renderConsoleSummary({ results, manifest, checklist, reportPath }: ConsoleSummaryInput): string {
+export function renderConsoleSummary({ results, manifest, checklist, reportPath, sameScan }: ConsoleSummaryInput): string {
   const lines = [
+    ...(sameScan ? [''] : []),
     `${results.checklist.id} ${results.checklist.version} · ${results.deploymentModel} · ${results.accounts.length} account(s)`,
     chalk.bold(verdictLine(verdictOf({ results, checklist }))),
     `Requirement rows: ${statusCounts(results)}`,
     ...fixFirst(problemsToFixFirst({ results, checklist })),
-    ...accountLines(results),
-    callLine(manifest.totals),
+    ...(sameScan ? [] : [...accountLines(results), callLine(manifest.totals)]),
     ...(reportPath ? [`Report: ${reportPath}`] : []),
   ];
   return `${lines.join('\n')}\n`;

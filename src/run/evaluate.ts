@@ -16,6 +16,8 @@ import { runVocabulary } from '../collect/vocabulary.js';
 
 export interface EvaluateRequest {
   runDir: string;
+  /** Where results.json goes: the run directory, or the checklist's folder in it (default runDir). */
+  resultsDir?: string;
   checks: AnyCheck[];
   checklist: Checklist;
   deploymentModel: DeploymentModel;
@@ -80,6 +82,6 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     ...(request.production ? { production: request.production } : {}),
     now,
   });
-  await writeFile(join(request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(request.resultsDir ?? request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
   return { manifest, results };
 }

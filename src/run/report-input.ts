@@ -7,17 +7,18 @@ import { runVocabulary } from '../collect/vocabulary.js';
 import { checkSummaries } from '../report/check-summary.js';
 import type { ReportInput } from '../report/types.js';
 import { readManifest } from '../snapshot/reader.js';
-import { readResults } from '../snapshot/results-file.js';
+import { readResults, readResultsFor } from '../snapshot/results-file.js';
 
-export async function loadReportInput(runDir: string, checks: readonly AnyCheck[], baselineDir?: string): Promise<ReportInput> {
+/** The run's results for `checklistId` (default: its primary, at the top of the run directory). */
+export async function loadReportInput(runDir: string, checks: readonly AnyCheck[], baselineDir?: string, checklistId?: string): Promise<ReportInput> {
   const manifest = await readManifest(runDir, runVocabulary());
-  const results = await readResults(runDir);
+  const results = checklistId ? await readResultsFor(runDir, checklistId) : await readResults(runDir);
   const checklist = getChecklist(`${results.checklist.id}@${results.checklist.version}`);
   return {
     results,
     manifest,
     checklist,
     checks: checkSummaries(checks, checklist.id),
-    ...(baselineDir ? { baseline: await readResults(baselineDir) } : {}),
+    ...(baselineDir ? { baseline: await readResultsFor(baselineDir, checklist.id) } : {}),
   };
 }

@@ -4,7 +4,7 @@
 // parse flags, call this, and render its events and outcome.
 
 import { S3Client } from '@aws-sdk/client-s3';
-import { realpath, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadStatements } from '../attest/load.js';
 import { namesAccountsByTag } from '../attest/scope.js';
@@ -23,15 +23,17 @@ import type { Checklist } from '../contract/checklists/types.js';
 import type { DeploymentModel, Results } from '../contract/results.js';
 import type { RequirementStatus, Severity } from '../contract/status.js';
 import { UsageError } from '../errors.js';
+import { selectChecks } from '../policy/selection.js';
 import { checkSummaries } from '../report/check-summary.js';
 import { selectReporters } from '../report/registry.js';
-import { asffFindings } from '../report/asff.js';
+import { asffFindings, type AsffFinding } from '../report/asff.js';
 import { redactReportInput, renderReports } from '../report/render.js';
-import { viewOf } from '../report/view.js';
+import { viewOf, type ReportView } from '../report/view.js';
 import type { ReportInput } from '../report/types.js';
 import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
-import { readResults } from '../snapshot/results-file.js';
+import { checklistDir } from '../snapshot/layout.js';
+import { findResultsFor } from '../snapshot/results-file.js';
 import { importIntoSecurityHub } from '../storage/security-hub.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
@@ -61,15 +63,21 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   securityHub?: boolean;
 }
 
-export interface ScanOutcome {
-  outDir: string;
-  manifest: Manifest;
-  results: Results;
+/** One checklist's verdicts from the scan. */
+export interface ChecklistOutcome {
   checklist: Checklist;
+  results: Results;
   /** The report files written (paths). */
   reportFiles: string[];
-  /** What changed since `--baseline`, when given. */
+  /** What changed since `--baseline`, when the baseline judged this checklist. */
   diff?: RunDiff;
+}
+
+/** The primary checklist's outcome at the top, every checklist's (the primary first) in `checklists`. */
+export interface ScanOutcome extends ChecklistOutcome {
+  outDir: string;
+  manifest: Manifest;
+  checklists: ChecklistOutcome[];
   signed: boolean;
   /** Findings imported by `--security-hub`, and where. */
   securityHub?: { imported: number; region: string };
@@ -79,7 +87,8 @@ export interface ScanOutcome {
 interface Prepared {
   run: RunConfig;
   statements: PartnerStatements;
-  baseline?: Results;
+  /** The baseline's results by checklist id, for the checklists it judged. */
+  baselines: Map<string, Results>;
   shard?: Shard;
   upload?: S3Location;
   /** The region `--security-hub` imports into. */
@@ -102,7 +111,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   const shard = request.shard ? parseShard(request.shard) : undefined;
   const run = await resolveRunConfig(request);
   const statements = await statementsFor(run, checks);
-  const baseline = request.baseline ? await readResults(request.baseline) : undefined;
+  const baselines = request.baseline ? await baselinesFor(request.baseline, run.checklists) : new Map<string, Results>();
   const upload = request.upload ? parseS3Uri(request.upload) : undefined;
   const securityHubRegion = request.securityHub ? await securityHubRegionOf(run.config.profile) : undefined;
   await checkSignOptions(request);
@@ -114,9 +123,9 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   return {
     run,
     statements,
+    baselines,
     runId,
     outDir,
-    ...(baseline ? { baseline } : {}),
     ...(shard ? { shard } : {}),
     ...(upload ? { upload } : {}),
     ...(securityHubRegion ? { securityHubRegion } : {}),
@@ -173,10 +182,10 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
         throw error;
       });
     } else {
-      if (request.resume) await assertResumable(outDir, selectionOf(run.config), request.force === true);
+      if (request.resume) await assertResumable(outDir, selectionOf(run.config), { checklist: run.checklist, checklists: run.checklists }, request.force === true);
       secrets = await collectEvidence({
         run,
-        checks: [...checks],
+        checks: checksOf(run, checks),
         runId: prepared.runId,
         outDir,
         ...(prepared.shard ? { shard: prepared.shard } : {}),
@@ -186,47 +195,87 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
         ...(deadline ? { deadline } : {}),
       });
     }
-    const { manifest, results } = await evaluateRunDir({
-      runDir: outDir,
-      checks: [...checks],
-      checklist: run.checklist,
-      deploymentModel: run.config.deploymentModel as DeploymentModel,
-      settings: checkSettingsOf(run.config),
-      statements: prepared.statements,
-      ...(run.config.production ? { production: run.config.production } : {}),
-      secrets,
-    });
-    const input: ReportInput = {
-      results,
-      manifest,
-      checklist: run.checklist,
-      checks: checkSummaries(checks, run.checklist.id),
-      ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
-      view: viewOf(request),
-    };
-    const diff = prepared.baseline ? diffRuns(prepared.baseline, results, new Date()) : undefined;
-    if (diff) await writeDiff(outDir, diff);
-    const reports = await renderReports(input, request.format, outDir, { secrets });
+    const outcomes: ChecklistOutcome[] = [];
+    let manifest: Manifest | undefined;
+    for (const checklist of run.checklists) {
+      const judged = await judgeChecklist(prepared, checklist, { checks, format: request.format, secrets, view: viewOf(request) });
+      manifest = judged.manifest;
+      outcomes.push(judged.outcome);
+    }
     // A resumed run was sealed (and maybe signed) before: its old signature no longer holds.
     await removeSignature(outDir);
     await writeChecksums(outDir);
     const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
     if (prepared.upload) await upload(outDir, prepared.upload, run.config.profile);
-    const securityHub = prepared.securityHubRegion ? await importFindingsOf(input, secrets, prepared.securityHubRegion, run) : undefined;
-    const reportFiles = reports.map((r) => join(outDir, r.fileName));
+    const securityHub = prepared.securityHubRegion ? await importFindingsOf(outcomes, manifest!, checks, secrets, prepared.securityHubRegion, run) : undefined;
     return {
+      ...outcomes[0]!,
       outDir,
-      manifest,
-      results,
-      checklist: run.checklist,
-      reportFiles,
-      ...(diff ? { diff } : {}),
+      manifest: manifest!,
+      checklists: outcomes,
       signed: signature !== undefined,
       ...(securityHub ? { securityHub } : {}),
     };
   } finally {
     await lock.release();
   }
+}
+
+/** The checks of the run's checklists: what the collection gathers evidence for. */
+function checksOf(run: RunConfig, checks: readonly AnyCheck[]): AnyCheck[] {
+  return selectChecks({ checklist: run.checklists.map((c) => `${c.id}@${c.version}`) }, checks);
+}
+
+interface JudgeOptions {
+  checks: readonly AnyCheck[];
+  format: string;
+  secrets: string[];
+  view: ReportView;
+}
+
+/** Evaluates the run's snapshot for one checklist, then writes its results, drift and reports in its folder. */
+async function judgeChecklist(prepared: Prepared, checklist: Checklist, options: JudgeOptions): Promise<{ manifest: Manifest; outcome: ChecklistOutcome }> {
+  const { run, outDir } = prepared;
+  const dir = checklistDir(outDir, checklist.id, run.checklist.id);
+  await mkdir(dir, { recursive: true });
+  const { manifest, results } = await evaluateRunDir({
+    runDir: outDir,
+    resultsDir: dir,
+    checks: [...options.checks],
+    checklist,
+    deploymentModel: run.config.deploymentModel as DeploymentModel,
+    settings: checkSettingsOf(run.config),
+    statements: prepared.statements,
+    ...(run.config.production ? { production: run.config.production } : {}),
+    secrets: options.secrets,
+  });
+  const baseline = prepared.baselines.get(checklist.id);
+  const input: ReportInput = {
+    results,
+    manifest,
+    checklist,
+    checks: checkSummaries(options.checks, checklist.id),
+    ...(baseline ? { baseline } : {}),
+    view: options.view,
+  };
+  const diff = baseline ? diffRuns(baseline, results, new Date()) : undefined;
+  if (diff) await writeDiff(dir, diff);
+  const reports = await renderReports(input, options.format, dir, { secrets: options.secrets });
+  const reportFiles = reports.map((r) => join(dir, r.fileName));
+  return { manifest, outcome: { checklist, results, reportFiles, ...(diff ? { diff } : {}) } };
+}
+
+/** The baseline run's results for each checklist it judged; refused when it judged none of the scan's. */
+async function baselinesFor(baselineDir: string, checklists: readonly Checklist[]): Promise<Map<string, Results>> {
+  const found = new Map<string, Results>();
+  for (const checklist of checklists) {
+    const results = await findResultsFor(baselineDir, checklist.id);
+    if (results) found.set(checklist.id, results);
+  }
+  if (found.size === 0) {
+    throw new UsageError(`--baseline ${baselineDir} judged none of ${checklists.map((c) => c.id).join(', ')}: nothing to compare`);
+  }
+  return found;
 }
 
 async function writeDiff(outDir: string, diff: RunDiff): Promise<void> {
@@ -244,16 +293,36 @@ async function upload(outDir: string, target: S3Location, profile: string | unde
   }
 }
 
-/** Every finding (never a filtered view), redacted as the reports are, with the base credentials. */
-async function importFindingsOf(input: ReportInput, secrets: string[], region: string, run: RunConfig): Promise<{ imported: number; region: string }> {
+/**
+ * Every finding of every checklist (never a filtered view), redacted as the reports are, with the
+ * base credentials. A finding judged under several checklists goes in once, as the first judged it.
+ */
+async function importFindingsOf(
+  outcomes: readonly ChecklistOutcome[],
+  manifest: Manifest,
+  checks: readonly AnyCheck[],
+  secrets: string[],
+  region: string,
+  run: RunConfig,
+): Promise<{ imported: number; region: string }> {
   const { profile, retry } = run.config;
-  const findings = asffFindings(redactReportInput(input, { secrets }));
-  const { imported } = await importIntoSecurityHub(findings, { region, ...(profile ? { profile } : {}), maxAttempts: retry.maxAttempts, retryMode: retry.mode });
+  function* findings(): Iterable<AsffFinding> {
+    const seen = new Set<string>();
+    for (const { results, checklist } of outcomes) {
+      const input = redactReportInput({ results, manifest, checklist, checks: checkSummaries(checks, checklist.id) }, { secrets });
+      for (const finding of asffFindings(input)) {
+        if (seen.has(finding.Id)) continue;
+        seen.add(finding.Id);
+        yield finding;
+      }
+    }
+  }
+  const { imported } = await importIntoSecurityHub(findings(), { region, ...(profile ? { profile } : {}), maxAttempts: retry.maxAttempts, retryMode: retry.mode });
   return { imported, region };
 }
 
 async function statementsFor(run: RunConfig, checks: readonly AnyCheck[]): Promise<PartnerStatements> {
   const files = run.config.attestations ?? [];
   if (files.length === 0) return NO_STATEMENTS;
-  return loadStatements(files, { checklists: [run.checklist], checkIds: checks.map((c) => c.id) });
+  return loadStatements(files, { checklists: run.checklists, checkIds: checks.map((c) => c.id) });
 }

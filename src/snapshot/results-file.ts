@@ -1,10 +1,10 @@
 // Reads a run directory's results.json back, checking it is ours before anything trusts it.
 
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { RESULTS_SCHEMA_VERSION, type Results } from '../contract/results.js';
 import { SnapshotError } from '../errors.js';
-import { assertInside } from './layout.js';
+import { assertInside, CHECKLISTS_DIR } from './layout.js';
 import { RESULTS_FILE } from './manifest.js';
 
 export async function readResults(runDir: string): Promise<Results> {
@@ -25,6 +25,30 @@ export async function readResults(runDir: string): Promise<Results> {
     throw new SnapshotError(`${path} is not a partner-audit results file (schemaVersion 1 or ${RESULTS_SCHEMA_VERSION})`);
   }
   return value.schemaVersion === 1 ? fromVersion1(value as Results) : (value as Results);
+}
+
+/**
+ * Where a run keeps one checklist's results, relative to the run directory: under checklists/<id>/
+ * when the run judged it besides its primary, else at the top (which may be another checklist's).
+ */
+export async function resultsFileOf(runDir: string, checklistId: string): Promise<string> {
+  const other = `${CHECKLISTS_DIR}/${checklistId}/${RESULTS_FILE}`;
+  return (await stat(join(runDir, other)).catch(() => undefined))?.isFile() ? other : RESULTS_FILE;
+}
+
+/** A run's results for one checklist; undefined when the run did not judge it. */
+export async function findResultsFor(runDir: string, checklistId: string): Promise<Results | undefined> {
+  const file = await resultsFileOf(runDir, checklistId);
+  const dir = file === RESULTS_FILE ? runDir : dirname(join(runDir, file));
+  if (dir !== runDir) await assertInside(runDir, dir);
+  const results = await readResults(dir);
+  return results.checklist.id === checklistId ? results : undefined;
+}
+
+export async function readResultsFor(runDir: string, checklistId: string): Promise<Results> {
+  const results = await findResultsFor(runDir, checklistId);
+  if (!results) throw new SnapshotError(`${runDir} has no results for checklist ${checklistId}`);
+  return results;
 }
 
 /** Version 1 judged every requirement per account and had no exceptions: still readable as a baseline. */

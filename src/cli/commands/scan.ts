@@ -2,7 +2,7 @@
 
 import { type Command, Option } from 'commander';
 import { summaryLine } from '../../bookkeeping/diff-render.js';
-import { exitCodeFor } from '../../engine/results.js';
+import { exitCodeForAll } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
 import { parseSeverities, parseStatuses, viewNote, viewOf } from '../../report/view.js';
@@ -67,14 +67,16 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     progress.stop();
   }
   if (!options.quiet) {
-    const reportPath = outcome.reportFiles.find((file) => file.endsWith('report.html'));
-    const { results, manifest, checklist } = outcome;
-    process.stdout.write(renderConsoleSummary({ results, manifest, checklist, ...(reportPath && { reportPath }) }));
+    for (const [index, { results, checklist, reportFiles, diff }] of outcome.checklists.entries()) {
+      const reportPath = reportFiles.find((file) => file.endsWith('report.html'));
+      const sameScan = index > 0;
+      process.stdout.write(renderConsoleSummary({ results, manifest: outcome.manifest, checklist, sameScan, ...(reportPath && { reportPath }) }));
+      if (diff) process.stdout.write(`${summaryLine(diff)}\n`);
+    }
     const filtered = viewNote(viewOf(options));
     if (filtered) process.stdout.write(`${filtered}\n`);
-    if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
     if (outcome.securityHub) process.stdout.write(`Security Hub: ${outcome.securityHub.imported} finding(s) imported in ${outcome.securityHub.region}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }
-  return options.exitZero ? 0 : exitCodeFor(outcome.results);
+  return options.exitZero ? 0 : exitCodeForAll(outcome.checklists.map((c) => c.results));
 }
