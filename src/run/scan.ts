@@ -5,7 +5,7 @@
 
 import { S3Client } from '@aws-sdk/client-s3';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadStatements } from '../attest/load.js';
 import { namesAccountsByTag } from '../attest/scope.js';
 import { NO_STATEMENTS, type PartnerStatements } from '../attest/types.js';
@@ -34,6 +34,7 @@ import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { checklistDir } from '../snapshot/layout.js';
 import { findResultsFor } from '../snapshot/results-file.js';
+import { describeTarget, notifyDrift, parseNotifyTarget, type NotifyTarget } from '../storage/notify.js';
 import { importIntoSecurityHub } from '../storage/security-hub.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
@@ -61,6 +62,8 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   status?: RequirementStatus[];
   /** Import the findings into the caller's own Security Hub, in its configured region. */
   securityHub?: boolean;
+  /** An SNS topic ARN or an https webhook told what drifted since --baseline, when something did. */
+  notify?: string;
 }
 
 /** One checklist's verdicts from the scan. */
@@ -81,6 +84,8 @@ export interface ScanOutcome extends ChecklistOutcome {
   signed: boolean;
   /** Findings imported by `--security-hub`, and where. */
   securityHub?: { imported: number; region: string };
+  /** Where `--notify` sent the drift, or why it sent nothing. */
+  notified?: string;
 }
 
 /** Everything the scan needs that could be read and checked without AWS. */
@@ -93,6 +98,7 @@ interface Prepared {
   upload?: S3Location;
   /** The region `--security-hub` imports into. */
   securityHubRegion?: string;
+  notify?: NotifyTarget;
   runId: string;
   outDir: string;
 }
@@ -114,6 +120,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   const baselines = request.baseline ? await baselinesFor(request.baseline, run.checklists) : new Map<string, Results>();
   const upload = request.upload ? parseS3Uri(request.upload) : undefined;
   const securityHubRegion = request.securityHub ? await securityHubRegionOf(run.config.profile) : undefined;
+  const notify = request.notify !== undefined ? parseNotifyTarget(request.notify, request.baseline !== undefined) : undefined;
   await checkSignOptions(request);
   const runId = defaultRunId();
   const outDir = request.resume ?? request.out ?? join('runs', runId);
@@ -129,6 +136,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
     ...(shard ? { shard } : {}),
     ...(upload ? { upload } : {}),
     ...(securityHubRegion ? { securityHubRegion } : {}),
+    ...(notify ? { notify } : {}),
   };
 }
 
@@ -208,6 +216,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
     if (prepared.upload) await upload(outDir, prepared.upload, run.config.profile);
     const securityHub = prepared.securityHubRegion ? await importFindingsOf(outcomes, manifest!, checks, secrets, prepared.securityHubRegion, run) : undefined;
+    const notified = prepared.notify ? await notifyOf(prepared.notify, outcomes, outDir, run.config.profile) : undefined;
     return {
       ...outcomes[0]!,
       outDir,
@@ -215,6 +224,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
       checklists: outcomes,
       signed: signature !== undefined,
       ...(securityHub ? { securityHub } : {}),
+      ...(notified ? { notified } : {}),
     };
   } finally {
     await lock.release();
@@ -319,6 +329,12 @@ async function importFindingsOf(
   }
   const { imported } = await importIntoSecurityHub(findings(), { region, ...(profile ? { profile } : {}), maxAttempts: retry.maxAttempts, retryMode: retry.mode });
   return { imported, region };
+}
+
+async function notifyOf(target: NotifyTarget, outcomes: readonly ChecklistOutcome[], outDir: string, profile: string | undefined): Promise<string> {
+  const diffs = outcomes.flatMap((o) => (o.diff ? [o.diff] : []));
+  const sent = await notifyDrift(target, diffs, basename(resolve(outDir)), profile ? { profile } : {});
+  return sent ? `drift sent to ${describeTarget(target)}` : 'nothing worth telling changed since the baseline: no notification sent';
 }
 
 async function statementsFor(run: RunConfig, checks: readonly AnyCheck[]): Promise<PartnerStatements> {

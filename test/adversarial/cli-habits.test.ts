@@ -215,3 +215,36 @@ describe('--security-hub', () => {
     expect(existsSync(join(root, 'hub'))).toBe(false);
   });
 });
+
+describe('--notify', () => {
+  // A closed port (fetch refuses port 9 outright, as a blocked port).
+  const SECRET = 'https://127.0.0.1:65431/services/T000/B000/secret-token-do-not-print';
+
+  it('needs --baseline, and a bad target is refused without echoing it: exit 2 before any AWS call', async () => {
+    const without = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'n1'), '--notify', SECRET, '--quiet']);
+    expect(without.code).toBe(2);
+    expect(oneLine(without)).toBe('partner-audit: --notify sends what changed since --baseline: give --baseline <run-dir> too');
+    const bad = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'n2'), '--baseline', run, '--notify', 'http://hooks.example.com/secret-token', '--quiet']);
+    expect(bad.code).toBe(2);
+    expect(oneLine(bad)).not.toContain('secret-token');
+    expect(existsSync(join(root, 'n2'))).toBe(false);
+  });
+
+  it('nothing changed since the baseline: no notification is sent', async () => {
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'n3'), '--baseline', run, '--notify', SECRET, '--format', 'json']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Notify: nothing worth telling changed since the baseline: no notification sent');
+  });
+
+  it('a regression is sent; a webhook that cannot be reached fails the command without printing its URL', async () => {
+    const baseline = join(root, 'passing-baseline');
+    mkdirSync(baseline);
+    const results = JSON.parse(readFileSync(join(run, 'results.json'), 'utf8')) as Results;
+    for (const row of results.requirements) if (row.status === 'FAIL') row.status = 'PASS';
+    writeFileSync(join(baseline, 'results.json'), JSON.stringify(results));
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'n4'), '--baseline', baseline, '--notify', SECRET, '--quiet']);
+    expect(result.code).toBe(1);
+    expect(oneLine(result)).toBe('partner-audit: --notify: the webhook at 127.0.0.1 could not be reached (ECONNREFUSED)');
+    expect(result.stderr + result.stdout).not.toContain('secret-token');
+  });
+});

@@ -41,6 +41,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--sign-key <pem>', 'sign manifest.json and SHA256SUMS with this Ed25519 private key (PEM file)')
     .option('--sign-kms-key-id <key-id>', 'sign with this AWS KMS asymmetric key in your own account')
     .option('--upload <s3-uri>', 'copy the run directory to s3://bucket/prefix in your own evidence bucket')
+    .option('--notify <target>', 'with --baseline: send what regressed, new FAILs and expiring attestations/exceptions, only when something did, to an SNS topic ARN in your account or an https Slack/Teams webhook')
     .option('--security-hub', "import the findings (ASFF) into your own Security Hub in your configured region, with the base credentials (securityhub:BatchImportFindings)")
     .option('--severity <list>', 'reports list only findings of these severities (critical,high,medium,low,informational) and requirements with a check of one; results.json stays complete', parseSeverities)
     .option('--status <list>', 'reports list only these statuses (FAIL,ERROR,WARN,MANUAL,ATTESTED,PASS,NOT_APPLICABLE); results.json stays complete', parseStatuses)
@@ -48,7 +49,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--exit-zero', 'exit 0 even when a requirement FAILs or the scan is incomplete (errors in the run itself still exit 1 or 2)')
     .addHelpText(
       'after',
-      '\nEvery argument that can be checked offline (flags, config, attestations, --baseline, --upload, the\n' +
+      '\nEvery argument that can be checked offline (flags, config, attestations, --baseline, --upload, --notify, the\n' +
         'signing key, the output directory) is checked before the first AWS call. The run directory is locked\n' +
         'while the scan writes it; a second scan, resume or report on it is refused. An endpoint that gives no\n' +
         'response for timeouts.stallMs (default 45 s) fails its calls at once, reported once (docs/operating.md).',
@@ -75,6 +76,7 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     }
     const filtered = viewNote(viewOf(options));
     if (filtered) process.stdout.write(`${filtered}\n`);
+    if (outcome.notified) process.stdout.write(`Notify: ${outcome.notified}\n`);
     if (outcome.securityHub) process.stdout.write(`Security Hub: ${outcome.securityHub.imported} finding(s) imported in ${outcome.securityHub.region}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }
