@@ -29,6 +29,14 @@ export interface ReportInput {
   rerender?: RenderRecord;
   /** What the reports list when narrowed (results.json is never narrowed); its note says so. */
   view?: ReportView;
+  /** The other checklists the same scan judged, with their folder relative to this report's. */
+  otherChecklists?: OtherChecklist[];
+}
+
+export interface OtherChecklist {
+  id: string;
+  /** e.g. `checklists/ftr-partner-hosted`, or `../..` for the primary; reports append their file name. */
+  folder: string;
 }
 
 export interface Reporter {

@@ -5,7 +5,7 @@
 
 import { S3Client } from '@aws-sdk/client-s3';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { loadStatements } from '../attest/load.js';
 import { namesAccountsByTag } from '../attest/scope.js';
 import { NO_STATEMENTS, type PartnerStatements } from '../attest/types.js';
@@ -260,11 +260,15 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
     secrets: options.secrets,
   });
   const baseline = prepared.baselines.get(checklist.id);
+  const otherChecklists = run.checklists
+    .filter((other) => other !== checklist)
+    .map((other) => ({ id: other.id, folder: relative(dir, checklistDir(outDir, other.id, run.checklist.id)).split(sep).join('/') || '.' }));
   const input: ReportInput = {
     results,
     manifest,
     checklist,
     checks: checkSummaries(options.checks, checklist.id),
+    otherChecklists,
     ...(baseline ? { baseline } : {}),
     view: options.view,
   };
