@@ -33,7 +33,7 @@ export const junitReporter: Reporter = {
     const findings = findingsByRequirement(results.findings);
     const rows = groupBy(results.requirements, (r) => [r.requirementId]);
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const filtered = viewNote(input.view);
+    const filtered = viewNote(input.view, input.results.selection);
     // A filtered report leaves out the requirements it has no rows for.
     const listed = filtered ? checklist.requirements.filter((r) => rows.has(r.id)) : checklist.requirements;
     const suites = listed.map((requirement) => {

@@ -83,7 +83,7 @@ function header({ results, manifest, checklist, rerender, view, otherChecklists 
     const note = rerenderNote(rerender);
     lines.push('', `> **${mdText(note.headline)}**`, ...note.details.map((d) => `> - ${mdText(d)}`));
   }
-  const filtered = viewNote(view);
+  const filtered = viewNote(view, results.selection);
   if (filtered) lines.push('', `> **${mdText(filtered)}**`);
   lines.push('', `**${mdText(verdictLine(verdictOf({ results, checklist })))}**`);
   lines.push('', `Requirement rows: ${totals.join(' · ') || 'none'}`);

@@ -4,7 +4,7 @@
 
 import { closestId } from '../catalog/closest.js';
 import { REQUIREMENT_STATUSES, SEVERITIES, type RequirementStatus, type Severity } from '../contract/status.js';
-import type { Finding, RequirementResult } from '../contract/results.js';
+import type { Finding, RequirementResult, ResultsSelection } from '../contract/results.js';
 import { UsageError } from '../errors.js';
 import type { ReportInput } from './types.js';
 
@@ -30,7 +30,7 @@ export function parseKnownList<T extends string>(what: string, known: readonly T
 export const parseSeverities = (value: string): Severity[] => parseKnownList('severity', SEVERITIES, value);
 export const parseStatuses = (value: string): RequirementStatus[] => parseKnownList('status', REQUIREMENT_STATUSES, value);
 
-/** The view the `--severity` and `--status` flags ask for. */
+/** The view the `--severity` and `--status` flags ask for (`report` adds --checks and --requirements). */
 export function viewOf(flags: { severity?: Severity[]; status?: RequirementStatus[] }): ReportView {
   return { ...(flags.severity ? { severities: flags.severity } : {}), ...(flags.status ? { statuses: flags.status } : {}) };
 }
@@ -39,8 +39,22 @@ export function isNarrowed(view: ReportView | undefined): view is ReportView {
   return Boolean(view && (view.severities || view.statuses || view.checks || view.requirements));
 }
 
-/** "Filtered: severity critical, high · status FAIL." or undefined when nothing is filtered. */
-export function viewNote(view: ReportView | undefined): string | undefined {
+/**
+ * What every human-readable report says when it does not show everything: a scan narrowed with
+ * --checks/--requirements (recorded in results.json), then the view's filter; undefined otherwise.
+ */
+export function viewNote(view: ReportView | undefined, selection?: ResultsSelection): string | undefined {
+  const notes = [selectionNote(selection), filterNote(view)].filter((note): note is string => note !== undefined);
+  return notes.length ? notes.join(' ') : undefined;
+}
+
+function selectionNote(selection: ResultsSelection | undefined): string | undefined {
+  if (!selection?.checks?.length && !selection?.requirements?.length) return undefined;
+  const parts = [selection.checks && `checks ${selection.checks.join(', ')}`, selection.requirements && `requirements ${selection.requirements.join(', ')}`].filter(Boolean);
+  return `Narrowed scan: only ${parts.join('; ')} were collected and judged; results.json records this selection and has rows for those requirements only.`;
+}
+
+function filterNote(view: ReportView | undefined): string | undefined {
   if (!isNarrowed(view)) return undefined;
   const parts = [
     view.checks && `checks ${view.checks.join(', ')}`,

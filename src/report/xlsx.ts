@@ -22,7 +22,7 @@ export const xlsxReporter: Reporter = {
     workbook.creator = `${input.results.tool.name} ${input.results.tool.version}`;
     // Dated by the scan, not by the rendering, so the document properties say when evidence was taken.
     workbook.created = workbook.modified = new Date(input.results.finishedAt);
-    const filtered = viewNote(input.view);
+    const filtered = viewNote(input.view, input.results.selection);
     if (filtered) writeSheet(workbook, 'Filter', [{ header: 'This workbook is filtered', width: 120, wrap: true }], [[filtered]]);
     const requirements = buildSelfAssessment(input);
     writeSheet(workbook, 'Requirements', requirements.columns, requirements.rows);

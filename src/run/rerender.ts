@@ -26,6 +26,7 @@ import { readResults, readResultsFor, resultsFileOf } from '../snapshot/results-
 import { getChecklist } from '../catalog/index.js';
 import { TOOL } from '../version.js';
 import { loadReportInput } from './report-input.js';
+import { checkSelection } from './check-selection.js';
 import { openExistingRunDir } from './run-dir.js';
 
 export interface RerenderRequest extends SignOptions {
@@ -137,7 +138,10 @@ export async function rerenderRun(request: RerenderRequest, checks: readonly Any
     const input = await loadReportInput(runDir, checks, request.baseline, request.checklist);
     const record = await renderRecord(request, evidence);
     input.rerender = record;
-    if (request.view) input.view = request.view;
+    if (request.view) {
+      checkSelection(request.view, checks, [input.checklist]);
+      input.view = request.view;
+    }
     if (request.toStdout) return { results: input.results, record, reports: [], output: await renderToBuffer(input, request.format) };
     const suffix = `${request.checklist ? `-${request.checklist}` : ''}${record.source === 'modified' ? '-modified' : ''}`;
     const folder = `${RERENDERS_DIR}/${record.renderedAt.replace(/[:.]/g, '-')}${suffix}`;

@@ -20,7 +20,7 @@ import type { ScanEvents } from '../collect/events.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import type { AnyCheck } from '../contract/check.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import type { DeploymentModel, Results } from '../contract/results.js';
+import type { DeploymentModel, Results, ResultsSelection } from '../contract/results.js';
 import type { RequirementStatus, Severity } from '../contract/status.js';
 import { UsageError } from '../errors.js';
 import { selectChecks } from '../policy/selection.js';
@@ -36,6 +36,7 @@ import { checklistDir } from '../snapshot/layout.js';
 import { findResultsFor } from '../snapshot/results-file.js';
 import { describeTarget, notifyDrift, parseNotifyTarget, type NotifyTarget } from '../storage/notify.js';
 import { importIntoSecurityHub } from '../storage/security-hub.js';
+import { assertSomethingSelected, checkSelection, isSelective, narrowChecklist, narrowChecks } from './check-selection.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
 import { evaluateRunDir } from './evaluate.js';
@@ -64,6 +65,9 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   securityHub?: boolean;
   /** An SNS topic ARN or an https webhook told what drifted since --baseline, when something did. */
   notify?: string;
+  /** `--checks`, `--requirements`: collect and judge only these (recorded in results.json). */
+  checks?: string[];
+  requirements?: string[];
 }
 
 /** One checklist's verdicts from the scan. */
@@ -99,6 +103,7 @@ interface Prepared {
   /** The region `--security-hub` imports into. */
   securityHubRegion?: string;
   notify?: NotifyTarget;
+  selection: ResultsSelection;
   runId: string;
   outDir: string;
 }
@@ -117,6 +122,9 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   const shard = request.shard ? parseShard(request.shard) : undefined;
   const run = await resolveRunConfig(request);
   const statements = await statementsFor(run, checks);
+  const selection: ResultsSelection = { ...(request.checks ? { checks: request.checks } : {}), ...(request.requirements ? { requirements: request.requirements } : {}) };
+  checkSelection(selection, checks, run.checklists);
+  if (isSelective(selection)) assertSomethingSelected(checks, run.checklists, selection);
   const baselines = request.baseline ? await baselinesFor(request.baseline, run.checklists) : new Map<string, Results>();
   const upload = request.upload ? parseS3Uri(request.upload) : undefined;
   const securityHubRegion = request.securityHub ? await securityHubRegionOf(run.config.profile) : undefined;
@@ -131,6 +139,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
     run,
     statements,
     baselines,
+    selection,
     runId,
     outDir,
     ...(shard ? { shard } : {}),
@@ -161,7 +170,7 @@ function refuseTargetFlags(request: ScanRequest): void {
   const given = TARGET_FLAGS.filter(([key]) => request[key] !== undefined).map(([, flag]) => flag);
   if (given.length === 0) return;
   throw new UsageError(
-    `--snapshot evaluates every account and region the snapshot holds; ${given.join(', ')} only narrow${given.length === 1 ? 's' : ''} a collection from AWS: drop ${given.length === 1 ? 'it' : 'them'}, or scan again with ${given.length === 1 ? 'it' : 'them'}`,
+    `--snapshot evaluates every account and region the snapshot holds; ${given.join(', ')} only narrow${given.length === 1 ? 's' : ''} a collection from AWS: drop ${given.length === 1 ? 'it' : 'them'} (narrow the snapshot with --checks or --requirements), or scan again with ${given.length === 1 ? 'it' : 'them'}`,
   );
 }
 
@@ -193,7 +202,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
       if (request.resume) await assertResumable(outDir, selectionOf(run.config), { checklist: run.checklist, checklists: run.checklists }, request.force === true);
       secrets = await collectEvidence({
         run,
-        checks: checksOf(run, checks),
+        checks: checksOf(run, checks, prepared.selection),
         runId: prepared.runId,
         outDir,
         ...(prepared.shard ? { shard: prepared.shard } : {}),
@@ -232,8 +241,9 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
 }
 
 /** The checks of the run's checklists: what the collection gathers evidence for. */
-function checksOf(run: RunConfig, checks: readonly AnyCheck[]): AnyCheck[] {
-  return selectChecks({ checklist: run.checklists.map((c) => `${c.id}@${c.version}`) }, checks);
+function checksOf(run: RunConfig, checks: readonly AnyCheck[], selection: ResultsSelection): AnyCheck[] {
+  const mapped = selectChecks({ checklist: run.checklists.map((c) => `${c.id}@${c.version}`) }, checks);
+  return narrowChecks(mapped, run.checklists.map((c) => narrowChecklist(c, checks, selection)), selection);
 }
 
 interface JudgeOptions {
@@ -248,16 +258,20 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   const { run, outDir } = prepared;
   const dir = checklistDir(outDir, checklist.id, run.checklist.id);
   await mkdir(dir, { recursive: true });
+  // A narrowed scan judges only the chosen requirements, with only the chosen checks.
+  const judged = narrowChecklist(checklist, options.checks, prepared.selection);
+  const checks = narrowChecks(options.checks, [judged], prepared.selection);
   const { manifest, results } = await evaluateRunDir({
     runDir: outDir,
     resultsDir: dir,
-    checks: [...options.checks],
-    checklist,
+    checks,
+    checklist: judged,
     deploymentModel: run.config.deploymentModel as DeploymentModel,
     settings: checkSettingsOf(run.config),
     statements: prepared.statements,
     ...(run.config.production ? { production: run.config.production } : {}),
     secrets: options.secrets,
+    ...(isSelective(prepared.selection) ? { selection: prepared.selection } : {}),
   });
   const baseline = prepared.baselines.get(checklist.id);
   const otherChecklists = run.checklists
@@ -266,8 +280,8 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   const input: ReportInput = {
     results,
     manifest,
-    checklist,
-    checks: checkSummaries(options.checks, checklist.id),
+    checklist: judged,
+    checks: checkSummaries(checks, checklist.id),
     otherChecklists,
     ...(baseline ? { baseline } : {}),
     view: options.view,
@@ -276,7 +290,7 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   if (diff) await writeDiff(dir, diff);
   const reports = await renderReports(input, options.format, dir, { secrets: options.secrets });
   const reportFiles = reports.map((r) => join(dir, r.fileName));
-  return { manifest, outcome: { checklist, results, reportFiles, ...(diff ? { diff } : {}) } };
+  return { manifest, outcome: { checklist: judged, results, reportFiles, ...(diff ? { diff } : {}) } };
 }
 
 /** The baseline run's results for each checklist it judged; refused when it judged none of the scan's. */

@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import type { Results } from '../../src/contract/results.js';
 import { CLI, DEMO_SNAPSHOT, cli, demoRun, oneLine, workDir } from './harness.js';
 
@@ -246,5 +248,50 @@ describe('--notify', () => {
     expect(result.code).toBe(1);
     expect(oneLine(result)).toBe('partner-audit: --notify: the webhook at 127.0.0.1 could not be reached (ECONNREFUSED)');
     expect(result.stderr + result.stdout).not.toContain('secret-token');
+  });
+});
+
+describe('--checks and --requirements', () => {
+  it('scan: only those checks run, rows only for their requirements, results.json records the selection and matches its schema', async () => {
+    const out = join(root, 'narrowed');
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', out, '--format', 'json,markdown', '--checks', 'support-plan-business-or-higher']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Narrowed scan: only checks support-plan-business-or-higher were collected and judged');
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    expect(results.selection).toEqual({ checks: ['support-plan-business-or-higher'] });
+    expect(new Set(results.findings.map((f) => f.checkId))).toEqual(new Set(['support-plan-business-or-higher']));
+    expect(new Set(results.requirements.map((r) => r.requirementId))).toEqual(new Set(['SUP-001']));
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const valid = ajv.compile(JSON.parse(readFileSync('docs/results.schema.json', 'utf8')) as object);
+    expect(valid(results), JSON.stringify(valid.errors)).toBe(true);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('> **Narrowed scan: only checks support-plan-business-or-higher');
+  });
+
+  it('scan --requirements keeps the requirement rows asked for, manual ones included', async () => {
+    const out = join(root, 'narrowed-requirements');
+    const result = await cli(['scan', '--snapshot', DEMO_SNAPSHOT, '--out', out, '--format', 'json', '--requirements', 'SUP-001,SECOPS-004', '--exit-zero', '--quiet']);
+    expect(result.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    expect(results.selection).toEqual({ requirements: ['SUP-001', 'SECOPS-004'] });
+    expect(new Set(results.requirements.map((r) => r.requirementId))).toEqual(new Set(['SUP-001', 'SECOPS-004']));
+  });
+
+  it('report: lists only those, and says so', async () => {
+    const result = await cli(['report', run, '--out', '-', '--format', 'markdown', '--requirements', 'SUP-001']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('Filtered report: only requirements SUP-001.');
+    expect(result.stdout).toMatch(/^Requirement rows: 1 \*\*FAIL\*\* · 3 PASS$/m);
+  });
+
+  it.each([
+    [['--checks', 'guardduty-enabeld'], 'partner-audit: unknown check "guardduty-enabeld" (did you mean guardduty-enabled?)'],
+    [['--requirements', 'SUP-01'], 'partner-audit: unknown requirement "SUP-01" of smb-competency (did you mean SUP-001?)'],
+  ])('%j: one line with the nearest known ID, exit 2, on scan and report', async (flags, message) => {
+    for (const args of [['scan', '--snapshot', DEMO_SNAPSHOT, '--out', join(root, 'never-narrowed')], ['report', run, '--out', '-', '--format', 'markdown']]) {
+      const result = await cli([...args, ...flags]);
+      expect(result.code).toBe(2);
+      expect(oneLine(result)).toBe(message);
+    }
   });
 });

@@ -6,7 +6,7 @@ import { exitCodeForAll } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
 import { parseSeverities, parseStatuses, viewNote, viewOf } from '../../report/view.js';
-import { appendValue, duration, positiveInt, addTargetOptions } from '../../run/options.js';
+import { appendValue, commaList, duration, positiveInt, addTargetOptions } from '../../run/options.js';
 import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -43,6 +43,8 @@ export function register(program: Command, context: CliContext): void {
     .option('--upload <s3-uri>', 'copy the run directory to s3://bucket/prefix in your own evidence bucket')
     .option('--notify <target>', 'with --baseline: send what regressed, new FAILs and expiring attestations/exceptions, only when something did, to an SNS topic ARN in your account or an https Slack/Teams webhook')
     .option('--security-hub', "import the findings (ASFF) into your own Security Hub in your configured region, with the base credentials (securityhub:BatchImportFindings)")
+    .option('--checks <ids>', 'collect and judge only these checks (comma-separated; partner-audit checks lists them): rows only for the requirements they map to', commaList)
+    .option('--requirements <ids>', 'collect and judge only these requirements (comma-separated, e.g. SUP-001,IAM-002)', commaList)
     .option('--severity <list>', 'reports list only findings of these severities (critical,high,medium,low,informational) and requirements with a check of one; results.json stays complete', parseSeverities)
     .option('--status <list>', 'reports list only these statuses (FAIL,ERROR,WARN,MANUAL,ATTESTED,PASS,NOT_APPLICABLE); results.json stays complete', parseStatuses)
     .option('-q, --quiet', 'no progress line and no summary on the terminal')
@@ -74,7 +76,7 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
       process.stdout.write(renderConsoleSummary({ results, manifest: outcome.manifest, checklist, sameScan, ...(reportPath && { reportPath }) }));
       if (diff) process.stdout.write(`${summaryLine(diff)}\n`);
     }
-    const filtered = viewNote(viewOf(options));
+    const filtered = viewNote(viewOf(options), outcome.results.selection);
     if (filtered) process.stdout.write(`${filtered}\n`);
     if (outcome.notified) process.stdout.write(`Notify: ${outcome.notified}\n`);
     if (outcome.securityHub) process.stdout.write(`Security Hub: ${outcome.securityHub.imported} finding(s) imported in ${outcome.securityHub.region}\n`);

@@ -46,8 +46,8 @@ function renderScanWarning({ results, manifest }: ReportInput): string {
   return `<p class="banner" role="alert"><strong>Incomplete evidence:</strong> ${esc(problems.join('; '))} (<a href="#about">details</a>).</p>`;
 }
 
-function renderViewNote({ view }: ReportInput): string {
-  const note = viewNote(view);
+function renderViewNote({ view, results }: ReportInput): string {
+  const note = viewNote(view, results.selection);
   return note ? `<p class="banner"><strong>${esc(note)}</strong></p>\n` : '';
 }
 
