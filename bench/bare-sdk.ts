@@ -15,10 +15,17 @@ export interface BareSdkOptions {
   accounts: string[];
   regions: readonly string[];
   inFlight: number;
-  durationMs: number;
   externalId: string;
   roleName: string;
   maxAttempts: number;
+}
+
+export interface BareSdk {
+  /** Every client once (module loading, client construction, JIT), not to be measured. */
+  warmUp(): Promise<void>;
+  /** `inFlight` loops of calls for `durationMs`; resolves when every loop stopped. */
+  run(durationMs: number): Promise<void>;
+  destroy(): void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -62,27 +69,36 @@ async function assumeAll(options: BareSdkOptions, handler: NodeHttpHandler): Pro
 }
 
 /**
- * Runs `inFlight` loops of SDK calls for `durationMs`, round-robin over accounts, regions and a
- * mix of the scan's list/describe calls, with one client per account+region+service and shared
- * keep-alive sockets, as the scanner's pool has. Resolves when every loop stopped.
+ * Bare SDK v3 calls: round-robin over accounts, regions and a mix of the scan's list/describe calls,
+ * one client per account+region+service and shared keep-alive sockets, as the scanner's pool has;
+ * roles assumed once and clients kept between runs, so a run measures calls alone.
  */
-export async function runBareSdk(options: BareSdkOptions): Promise<void> {
+export async function createBareSdk(options: BareSdkOptions): Promise<BareSdk> {
   const handler = new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: options.inFlight }) });
-  try {
-    const credentials = await assumeAll(options, handler);
-    const clientOf = clientCache(handler, credentials, options.maxAttempts);
-    const deadline = Date.now() + options.durationMs;
-    let counter = 0;
+  const credentials = await assumeAll(options, handler);
+  const clientOf = clientCache(handler, credentials, options.maxAttempts);
+  const combinations = MIX.length * options.regions.length * credentials.length;
+  let counter = 0;
+  const call = (): Promise<unknown> => {
+    const n = counter++;
+    const region = options.regions[Math.floor(n / MIX.length) % options.regions.length] as string;
+    return (MIX[n % MIX.length] as Call)(clientOf, region, Math.floor(n / (MIX.length * options.regions.length)) % credentials.length);
+  };
+  const loops = async (more: () => boolean): Promise<void> => {
     const loop = async (): Promise<void> => {
-      while (Date.now() < deadline) {
-        const n = counter++;
-        const call = MIX[n % MIX.length] as Call;
-        const region = options.regions[Math.floor(n / MIX.length) % options.regions.length] as string;
-        await call(clientOf, region, Math.floor(n / (MIX.length * options.regions.length)) % credentials.length);
-      }
+      while (more()) await call();
     };
     await Promise.all(Array.from({ length: options.inFlight }, loop));
-  } finally {
-    handler.destroy();
-  }
+  };
+  return {
+    warmUp: () => {
+      const until = counter + combinations;
+      return loops(() => counter < until);
+    },
+    run: (durationMs) => {
+      const deadline = Date.now() + durationMs;
+      return loops(() => Date.now() < deadline);
+    },
+    destroy: () => handler.destroy(),
+  };
 }

@@ -1,119 +1,161 @@
-// `npm run bench`: scans a synthetic organization on the fake AWS (in its own process) with the
-// real scanner and collectors, then measures the same server with bare SDK calls at the same
-// concurrency. Evaluation runs in its own process so each phase's memory is its own.
-// Prints plain lines a person can quote.
-//   node dist/bench/run.js [--accounts 200] [--regions 16] [--baseline-seconds 20] [--keep]
+// `npm run bench`: for each size (default 100 and 1,000 accounts × 4 regions) serves a synthetic
+// organization on the fake AWS (its own process), runs the whole scan (collect, evaluate, report) in
+// one process of its own, and measures the same server with bare SDK calls at the same in-flight cap,
+// before and after the scan. The ideal wall time is the scan's request count at the bare-SDK rate.
+// Prints plain lines a person can quote; docs/performance.md explains each figure.
+//   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 20]
+//                          [--accounts-in-parallel n] [--cpu-prof dir] [--quick] [--keep]
 
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getHeapStatistics } from 'node:v8';
 import { configSchema } from '../src/config/schema.js';
-import { DATASETS_DIR } from '../src/snapshot/manifest.js';
-import { runBareSdk } from './bare-sdk.js';
-import { RssSampler } from './rss.js';
-import { evaluateInChild } from './evaluate-process.js';
-import { collectSnapshot } from './scan-driver.js';
-import { startServerProcess } from './server-process.js';
-import { DEFAULT_REGIONS, EXTERNAL_ID, syntheticOrganization, type SyntheticOptions } from './synthetic-org.js';
+import { createBareSdk, type BareSdk } from './bare-sdk.js';
+import { scanInChild, type ScanFigures } from './scan-process.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { accountId, DEFAULT_REGIONS, EXTERNAL_ID, syntheticOrganization, type SyntheticOptions } from './synthetic-org.js';
 
-const LATENCY: [number, number] = [20, 50];
-const TOKEN_BUCKET = { ratePerSecond: 150, burst: 100 };
+/** The simulated AWS of issue 14: 25 ms per call, 20 requests a second per account, region and service. */
+const LATENCY_MS: [number, number] = [25, 25];
+const TOKEN_BUCKET = { ratePerSecond: 20, burst: 20, per: 'service' as const };
+/** IAM prepares a credential report in seconds; 5 s here. */
+const CREDENTIAL_REPORT_MS = 5_000;
+/** Bare SDK calls spread over this many accounts, so no token bucket limits them. */
+const BARE_ACCOUNTS = 8;
 
-function options() {
+interface Options {
+  sizes: number[];
+  regions: number;
+  baselineSeconds: number;
+  accountsInParallel?: number;
+  cpuProfileDir?: string;
+  keep: boolean;
+}
+
+function options(): Options {
   const { values } = parseArgs({
     options: {
-      accounts: { type: 'string', default: '200' },
-      regions: { type: 'string', default: '16' },
+      sizes: { type: 'string', default: '100,1000' },
+      regions: { type: 'string', default: '4' },
       'baseline-seconds': { type: 'string', default: '20' },
+      'accounts-in-parallel': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
   });
-  const accounts = Number(values.accounts);
+  const sizes = (values.quick ? '20' : values.sizes).split(',').map(Number);
   const regions = Number(values.regions);
-  if (!(accounts >= 1 && regions >= 1 && regions <= DEFAULT_REGIONS.length)) {
-    throw new Error(`--accounts must be >= 1 and --regions between 1 and ${DEFAULT_REGIONS.length}`);
+  const baselineSeconds = Number(values['baseline-seconds']);
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--sizes must list whole numbers of accounts, e.g. 100,1000');
+  if (!(Number.isInteger(regions) && regions >= 1 && regions <= DEFAULT_REGIONS.length)) {
+    throw new Error(`--regions must be between 1 and ${DEFAULT_REGIONS.length}`);
   }
-  return { accounts, regions, baselineSeconds: Number(values['baseline-seconds']), keep: values.keep };
+  if (!(baselineSeconds >= 1)) throw new Error('--baseline-seconds must be at least 1');
+  const parallel = values['accounts-in-parallel'] === undefined ? undefined : Number(values['accounts-in-parallel']);
+  const profile = values['cpu-prof'];
+  return { sizes, regions, baselineSeconds, keep: values.keep, ...(parallel ? { accountsInParallel: parallel } : {}), ...(profile ? { cpuProfileDir: profile } : {}) };
 }
 
-async function failedDatasets(dir: string): Promise<number> {
-  let failed = 0;
-  for (const file of await readdir(join(dir, DATASETS_DIR))) {
-    const lines = (await readFile(join(dir, DATASETS_DIR, file), 'utf8')).split('\n').filter(Boolean);
-    failed += lines.filter((line) => (JSON.parse(line) as { ok: boolean }).ok === false).length;
-  }
-  return failed;
+interface BareFigures {
+  requests: number;
+  seconds: number;
+  cpuMs: number;
+}
+
+/** Bare SDK calls against the same server, at the scan's default in-flight cap. */
+function openBareSdk(opts: Options, accounts: number): Promise<BareSdk> {
+  const defaults = configSchema.parse({});
+  return createBareSdk({
+    accounts: Array.from({ length: Math.min(accounts, BARE_ACCOUNTS) }, (_, i) => accountId(i)),
+    regions: DEFAULT_REGIONS.slice(0, opts.regions),
+    inFlight: defaults.concurrency.requestsInFlight,
+    externalId: EXTERNAL_ID,
+    roleName: 'PartnerAuditReadOnly',
+    maxAttempts: defaults.retry.maxAttempts,
+  });
+}
+
+async function measureBare(server: ServerProcess, bare: BareSdk, seconds: number): Promise<BareFigures> {
+  server.resetStats();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await bare.run(seconds * 1000);
+  const elapsed = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { requests: (await server.stats()).requests, seconds: elapsed, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function line(label: string, value: string): void {
-  console.log(`${label.padEnd(28)} ${value}`);
+  console.log(`  ${label.padEnd(24)} ${value}`);
+}
+
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFigures[], served: { requests: number; throttled: number }, loads: string[]): void {
+  const bareRequests = bare.reduce((sum, b) => sum + b.requests, 0);
+  const bareRate = bareRequests / bare.reduce((sum, b) => sum + b.seconds, 0);
+  const bareCpu = bare.reduce((sum, b) => sum + b.cpuMs, 0) / bareRequests;
+  const idealSeconds = served.requests / bareRate;
+  const wallSeconds = scan.wallMs / 1000;
+  const statuses = Object.entries(scan.accounts).map(([status, n]) => `${n} ${status}`).join(', ');
+  console.log(
+    `bench ${accounts} accounts x ${opts.regions} regions: ${LATENCY_MS[0]} ms per call, ${TOKEN_BUCKET.ratePerSecond} requests/s ` +
+      `(burst ${TOKEN_BUCKET.burst}) per account, region and service, credential report ready ${CREDENTIAL_REPORT_MS / 1000} s after it is requested`,
+  );
+  line('load average', `${loads.join(' → ')} (1, 5, 15 min; before the first and after the last measurement)`);
+  line('scan wall time', `${wallSeconds.toFixed(1)} s, ideal ${idealSeconds.toFixed(1)} s, ratio ${(wallSeconds / idealSeconds).toFixed(2)}`);
+  line('bare SDK rate', `${bareRate.toFixed(0)} requests/s (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
+  line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (collect, evaluate, report json,html,markdown; one process, no heap flag)`);
+  line('accounts', statuses);
+  line('requests', `${served.requests} served, ${(served.requests / (accounts * opts.regions)).toFixed(1)} per account-region (scan counted ${scan.requests})`);
+  line('retries', String(scan.retries));
+  line('throttles', `${scan.throttles} (server answered ${served.throttled})`);
+  line('CPU per request', `collection ${(scan.collectCpuMs / scan.requests).toFixed(2)} ms, bare SDK ${bareCpu.toFixed(2)} ms`);
+  line('phases', `collection ${(scan.collectWallMs / 1000).toFixed(1)} s (${(scan.collectCpuMs / 1000).toFixed(1)} s CPU), ` +
+    `evaluation and reports ${((scan.wallMs - scan.collectWallMs) / 1000).toFixed(1)} s (${((scan.cpuMs - scan.collectCpuMs) / 1000).toFixed(1)} s CPU)`);
+  line('findings', `${scan.findings}, ${scan.errorFindings} ERROR`);
+}
+
+async function benchSize(accounts: number, opts: Options, root: string): Promise<void> {
+  const synthetic: SyntheticOptions = { accounts, regions: opts.regions, latencyMs: LATENCY_MS, tokenBucket: TOKEN_BUCKET, credentialReportMs: CREDENTIAL_REPORT_MS };
+  const server = await startServerProcess(syntheticOrganization(synthetic));
+  process.env.AWS_ENDPOINT_URL = server.endpoint;
+  try {
+    const loads = [load()];
+    const bare = await openBareSdk(opts, accounts);
+    await bare.warmUp();
+    const before = await measureBare(server, bare, opts.baselineSeconds / 2);
+    console.error(`bench: scanning ${accounts} accounts x ${opts.regions} regions…`);
+    server.resetStats();
+    const outDir = join(root, `run-${accounts}`);
+    const { accountsInParallel, cpuProfileDir } = opts;
+    const scan = await scanInChild({ outDir, externalId: EXTERNAL_ID, ...(accountsInParallel ? { accountsInParallel } : {}), ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+    const served = await server.stats();
+    const after = await measureBare(server, bare, opts.baselineSeconds / 2);
+    bare.destroy();
+    loads.push(load());
+    report(accounts, opts, scan, [before, after], served, loads);
+    if (opts.keep) line('run directory', outDir);
+  } finally {
+    await server.stop();
+  }
 }
 
 async function main(): Promise<void> {
   const opts = options();
-  const synthetic: SyntheticOptions = { accounts: opts.accounts, regions: opts.regions, latencyMs: LATENCY, tokenBucket: TOKEN_BUCKET };
-  const scenario = syntheticOrganization(synthetic);
-  const server = await startServerProcess(scenario);
-  process.env.AWS_ENDPOINT_URL = server.endpoint;
   process.env.AWS_ACCESS_KEY_ID = 'AKIABENCHBASE0000001';
   process.env.AWS_SECRET_ACCESS_KEY = 'bench-base-secret-000000000000000000000';
   process.env.AWS_REGION = 'us-east-1';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   delete process.env.AWS_PROFILE;
-  const concurrency = configSchema.parse({}).concurrency;
-  const dir = join(await mkdtemp(join(tmpdir(), 'partner-audit-bench-')), 'run');
+  delete process.env.AWS_SESSION_TOKEN;
+  const root = await mkdtemp(join(tmpdir(), 'partner-audit-bench-'));
   try {
-    const rss = new RssSampler();
-    const started = performance.now();
-    const summary = await collectSnapshot({ outDir: dir, organization: true, externalId: EXTERNAL_ID });
-    const scanSeconds = (performance.now() - started) / 1000;
-    const scanRss = rss.stop();
-    const scanStats = await server.stats();
-    console.error(`bench: scan finished in ${scanSeconds.toFixed(1)} s; evaluating…`);
-
-    const evaluation = await evaluateInChild(dir);
-    const failed = await failedDatasets(dir);
-
-    console.error('bench: measuring bare SDK calls…');
-    server.resetStats();
-    const baselineStart = performance.now();
-    await runBareSdk({
-      accounts: scenario.accounts.slice(0, concurrency.accounts).map((a) => a.id),
-      regions: DEFAULT_REGIONS.slice(0, opts.regions),
-      inFlight: concurrency.requestsInFlight,
-      durationMs: opts.baselineSeconds * 1000,
-      externalId: EXTERNAL_ID,
-      roleName: 'PartnerAuditReadOnly',
-      maxAttempts: configSchema.parse({}).retry.maxAttempts,
-    });
-    const baselineSeconds = (performance.now() - baselineStart) / 1000;
-    const baselineStats = await server.stats();
-
-    const scanRate = scanStats.requests / scanSeconds;
-    const bareRate = baselineStats.requests / baselineSeconds;
-    const statuses = summary.accounts.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
-    console.log(`partner-audit bench: ${opts.accounts} accounts x ${opts.regions} regions, ${LATENCY[0]}-${LATENCY[1]} ms per call, ` +
-      `token bucket ${TOKEN_BUCKET.ratePerSecond}/s burst ${TOKEN_BUCKET.burst} per account, ` +
-      `concurrency ${concurrency.accounts} accounts / ${concurrency.requestsInFlight} requests in flight / ${concurrency.perService} per service`);
-    line('scan wall time', `${scanSeconds.toFixed(1)} s`);
-    line('accounts', Object.entries(statuses).map(([s, n]) => `${n} ${s}`).join(', '));
-    line('requests (server count)', `${scanStats.requests} (scanner counted ${summary.totals.requests})`);
-    line('requests/s', scanRate.toFixed(0));
-    line('retries', String(summary.totals.retries));
-    line('throttles', `${summary.totals.throttles} (server answered ${scanStats.throttled})`);
-    line('failed datasets', String(failed));
-    line('ERROR findings', `${evaluation.errorFindings} of ${evaluation.findings} findings`);
-    line('peak RSS, scan', `${scanRss.toFixed(0)} MB (bench process: scanner, collectors, SDK clients)`);
-    line('scan heap limit', `${(getHeapStatistics().heap_size_limit / 1024 / 1024).toFixed(0)} MB (V8 grows the heap lazily up to it)`);
-    line('peak RSS, evaluation', `${evaluation.peakRssMb.toFixed(0)} MB (separate process)`);
-    line('bare SDK requests/s', `${bareRate.toFixed(0)} (${baselineStats.requests} requests in ${baselineSeconds.toFixed(1)} s, same server, ${concurrency.requestsInFlight} in flight)`);
-    line('scan / bare SDK rate', `${((scanRate / bareRate) * 100).toFixed(0)}%`);
-    if (opts.keep) line('run directory', dir);
+    for (const accounts of opts.sizes) await benchSize(accounts, opts, root);
   } finally {
-    await server.stop();
-    if (!opts.keep) await rm(dir, { recursive: true, force: true });
+    if (!opts.keep) await rm(root, { recursive: true, force: true });
   }
 }
 

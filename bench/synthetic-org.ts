@@ -1,7 +1,8 @@
 // A synthetic organization for the bench: N accounts × R regions, each region with the resources
-// every collector reads, all compliant enough that the scan needs no ERROR finding.
+// every collector reads, all compliant enough that the scan needs no ERROR finding. No account has a
+// credential report yet: each scan generates one, and IAM takes `credentialReportMs` to prepare it.
 
-import type { AccountSpec, RegionSpec, Scenario } from '../test/fake-aws/index.js';
+import type { AccountSpec, FaultSpec, RegionSpec, Scenario } from '../test/fake-aws/index.js';
 
 /** Regions enabled by default in every commercial account (no opt-in). */
 export const DEFAULT_REGIONS = [
@@ -14,7 +15,8 @@ export interface SyntheticOptions {
   accounts: number;
   regions: number;
   latencyMs: [number, number];
-  tokenBucket: { ratePerSecond: number; burst: number };
+  tokenBucket: NonNullable<FaultSpec['tokenBucket']>;
+  credentialReportMs: number;
 }
 
 export const MANAGEMENT_ACCOUNT = '100000000000';
@@ -23,6 +25,10 @@ export const EXTERNAL_ID = 'bench-external-id';
 const GUARDDUTY_RULE = { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'], detail: { severity: [{ numeric: ['>=', 7] }] } };
 const HEALTH_RULE = { source: ['aws.health'], 'detail-type': ['AWS Health Event'], detail: { service: ['RISK'] } };
 const CONFIG_RULE = { source: ['aws.config'], 'detail-type': ['Config Rules Compliance Change'] };
+
+export function accountId(index: number): string {
+  return String(Number(MANAGEMENT_ACCOUNT) + index).padStart(12, '0');
+}
 
 function regionSpec(accountId: string, region: string): RegionSpec {
   const ticket = { id: 'tickets', arn: `arn:aws:sns:${region}:${accountId}:tickets` };
@@ -50,8 +56,8 @@ function regionSpec(accountId: string, region: string): RegionSpec {
   };
 }
 
-function account(index: number, regions: readonly string[]): AccountSpec {
-  const id = String(Number(MANAGEMENT_ACCOUNT) + index).padStart(12, '0');
+function account(index: number, regions: readonly string[], credentialReportMs: number): AccountSpec {
+  const id = accountId(index);
   return {
     id,
     name: index === 0 ? 'management' : `workload-${index}`,
@@ -61,7 +67,7 @@ function account(index: number, regions: readonly string[]): AccountSpec {
         { name: 'engineer', console: true, keys: [{ created: '-20d' }] },
         { name: 'deploy-bot', keys: [{ created: '-3d' }], inlinePolicies: [{ name: 'ip-lock', document: { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } }] } }] },
       ],
-      credentialReportGenerated: '-1h',
+      credentialReportMs,
     },
     regions: Object.fromEntries(regions.map((region) => [region, regionSpec(id, region)])),
   };
@@ -73,7 +79,7 @@ export function syntheticOrganization(options: SyntheticOptions): Scenario {
     managementAccountId: MANAGEMENT_ACCOUNT,
     externalId: EXTERNAL_ID,
     organization: { id: 'o-bench00001', healthOrganizationView: 'ENABLED', serviceAccess: ['health.amazonaws.com'] },
-    accounts: Array.from({ length: options.accounts }, (_, i) => account(i, regions)),
+    accounts: Array.from({ length: options.accounts }, (_, i) => account(i, regions, options.credentialReportMs)),
     faults: { latencyMs: options.latencyMs, tokenBucket: options.tokenBucket },
   };
 }

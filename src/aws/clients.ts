@@ -37,6 +37,8 @@ export interface ClientPool {
   readonly metrics: CallMetrics;
   /** The clients of one account+region. */
   factory(target: ClientTarget): ClientFactory;
+  /** Requests in flight or waiting for a slot under the global cap, and the cap. */
+  load(): { demand: number; capacity: number };
   /** Forgets an account's clients and caps once it is done, so memory does not grow with the organization. */
   release(accountId: string): void;
   /** Closes the keep-alive sockets. Call once the scan is over. */
@@ -108,6 +110,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
         return client as C;
       },
     }),
+    load: () => ({ demand: inFlight.activeCount + inFlight.pendingCount, capacity: settings.concurrency.requestsInFlight }),
     release: (accountId) => {
       const prefix = `${accountId}|`;
       for (const key of [...clients.keys()]) if (key.startsWith(prefix)) clients.delete(key);

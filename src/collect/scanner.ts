@@ -2,7 +2,6 @@
 // planned collectors. Every dataset is written the moment it finishes, and the manifest as each
 // account finishes, so a failure in one account, region or API never loses the others' results.
 
-import pLimit from 'p-limit';
 import type { ClientPool } from '../aws/clients.js';
 import { addCounts, emptyCounts } from '../aws/metrics.js';
 import type { AwsAccess } from '../aws/credentials.js';
@@ -20,6 +19,7 @@ import { closedRegion, disabledRegion, faultsOf, faultSummary, reachedStatus } f
 import { closedRegions, type ClosureProbe } from './closed-regions.js';
 import type { AnyDataset } from '../contract/dataset.js';
 import type { DatasetRecord } from '../contract/record.js';
+import { scheduleAccounts } from './account-scheduler.js';
 import { DatasetRunner } from './dataset-runner.js';
 import type { ScanEvents } from './events.js';
 import { regionsFor, type ScanPlan } from './plan.js';
@@ -102,21 +102,25 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
 
   const callerRunner = runnerFor(access.caller.accountId, access.baseCredentials);
   const organization = Promise.all(plan.organization.map((c) => callerRunner.run(c, GLOBAL)));
-  const limit = pLimit(settings.concurrency.accounts);
-  const accounts = await Promise.all(
-    targets.map((target) =>
-      limit(async () => {
-        const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
-        // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
-        if (target.accountId !== access.caller.accountId) {
-          runners.delete(target.accountId);
-          pool.release(target.accountId);
-        }
-        await writer.saveAccount(account, totals());
-        events.accountFinished?.(account);
-        return account;
-      }),
-    ),
+  const { concurrency } = settings;
+  const accounts = await scheduleAccounts(
+    targets,
+    async (target) => {
+      const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
+      // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
+      if (target.accountId !== access.caller.accountId) {
+        runners.delete(target.accountId);
+        pool.release(target.accountId);
+      }
+      await writer.saveAccount(account, totals());
+      events.accountFinished?.(account);
+      return account;
+    },
+    {
+      maxAccounts: concurrency.accounts === 'auto' ? autoAccountBound(concurrency.requestsInFlight) : concurrency.accounts,
+      startsPerSecond: concurrency.accountStartsPerSecond,
+      load: () => pool.load(),
+    },
   );
   const organizationRecords = await organization;
   // Organization-level calls may have finished after the caller's entry was saved: refresh it.
@@ -129,6 +133,14 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   await writer.finish(now().toISOString(), totals(), !options.deadline?.reached());
   events.scanFinished?.(totals());
   return { accounts: writer.manifest().accounts, totals: totals() };
+}
+
+/**
+ * `auto`'s bound: each account keeps at least two requests busy, and an account in progress holds
+ * its SDK clients (one per region and service), so the bound also bounds memory.
+ */
+export function autoAccountBound(requestsInFlight: number): number {
+  return Math.max(1, Math.floor(requestsInFlight / 2));
 }
 
 interface AccountScan {
@@ -167,6 +179,8 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
     return finished({ status: 'ERROR', error, regions: [], skippedRegions: [] });
   }
   const runner = scan.runnerFor(accountId, credentials);
+  // Started now, awaited with the other global datasets below (the runner shares the one collection).
+  for (const dataset of scan.plan.global.filter((d) => d.startsFirst)) runner.run(dataset, GLOBAL).catch(() => undefined);
   const regionsRecord = await runner.run(scan.plan.regions, GLOBAL);
   const selection = regionsRecord.ok
     ? selectRegions(regionsRecord.data, scan.settings.regions)

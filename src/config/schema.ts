@@ -32,7 +32,10 @@ export const configSchema = z
     regions: z.array(region).optional(),
     concurrency: z
       .object({
-        accounts: z.number().int().min(1).max(256).default(8),
+        /** `auto`: as many as the in-flight cap keeps busy (src/collect/account-scheduler.ts); a number caps it. */
+        accounts: z.union([z.literal('auto'), z.number().int().min(1).max(256)], { error: 'expected auto or a whole number from 1 to 256' }).default('auto'),
+        /** New accounts started per second at most: each is an sts:AssumeRole against the caller account's STS rate quota. */
+        accountStartsPerSecond: z.number().positive().max(100).default(10),
         requestsInFlight: z.number().int().min(1).max(1024).default(64),
         perService: z.number().int().min(1).max(64).default(4),
       })

@@ -27,6 +27,11 @@ export interface DatasetDeclaration<T> {
   /** Datasets the collector reads (for the policy and the plan). */
   readonly dependsOn?: readonly AnyDataset[];
   /**
+   * AWS prepares it for a while after the first call (IAM's credential report): the scanner starts
+   * it as soon as the account is reached, so the wait overlaps everything else the account needs.
+   */
+  readonly startsFirst?: boolean;
+  /**
    * For datasets that answer questions checks ask (routing samples): the questions a stored dataset
    * answered, so a check whose question was not asked at collection time is an error, not a miss.
    */

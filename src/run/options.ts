@@ -30,7 +30,7 @@ export interface ScanFlags {
   attestations?: string[];
   retryMode?: string;
   maxAttempts?: number;
-  accountsInParallel?: number;
+  accountsInParallel?: number | 'auto';
   requestsInFlight?: number;
 }
 
@@ -68,6 +68,11 @@ export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`"${value}" is not a positive whole number`);
   return n;
+}
+
+/** `auto` or a positive whole number (commander option parser). */
+export function autoOrPositiveInt(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : positiveInt(value);
 }
 
 function checkAccountIds(flag: string, ids: string[] | undefined): void {

@@ -3,7 +3,7 @@
 // the end. An interrupted run keeps everything that finished.
 
 import { constants } from 'node:fs';
-import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
@@ -22,7 +22,7 @@ export interface SnapshotWriter {
   resetAccount(accountId: string): Promise<void>;
   /** Appends one record to datasets/<accountId>.jsonl. */
   writeRecord(record: DatasetRecord): Promise<void>;
-  /** Adds or replaces an account entry and rewrites the manifest. */
+  /** Adds or replaces an account entry and rewrites the manifest (soon: saves close together share one write). */
   saveAccount(account: ManifestAccount, totals: CallCounts): Promise<void>;
   /** Merges top-level fields (e.g. callerIdentity, the pending accounts) and rewrites the manifest. */
   update(patch: Partial<Omit<Manifest, 'schemaVersion'>>): Promise<void>;
@@ -56,18 +56,72 @@ class WriteQueues {
   }
 }
 
+/** A regular file takes a write whole, short of a full disk; the loop covers that case too. */
+async function writeAll(file: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset)).bytesWritten;
+}
+
+/**
+ * Account saves wait at most this many times the last manifest write's duration, and share one
+ * write: the manifest grows with the organization, and rewriting all of it for every account
+ * finished cost time in the square of the accounts (2.6 MB, 17 ms to serialise, at 1,000 accounts).
+ */
+const SAVE_SPACING = 10;
+
 export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWriter {
   let manifest: Manifest = structuredClone(initial);
   const queues = new WriteQueues();
   const manifestPath = join(dir, MANIFEST_FILE);
+  let lastWrite = { endedAt: 0, tookMs: 0 };
 
-  const saveManifest = (): Promise<void> => {
-    const text = `${JSON.stringify(manifest, null, 2)}\n`;
-    return queues.run(MANIFEST_FILE, async () => {
+  // Serialised when its turn in the queue comes, so it carries every change made until then.
+  const saveManifest = (): Promise<void> =>
+    queues.run(MANIFEST_FILE, async () => {
+      const started = performance.now();
       const tmp = `${manifestPath}.${process.pid}.tmp`;
-      await writeFile(tmp, text, { flag: REPLACE });
+      await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`, { flag: REPLACE });
       await rename(tmp, manifestPath);
+      lastWrite = { endedAt: performance.now(), tookMs: performance.now() - started };
     });
+
+  // Saves asked for while one waits its turn join it; any immediate save takes them along.
+  let pending: { timer: NodeJS.Timeout; resolve(): void; reject(error: unknown): void; promise: Promise<void> } | undefined;
+  const saveNow = (): Promise<void> => {
+    const joined = pending;
+    pending = undefined;
+    if (joined) clearTimeout(joined.timer);
+    const written = saveManifest();
+    if (joined) written.then(joined.resolve, joined.reject);
+    return written;
+  };
+  const saveSoon = (): Promise<void> => {
+    if (!pending) {
+      const delay = Math.max(0, lastWrite.endedAt + lastWrite.tookMs * SAVE_SPACING - performance.now());
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      pending = { timer: setTimeout(() => void saveNow().catch(() => undefined), delay), resolve, reject, promise };
+    }
+    return pending.promise;
+  };
+
+  // Each account in progress keeps its datasets file open: opening and closing it for every record
+  // cost as much as writing the record. Every use of a file runs in its account's queue.
+  const files = new Map<string, FileHandle>();
+  const fileOf = async (accountId: string): Promise<FileHandle> => {
+    let file = files.get(accountId);
+    if (!file) files.set(accountId, (file = await open(datasetsFile(dir, accountId), APPEND)));
+    return file;
+  };
+  const closeFile = (accountId: string): Promise<void> =>
+    queues.run(accountId, async () => {
+      const file = files.get(accountId);
+      files.delete(accountId);
+      await file?.close();
+    });
+  const closeFiles = async (): Promise<void> => {
+    await Promise.all([...files.keys()].map(closeFile));
   };
 
   const writer: SnapshotWriter = {
@@ -76,13 +130,16 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
     start: async () => {
       if (await stat(manifestPath).catch(() => undefined)) throw new SnapshotError(`${dir} already holds a run (${MANIFEST_FILE} exists)`);
       await mkdir(join(dir, DATASETS_DIR), { recursive: true });
-      await saveManifest();
+      await saveNow();
     },
     // Removed rather than truncated: a link in its place goes, not the file it points to.
-    resetAccount: (accountId) => queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true })),
+    resetAccount: async (accountId) => {
+      await closeFile(accountId);
+      await queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true }));
+    },
     writeRecord: (record) => {
       const line = `${JSON.stringify(record)}\n`;
-      return queues.run(record.accountId, () => appendFile(datasetsFile(dir, record.accountId), line, { flag: APPEND }));
+      return queues.run(record.accountId, async () => writeAll(await fileOf(record.accountId), line));
     },
     saveAccount: (account, totals) => {
       const known = manifest.accounts.some((a) => a.accountId === account.accountId);
@@ -90,20 +147,26 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
         ? manifest.accounts.map((a) => (a.accountId === account.accountId ? account : a))
         : [...manifest.accounts, account];
       manifest = { ...manifest, accounts, totals };
-      return saveManifest();
+      // The account's records are all written: its file closes (a later record reopens it).
+      return Promise.all([closeFile(account.accountId), saveSoon()]).then(() => undefined);
     },
     update: (patch) => {
       manifest = { ...manifest, ...patch };
-      return saveManifest();
+      return saveNow();
     },
-    finish: (finishedAt, totals, complete = true) => {
+    finish: async (finishedAt, totals, complete = true) => {
       manifest = { ...manifest, finishedAt, totals, complete };
-      return saveManifest();
+      await closeFiles();
+      await saveNow();
     },
-    flush: () => queues.drain(),
+    flush: async () => {
+      if (pending) await saveNow();
+      await closeFiles();
+      await queues.drain();
+    },
     interrupt: async (signal) => {
       await writer.flush();
-      await saveManifest();
+      await saveNow();
       return signal === 'SIGINT' ? 130 : 143;
     },
     handleSignals: () => {

@@ -11,7 +11,7 @@ const credentials = async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 
 
 function settings(overrides: Partial<{ requestsInFlight: number; perService: number; maxAttempts: number }> = {}): ClientSettings {
   return {
-    concurrency: { accounts: 1, requestsInFlight: overrides.requestsInFlight ?? 8, perService: overrides.perService ?? 4 },
+    concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: overrides.requestsInFlight ?? 8, perService: overrides.perService ?? 4 },
     retry: { mode: 'standard', maxAttempts: overrides.maxAttempts ?? 8 },
     timeouts: { connectMs: 1000, requestMs: 1000 },
   };

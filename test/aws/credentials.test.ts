@@ -15,7 +15,7 @@ const BASE = { accessKeyId: 'AKIABASEEXAMPLE00000', secretAccessKey: 'base-secre
 function pool() {
   return createClientPool({
     settings: {
-      concurrency: { accounts: 1, requestsInFlight: 4, perService: 2 },
+      concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 4, perService: 2 },
       retry: { mode: 'standard', maxAttempts: 2 },
       timeouts: { connectMs: 100, requestMs: 100 },
     },

@@ -13,7 +13,7 @@ const credentials = async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 
 const STALL_MS = 300;
 
 const settings: ClientSettings = {
-  concurrency: { accounts: 1, requestsInFlight: 8, perService: 8 },
+  concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 8, perService: 8 },
   retry: { mode: 'standard', maxAttempts: 8 },
   timeouts: { connectMs: 1000, requestMs: 60_000, stallMs: STALL_MS },
 };

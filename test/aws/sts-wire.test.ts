@@ -24,7 +24,7 @@ test('STS honours AWS_ENDPOINT_URL_STS; AssumeRole sends ExternalId, the run ses
     return xml(`<AssumeRoleResponse xmlns="${NS}"><AssumeRoleResult><Credentials><AccessKeyId>ASIAEXAMPLE000000000</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::111111111111:assumed-role/R/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata></AssumeRoleResponse>`);
   });
   const pool = createClientPool({
-    settings: { concurrency: { accounts: 1, requestsInFlight: 2, perService: 2 }, retry: { mode: 'standard', maxAttempts: 1 }, timeouts: { connectMs: 100, requestMs: 1000 } },
+    settings: { concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 2, perService: 2 }, retry: { mode: 'standard', maxAttempts: 1 }, timeouts: { connectMs: 100, requestMs: 1000 } },
     requestHandler: http,
   });
   const access = await connectAws({

@@ -16,7 +16,7 @@ afterEach(() => org.reset());
 const CALLER = '999999999999';
 const pool = createClientPool({
   settings: {
-    concurrency: { accounts: 1, requestsInFlight: 4, perService: 2 },
+    concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 4, perService: 2 },
     retry: { mode: 'standard', maxAttempts: 2 },
     timeouts: { connectMs: 100, requestMs: 100 },
   },

@@ -11,7 +11,7 @@ export const REGION = 'eu-west-1';
 
 const settings: ScanSettings = {
   roleName: 'PartnerAuditReadOnly',
-  concurrency: { accounts: 1, requestsInFlight: 4, perService: 2 },
+  concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 4, perService: 2 },
   retry: { mode: 'standard', maxAttempts: 1 },
   timeouts: { connectMs: 1_000, requestMs: 1_000 },
   runId: 'test-run',

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
       accounts: ['111111111111'],
       roleName: 'PartnerAuditReadOnly',
       attestations: [join(dir, 'attest/partner.yaml')],
-      concurrency: { accounts: 8, requestsInFlight: 64, perService: 4 },
+      concurrency: { accounts: 'auto', accountStartsPerSecond: 10, requestsInFlight: 64, perService: 4 },
       settings: { iam: { interactiveUsers: ['alice'], maxServiceKeyAgeDays: 7, partnerCidrs: [] }, acm: { minDaysToExpiry: 30 } },
     });
   });
@@ -41,7 +41,7 @@ describe('loadConfig', () => {
     ['an unknown nested key', 'settings:\n  iam:\n    maxKeyAge: 3\n', 'bad.yaml:3: settings.iam.maxKeyAge: unknown key; allowed: interactiveUsers, maxServiceKeyAgeDays, partnerCidrs'],
     ['an invalid account ID in a list', 'accounts:\n  - "111111111111"\n  - "12345"\n', 'bad.yaml:3: accounts[1]: must be a 12-digit AWS account ID'],
     ['an unknown region', 'regions:\n  - eu-west-1\n  - europe\n', 'bad.yaml:3: regions[1]: must be an AWS region name such as eu-west-1'],
-    ['a value of the wrong type', 'concurrency:\n  accounts: many\n', 'bad.yaml:2: concurrency.accounts: invalid input: expected number, received string'],
+    ['a value of the wrong type', 'concurrency:\n  accounts: many\n', 'bad.yaml:2: concurrency.accounts: expected auto or a whole number from 1 to 256'],
     ['a value out of range', 'retry:\n  maxAttempts: 0\n', 'bad.yaml:2: retry.maxAttempts: too small: expected number to be >=1'],
     ['a bad enum value', 'deploymentModel: hybrid\n', 'bad.yaml:1: deploymentModel: invalid option: expected one of "saas"|"customer-deployed"'],
     ['an unknown checklist', '# comment\nchecklist: pci\n', 'bad.yaml:2: checklist: unknown checklist "pci"; known checklists: smb-competency@2025-08, ftr-partner-hosted@2026-02'],
@@ -50,7 +50,7 @@ describe('loadConfig', () => {
     ['malformed YAML', 'checklist: smb-competency\nregions: [eu-west-1\nroleName: x\n', /^.*bad\.yaml:\d+: invalid YAML: .+$/],
     ['a duplicate key', 'roleName: a\nroleName: b\n', /^.*bad\.yaml:2: invalid YAML: Map keys must be unique$/],
     ['a malformed company email domain', 'company:\n  emailDomains: [example.com, example]\n', 'bad.yaml:2: company.emailDomains[1]: must be a domain such as example.com'],
-    ['company facts under settings', 'settings:\n  company:\n    emailDomains: [example.com]\n', 'bad.yaml:2: settings.company: unknown key; allowed: iam, acm, ftr'],
+    ['company facts under settings', 'settings:\n  company:\n    emailDomains: [example.com]\n', 'bad.yaml:2: settings.company: unknown key; allowed: iam, acm, ossec, iac, ftr'],
     ['a threshold that is not a whole number of days', 'settings:\n  ftr:\n    staleRoleDays: 0\n', 'bad.yaml:3: settings.ftr.staleRoleDays: too small: expected number to be >0'],
   ])('reports %s as one line naming file, line and field', async (_name, text, expected) => {
     const file = await configFile('bad.yaml', text);

@@ -37,6 +37,14 @@ describe('FaultInjector', () => {
     expect(outcome(faults, site({ accountId: '222222222222' }))).toBe('ok');
   });
 
+  it('spends a token bucket per account, region and service when asked', () => {
+    const faults = new FaultInjector({ tokenBucket: { ratePerSecond: 0.001, burst: 1, per: 'service' } });
+    expect([1, 2].map(() => outcome(faults, site()))).toEqual(['ok', 'RequestLimitExceeded']);
+    expect(outcome(faults, site({ region: 'us-east-1' }))).toBe('ok');
+    expect(outcome(faults, site({ action: 'config:DescribeConfigRules' }))).toBe('ok');
+    expect(outcome(faults, site({ action: 'ec2:DescribeImages' }))).toBe('RequestLimitExceeded');
+  });
+
   it('denies by IAM or by SCP with the message AWS uses, before any throttling', () => {
     const faults = new FaultInjector({
       deny: [{ action: '*', region: 'eu-west-1', by: 'scp' }, { action: 'ec2:DescribeImages' }],

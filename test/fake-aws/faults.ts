@@ -40,7 +40,7 @@ export class FaultInjector {
     const deny = this.spec.deny?.find((d) => denies(d, site));
     if (deny) throw accessDenied(site, deny.by ?? 'iam');
     if (deniedByRegion(this.spec.regionDeny, site)) throw accessDenied(site, 'scp');
-    if (this.throttledByCount(site) || this.throttledByBucket(site.accountId)) {
+    if (this.throttledByCount(site) || this.throttledByBucket(site)) {
       throw FakeAwsError.of(site.errors.throttle, 'Rate exceeded');
     }
   }
@@ -56,14 +56,15 @@ export class FaultInjector {
     return seen <= rule.count;
   }
 
-  private throttledByBucket(accountId: string): boolean {
+  private throttledByBucket(site: CallSite): boolean {
     const spec = this.spec.tokenBucket;
     if (!spec) return false;
+    const key = spec.per === 'service' ? `${site.accountId}|${site.region}|${site.action.split(':')[0]}` : site.accountId;
     const now = Date.now();
-    const bucket = this.buckets.get(accountId) ?? { tokens: spec.burst, at: now };
+    const bucket = this.buckets.get(key) ?? { tokens: spec.burst, at: now };
     bucket.tokens = Math.min(spec.burst, bucket.tokens + ((now - bucket.at) / 1000) * spec.ratePerSecond);
     bucket.at = now;
-    this.buckets.set(accountId, bucket);
+    this.buckets.set(key, bucket);
     if (bucket.tokens < 1) return true;
     bucket.tokens -= 1;
     return false;

@@ -45,8 +45,11 @@ export interface FaultSpec {
   latencyMs?: [number, number];
   /** The first `count` calls of `action` (per account and region) answer the service's throttling error. */
   throttle?: { action: string; count: number; accountId?: string; region?: string }[];
-  /** A token bucket per account: calls beyond it answer the service's throttling error. */
-  tokenBucket?: { ratePerSecond: number; burst: number };
+  /**
+   * A token bucket per account (default), or per account, region and service (`per: 'service'`, as
+   * AWS meters most APIs): calls beyond it answer the service's throttling error.
+   */
+  tokenBucket?: { ratePerSecond: number; burst: number; per?: 'account' | 'service' };
   /** IAM or SCP denies; `action` `*` denies every action of the region. */
   deny?: DenySpec[];
   /** Region-deny SCPs on member accounts, like Control Tower's Region deny control. */

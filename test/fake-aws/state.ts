@@ -9,6 +9,8 @@ export interface CredentialReportState {
   generatedAt?: Date;
   /** GetCredentialReport answers ReportInProgress while this is above zero. */
   pendingPolls: number;
+  /** GetCredentialReport answers ReportInProgress before this time (ms since the epoch). */
+  readyAt?: number;
 }
 
 export interface ServerState {

@@ -32,7 +32,7 @@ export const credentialsOf = (account: string) => async (): Promise<AwsCredentia
 export const settings: ScanSettings = {
   roleName: 'PartnerAuditReadOnly',
   runId: 'run-1',
-  concurrency: { accounts: 2, requestsInFlight: 8, perService: 2 },
+  concurrency: { accounts: 2, accountStartsPerSecond: 100, requestsInFlight: 8, perService: 2 },
   retry: { mode: 'standard', maxAttempts: 2 },
   timeouts: { connectMs: 1000, requestMs: 1000 },
   homeRegions: ['us-east-1'],

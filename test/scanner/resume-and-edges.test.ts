@@ -45,6 +45,21 @@ describe('scanner edge cases', () => {
     expect(rs.find((r) => r.collector === 'test.rules')).toMatchObject({ ok: true, region: 'us-east-1' });
   });
 
+  test('a dataset AWS prepares for a while (startsFirst) starts before the account\'s region list', async () => {
+    const { writer, pool } = await newRun();
+    const started: string[] = [];
+    const slow = testDataset<{ x: number }>({ id: 'test.slowReport', scope: 'global', actions: [], startsFirst: true }, async () => {
+      started.push('report');
+      return { x: 1 };
+    });
+    const regions = testDataset<RegionsEvidence>({ id: 'test.trackedRegions', scope: 'global', actions: [] }, async () => {
+      started.push('regions');
+      return { regions: [{ name: 'us-east-1', optInStatus: 'opt-in-not-required' }] };
+    });
+    await runScan({ targets: [{ accountId: '111111111111' }], plan: { ...plan, organization: [], regions, global: [slow], regional: [] }, settings, writer, access, pool, handleSignals: false });
+    expect(started).toEqual(['report', 'regions']);
+  });
+
   test('a collector that returns nothing is a failed dataset, never an empty one', async () => {
     const { dir, writer, pool } = await newRun();
     const silent = testDataset<{ x: number }>({ id: 'test.silent', scope: 'global', actions: [] }, async () => undefined as unknown as { x: number });

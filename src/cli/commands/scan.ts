@@ -6,7 +6,7 @@ import { exitCodeForAll } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
 import { parseSeverities, parseStatuses, viewNote, viewOf } from '../../report/view.js';
-import { appendValue, commaList, duration, positiveInt, addTargetOptions } from '../../run/options.js';
+import { appendValue, autoOrPositiveInt, commaList, duration, positiveInt, addTargetOptions } from '../../run/options.js';
 import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
@@ -36,7 +36,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--baseline <run-dir>', 'a previous run: report what changed since it (also writes diff.md and diff.json)')
     .addOption(new Option('--retry-mode <mode>', 'SDK retry strategy (default standard)').choices(['standard', 'adaptive']))
     .option('--max-attempts <n>', 'SDK attempts per call, retries included (default 8)', positiveInt)
-    .option('--accounts-in-parallel <n>', 'accounts scanned at once (default 8)', positiveInt)
+    .option('--accounts-in-parallel <n|auto>', 'accounts scanned at once at most (default auto: as many as the in-flight cap keeps busy)', autoOrPositiveInt)
     .option('--requests-in-flight <n>', 'AWS requests in flight at once, all accounts together (default 64)', positiveInt)
     .option('--sign-key <pem>', 'sign manifest.json and SHA256SUMS with this Ed25519 private key (PEM file)')
     .option('--sign-kms-key-id <key-id>', 'sign with this AWS KMS asymmetric key in your own account')

@@ -23,7 +23,13 @@ function pendingReason(err: unknown): string | undefined {
   return [IN_PROGRESS, ...REGENERATE].find((name) => isErrorNamed(err, name));
 }
 
-/** GenerateCredentialReport, then GetCredentialReport until IAM hands it over (bounded wait). */
+/**
+ * GenerateCredentialReport (STARTED, INPROGRESS or COMPLETE), then GetCredentialReport until IAM hands
+ * it over (bounded wait): ReportInProgress while it is prepared, ReportNotPresent or ReportExpired when
+ * it must be generated again. Throttling is left to the SDK's retry strategy.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateCredentialReport.html
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html
+ */
 export async function fetchCredentialReport(iam: IAMClient): Promise<GetCredentialReportCommandOutput> {
   await iam.send(new GenerateCredentialReportCommand({}));
   let lastReason = '';

@@ -111,6 +111,7 @@ export const credentialReport = defineDataset<CredentialReportEvidence>({
   id: 'iam.credentialReport',
   scope: 'global',
   actions: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  startsFirst: true,
 });
 
 export const iamAuthorization = defineDataset<IamAuthorizationEvidence>({

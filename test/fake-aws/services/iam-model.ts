@@ -74,6 +74,8 @@ export interface IamSpec {
   credentialReportGenerated?: When;
   /** GetCredentialReport answers ReportInProgress this many times after a generation starts. */
   credentialReportPolls?: number;
+  /** A generation takes this long (server clock): ReportInProgress until then. */
+  credentialReportMs?: number;
 }
 
 declare module '../scenario.js' {

@@ -23,21 +23,26 @@ function reportState(ctx: HandlerContext): CredentialReportState {
   return state;
 }
 
+function inProgress(state: CredentialReportState, now: Date): boolean {
+  return state.pendingPolls > 0 || (state.readyAt !== undefined && now.getTime() < state.readyAt);
+}
+
 function generateCredentialReport(ctx: HandlerContext): unknown {
   const state = reportState(ctx);
-  if (state.pendingPolls > 0) return { State: 'INPROGRESS', Description: 'Report generation in progress.' };
+  if (inProgress(state, ctx.now)) return { State: 'INPROGRESS', Description: 'Report generation in progress.' };
   if (state.generatedAt && ctx.now.getTime() - state.generatedAt.getTime() < REPORT_TTL_MS) {
     return { State: 'COMPLETE', Description: 'Report is complete.' };
   }
   state.generatedAt = ctx.now;
   state.pendingPolls = ctx.account.iam?.credentialReportPolls ?? 0;
+  state.readyAt = ctx.now.getTime() + (ctx.account.iam?.credentialReportMs ?? 0);
   return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
 }
 
 function getCredentialReport(ctx: HandlerContext): unknown {
   const state = reportState(ctx);
-  if (state.pendingPolls > 0) {
-    state.pendingPolls -= 1;
+  if (inProgress(state, ctx.now)) {
+    state.pendingPolls = Math.max(0, state.pendingPolls - 1);
     throw new FakeAwsError('ReportInProgress', 404, 'Report generation in progress.');
   }
   if (!state.generatedAt) throw new FakeAwsError('ReportNotPresent', 410, 'Credential report not present.');

@@ -1,0 +1,91 @@
+// The whole scan in its own process, as `partner-audit scan --org --format json,html,markdown` runs
+// it (src/run/scan.ts runScanPipeline: collect, evaluate, report), so its peak RSS and CPU time are
+// the scan's alone. No heap flag: the process runs with Node's defaults.
+
+import { fork } from 'node:child_process';
+import { ALL_CHECKS } from '../checks/index.js';
+import { runScanPipeline } from '../src/run/scan.js';
+
+export interface ScanJob {
+  outDir: string;
+  externalId: string;
+  /** `--accounts-in-parallel`; absent: the scan's default. */
+  accountsInParallel?: number;
+  /** Writes a V8 CPU profile of the scan process into this directory (`node --cpu-prof`). */
+  cpuProfileDir?: string;
+}
+
+export interface ScanFigures {
+  wallMs: number;
+  /** User + system CPU time of the scan process. */
+  cpuMs: number;
+  /** Until the collection finished (the scanner's scanFinished event); evaluation and reports follow. */
+  collectWallMs: number;
+  collectCpuMs: number;
+  /** The process's peak resident set (getrusage maxRSS), start-up included. */
+  peakRssMb: number;
+  accounts: Record<string, number>;
+  requests: number;
+  retries: number;
+  throttles: number;
+  findings: number;
+  errorFindings: number;
+}
+
+/** Parent side: runs the scan in a child process that inherits this process's environment. */
+export function scanInChild(job: ScanJob): Promise<ScanFigures> {
+  return new Promise((resolve, reject) => {
+    const execArgv = job.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${job.cpuProfileDir}`] : [];
+    const child = fork(new URL(import.meta.url), [JSON.stringify(job)], { stdio: 'inherit', execArgv });
+    child.once('message', (figures) => resolve(figures as ScanFigures));
+    child.once('exit', (code) => code === 0 || reject(new Error(`scan process exited (${code})`)));
+  });
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+async function childMain(job: ScanJob): Promise<void> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
+  let collected = { wallMs: 0, cpuMs: 0 };
+  const events = { scanFinished: () => (collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)) }) };
+  const outcome = await runScanPipeline(
+    {
+      out: job.outDir,
+      format: 'json,html,markdown',
+      org: true,
+      externalId: job.externalId,
+      ...(job.accountsInParallel ? { accountsInParallel: job.accountsInParallel } : {}),
+    },
+    ALL_CHECKS,
+    events,
+  );
+  const wallMs = performance.now() - started;
+  const { totals } = outcome.manifest;
+  const figures: ScanFigures = {
+    wallMs,
+    cpuMs: cpuMs(process.cpuUsage(cpu)),
+    collectWallMs: collected.wallMs,
+    collectCpuMs: collected.cpuMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    accounts: countBy(outcome.manifest.accounts, (a) => a.status),
+    requests: totals.requests,
+    retries: totals.retries,
+    throttles: totals.throttles,
+    findings: outcome.results.findings.length,
+    errorFindings: outcome.results.findings.filter((f) => f.status === 'ERROR').length,
+  };
+  process.send?.(figures, () => process.disconnect());
+}
+
+if (process.send && process.argv[2]) {
+  childMain(JSON.parse(process.argv[2]) as ScanJob).catch((err: unknown) => {
+    console.error(`scan: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,61 @@
+// How many accounts a scan works on at once. A fixed number is either too few (accounts waiting on
+// IAM's credential report or on throttling backoff leave the request slots idle) or too many (memory,
+// and accounts queueing for the same slots). Instead a new account starts while the scan's requests
+// leave room under the global in-flight cap, at most `startsPerSecond` a second (each start is an
+// sts:AssumeRole, and STS meters the caller's account) and at most `maxAccounts` at once.
+
+export interface AccountSchedule {
+  /** Upper bound on accounts at once (`concurrency.accounts`, or the automatic bound). */
+  maxAccounts: number;
+  /** Requests in flight or waiting for a slot under the global cap, and the cap. */
+  load(): { demand: number; capacity: number };
+  startsPerSecond: number;
+  now?: () => number;
+}
+
+
+/**
+ * Runs `scan` for every item, starting each when the schedule allows, and resolves with the results
+ * in the items' order. Rejects on the first failure (the others keep running, as with Promise.all).
+ */
+export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T) => Promise<R>, schedule: AccountSchedule): Promise<R[]> {
+  const now = schedule.now ?? Date.now;
+  const results: R[] = new Array<R>(items.length);
+  const gapMs = 1000 / schedule.startsPerSecond;
+  let next = 0;
+  let active = 0;
+  let lastStart = -Infinity;
+
+  return new Promise<R[]>((resolve, reject) => {
+    // Looks again at the start rate even when no account finished in between.
+    const timer = setInterval(() => pump(), Math.max(10, gapMs));
+    const room = (): boolean => {
+      const { demand, capacity } = schedule.load();
+      return demand < capacity && now() - lastStart >= gapMs;
+    };
+    const start = (index: number): void => {
+      active += 1;
+      lastStart = now();
+      scan(items[index] as T).then(
+        (result) => {
+          results[index] = result;
+          active -= 1;
+          pump();
+        },
+        (error: unknown) => {
+          clearInterval(timer);
+          reject(error);
+        },
+      );
+    };
+    function pump(): void {
+      // One start per look: the account just started has not asked for anything yet.
+      if (next < items.length && active < schedule.maxAccounts && (active === 0 || room())) start(next++);
+      if (next === items.length && active === 0) {
+        clearInterval(timer);
+        resolve(results);
+      }
+    }
+    pump();
+  });
+}

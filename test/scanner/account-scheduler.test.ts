@@ -1,0 +1,66 @@
+// The account schedule: accounts start while the request slots have room, within the bounds.
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { scheduleAccounts, type AccountSchedule } from '../../src/collect/account-scheduler.js';
+
+function schedule(overrides: Partial<AccountSchedule> = {}): AccountSchedule {
+  return { maxAccounts: 100, startsPerSecond: 1000, load: () => ({ demand: 0, capacity: 8 }), ...overrides };
+}
+
+/** A scan that takes `ms` and records how many ran at once. */
+function tracked(ms: number) {
+  let active = 0;
+  let peak = 0;
+  const scan = async (n: number): Promise<number> => {
+    active += 1;
+    peak = Math.max(peak, active);
+    await sleep(ms);
+    active -= 1;
+    return n * 10;
+  };
+  return { scan, peak: () => peak };
+}
+
+describe('scheduleAccounts', () => {
+  it('scans every account and keeps the targets\' order in the results', async () => {
+    const { scan } = tracked(5);
+    await expect(scheduleAccounts([1, 2, 3, 4], scan, schedule())).resolves.toEqual([10, 20, 30, 40]);
+  });
+
+  it('starts more accounts while the request slots have room, up to the bound', async () => {
+    const { scan, peak } = tracked(100);
+    await scheduleAccounts([1, 2, 3, 4, 5, 6], scan, schedule({ maxAccounts: 4 }));
+    expect(peak()).toBe(4);
+  });
+
+  it('starts no second account while the requests fill the cap', async () => {
+    const { scan, peak } = tracked(30);
+    await scheduleAccounts([1, 2, 3], scan, schedule({ load: () => ({ demand: 8, capacity: 8 }) }));
+    expect(peak()).toBe(1);
+  });
+
+  it('starts accounts no faster than the start rate', async () => {
+    const starts: number[] = [];
+    const scan = async (): Promise<void> => {
+      starts.push(performance.now());
+      await sleep(200);
+    };
+    await scheduleAccounts([1, 2, 3], scan, schedule({ startsPerSecond: 20 }));
+    const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
+    expect(gaps.every((gap) => gap >= 45)).toBe(true);
+    expect(starts.at(-1)! - starts[0]!).toBeLessThan(200);
+  });
+
+  it('fails with the first account that fails', async () => {
+    const scan = async (n: number): Promise<number> => {
+      if (n === 2) throw new Error('saving account 2 failed');
+      return n;
+    };
+    await expect(scheduleAccounts([1, 2, 3], scan, schedule())).rejects.toThrow('saving account 2 failed');
+  });
+
+  it('resolves at once with no account', async () => {
+    await expect(scheduleAccounts([], async () => 1, schedule())).resolves.toEqual([]);
+  });
+});
