@@ -8,6 +8,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { ScanSettings } from '../contract/settings.js';
 import { RuntimeError } from '../errors.js';
 import type { ClientPool } from './clients.js';
+import { assertProfileKnown, credentialFix } from './credential-hints.js';
 import { classifyError } from './errors.js';
 
 /** Role chaining caps sessions at one hour; a longer request would be refused. */
@@ -80,12 +81,14 @@ export function refreshingProvider(
   };
 }
 
-async function identifyCaller(sts: STSClient): Promise<CallerIdentity> {
+async function identifyCaller(sts: STSClient, profile: string | undefined): Promise<CallerIdentity> {
   try {
     const out = await sts.send(new GetCallerIdentityCommand({}));
     if (!out.Account || !out.Arn) throw new Error('GetCallerIdentity returned no account');
     return { accountId: out.Account, arn: out.Arn };
   } catch (err) {
+    const fix = credentialFix(err, profile);
+    if (fix) throw new RuntimeError(fix);
     const e = classifyError(err, 'sts:GetCallerIdentity');
     throw new RuntimeError(`cannot identify the caller (sts:GetCallerIdentity): ${e.code}: ${e.message}`);
   }
@@ -95,11 +98,12 @@ export async function connectAws(options: AwsAccessOptions): Promise<AwsAccess> 
   const { settings, pool } = options;
   const now = options.now ?? Date.now;
   const stsRegion = options.stsRegion ?? defaultStsRegion();
+  if (!options.baseCredentials) await assertProfileKnown(settings.profile);
   const baseCredentials = options.baseCredentials ?? fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
   const stsFor = (accountId: string): STSClient =>
     pool.factory({ accountId, region: stsRegion, credentials: baseCredentials }).get(STSClient);
   // Until we know who we are, the one GetCallerIdentity call is counted under an empty account.
-  const caller = await identifyCaller(stsFor(''));
+  const caller = await identifyCaller(stsFor(''), settings.profile);
   const sts = stsFor(caller.accountId);
   const sessions = new Map<string, Promise<AwsCredentialIdentityProvider>>();
 

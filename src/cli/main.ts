@@ -6,6 +6,7 @@ import { ALL_CHECKS } from '../../checks/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { TOOL } from '../version.js';
 import type { CliContext } from './context.js';
+import { applyColorChoice, colorChoice, endQuietlyOnClosedPipes } from './terminal.js';
 import { register as registerAttest } from './commands/attest.js';
 import { register as registerChecks } from './commands/checks.js';
 import { register as registerDiff } from './commands/diff.js';
@@ -30,6 +31,7 @@ export function buildProgram(context: CliContext = { checks: ALL_CHECKS }): Comm
     .name('partner-audit')
     .description('Audit AWS accounts against the AWS Partner SMB Competency and FTR technical requirements.')
     .version(TOOL.version)
+    .option('--no-color', 'no colour on the terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces colour)')
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
@@ -57,6 +59,7 @@ function exitCodeFor(error: unknown): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  applyColorChoice(colorChoice(argv, process.env));
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
@@ -74,4 +77,5 @@ export async function main(argv: string[]): Promise<number> {
 // The SDK warns on every run that its releases after January 2027 need Node 22. Our lock file pins
 // releases that run on Node 20 (docs/libraries.md), so the warning would only be noise on stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+endQuietlyOnClosedPipes();
 process.exitCode = await main(process.argv);

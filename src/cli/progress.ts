@@ -6,6 +6,7 @@ import { isRegionAnswer } from '../collect/account-outcome.js';
 import type { ScanEvents } from '../collect/events.js';
 import { seconds } from '../aws/endpoint-watch.js';
 import type { CallCounts, ManifestAccount } from '../snapshot/manifest.js';
+import { colorChoice } from './terminal.js';
 
 export interface ProgressOptions {
   quiet?: boolean;
@@ -77,7 +78,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const live = options.live ?? stream.isTTY === true;
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
-  const color = live && !('NO_COLOR' in env && env.NO_COLOR !== '') ? chalkStderr : new Chalk({ level: 0 });
+  const color = live && colorChoice(process.argv, env) !== 'off' ? chalkStderr : new Chalk({ level: 0 });
   const state = { accounts: 0, accountsDone: 0, regions: 0, regionsDone: 0, errors: 0 };
   // Nothing is shown until collection starts: a replayed snapshot never starts it.
   let started = 0;

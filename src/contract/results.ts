@@ -95,6 +95,12 @@ export interface ProductionScope {
   regions: string[];
 }
 
+/** What `scan --checks` / `--requirements` narrowed the run to; absent for a full scan. */
+export interface ResultsSelection {
+  checks?: string[];
+  requirements?: string[];
+}
+
 export const RESULTS_SCHEMA_VERSION = 2;
 
 export interface Results {
@@ -105,6 +111,8 @@ export interface Results {
   finishedAt: string;
   checklist: { id: string; version: string };
   deploymentModel: DeploymentModel;
+  /** Set when the scan was narrowed: only these checks ran and only these requirements have rows. */
+  selection?: ResultsSelection;
   /** The production scope the run was judged with, when the config set one. */
   production?: ProductionScope;
   callerIdentity?: { accountId: string; arn: string };

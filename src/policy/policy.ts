@@ -78,14 +78,26 @@ export function buildPolicyDocument(actions: readonly string[]): PolicyDocument 
  * The scanner principal's policy: the same reads (its own account is scanned with its own
  * credentials) plus assuming the audit role in the other accounts.
  */
-export function scannerPolicyDocument(policy: PolicyDocument, roleName: string): PolicyDocument {
+export function scannerPolicyDocument(policy: PolicyDocument, roleName: string, writes: ScannerWrites = {}): PolicyDocument {
   const assume: PolicyStatement = {
     Sid: 'AssumeAuditRole',
     Effect: 'Allow',
     Action: ['sts:AssumeRole'],
     Resource: `arn:aws:iam::*:role/${roleName}`,
   };
-  return { ...policy, Statement: [...policy.Statement, assume] };
+  // Optional: only for `scan --security-hub`, into the scanner's own account's default product.
+  const importFindings: PolicyStatement = {
+    Sid: 'ImportFindingsIntoOwnSecurityHub',
+    Effect: 'Allow',
+    Action: ['securityhub:BatchImportFindings'],
+    Resource: 'arn:aws:securityhub:*:*:product/*/default',
+  };
+  return { ...policy, Statement: [...policy.Statement, assume, ...(writes.securityHub ? [importFindings] : [])] };
+}
+
+/** The opt-in writes of the scanner, each behind its scan flag. */
+export interface ScannerWrites {
+  securityHub?: boolean;
 }
 
 /** `securityhub` → `Securityhub`, `config` → `Config`: Sids allow only [A-Za-z0-9]. */

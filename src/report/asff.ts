@@ -1,5 +1,6 @@
 // findings.asff.json: findings in the AWS Security Finding Format, as a file for the partner to
-// import if they wish (the tool never calls BatchImportFindings). Field limits follow the ASFF docs.
+// import if they wish, or imported for them with `scan --security-hub` (src/storage/security-hub.ts).
+// Field limits follow the ASFF docs.
 
 import type { Finding } from '../contract/results.js';
 import type { FindingStatus, Severity } from '../contract/status.js';
@@ -34,6 +35,15 @@ export const asffReporter = chunkedReporter({ format: 'asff', fileName: 'finding
   const context = asffContext(input);
   return jsonArrayChunks(input.results.findings, (f) => asffFinding(f, checks.get(f.checkId), context));
 });
+
+/** Every finding of the input in ASFF, one at a time. */
+export function* asffFindings(input: ReportInput): Iterable<AsffFinding> {
+  const checks = checkIndex(input.checks);
+  const context = asffContext(input);
+  for (const finding of input.results.findings) yield asffFinding(finding, checks.get(finding.checkId), context);
+}
+
+export type AsffFinding = ReturnType<typeof asffFinding>;
 
 interface AsffContext {
   time: string;

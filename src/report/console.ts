@@ -6,7 +6,7 @@ import type { Checklist } from '../contract/checklists/types.js';
 import type { RequirementStatus } from '../contract/status.js';
 import type { Results } from '../contract/results.js';
 import type { CallCounts, Manifest } from '../snapshot/manifest.js';
-import { STATUS_LABEL, STATUS_ORDER, countStatuses } from './html/status.js';
+import { STATUS_ORDER, countStatuses } from './html/status.js';
 import { listSome } from './html/format.js';
 import { problemsToFixFirst, verdictLine, verdictOf, type Problem } from './priorities.js';
 
@@ -50,14 +50,14 @@ export function renderConsoleSummary({ results, manifest, checklist, reportPath,
 
 function statusCounts(results: Results): string {
   const counts = countStatuses(results.requirements.map((r) => r.status));
-  return STATUS_ORDER.filter((s) => counts.has(s)).map((s) => PAINT[s](`${counts.get(s)} ${STATUS_LABEL[s]}`)).join(' · ') || 'none';
+  return STATUS_ORDER.filter((s) => counts.has(s)).map((s) => PAINT[s](`${counts.get(s)} ${s}`)).join(' · ') || 'none';
 }
 
 function fixFirst(problems: Problem[]): string[] {
   if (problems.length === 0) return [];
   const shown = problems.slice(0, WORST_SHOWN).map((p) => {
     const where = p.subjects[0] === 'partner' ? 'partner' : listSome(p.subjects, 3);
-    return `  ${PAINT[p.status](STATUS_LABEL[p.status].padEnd(5))} ${p.severity.padEnd(8)} ${p.requirement.id} ${p.requirement.title} (${where})`;
+    return `  ${PAINT[p.status](p.status.padEnd(5))} ${p.severity.padEnd(8)} ${p.requirement.id} ${p.requirement.title} (${where})`;
   });
   const more = problems.length > WORST_SHOWN ? [`  and ${problems.length - WORST_SHOWN} more in the report`] : [];
   return ['', 'Fix first:', ...shown, ...more, ''];

@@ -7,6 +7,7 @@ import type { Finding, RequirementResult } from '../contract/results.js';
 import type { RequirementStatus } from '../contract/status.js';
 import { findingsByRequirement, groupBy, rowSubject } from './findings.js';
 import type { Reporter } from './types.js';
+import { viewNote } from './view.js';
 import { attrs, escapeXml } from './xml.js';
 
 interface TestCase {
@@ -32,7 +33,10 @@ export const junitReporter: Reporter = {
     const findings = findingsByRequirement(results.findings);
     const rows = groupBy(results.requirements, (r) => [r.requirementId]);
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const suites = checklist.requirements.map((requirement) => {
+    const filtered = viewNote(input.view, input.results.selection);
+    // A filtered report leaves out the requirements it has no rows for.
+    const listed = filtered ? checklist.requirements.filter((r) => rows.has(r.id)) : checklist.requirements;
+    const suites = listed.map((requirement) => {
       const mapped = findings.get(requirement.id) ?? [];
       const cases = (rows.get(requirement.id) ?? []).map((row) => rowCase(row, mapped));
       const counts = countCases(cases);
@@ -42,6 +46,7 @@ export const junitReporter: Reporter = {
     const name = `${results.tool.name} ${checklist.id} ${checklist.version}`;
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
+      ...(filtered ? [`<!-- ${filtered.replace(/--/g, '- -')} -->`] : []),
       `<testsuites${attrs({ name, ...total, timestamp: results.finishedAt })}>`,
       ...suites,
       '</testsuites>',

@@ -9,8 +9,9 @@ import type { RequirementStatus } from '../contract/status.js';
 import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
 import { formatTime, listSome, plural } from './html/format.js';
-import { STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
+import { STATUS_MEANING, STATUS_ORDER, countStatuses } from './html/status.js';
 import { incompleteNote, rerenderNote } from './notes.js';
+import { viewNote } from './view.js';
 import { describeProduction } from '../engine/production.js';
 import { worstStatus } from './status.js';
 import type { Reporter, ReportInput } from './types.js';
@@ -51,11 +52,10 @@ export function mdText(value: string): string {
 }
 
 function label(status: RequirementStatus): string {
-  const word = STATUS_LABEL[status];
-  return status === 'FAIL' || status === 'ERROR' ? `**${word}**` : word;
+  return status === 'FAIL' || status === 'ERROR' ? `**${status}**` : status;
 }
 
-function header({ results, manifest, checklist, rerender, otherChecklists = [] }: ReportInput): string {
+function header({ results, manifest, checklist, rerender, view, otherChecklists = [] }: ReportInput): string {
   const coverage = coverageOf(results, manifest);
   const { SCANNED, PARTIAL, ERROR } = coverage.accounts;
   const caller = results.callerIdentity ?? manifest.callerIdentity;
@@ -83,6 +83,8 @@ function header({ results, manifest, checklist, rerender, otherChecklists = [] }
     const note = rerenderNote(rerender);
     lines.push('', `> **${mdText(note.headline)}**`, ...note.details.map((d) => `> - ${mdText(d)}`));
   }
+  const filtered = viewNote(view, results.selection);
+  if (filtered) lines.push('', `> **${mdText(filtered)}**`);
   lines.push('', `**${mdText(verdictLine(verdictOf({ results, checklist })))}**`);
   lines.push('', `Requirement rows: ${totals.join(' · ') || 'none'}`);
   return lines.join('\n');

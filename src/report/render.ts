@@ -7,7 +7,9 @@ import { UsageError } from '../errors.js';
 import { isChunked } from './chunked.js';
 import { redact, type RedactOptions } from '../snapshot/redact.js';
 import { selectReporters } from './registry.js';
+import { jsonReporter } from './json.js';
 import type { ReportInput, Reporter } from './types.js';
+import { applyView } from './view.js';
 
 export interface RenderedReport {
   format: string;
@@ -29,12 +31,17 @@ export async function renderReports(
   const reporters = selectReporters(formats);
   const safe = redactReportInput(input, options);
   const reports: RenderedReport[] = [];
-  for (const reporter of reporters) reports.push(await renderOne(reporter, safe, dir));
+  for (const reporter of reporters) reports.push(await renderOne(reporter, inputFor(reporter, safe), dir));
   return reports;
 }
 
+/** results.json is the evidence and stays complete; every other report lists what the view keeps. */
+function inputFor(reporter: Reporter, input: ReportInput): ReportInput {
+  return reporter === jsonReporter ? input : applyView(input);
+}
+
 /** Results, baseline and manifest redacted; the checklist and check metadata are our own text. */
-function redactReportInput(input: ReportInput, options: RedactOptions): ReportInput {
+export function redactReportInput(input: ReportInput, options: RedactOptions): ReportInput {
   return {
     ...input,
     results: redact(input.results, options),
@@ -110,5 +117,5 @@ export async function renderToBuffer(
 ): Promise<string | Uint8Array> {
   const [reporter, ...rest] = selectReporters(format);
   if (!reporter || rest.length > 0) throw new UsageError(`--out - writes a single format; got "${format}"`);
-  return reporter.render(redactReportInput(input, options));
+  return reporter.render(inputFor(reporter, redactReportInput(input, options)));
 }

@@ -5,6 +5,7 @@ import type { Results } from '../contract/results.js';
 import type { Severity } from '../contract/status.js';
 import type { RenderRecord } from '../bundle/render-record.js';
 import type { Manifest } from '../snapshot/manifest.js';
+import type { ReportView } from './view.js';
 
 export interface CheckSummary {
   id: string;
@@ -26,6 +27,8 @@ export interface ReportInput {
   baseline?: Results;
   /** Set when `partner-audit report` renders again: where from, and whether that matched the sealed evidence. */
   rerender?: RenderRecord;
+  /** What the reports list when narrowed (results.json is never narrowed); its note says so. */
+  view?: ReportView;
   /** The other checklists the same scan judged, with their folder relative to this report's. */
   otherChecklists?: OtherChecklist[];
 }

@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { buildSelfAssessment, findingsTable, type TableColumn } from './self-assessment.js';
 import type { Reporter } from './types.js';
+import { viewNote } from './view.js';
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL = 32_767;
@@ -21,6 +22,8 @@ export const xlsxReporter: Reporter = {
     workbook.creator = `${input.results.tool.name} ${input.results.tool.version}`;
     // Dated by the scan, not by the rendering, so the document properties say when evidence was taken.
     workbook.created = workbook.modified = new Date(input.results.finishedAt);
+    const filtered = viewNote(input.view, input.results.selection);
+    if (filtered) writeSheet(workbook, 'Filter', [{ header: 'This workbook is filtered', width: 120, wrap: true }], [[filtered]]);
     const requirements = buildSelfAssessment(input);
     writeSheet(workbook, 'Requirements', requirements.columns, requirements.rows);
     const findings = findingsTable(input.results.findings, input.checks);

@@ -9,7 +9,7 @@ import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
 import { evaluateRun, type EvidenceSource } from '../engine/evaluate.js';
 import { buildResults } from '../engine/results.js';
-import type { DeploymentModel, ProductionScope, Results } from '../contract/results.js';
+import type { DeploymentModel, ProductionScope, Results, ResultsSelection } from '../contract/results.js';
 import { redact } from '../snapshot/redact.js';
 import { DATASETS_DIR, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
@@ -28,6 +28,8 @@ export interface EvaluateRequest {
   production?: ProductionScope;
   /** Exact secret values (the scan's credentials) that must never reach results. */
   secrets?: string[];
+  /** `scan --checks/--requirements`: recorded in results.json (the checklist and checks come narrowed). */
+  selection?: ResultsSelection;
 }
 
 export interface Evaluated {
@@ -84,6 +86,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     ...(request.production ? { production: request.production } : {}),
     now,
   });
+  if (request.selection) results.selection = request.selection;
   await writeFile(join(request.resultsDir ?? request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
   return { manifest, results };
 }

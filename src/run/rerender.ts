@@ -17,6 +17,7 @@ import type { AnyCheck } from '../contract/check.js';
 import type { Results } from '../contract/results.js';
 import { IntegrityError, UsageError } from '../errors.js';
 import { selectReporters } from '../report/registry.js';
+import type { ReportView } from '../report/view.js';
 import { renderReports, renderToBuffer, type RenderedReport } from '../report/render.js';
 import { RERENDERS_DIR } from '../snapshot/layout.js';
 import { assertUnlocked, type RunLock } from '../snapshot/lock.js';
@@ -25,6 +26,7 @@ import { readResults, readResultsFor, resultsFileOf } from '../snapshot/results-
 import { getChecklist } from '../catalog/index.js';
 import { TOOL } from '../version.js';
 import { loadReportInput } from './report-input.js';
+import { checkSelection } from './check-selection.js';
 import { openExistingRunDir } from './run-dir.js';
 
 export interface RerenderRequest extends SignOptions {
@@ -37,6 +39,8 @@ export interface RerenderRequest extends SignOptions {
   allowModified?: boolean;
   /** Take over a stale lock. */
   force?: boolean;
+  /** What the reports list; results.json, when rendered, stays complete. */
+  view?: ReportView;
   /** Which of the run's checklists to render (default its primary, at the top of the run). */
   checklist?: string;
 }
@@ -134,6 +138,10 @@ export async function rerenderRun(request: RerenderRequest, checks: readonly Any
     const input = await loadReportInput(runDir, checks, request.baseline, request.checklist);
     const record = await renderRecord(request, evidence);
     input.rerender = record;
+    if (request.view) {
+      checkSelection(request.view, checks, [input.checklist]);
+      input.view = request.view;
+    }
     if (request.toStdout) return { results: input.results, record, reports: [], output: await renderToBuffer(input, request.format) };
     const suffix = `${request.checklist ? `-${request.checklist}` : ''}${record.source === 'modified' ? '-modified' : ''}`;
     const folder = `${RERENDERS_DIR}/${record.renderedAt.replace(/[:.]/g, '-')}${suffix}`;

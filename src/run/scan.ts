@@ -5,11 +5,12 @@
 
 import { S3Client } from '@aws-sdk/client-s3';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { loadStatements } from '../attest/load.js';
 import { namesAccountsByTag } from '../attest/scope.js';
 import { NO_STATEMENTS, type PartnerStatements } from '../attest/types.js';
 import { startDeadline } from '../aws/deadline.js';
+import { configuredRegion } from '../aws/home-region.js';
 import { diffRuns, type RunDiff } from '../bookkeeping/diff.js';
 import { renderDiffJson, renderDiffMarkdown } from '../bookkeeping/diff-render.js';
 import { parseShard, type Shard } from '../bookkeeping/shard.js';
@@ -19,17 +20,23 @@ import type { ScanEvents } from '../collect/events.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import type { AnyCheck } from '../contract/check.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import type { DeploymentModel, Results } from '../contract/results.js';
+import type { DeploymentModel, Results, ResultsSelection } from '../contract/results.js';
+import type { RequirementStatus, Severity } from '../contract/status.js';
 import { UsageError } from '../errors.js';
 import { selectChecks } from '../policy/selection.js';
 import { checkSummaries } from '../report/check-summary.js';
 import { selectReporters } from '../report/registry.js';
-import { renderReports } from '../report/render.js';
+import { asffFindings, type AsffFinding } from '../report/asff.js';
+import { redactReportInput, renderReports } from '../report/render.js';
+import { viewOf, type ReportView } from '../report/view.js';
 import type { ReportInput } from '../report/types.js';
 import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { checklistDir } from '../snapshot/layout.js';
 import { findResultsFor } from '../snapshot/results-file.js';
+import { describeTarget, notifyDrift, parseNotifyTarget, type NotifyTarget } from '../storage/notify.js';
+import { importIntoSecurityHub } from '../storage/security-hub.js';
+import { assertSomethingSelected, checkSelection, isSelective, narrowChecklist, narrowChecks } from './check-selection.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
 import { evaluateRunDir } from './evaluate.js';
@@ -51,6 +58,16 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   deadline?: number;
   /** Replace an earlier run in --out, resume with other targets or regions, take over a stale lock. */
   force?: boolean;
+  /** `--severity`, `--status`: what the reports list (results.json stays complete). */
+  severity?: Severity[];
+  status?: RequirementStatus[];
+  /** Import the findings into the caller's own Security Hub, in its configured region. */
+  securityHub?: boolean;
+  /** An SNS topic ARN or an https webhook told what drifted since --baseline, when something did. */
+  notify?: string;
+  /** `--checks`, `--requirements`: collect and judge only these (recorded in results.json). */
+  checks?: string[];
+  requirements?: string[];
 }
 
 /** One checklist's verdicts from the scan. */
@@ -69,6 +86,10 @@ export interface ScanOutcome extends ChecklistOutcome {
   manifest: Manifest;
   checklists: ChecklistOutcome[];
   signed: boolean;
+  /** Findings imported by `--security-hub`, and where. */
+  securityHub?: { imported: number; region: string };
+  /** Where `--notify` sent the drift, or why it sent nothing. */
+  notified?: string;
 }
 
 /** Everything the scan needs that could be read and checked without AWS. */
@@ -79,6 +100,10 @@ interface Prepared {
   baselines: Map<string, Results>;
   shard?: Shard;
   upload?: S3Location;
+  /** The region `--security-hub` imports into. */
+  securityHubRegion?: string;
+  notify?: NotifyTarget;
+  selection: ResultsSelection;
   runId: string;
   outDir: string;
 }
@@ -92,19 +117,61 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   if (request.snapshot && request.resume) throw new UsageError('use --snapshot or --resume, not both');
   if (request.snapshot && request.deadline) throw new UsageError('--deadline limits collection from AWS; --snapshot collects nothing');
   if (request.resume && request.out) throw new UsageError('--resume finishes the run in place; drop --out');
+  if (request.snapshot) refuseTargetFlags(request);
   selectReporters(request.format);
   const shard = request.shard ? parseShard(request.shard) : undefined;
   const run = await resolveRunConfig(request);
   const statements = await statementsFor(run, checks);
+  const selection: ResultsSelection = { ...(request.checks ? { checks: request.checks } : {}), ...(request.requirements ? { requirements: request.requirements } : {}) };
+  checkSelection(selection, checks, run.checklists);
+  if (isSelective(selection)) assertSomethingSelected(checks, run.checklists, selection);
   const baselines = request.baseline ? await baselinesFor(request.baseline, run.checklists) : new Map<string, Results>();
   const upload = request.upload ? parseS3Uri(request.upload) : undefined;
+  const securityHubRegion = request.securityHub ? await securityHubRegionOf(run.config.profile) : undefined;
+  const notify = request.notify !== undefined ? parseNotifyTarget(request.notify, request.baseline !== undefined) : undefined;
   await checkSignOptions(request);
   const runId = defaultRunId();
   const outDir = request.resume ?? request.out ?? join('runs', runId);
   if (request.snapshot && (await sameDirectory(request.snapshot, outDir))) {
     throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
   }
-  return { run, statements, baselines, runId, outDir, ...(shard ? { shard } : {}), ...(upload ? { upload } : {}) };
+  return {
+    run,
+    statements,
+    baselines,
+    selection,
+    runId,
+    outDir,
+    ...(shard ? { shard } : {}),
+    ...(upload ? { upload } : {}),
+    ...(securityHubRegion ? { securityHubRegion } : {}),
+    ...(notify ? { notify } : {}),
+  };
+}
+
+async function securityHubRegionOf(profile: string | undefined): Promise<string> {
+  const region = await configuredRegion(profile);
+  if (!region) throw new UsageError("--security-hub imports into the Security Hub of your configured region: set AWS_REGION or the profile's region");
+  return region;
+}
+
+/** The flags that choose what to collect; a snapshot was collected already and holds what it holds. */
+const TARGET_FLAGS: [keyof ScanFlags, string][] = [
+  ['accounts', '--accounts'],
+  ['regions', '--regions'],
+  ['org', '--org'],
+  ['includeAccounts', '--include-accounts'],
+  ['excludeAccounts', '--exclude-accounts'],
+  ['includeTag', '--include-tag'],
+  ['excludeTag', '--exclude-tag'],
+];
+
+function refuseTargetFlags(request: ScanRequest): void {
+  const given = TARGET_FLAGS.filter(([key]) => request[key] !== undefined).map(([, flag]) => flag);
+  if (given.length === 0) return;
+  throw new UsageError(
+    `--snapshot evaluates every account and region the snapshot holds; ${given.join(', ')} only narrow${given.length === 1 ? 's' : ''} a collection from AWS: drop ${given.length === 1 ? 'it' : 'them'} (narrow the snapshot with --checks or --requirements), or scan again with ${given.length === 1 ? 'it' : 'them'}`,
+  );
 }
 
 async function sameDirectory(a: string, b: string): Promise<boolean> {
@@ -135,7 +202,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
       if (request.resume) await assertResumable(outDir, selectionOf(run.config), { checklist: run.checklist, checklists: run.checklists }, request.force === true);
       secrets = await collectEvidence({
         run,
-        checks: checksOf(run, checks),
+        checks: checksOf(run, checks, prepared.selection),
         runId: prepared.runId,
         outDir,
         ...(prepared.shard ? { shard: prepared.shard } : {}),
@@ -148,7 +215,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     const outcomes: ChecklistOutcome[] = [];
     let manifest: Manifest | undefined;
     for (const checklist of run.checklists) {
-      const judged = await judgeChecklist(prepared, checklist, { checks, format: request.format, secrets });
+      const judged = await judgeChecklist(prepared, checklist, { checks, format: request.format, secrets, view: viewOf(request) });
       manifest = judged.manifest;
       outcomes.push(judged.outcome);
     }
@@ -157,21 +224,33 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     await writeChecksums(outDir);
     const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
     if (prepared.upload) await upload(outDir, prepared.upload, run.config.profile);
-    return { ...outcomes[0]!, outDir, manifest: manifest!, checklists: outcomes, signed: signature !== undefined };
+    const securityHub = prepared.securityHubRegion ? await importFindingsOf(outcomes, manifest!, checks, secrets, prepared.securityHubRegion, run) : undefined;
+    const notified = prepared.notify ? await notifyOf(prepared.notify, outcomes, outDir, run.config.profile) : undefined;
+    return {
+      ...outcomes[0]!,
+      outDir,
+      manifest: manifest!,
+      checklists: outcomes,
+      signed: signature !== undefined,
+      ...(securityHub ? { securityHub } : {}),
+      ...(notified ? { notified } : {}),
+    };
   } finally {
     await lock.release();
   }
 }
 
 /** The checks of the run's checklists: what the collection gathers evidence for. */
-function checksOf(run: RunConfig, checks: readonly AnyCheck[]): AnyCheck[] {
-  return selectChecks({ checklist: run.checklists.map((c) => `${c.id}@${c.version}`) }, checks);
+function checksOf(run: RunConfig, checks: readonly AnyCheck[], selection: ResultsSelection): AnyCheck[] {
+  const mapped = selectChecks({ checklist: run.checklists.map((c) => `${c.id}@${c.version}`) }, checks);
+  return narrowChecks(mapped, run.checklists.map((c) => narrowChecklist(c, checks, selection)), selection);
 }
 
 interface JudgeOptions {
   checks: readonly AnyCheck[];
   format: string;
   secrets: string[];
+  view: ReportView;
 }
 
 /** Evaluates the run's snapshot for one checklist, then writes its results, drift and reports in its folder. */
@@ -179,16 +258,20 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   const { run, outDir } = prepared;
   const dir = checklistDir(outDir, checklist.id, run.checklist.id);
   await mkdir(dir, { recursive: true });
+  // A narrowed scan judges only the chosen requirements, with only the chosen checks.
+  const judged = narrowChecklist(checklist, options.checks, prepared.selection);
+  const checks = narrowChecks(options.checks, [judged], prepared.selection);
   const { manifest, results } = await evaluateRunDir({
     runDir: outDir,
     resultsDir: dir,
-    checks: [...options.checks],
-    checklist,
+    checks,
+    checklist: judged,
     deploymentModel: run.config.deploymentModel as DeploymentModel,
     settings: checkSettingsOf(run.config),
     statements: prepared.statements,
     ...(run.config.production ? { production: run.config.production } : {}),
     secrets: options.secrets,
+    ...(isSelective(prepared.selection) ? { selection: prepared.selection } : {}),
   });
   const baseline = prepared.baselines.get(checklist.id);
   const otherChecklists = run.checklists
@@ -197,16 +280,17 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   const input: ReportInput = {
     results,
     manifest,
-    checklist,
-    checks: checkSummaries(options.checks, checklist.id),
+    checklist: judged,
+    checks: checkSummaries(checks, checklist.id),
     otherChecklists,
     ...(baseline ? { baseline } : {}),
+    view: options.view,
   };
   const diff = baseline ? diffRuns(baseline, results, new Date()) : undefined;
   if (diff) await writeDiff(dir, diff);
   const reports = await renderReports(input, options.format, dir, { secrets: options.secrets });
   const reportFiles = reports.map((r) => join(dir, r.fileName));
-  return { manifest, outcome: { checklist, results, reportFiles, ...(diff ? { diff } : {}) } };
+  return { manifest, outcome: { checklist: judged, results, reportFiles, ...(diff ? { diff } : {}) } };
 }
 
 /** The baseline run's results for each checklist it judged; refused when it judged none of the scan's. */
@@ -235,6 +319,40 @@ async function upload(outDir: string, target: S3Location, profile: string | unde
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Every finding of every checklist (never a filtered view), redacted as the reports are, with the
+ * base credentials. A finding judged under several checklists goes in once, as the first judged it.
+ */
+async function importFindingsOf(
+  outcomes: readonly ChecklistOutcome[],
+  manifest: Manifest,
+  checks: readonly AnyCheck[],
+  secrets: string[],
+  region: string,
+  run: RunConfig,
+): Promise<{ imported: number; region: string }> {
+  const { profile, retry } = run.config;
+  function* findings(): Iterable<AsffFinding> {
+    const seen = new Set<string>();
+    for (const { results, checklist } of outcomes) {
+      const input = redactReportInput({ results, manifest, checklist, checks: checkSummaries(checks, checklist.id) }, { secrets });
+      for (const finding of asffFindings(input)) {
+        if (seen.has(finding.Id)) continue;
+        seen.add(finding.Id);
+        yield finding;
+      }
+    }
+  }
+  const { imported } = await importIntoSecurityHub(findings(), { region, ...(profile ? { profile } : {}), maxAttempts: retry.maxAttempts, retryMode: retry.mode });
+  return { imported, region };
+}
+
+async function notifyOf(target: NotifyTarget, outcomes: readonly ChecklistOutcome[], outDir: string, profile: string | undefined): Promise<string> {
+  const diffs = outcomes.flatMap((o) => (o.diff ? [o.diff] : []));
+  const sent = await notifyDrift(target, diffs, basename(resolve(outDir)), profile ? { profile } : {});
+  return sent ? `drift sent to ${describeTarget(target)}` : 'nothing worth telling changed since the baseline: no notification sent';
 }
 
 async function statementsFor(run: RunConfig, checks: readonly AnyCheck[]): Promise<PartnerStatements> {

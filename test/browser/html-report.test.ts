@@ -103,6 +103,12 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
     expect(footer).toEqual({ ...EXPECTED.requirementCounts, ATTESTED: EXPECTED.requirementCounts.ATTESTED - 1 });
     const perAccountFails = await page.$$eval('#matrix tfoot tr[data-total="FAIL"] td.cell', (tds) => tds.map((td) => td.textContent));
     expect(perAccountFails).toEqual(['1', '2', '0', '0']);
+    // Cells carry the full status names; NOT_APPLICABLE wraps after its underscore instead of widening its column.
+    const cells = await page.$$eval('#matrix tbody td.cell > *', (labels) =>
+      labels.map((label) => ({ text: label.textContent, width: label.getBoundingClientRect().width, overflows: label.scrollWidth > label.clientWidth })));
+    expect(cells.filter((c) => c.overflows)).toEqual([]);
+    expect(new Set(cells.map((c) => c.text))).toContain('NOT_APPLICABLE');
+    expect(Math.max(...cells.map((c) => c.width))).toBeLessThanOrEqual(96);
     await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
   });
 
@@ -171,7 +177,7 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
   it('shows a partner-level requirement as one status, not per account', async () => {
     await page.goto(`${reportUrl}#/req/DOC-001`);
     await page.waitForSelector('.attestation');
-    expect(await page.textContent('#requirement-totals')).toBe('Judged once for the partner: ATTEST ');
+    expect(await page.textContent('#requirement-totals')).toBe('Judged once for the partner: ATTESTED ');
     expect(await page.locator('#account-status').count()).toBe(0);
     expect(await page.textContent('.attestation')).toContain('For the partner.');
   });

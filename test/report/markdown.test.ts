@@ -32,7 +32,7 @@ describe('markdownReporter', () => {
         'as arn:aws:sts::999999999999:assumed-role/PartnerAuditRole/audit · 4 accounts (2 scanned, 1 partial, 1 failed) · 2 regions',
     );
     expect(verdict).toBe('**6 of 7 requirements need action (3 fail, 3 could not be checked); 0 to review, 0 to attest.**');
-    expect(totals).toBe('Requirement rows: 3 **FAIL** · 7 **ERROR** · 1 WARN · 1 MANUAL · 4 ATTEST · 9 PASS · 4 N/A');
+    expect(totals).toBe('Requirement rows: 3 **FAIL** · 7 **ERROR** · 1 WARN · 1 MANUAL · 4 ATTESTED · 9 PASS · 4 NOT_APPLICABLE');
     expect(markdown).not.toContain('Incomplete scan');
   });
 
@@ -58,7 +58,7 @@ describe('markdownReporter', () => {
 
   it('lists partner-level requirements once, not per account', () => {
     const rows = tableAfter(markdown, 'Partner-level requirements');
-    expect(rows.slice(2).map(cells)).toEqual([['DOC-001 Architecture diagram is current', 'ATTEST', '']]);
+    expect(rows.slice(2).map(cells)).toEqual([['DOC-001 Architecture diagram is current', 'ATTESTED', '']]);
   });
 
   it('lists accepted exceptions with what they cover and flags the expired ones', () => {
@@ -131,7 +131,7 @@ describe('markdown for a large run', () => {
   it('switches to status counts per requirement when there are too many accounts', () => {
     expect(input.results.accounts.length).toBeGreaterThan(MAX_MATRIX_ACCOUNTS);
     const rows = tableAfter(markdown, 'Account-level requirements needing attention');
-    expect(cells(rows[0]!)).toEqual(['Requirement', 'Overall', '**FAIL**', '**ERROR**', 'WARN', 'MANUAL', 'ATTEST', 'PASS', 'N/A']);
+    expect(cells(rows[0]!)).toEqual(['Requirement', 'Overall', '**FAIL**', '**ERROR**', 'WARN', 'MANUAL', 'ATTESTED', 'PASS', 'NOT_APPLICABLE']);
     for (const row of rows.slice(2)) {
       const counts = cells(row).slice(2).map(Number);
       expect(counts.reduce((a, b) => a + b, 0)).toBe(200);

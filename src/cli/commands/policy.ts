@@ -20,6 +20,7 @@ interface PolicyOptions {
   format: PolicyFormat;
   scanner?: boolean;
   roleName?: string;
+  securityHub?: boolean;
 }
 
 export function register(program: Command, context: CliContext): void {
@@ -31,6 +32,7 @@ export function register(program: Command, context: CliContext): void {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
     .option('--scanner', "the scanner principal's policy instead: the same reads plus sts:AssumeRole of the audit role (json only)")
     .option('--role-name <name>', 'with --scanner: the audit role to assume', DEFAULT_ROLE_NAME)
+    .option('--security-hub', 'with --scanner: add securityhub:BatchImportFindings, which scan --security-hub needs')
     .addHelpText(
       'after',
       `
@@ -53,8 +55,9 @@ export function renderPolicy(options: PolicyOptions, checks: readonly AnyCheck[]
     const roleName = options.roleName ?? DEFAULT_ROLE_NAME;
     if (options.format !== 'json') throw new UsageError('--scanner prints a JSON policy: leave out --format');
     if (!ROLE_NAME.test(roleName)) throw new UsageError(`--role-name: "${roleName}" is not a valid IAM role name`);
-    return `${JSON.stringify(scannerPolicyDocument(policy, roleName), null, 2)}\n`;
+    return `${JSON.stringify(scannerPolicyDocument(policy, roleName, { securityHub: options.securityHub === true }), null, 2)}\n`;
   }
+  if (options.securityHub) throw new UsageError('--security-hub adds to the scanner policy: use it with --scanner');
   if (options.format === 'cloudformation') return roleCloudFormation(policy);
   if (options.format === 'terraform') return roleTerraform(policy);
   return `${JSON.stringify(policy, null, 2)}\n`;

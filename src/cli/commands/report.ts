@@ -7,6 +7,9 @@ import { exitCodeFor } from '../../engine/results.js';
 import { UsageError } from '../../errors.js';
 import { FORMATS } from '../../report/registry.js';
 import { rerenderNote } from '../../report/notes.js';
+import { parseSeverities, parseStatuses, viewOf } from '../../report/view.js';
+import type { RequirementStatus, Severity } from '../../contract/status.js';
+import { commaList } from '../../run/options.js';
 import { rerenderRun } from '../../run/rerender.js';
 import type { CliContext } from '../context.js';
 
@@ -16,6 +19,10 @@ interface ReportOptions extends SignOptions {
   baseline?: string;
   allowModified?: boolean;
   force?: boolean;
+  severity?: Severity[];
+  status?: RequirementStatus[];
+  checks?: string[];
+  requirements?: string[];
   checklist?: string;
 }
 
@@ -29,6 +36,10 @@ export function register(program: Command, context: CliContext): void {
     .option('--checklist <id>', "which checklist's results to render, when the scan judged several (default: the first, at the top of the run)")
     .option('--baseline <run-dir>', 'a previous run, to show what changed')
     .option('--allow-modified', 'render even when the evidence no longer matches SHA256SUMS; every report then says "re-rendered from modified results", with the hashes')
+    .option('--checks <ids>', 'list only the findings of these checks and the requirements they map to', commaList)
+    .option('--requirements <ids>', 'list only these requirements and their findings', commaList)
+    .option('--severity <list>', 'list only findings of these severities (critical,high,medium,low,informational) and requirements with a check of one', parseSeverities)
+    .option('--status <list>', 'list only these statuses (FAIL,ERROR,WARN,MANUAL,ATTESTED,PASS,NOT_APPLICABLE)', parseStatuses)
     .option('--force', "take over the run directory's stale lock (its process is gone)")
     .option('--sign-key <pem>', "sign the re-render folder (its RENDER.json and SHA256SUMS) with this Ed25519 private key (PEM file)")
     .option('--sign-kms-key-id <key-id>', 'sign the re-render folder with this AWS KMS asymmetric key (calls kms:GetPublicKey and kms:Sign)')
@@ -38,6 +49,8 @@ export function register(program: Command, context: CliContext): void {
       '\nThe run is verified first: if its evidence no longer matches SHA256SUMS (or its signature), report\n' +
         'refuses (exit 1, naming the files) unless --allow-modified. The run\'s SHA256SUMS and SIGNATURE.json\n' +
         'are never rewritten; each rendering gets its own folder with RENDER.json and SHA256SUMS (docs/evidence.md).\n' +
+        '--checks, --requirements, --severity and --status narrow what the reports list and each says so;\n' +
+        'results.json (--format json) stays complete.\n' +
         'Exit code otherwise follows the results, as for scan: 0 pass, 3 a requirement FAILs, 4 incomplete.',
     )
     .action(async (runDir: string, options: ReportOptions) => {
@@ -57,6 +70,11 @@ export async function report(runDir: string, options: ReportOptions, context: Cl
       ...(options.baseline ? { baseline: options.baseline } : {}),
       ...(options.allowModified ? { allowModified: true } : {}),
       ...(options.force ? { force: true } : {}),
+      view: {
+        ...viewOf(options),
+        ...(options.checks ? { checks: options.checks } : {}),
+        ...(options.requirements ? { requirements: options.requirements } : {}),
+      },
       ...(options.checklist ? { checklist: options.checklist } : {}),
       ...(options.signKey ? { signKey: options.signKey } : {}),
       ...(options.signKmsKeyId ? { signKmsKeyId: options.signKmsKeyId } : {}),

@@ -3,7 +3,7 @@
 
 import type { RequirementStatus } from '../../contract/status.js';
 import { esc } from './escape.js';
-import { STATUS_LABEL, STATUS_ORDER } from './status.js';
+import { STATUS_ORDER } from './status.js';
 
 const BAR_FILL: Record<RequirementStatus, string> = {
   FAIL: '#b42318',
@@ -16,7 +16,7 @@ const BAR_FILL: Record<RequirementStatus, string> = {
 };
 
 const ROW_HEIGHT = 30;
-const LABEL_WIDTH = 80;
+const LABEL_WIDTH = 150;
 const BAR_MAX = 300;
 const COUNT_WIDTH = 70;
 
@@ -26,7 +26,7 @@ export function renderStatusChart(title: string, counts: Map<RequirementStatus, 
   const max = Math.max(1, ...shown.map((s) => counts.get(s) ?? 0));
   const height = shown.length * ROW_HEIGHT + 8;
   const width = LABEL_WIDTH + BAR_MAX + COUNT_WIDTH;
-  const summary = shown.map((s) => `${STATUS_LABEL[s]} ${counts.get(s) ?? 0}`).join(', ');
+  const summary = shown.map((s) => `${s} ${counts.get(s) ?? 0}`).join(', ');
   const rows = shown.map((status, i) => barRow(status, counts.get(status) ?? 0, max, i));
   return `<figure class="chart">
 <figcaption>${esc(title)}</figcaption>
@@ -41,7 +41,7 @@ function barRow(status: RequirementStatus, count: number, max: number, index: nu
   const barWidth = count === 0 ? 0 : Math.max(2, Math.round((count / max) * BAR_MAX));
   const middle = y + ROW_HEIGHT / 2 - 2;
   return `<g data-status="${status}" data-count="${count}">
-<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle" font-size="14" font-weight="600" fill="#111827">${STATUS_LABEL[status]}</text>
+<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle" font-size="14" font-weight="600" fill="#111827">${status}</text>
 <rect x="${LABEL_WIDTH}" y="${y}" width="${barWidth}" height="${ROW_HEIGHT - 8}" rx="3" fill="${BAR_FILL[status]}"/>
 <text x="${LABEL_WIDTH + barWidth + 6}" y="${middle}" dominant-baseline="middle" font-size="14" fill="#111827">${count}</text>
 </g>`;

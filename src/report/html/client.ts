@@ -10,8 +10,10 @@ export const CLIENT_SCRIPT = String.raw`
 'use strict';
 const D = JSON.parse(document.getElementById('report-data').textContent);
 const CODES = D.statuses.map((s) => s.code);
-const LABEL = Object.fromEntries(D.statuses.map((s) => [s.code, s.label]));
+const LABEL = Object.fromEntries(D.statuses.map((s) => [s.code, s.status]));
 LABEL['.'] = '—';
+/** NOT_APPLICABLE may wrap after its underscore, so a matrix cell stays narrow. */
+const cellLabel = (code) => LABEL[code].split('_').flatMap((part, i, parts) => (i < parts.length - 1 ? [part + '_', h('wbr')] : [part]));
 const NAME = Object.fromEntries(D.statuses.map((s) => [s.code, s.status]));
 NAME['.'] = 'no result';
 const rank = (code) => { const i = CODES.indexOf(code); return i < 0 ? CODES.length : i; };
@@ -162,13 +164,13 @@ function renderMatrix() {
         h('a', { href: reqLink(req.id), class: 'req-id' }, req.id),
         req.applies ? null : h('span', { class: 'tag', title: 'Does not apply to the ' + D.deploymentModel + ' model' }, 'not for ' + D.deploymentModel),
         h('span', { class: 'req-title' }, req.title)),
-      h('td', { class: 'cell' }, badge(overall[r])),
+      h('td', { class: 'cell' }, badge(overall[r], cellLabel(overall[r]))),
       shown.map((a) => {
         const code = req.cells[a];
         const text = req.id + ' · ' + accountLabel(D.accounts[a]) + ': ' + NAME[code];
         return h('td', { class: 'cell' + (s && code !== s ? ' dim' : ''), 'data-status': NAME[code], 'data-account': D.accounts[a].id },
           code === '.' ? h('span', { class: 's-none', title: text }, LABEL[code])
-            : h('a', { class: 's-' + code, href: reqLink(req.id, { account: D.accounts[a].id }), title: text }, LABEL[code]));
+            : h('a', { class: 's-' + code, href: reqLink(req.id, { account: D.accounts[a].id }), title: text }, cellLabel(code)));
       }),
       h('td', { class: 'totals' }, totalsBadges(countCodes(accs.map((a) => req.cells[a])))));
   });
@@ -194,7 +196,7 @@ function matrixControls() {
   return h('div', { class: 'controls', role: 'search' },
     h('label', { class: 'check-label' }, h('input', { id: 'show-all', type: 'checkbox', onchange: (e) => { matrixState.showAll = e.target.checked; matrixState.page = 0; renderMatrix(); } }), 'Show all'),
     h('label', {}, 'Status', h('select', { id: 'filter-status', onchange: update('status') },
-      h('option', { value: '' }, 'Any status'), D.statuses.map((st) => h('option', { value: st.code }, st.label)))),
+      h('option', { value: '' }, 'Any status'), D.statuses.map((st) => h('option', { value: st.code }, st.status)))),
     h('label', {}, 'Account', h('input', { id: 'filter-account', type: 'search', placeholder: 'ID or name', oninput: update('account') })),
     h('label', {}, 'Requirement', h('input', { id: 'filter-requirement', type: 'search', placeholder: 'ID, title or section', oninput: update('requirement') })),
     h('label', {}, 'Order accounts', h('select', { id: 'account-order', onchange: update('accountOrder') },
@@ -362,7 +364,7 @@ function renderRequirement(id, params) {
     h('div', { class: 'controls', role: 'search' },
       h('label', {}, 'Status', h('select', { id: 'findings-status', onchange: update('status') },
         h('option', { value: '' }, 'Any status'),
-        D.statuses.filter((st) => st.finding).map((st) => h('option', { value: st.code, selected: st.code === view.status }, st.label)))),
+        D.statuses.filter((st) => st.finding).map((st) => h('option', { value: st.code, selected: st.code === view.status }, st.status)))),
       h('label', {}, 'Account', h('input', { id: 'findings-account', type: 'search', value: view.account, placeholder: 'ID or name', oninput: update('account') }))),
     h('div', { id: 'findings-root' }));
   if (!partner) accountStatusTable(r, view);

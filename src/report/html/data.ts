@@ -6,7 +6,7 @@ import type { Requirement, RequirementScope } from '../../contract/checklists/ty
 import { FINDING_STATUSES, SEVERITIES, severityRank, type RequirementStatus, type Severity } from '../../contract/status.js';
 import type { AttestationRef, ExceptionRef, Finding, RequirementResult } from '../../contract/results.js';
 import type { CheckSummary, ReportInput } from '../types.js';
-import { NO_RESULT_CODE, STATUS_CODE, STATUS_LABEL, STATUS_ORDER } from './status.js';
+import { NO_RESULT_CODE, STATUS_CODE, STATUS_ORDER } from './status.js';
 
 /** Evidence longer than this (as JSON) is cut, and the cut is shown on the page. */
 export const EVIDENCE_MAX_CHARS = 4_000;
@@ -64,7 +64,6 @@ export type FindingRow = [number, number, number, string, string, number, number
 export interface StatusData {
   code: string;
   status: RequirementStatus;
-  label: string;
   /** True when findings can carry it (MANUAL and ATTESTED are requirement-level only). */
   finding: boolean;
 }
@@ -131,7 +130,6 @@ export function buildReportData(input: ReportInput): ReportData {
     statuses: STATUS_ORDER.map((status) => ({
       code: STATUS_CODE[status],
       status,
-      label: STATUS_LABEL[status],
       finding: (FINDING_STATUSES as readonly string[]).includes(status),
     })),
     deploymentModel: results.deploymentModel,

@@ -1,6 +1,7 @@
 // The page header: what was scanned, by whom, when, against which checklist, and how completely.
 
 import { incompleteNote, rerenderNote } from '../notes.js';
+import { viewNote } from '../view.js';
 import type { ReportInput } from '../types.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { esc } from './escape.js';
@@ -17,7 +18,7 @@ export function renderHeader(input: ReportInput): string {
 <p class="eyebrow">${esc(results.tool.name)} report</p>
 <h1>${esc(checklist.title)}</h1>
 ${renderSubtitle(input)}
-${renderRerender(input)}${renderVerdict(input)}
+${renderRerender(input)}${renderViewNote(input)}${renderVerdict(input)}
 ${renderScanWarning(input)}
 </header>`;
 }
@@ -43,6 +44,11 @@ function renderScanWarning({ results, manifest }: ReportInput): string {
   ].filter(Boolean);
   if (problems.length === 0) return '';
   return `<p class="banner" role="alert"><strong>Incomplete evidence:</strong> ${esc(problems.join('; '))} (<a href="#about">details</a>).</p>`;
+}
+
+function renderViewNote({ view, results }: ReportInput): string {
+  const note = viewNote(view, results.selection);
+  return note ? `<p class="banner"><strong>${esc(note)}</strong></p>\n` : '';
 }
 
 function renderRerender({ rerender }: ReportInput): string {

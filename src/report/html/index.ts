@@ -13,7 +13,7 @@ import { esc, jsonForScript } from './escape.js';
 import { renderCoverage, renderHeader, renderRunFacts } from './header.js';
 import { renderExceptions, renderFixFirst, renderPartnerLevel } from './landing.js';
 import { countingNote } from '../priorities.js';
-import { STATUS_CODE, STATUS_LABEL, STATUS_MEANING, STATUS_ORDER, countStatuses } from './status.js';
+import { STATUS_CODE, STATUS_MEANING, STATUS_ORDER, countStatuses } from './status.js';
 import { STYLES } from './styles.js';
 
 export const htmlReporter: Reporter = {
@@ -96,7 +96,7 @@ ${renderStatusChart('Findings', findingCounts, findingStatuses)}
 
 function renderLegend(): string {
   const items = STATUS_ORDER.map(
-    (s: RequirementStatus) => `<li><span class="badge s-${STATUS_CODE[s]}">${STATUS_LABEL[s]}</span> ${esc(STATUS_MEANING[s])}</li>`,
+    (s: RequirementStatus) => `<li><span class="badge s-${STATUS_CODE[s]}">${s}</span> ${esc(STATUS_MEANING[s])}</li>`,
   );
   return `<ul class="legend" aria-label="Legend">${items.join('')}<li><span class="badge s-none">—</span> no result</li></ul>`;
 }

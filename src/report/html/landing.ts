@@ -8,7 +8,7 @@ import { problemsToFixFirst, verdictLine, verdictOf, type Problem } from '../pri
 import type { ReportInput } from '../types.js';
 import { esc } from './escape.js';
 import { listSome, plural } from './format.js';
-import { STATUS_CODE, STATUS_LABEL } from './status.js';
+import { STATUS_CODE } from './status.js';
 
 /** Accounts named per "Fix first" entry; the rest are counted. */
 const SUBJECTS_SHOWN = 6;
@@ -37,7 +37,7 @@ function problemItem(problem: Problem): string {
   const { requirement, status, severity, subjects, reason } = problem;
   const where = subjects[0] === 'partner' ? 'the partner' : `${plural(subjects.length, 'account')}: ${listSome(subjects, SUBJECTS_SHOWN)}`;
   return `<li data-requirement="${esc(requirement.id)}" data-status="${status}">
-<div class="problem-head"><span class="badge s-${STATUS_CODE[status]}">${STATUS_LABEL[status]}</span> <span class="tag">${esc(severity)}</span> <a href="${requirementHref(requirement.id)}"><strong>${esc(requirement.id)}</strong> ${esc(requirement.title)}</a></div>
+<div class="problem-head"><span class="badge s-${STATUS_CODE[status]}">${status}</span> <span class="tag">${esc(severity)}</span> <a href="${requirementHref(requirement.id)}"><strong>${esc(requirement.id)}</strong> ${esc(requirement.title)}</a></div>
 <div class="problem-where">${esc(where)}</div>
 <div class="problem-why">${esc(reason)}</div>
 </li>`;
@@ -58,7 +58,7 @@ export function renderPartnerLevel({ results, checklist }: ReportInput): string 
 function partnerItem(id: string, title: string, row: RequirementResult): string {
   const attested = row.attestation ? `attested ${row.attestation.status} by ${row.attestation.owner} on ${row.attestation.date}` : '';
   const why = [row.reason ?? '', attested].filter(Boolean).join(' · ');
-  return `<li data-requirement="${esc(id)}" data-status="${row.status}"><span class="badge s-${STATUS_CODE[row.status]}">${STATUS_LABEL[row.status]}</span> <a href="${requirementHref(id)}"><strong>${esc(id)}</strong> ${esc(title)}</a><div class="problem-why">${esc(why)}</div></li>`;
+  return `<li data-requirement="${esc(id)}" data-status="${row.status}"><span class="badge s-${STATUS_CODE[row.status]}">${row.status}</span> <a href="${requirementHref(id)}"><strong>${esc(id)}</strong> ${esc(title)}</a><div class="problem-why">${esc(why)}</div></li>`;
 }
 
 export function renderExceptions({ results }: ReportInput): string {

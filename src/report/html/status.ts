@@ -1,6 +1,6 @@
-// Status vocabulary for the HTML and Markdown reports: labels, one-letter codes for the embedded
-// matrix, and the "worst first" order legends, totals and sorts list statuses in (roll-ups use
-// ../status.ts).
+// Status vocabulary for the HTML and Markdown reports: one-letter codes for the embedded matrix,
+// what each status means, and the "worst first" order legends, totals and sorts list statuses in
+// (roll-ups use ../status.ts). Every report writes a status by its one name (FAIL … NOT_APPLICABLE).
 
 import type { RequirementStatus } from '../../contract/status.js';
 
@@ -14,17 +14,6 @@ export const STATUS_ORDER: readonly RequirementStatus[] = [
   'PASS',
   'NOT_APPLICABLE',
 ];
-
-/** Short words shown inside matrix cells, always next to the colour. */
-export const STATUS_LABEL: Record<RequirementStatus, string> = {
-  FAIL: 'FAIL',
-  ERROR: 'ERROR',
-  WARN: 'WARN',
-  MANUAL: 'MANUAL',
-  ATTESTED: 'ATTEST',
-  PASS: 'PASS',
-  NOT_APPLICABLE: 'N/A',
-};
 
 export const STATUS_MEANING: Record<RequirementStatus, string> = {
   FAIL: 'checked and not met',

@@ -82,7 +82,7 @@ th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 .matrix th.acct .acct-flag { font-size: 0.7rem; color: #6b21a8; }
 .matrix th.acct[aria-sort="ascending"] button.sort::after, .matrix th.acct[aria-sort="descending"] button.sort::after { writing-mode: horizontal-tb; }
 .matrix td.cell { padding: 0.15rem; text-align: center; }
-.matrix td.cell a, .matrix td.cell span { display: block; min-width: 3.6rem; padding: 0.2rem 0.25rem; border-radius: 3px; font-weight: 700; font-size: 0.8rem; text-decoration: none; color: inherit; }
+.matrix td.cell a, .matrix td.cell span { display: block; min-width: 3.6rem; max-width: 6rem; margin: 0 auto; padding: 0.2rem 0.25rem; border-radius: 3px; font-weight: 700; font-size: 0.8rem; text-decoration: none; color: inherit; }
 .matrix td.cell.dim { opacity: 0.25; }
 .matrix .req-id { font-weight: 700; }
 .matrix .req-title { display: block; font-weight: 400; font-size: 0.9rem; color: var(--muted); }
