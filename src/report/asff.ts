@@ -32,7 +32,7 @@ const SEVERITY_LABEL: Record<Severity, 'INFORMATIONAL' | 'LOW' | 'MEDIUM' | 'HIG
 export const asffReporter = chunkedReporter({ format: 'asff', fileName: 'findings.asff.json' }, (input) => {
   const checks = checkIndex(input.checks);
   const context = asffContext(input);
-  return jsonArrayChunks(input.results.findings, (f) => asffFinding(f, checks.get(f.checkId), context));
+  return jsonArrayChunks(input.findings.each(), (f) => asffFinding(f, checks.get(f.checkId), context));
 });
 
 interface AsffContext {

@@ -14,14 +14,14 @@ import { checkSignOptions, signRun, type SignOptions } from '../bundle/sign.js';
 import { RENDER_SIGNED_FILES, SIGNED_FILES, type SignatureFile } from '../bundle/signature.js';
 import { checkSignature, compareWithChecksums, describeDifferences, differs, type Comparison, type SignatureCheck } from '../bundle/verify.js';
 import type { AnyCheck } from '../contract/check.js';
-import type { Results } from '../contract/results.js';
+import type { ResultsHead } from '../contract/results.js';
 import { IntegrityError, UsageError } from '../errors.js';
 import { selectReporters } from '../report/registry.js';
 import { renderReports, renderToBuffer, type RenderedReport } from '../report/render.js';
 import { RERENDERS_DIR } from '../snapshot/layout.js';
 import { assertUnlocked, type RunLock } from '../snapshot/lock.js';
 import { MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
-import { readResults } from '../snapshot/results-file.js';
+import { readResultsStream } from '../snapshot/results-file.js';
 import { TOOL } from '../version.js';
 import { loadReportInput } from './report-input.js';
 import { openExistingRunDir } from './run-dir.js';
@@ -39,7 +39,7 @@ export interface RerenderRequest extends SignOptions {
 }
 
 export interface RerenderOutcome {
-  results: Results;
+  results: ResultsHead;
   record: RenderRecord;
   /** `rerenders/<id>`, relative to the run directory (absent with toStdout). */
   folder?: string;
@@ -112,7 +112,7 @@ async function checkRequest(request: RerenderRequest): Promise<void> {
   if (request.toStdout && reporters.length !== 1) throw new UsageError(`--out - writes a single format; got "${request.format}"`);
   if (request.toStdout && (request.signKey || request.signKmsKeyId)) throw new UsageError('--out - writes to stdout: there is nothing to sign');
   await checkSignOptions(request);
-  if (request.baseline) await readResults(request.baseline);
+  if (request.baseline) await readResultsStream(request.baseline);
 }
 
 export async function rerenderRun(request: RerenderRequest, checks: readonly AnyCheck[]): Promise<RerenderOutcome> {

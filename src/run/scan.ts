@@ -19,7 +19,7 @@ import type { ScanEvents } from '../collect/events.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import type { AnyCheck } from '../contract/check.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import type { DeploymentModel, Results } from '../contract/results.js';
+import type { DeploymentModel, Finding, FindingSource, Results, ResultsHead } from '../contract/results.js';
 import { UsageError } from '../errors.js';
 import { checkSummaries } from '../report/check-summary.js';
 import { selectReporters } from '../report/registry.js';
@@ -54,7 +54,9 @@ export interface ScanRequest extends ScanFlags, SignOptions {
 export interface ScanOutcome {
   outDir: string;
   manifest: Manifest;
-  results: Results;
+  /** Everything but the findings, which stream from results.json. */
+  results: ResultsHead;
+  findings: FindingSource;
   checklist: Checklist;
   /** The report files written (paths). */
   reportFiles: string[];
@@ -136,7 +138,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
         ...(deadline ? { deadline } : {}),
       });
     }
-    const { manifest, results } = await evaluateRunDir({
+    const { manifest, results, findings } = await evaluateRunDir({
       runDir: outDir,
       checks: [...checks],
       checklist: run.checklist,
@@ -148,12 +150,14 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     });
     const input: ReportInput = {
       results,
+      findings,
       manifest,
       checklist: run.checklist,
       checks: checkSummaries(checks, run.checklist.id),
       ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
     };
-    const diff = prepared.baseline ? diffRuns(prepared.baseline, results, new Date()) : undefined;
+    // The diff compares findings per resource, so it is the one step that reads them all (only with --baseline).
+    const diff = prepared.baseline ? diffRuns(prepared.baseline, { ...results, findings: await allFindings(findings) }, new Date()) : undefined;
     if (diff) await writeDiff(outDir, diff);
     const reports = await renderReports(input, request.format, outDir, { secrets });
     // A resumed run was sealed (and maybe signed) before: its old signature no longer holds.
@@ -162,10 +166,16 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
     const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
     if (prepared.upload) await upload(outDir, prepared.upload, run.config.profile);
     const reportFiles = reports.map((r) => join(outDir, r.fileName));
-    return { outDir, manifest, results, checklist: run.checklist, reportFiles, ...(diff ? { diff } : {}), signed: signature !== undefined };
+    return { outDir, manifest, results, findings, checklist: run.checklist, reportFiles, ...(diff ? { diff } : {}), signed: signature !== undefined };
   } finally {
     await lock.release();
   }
+}
+
+async function allFindings(source: FindingSource): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for await (const finding of source.each()) findings.push(finding);
+  return findings;
 }
 
 async function writeDiff(outDir: string, diff: RunDiff): Promise<void> {

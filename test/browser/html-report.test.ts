@@ -30,8 +30,8 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
   beforeAll(async () => {
     if (!browserPresent) throw new Error(`CI is set but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
     mkdirSync(OUTPUT, { recursive: true });
-    writeFileSync(join(OUTPUT, 'report-fixture.html'), renderHtmlReport(withBaseline(reportInput())));
-    writeFileSync(join(OUTPUT, 'report-fixture-large.html'), renderHtmlReport(largeReportInput({ accounts: 500, regions: 16 })));
+    writeFileSync(join(OUTPUT, 'report-fixture.html'), await renderHtmlReport(withBaseline(reportInput())));
+    writeFileSync(join(OUTPUT, 'report-fixture-large.html'), await renderHtmlReport(largeReportInput({ accounts: 500, regions: 16 })));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

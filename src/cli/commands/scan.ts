@@ -64,8 +64,8 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
   }
   if (!options.quiet) {
     const reportPath = outcome.reportFiles.find((file) => file.endsWith('report.html'));
-    const { results, manifest, checklist } = outcome;
-    process.stdout.write(renderConsoleSummary({ results, manifest, checklist, ...(reportPath && { reportPath }) }));
+    const { results, findings, manifest, checklist } = outcome;
+    process.stdout.write(await renderConsoleSummary({ results, findings, manifest, checklist, ...(reportPath && { reportPath }) }));
     if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }
