@@ -9,13 +9,13 @@ import { writeChecksums } from '../bundle/checksums.js';
 import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError, UsageError } from '../errors.js';
 import { runVocabulary } from '../collect/vocabulary.js';
-import { accountOfDatasetsFile, datasetsFile } from '../snapshot/layout.js';
+import { accountOfDatasetsFile, checklistDir, datasetsFile } from '../snapshot/layout.js';
 import type { Vocabulary } from '../snapshot/validate.js';
 import type { ExceptionSummary, Results } from '../contract/results.js';
 import { getChecklist } from '../catalog/index.js';
 import { partnerRowsAcross } from '../engine/results.js';
 import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
-import { readResults } from '../snapshot/results-file.js';
+import { readResults, readResultsFor } from '../snapshot/results-file.js';
 import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
 
 export interface ShardRun {
@@ -40,11 +40,23 @@ export async function mergeRuns(outDir: string, runDirs: string[]): Promise<{ ma
   await copyDatasets(outDir, runDirs, vocabulary);
   await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   await writeFile(join(outDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
+  await mergeOtherChecklists(outDir, runs);
   await writeChecksums(outDir);
   return { manifest, results };
 }
 
-/** Same checklist, settings and tool; every account in exactly one run. */
+/** A scan that judged several checklists keeps the others' results under checklists/<id>/: merge each. */
+async function mergeOtherChecklists(outDir: string, runs: ShardRun[]): Promise<void> {
+  const { checklist: primary, checklists = [] } = runs[0]!.manifest;
+  for (const { id } of checklists.filter((c) => c.id !== primary.id)) {
+    const merged = mergeResults(await Promise.all(runs.map((run) => readResultsFor(run.dir, id))));
+    const dir = checklistDir(outDir, id, primary.id);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(merged, null, 2)}\n`);
+  }
+}
+
+/** Same checklists, settings and tool; every account in exactly one run. */
 export function assertCompatible(runs: ShardRun[]): void {
   const [first] = runs;
   if (!first) return;
@@ -55,6 +67,7 @@ export function assertCompatible(runs: ShardRun[]): void {
       }
     };
     differs('checklist', run.manifest.checklist, first.manifest.checklist);
+    differs('checklists', run.manifest.checklists, first.manifest.checklists);
     differs('config (configHash)', run.manifest.configHash, first.manifest.configHash);
     differs('tool version', run.manifest.tool, first.manifest.tool);
     differs('deployment model', run.results.deploymentModel, first.results.deploymentModel);

@@ -25,6 +25,14 @@ export function getChecklist(idOrIdAtVersion: string = DEFAULT_CHECKLIST): Check
   return found;
 }
 
+/** One or several checklists (`a,b` or a list), the first being the run's primary; each at most once. */
+export function getChecklists(ids: string | readonly string[]): Checklist[] {
+  const checklists = (typeof ids === 'string' ? [ids] : ids).map((id) => getChecklist(id));
+  const twice = checklists.find((c, i) => checklists.findIndex((other) => other.id === c.id) !== i);
+  if (twice) throw new UsageError(`checklist "${twice.id}" is named twice`);
+  return checklists;
+}
+
 export function findRequirement(checklist: Checklist, requirementId: string): Requirement | undefined {
   return checklist.requirements.find((r) => r.id === requirementId);
 }

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { closestId } from '../catalog/closest.js';
-import { getChecklist } from '../catalog/index.js';
+import { getChecklists } from '../catalog/index.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { configSchema, type PartnerAuditConfig } from './schema.js';
 
@@ -58,7 +58,7 @@ export async function loadConfig(file: string): Promise<PartnerAuditConfig> {
   const src = await readYamlFile(file);
   const config = validate(src, configSchema);
   try {
-    getChecklist(config.checklist);
+    getChecklists(config.checklist);
   } catch (err) {
     if (err instanceof UsageError) throw errorAt(src, ['checklist'], err.message);
     throw err;

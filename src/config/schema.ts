@@ -10,7 +10,8 @@ const tagFilter = z.record(z.string(), z.string());
 
 export const configSchema = z
   .object({
-    checklist: z.string().default('smb-competency'),
+    /** One checklist, or several judged from one collection (the first is the run's primary). */
+    checklist: z.union([z.string(), z.array(z.string()).min(1)]).default('smb-competency'),
     deploymentModel: z.enum(['saas', 'customer-deployed']).default('saas'),
     accounts: z.array(accountId).optional(),
     organization: z
@@ -74,17 +75,4 @@ export type PartnerAuditConfig = z.infer<typeof configSchema>;
 /** What checks are given: the file's `settings:` thresholds and its `company:` facts. */
 export function checkSettingsOf(config: PartnerAuditConfig): CheckSettings {
   return { ...config.settings, company: config.company };
-}
-
-/** What the scanner and collectors need at run time, resolved from config and flags. */
-export interface ScanSettings {
-  roleName: string;
-  externalId?: string;
-  profile?: string;
-  regions?: string[];
-  concurrency: PartnerAuditConfig['concurrency'];
-  retry: PartnerAuditConfig['retry'];
-  timeouts: PartnerAuditConfig['timeouts'];
-  /** Identifies the run in role session names and CloudTrail. */
-  runId: string;
 }

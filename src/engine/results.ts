@@ -166,8 +166,17 @@ function accountResult(account: ManifestAccount): Results['accounts'][number] {
   };
 }
 
+/** What an exit code is decided on: the rows and the accounts, never the findings. */
+type Judged = Pick<Results, 'requirements' | 'accounts'>;
+
+/** One scan judged several checklists: a FAIL in any wins, then an incomplete one. */
+export function exitCodeForAll(all: readonly Judged[]): number {
+  const codes = all.map(exitCodeFor);
+  return [EXIT.requirementFailed, EXIT.incomplete].find((code) => codes.includes(code)) ?? EXIT.ok;
+}
+
 /** 3 when a requirement FAILs, else 4 when one is in ERROR (the scan is incomplete), else 0. */
-export function exitCodeFor(results: Pick<Results, 'requirements' | 'accounts'>): number {
+export function exitCodeFor(results: Judged): number {
   const statuses = new Set(results.requirements.map((r) => r.status));
   if (statuses.has('FAIL')) return EXIT.requirementFailed;
   if (statuses.has('ERROR') || results.accounts.some((a) => a.status === 'ERROR')) return EXIT.incomplete;

@@ -1,7 +1,8 @@
 // `npm run new-check -- <service> <check-id>`: writes a check, its test table and the service's
-// fixture stub, each filled with blanks the meta tests reject until they are real. Never overwrites.
+// fixture stub (unless a grouped fixture file holds its builders already), each filled with blanks
+// the meta tests reject until they are real. Never overwrites.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGENERATE_COMMAND } from '../regenerate.js';
@@ -31,12 +32,21 @@ export default defineCheck({
 `;
 }
 
-function testFile(id: string, service: string): string {
+/** The fixture file holding the service's builders: a group file that imports its evidence types, else its own. */
+function fixtureFileOf(service: string): string {
+  const dir = join(ROOT, 'test/helpers/fixtures');
+  const group = existsSync(dir)
+    ? readdirSync(dir).find((name) => readFileSync(join(dir, name), 'utf8').includes(`src/datasets/${service}/datasets.js`))
+    : undefined;
+  return `test/helpers/fixtures/${group ?? `${service}.ts`}`;
+}
+
+function testFile(id: string, fixtures: string): string {
   return `import check from '../../checks/${id}.js';
 import { ACCOUNT, accountInput } from '../helpers/input.js';
 import { runCheckCases } from '../helpers/run-check-cases.js';
 
-// One case per branch of the check, its evidence built with ../helpers/fixtures/${service}.ts.
+// One case per branch of the check, its evidence built with ../helpers/fixtures/${fixtures.split('/').pop()}.
 runCheckCases(check, [
   {
     name: 'not written yet',
@@ -77,6 +87,7 @@ if (existsSync(join(ROOT, 'checks', `${id}.ts`))) {
   process.exit(2);
 }
 write(`checks/${id}.ts`, checkFile(id, service));
-write(`test/checks/${id}.test.ts`, testFile(id, service));
-write(`test/helpers/fixtures/${service}.ts`, fixtureFile(service));
+const fixtures = fixtureFileOf(service);
+write(`test/checks/${id}.test.ts`, testFile(id, fixtures));
+write(fixtures, fixtureFile(service));
 process.stdout.write(`Next: docs/adding-a-check.md lists the rest; then run \`${REGENERATE_COMMAND}\` and \`npm test\`.\n`);

@@ -32,16 +32,18 @@ export interface ConsoleSummaryInput {
   checklist: Checklist;
   /** Where report.html was written, when it was. */
   reportPath?: string;
+  /** Another checklist of the same scan: its accounts and calls were summed up already. */
+  sameScan?: boolean;
 }
 
-export async function renderConsoleSummary({ results, findings, manifest, checklist, reportPath }: ConsoleSummaryInput): Promise<string> {
+export async function renderConsoleSummary({ results, findings, manifest, checklist, reportPath, sameScan }: ConsoleSummaryInput): Promise<string> {
   const lines = [
+    ...(sameScan ? [''] : []),
     `${results.checklist.id} ${results.checklist.version} · ${results.deploymentModel} · ${results.accounts.length} account(s)`,
     chalk.bold(verdictLine(verdictOf({ results, checklist }))),
     `Requirement rows: ${statusCounts(results)}`,
     ...fixFirst(await problemsToFixFirst({ results, checklist, findings })),
-    ...accountLines(results),
-    callLine(manifest.totals),
+    ...(sameScan ? [] : [...accountLines(results), callLine(manifest.totals)]),
     ...(reportPath ? [`Report: ${reportPath}`] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -61,7 +61,7 @@ function label(status: RequirementStatus): string {
   return status === 'FAIL' || status === 'ERROR' ? `**${word}**` : word;
 }
 
-function header({ results, manifest, checklist, rerender }: ReportInput): string {
+function header({ results, manifest, checklist, rerender, otherChecklists = [] }: ReportInput): string {
   const coverage = coverageOf(results, manifest);
   const { SCANNED, PARTIAL, ERROR } = coverage.accounts;
   const caller = results.callerIdentity ?? manifest.callerIdentity;
@@ -81,6 +81,8 @@ function header({ results, manifest, checklist, rerender }: ReportInput): string
     '',
     facts.join(' · '),
   ];
+  const others = otherChecklists;
+  if (others.length) lines.push('', `The same scan also judged ${others.map((o) => `[${mdText(o.id)}](${o.folder}/summary.md)`).join(', ')}.`);
   const incomplete = incompleteNote(manifest);
   if (incomplete) lines.push('', `> **Incomplete scan:** ${mdText(incomplete)}`);
   if (rerender) {

@@ -28,6 +28,14 @@ export interface ReportInput {
   baseline?: ResultsHead;
   /** Set when `partner-audit report` renders again: where from, and whether that matched the sealed evidence. */
   rerender?: RenderRecord;
+  /** The other checklists the same scan judged, with their folder relative to this report's. */
+  otherChecklists?: OtherChecklist[];
+}
+
+export interface OtherChecklist {
+  id: string;
+  /** e.g. `checklists/ftr-partner-hosted`, or `../..` for the primary; reports append their file name. */
+  folder: string;
 }
 
 export interface Reporter {

@@ -59,6 +59,7 @@ function initialManifest(request: CollectRequest): Manifest {
     tool: { ...TOOL },
     runId: request.runId,
     checklist: { id: request.run.checklist.id, version: request.run.checklist.version },
+    ...(request.run.checklists.length > 1 ? { checklists: request.run.checklists.map(({ id, version }) => ({ id, version })) } : {}),
     configHash: request.run.configHash,
     startedAt: new Date().toISOString(),
     complete: false,

@@ -19,8 +19,8 @@ import { runVocabulary } from '../collect/vocabulary.js';
 export interface EvaluateRequest {
   /** The run directory whose snapshot is judged. */
   runDir: string;
-  /** Where results.json goes (a checklist's own folder in a multi-checklist scan); default runDir. */
-  outDir?: string;
+  /** Where results.json goes: the run directory, or the checklist's folder in it (default runDir). */
+  resultsDir?: string;
   checks: AnyCheck[];
   checklist: Checklist;
   deploymentModel: DeploymentModel;
@@ -98,7 +98,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
       yield* findings;
     }
   }
-  const outDir = request.outDir ?? request.runDir;
+  const outDir = request.resultsDir ?? request.runDir;
   await writeResultsFile(outDir, resultsJsonChunks({
     head: judge.head(),
     findings: findings(),

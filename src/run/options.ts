@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { knownRegionNames } from '../aws/regions.js';
-import { getChecklist } from '../catalog/index.js';
+import { getChecklists } from '../catalog/index.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import { loadConfig } from '../config/load.js';
 import { configSchema, type PartnerAuditConfig } from '../config/schema.js';
@@ -25,7 +25,7 @@ export interface ScanFlags {
   externalId?: string;
   profile?: string;
   regions?: string[];
-  checklist?: string;
+  checklist?: string | string[];
   deploymentModel?: string;
   attestations?: string[];
   retryMode?: string;
@@ -36,7 +36,10 @@ export interface ScanFlags {
 
 export interface RunConfig {
   config: PartnerAuditConfig;
+  /** The primary checklist: its results and reports are at the run directory's top. */
   checklist: Checklist;
+  /** Every checklist judged from this one collection, the primary first. */
+  checklists: Checklist[];
   /** SHA-256 of the effective config, so two runs can prove they used the same settings. */
   configHash: string;
 }
@@ -132,7 +135,8 @@ export async function resolveRunConfig(flags: ScanFlags, env: NodeJS.ProcessEnv 
   if (config.accounts?.length && config.organization.enabled) {
     throw new UsageError('choose either --accounts or --org, not both');
   }
-  return { config, checklist: getChecklist(config.checklist), configHash: hashConfig(config) };
+  const checklists = getChecklists(config.checklist);
+  return { config, checklist: checklists[0]!, checklists, configHash: hashConfig(config) };
 }
 
 /** `90m`, `2h`, `1h30m`, `45s` → milliseconds (commander option parser for --deadline). */
@@ -202,5 +206,9 @@ export function addTargetOptions(command: Command): Command {
     .option('--external-id <id>', 'ExternalId for AssumeRole (default: $PARTNER_AUDIT_EXTERNAL_ID)')
     .option('--profile <name>', 'AWS profile for the base credentials (SSO profiles work)')
     .option('--regions <list>', 'comma-separated regions (default: every region enabled in each account)', commaList)
-    .option('--checklist <id>', 'checklist id or id@version: smb-competency (default) or ftr-partner-hosted');
+    .option(
+      '--checklist <ids>',
+      'checklist id or id@version: smb-competency (default) or ftr-partner-hosted; several, comma-separated, are judged from one collection',
+      commaList,
+    );
 }

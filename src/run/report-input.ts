@@ -7,11 +7,12 @@ import { runVocabulary } from '../collect/vocabulary.js';
 import { checkSummaries } from '../report/check-summary.js';
 import type { ReportInput } from '../report/types.js';
 import { readManifest } from '../snapshot/reader.js';
-import { readResultsStream } from '../snapshot/results-file.js';
+import { readResultsStream, readResultsStreamFor } from '../snapshot/results-file.js';
 
-export async function loadReportInput(runDir: string, checks: readonly AnyCheck[], baselineDir?: string): Promise<ReportInput> {
+/** The run's results for `checklistId` (default: its primary, at the top of the run directory). */
+export async function loadReportInput(runDir: string, checks: readonly AnyCheck[], baselineDir?: string, checklistId?: string): Promise<ReportInput> {
   const manifest = await readManifest(runDir, runVocabulary());
-  const { results, findings } = await readResultsStream(runDir);
+  const { results, findings } = checklistId ? await readResultsStreamFor(runDir, checklistId) : await readResultsStream(runDir);
   const checklist = getChecklist(`${results.checklist.id}@${results.checklist.version}`);
   return {
     results,
@@ -19,6 +20,6 @@ export async function loadReportInput(runDir: string, checks: readonly AnyCheck[
     manifest,
     checklist,
     checks: checkSummaries(checks, checklist.id),
-    ...(baselineDir ? { baseline: (await readResultsStream(baselineDir)).results } : {}),
+    ...(baselineDir ? { baseline: (await readResultsStreamFor(baselineDir, checklist.id)).results } : {}),
   };
 }

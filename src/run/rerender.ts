@@ -21,7 +21,8 @@ import { renderReports, renderToBuffer, type RenderedReport } from '../report/re
 import { RERENDERS_DIR } from '../snapshot/layout.js';
 import { assertUnlocked, type RunLock } from '../snapshot/lock.js';
 import { MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
-import { readResultsStream } from '../snapshot/results-file.js';
+import { readResultsStream, readResultsStreamFor, resultsFileOf } from '../snapshot/results-file.js';
+import { getChecklist } from '../catalog/index.js';
 import { TOOL } from '../version.js';
 import { loadReportInput } from './report-input.js';
 import { openExistingRunDir } from './run-dir.js';
@@ -36,6 +37,8 @@ export interface RerenderRequest extends SignOptions {
   allowModified?: boolean;
   /** Take over a stale lock. */
   force?: boolean;
+  /** Which of the run's checklists to render (default its primary, at the top of the run). */
+  checklist?: string;
 }
 
 export interface RerenderOutcome {
@@ -86,8 +89,9 @@ function describeSignature(signature: SignatureCheck | undefined): string {
 
 async function renderRecord(request: RerenderRequest, evidence: EvidenceState): Promise<RenderRecord> {
   const { runDir } = request;
+  const resultsFile = request.checklist ? await resultsFileOf(runDir, request.checklist) : RESULTS_FILE;
   const inputs: Record<string, string> = {
-    [RESULTS_FILE]: await sha256File(join(runDir, RESULTS_FILE)),
+    [resultsFile]: await sha256File(join(runDir, resultsFile)),
     [MANIFEST_FILE]: await sha256File(join(runDir, MANIFEST_FILE)),
     ...(request.baseline ? { [`baseline ${RESULTS_FILE}`]: await sha256File(join(request.baseline, RESULTS_FILE)) } : {}),
   };
@@ -112,7 +116,8 @@ async function checkRequest(request: RerenderRequest): Promise<void> {
   if (request.toStdout && reporters.length !== 1) throw new UsageError(`--out - writes a single format; got "${request.format}"`);
   if (request.toStdout && (request.signKey || request.signKmsKeyId)) throw new UsageError('--out - writes to stdout: there is nothing to sign');
   await checkSignOptions(request);
-  if (request.baseline) await readResultsStream(request.baseline);
+  if (request.checklist) request.checklist = getChecklist(request.checklist).id;
+  if (request.baseline) await (request.checklist ? readResultsStreamFor(request.baseline, request.checklist) : readResultsStream(request.baseline));
 }
 
 export async function rerenderRun(request: RerenderRequest, checks: readonly AnyCheck[]): Promise<RerenderOutcome> {
@@ -126,11 +131,12 @@ export async function rerenderRun(request: RerenderRequest, checks: readonly Any
     if (evidence.problem && !request.allowModified) {
       throw new IntegrityError(`${evidence.problem}: refusing to re-render it; pass --allow-modified to render it anyway, marked "re-rendered from modified results"`);
     }
-    const input = await loadReportInput(runDir, checks, request.baseline);
+    const input = await loadReportInput(runDir, checks, request.baseline, request.checklist);
     const record = await renderRecord(request, evidence);
     input.rerender = record;
     if (request.toStdout) return { results: input.results, record, reports: [], output: await renderToBuffer(input, request.format) };
-    const folder = `${RERENDERS_DIR}/${record.renderedAt.replace(/[:.]/g, '-')}${record.source === 'modified' ? '-modified' : ''}`;
+    const suffix = `${request.checklist ? `-${request.checklist}` : ''}${record.source === 'modified' ? '-modified' : ''}`;
+    const folder = `${RERENDERS_DIR}/${record.renderedAt.replace(/[:.]/g, '-')}${suffix}`;
     const path = join(runDir, folder);
     await mkdir(join(runDir, RERENDERS_DIR), { recursive: true });
     await mkdir(path);

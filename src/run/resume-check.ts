@@ -7,11 +7,16 @@ import { CHECKSUMS_FILE } from '../bundle/files.js';
 import { compareWithChecksums, describeDifferences, differs } from '../bundle/verify.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import { IntegrityError, UsageError } from '../errors.js';
-import type { ScanSelection } from '../snapshot/manifest.js';
+import type { Manifest, ScanSelection } from '../snapshot/manifest.js';
 import { readManifest } from '../snapshot/reader.js';
 import { describeSelection } from './options.js';
 
-export async function assertResumable(dir: string, selection: ScanSelection, force: boolean): Promise<void> {
+/** The checklists a run's collection served, as `a, b`. */
+function checklistNames(manifest: Pick<Manifest, 'checklist' | 'checklists'>): string {
+  return (manifest.checklists ?? [manifest.checklist]).map((c) => c.id).join(', ');
+}
+
+export async function assertResumable(dir: string, selection: ScanSelection, checklists: Pick<Manifest, 'checklist' | 'checklists'>, force: boolean): Promise<void> {
   const manifest = await readManifest(dir, runVocabulary());
   if (manifest.complete) {
     throw new UsageError(`${dir} is complete: nothing to resume (to judge it again, scan --snapshot ${dir} --out <new directory>)`);
@@ -23,6 +28,9 @@ export async function assertResumable(dir: string, selection: ScanSelection, for
     }
   }
   if (force) return;
+  if (checklistNames(manifest) !== checklistNames(checklists)) {
+    throw new UsageError(`${dir} collects evidence for ${checklistNames(manifest)}, not ${checklistNames(checklists)}: resume with the same --checklist, or pass --force`);
+  }
   if (!manifest.selection) {
     throw new UsageError(`${dir} does not record the targets and regions it was asked for; pass --force to resume it with ${describeSelection(selection)}`);
   }

@@ -4,8 +4,8 @@
 // parse flags, call this, and render its events and outcome.
 
 import { S3Client } from '@aws-sdk/client-s3';
-import { realpath, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadStatements } from '../attest/load.js';
 import { namesAccountsByTag } from '../attest/scope.js';
 import { NO_STATEMENTS, type PartnerStatements } from '../attest/types.js';
@@ -21,13 +21,15 @@ import type { AnyCheck } from '../contract/check.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { DeploymentModel, Finding, FindingSource, Results, ResultsHead } from '../contract/results.js';
 import { UsageError } from '../errors.js';
+import { selectChecks } from '../policy/selection.js';
 import { checkSummaries } from '../report/check-summary.js';
 import { selectReporters } from '../report/registry.js';
 import { renderReports } from '../report/render.js';
 import type { ReportInput } from '../report/types.js';
 import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
-import { readResults } from '../snapshot/results-file.js';
+import { checklistDir } from '../snapshot/layout.js';
+import { findResultsFor } from '../snapshot/results-file.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';
 import { collectEvidence } from './collect.js';
 import { evaluateRunDir } from './evaluate.js';
@@ -51,17 +53,23 @@ export interface ScanRequest extends ScanFlags, SignOptions {
   force?: boolean;
 }
 
-export interface ScanOutcome {
-  outDir: string;
-  manifest: Manifest;
-  /** Everything but the findings, which stream from results.json. */
+/** One checklist's verdicts from the scan. */
+export interface ChecklistOutcome {
+  checklist: Checklist;
+  /** Everything but the findings, which stream from the checklist's results.json. */
   results: ResultsHead;
   findings: FindingSource;
-  checklist: Checklist;
   /** The report files written (paths). */
   reportFiles: string[];
-  /** What changed since `--baseline`, when given. */
+  /** What changed since `--baseline`, when the baseline judged this checklist. */
   diff?: RunDiff;
+}
+
+/** The primary checklist's outcome at the top, every checklist's (the primary first) in `checklists`. */
+export interface ScanOutcome extends ChecklistOutcome {
+  outDir: string;
+  manifest: Manifest;
+  checklists: ChecklistOutcome[];
   signed: boolean;
 }
 
@@ -69,7 +77,8 @@ export interface ScanOutcome {
 interface Prepared {
   run: RunConfig;
   statements: PartnerStatements;
-  baseline?: Results;
+  /** The baseline's results by checklist id, for the checklists it judged. */
+  baselines: Map<string, Results>;
   shard?: Shard;
   upload?: S3Location;
   runId: string;
@@ -89,7 +98,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   const shard = request.shard ? parseShard(request.shard) : undefined;
   const run = await resolveRunConfig(request);
   const statements = await statementsFor(run, checks);
-  const baseline = request.baseline ? await readResults(request.baseline) : undefined;
+  const baselines = request.baseline ? await baselinesFor(request.baseline, run.checklists) : new Map<string, Results>();
   const upload = request.upload ? parseS3Uri(request.upload) : undefined;
   await checkSignOptions(request);
   const runId = defaultRunId();
@@ -97,7 +106,7 @@ async function prepare(request: ScanRequest, checks: readonly AnyCheck[]): Promi
   if (request.snapshot && (await sameDirectory(request.snapshot, outDir))) {
     throw new UsageError('--out must differ from --snapshot: the snapshot is evidence and is never modified');
   }
-  return { run, statements, runId, outDir, ...(baseline ? { baseline } : {}), ...(shard ? { shard } : {}), ...(upload ? { upload } : {}) };
+  return { run, statements, baselines, runId, outDir, ...(shard ? { shard } : {}), ...(upload ? { upload } : {}) };
 }
 
 async function sameDirectory(a: string, b: string): Promise<boolean> {
@@ -125,10 +134,10 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
         throw error;
       });
     } else {
-      if (request.resume) await assertResumable(outDir, selectionOf(run.config), request.force === true);
+      if (request.resume) await assertResumable(outDir, selectionOf(run.config), { checklist: run.checklist, checklists: run.checklists }, request.force === true);
       secrets = await collectEvidence({
         run,
-        checks: [...checks],
+        checks: checksOf(run, checks),
         runId: prepared.runId,
         outDir,
         ...(prepared.shard ? { shard: prepared.shard } : {}),
@@ -138,44 +147,89 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
         ...(deadline ? { deadline } : {}),
       });
     }
-    const { manifest, results, findings } = await evaluateRunDir({
-      runDir: outDir,
-      checks: [...checks],
-      checklist: run.checklist,
-      deploymentModel: run.config.deploymentModel as DeploymentModel,
-      settings: checkSettingsOf(run.config),
-      statements: prepared.statements,
-      ...(run.config.production ? { production: run.config.production } : {}),
-      secrets,
-    });
-    const input: ReportInput = {
-      results,
-      findings,
-      manifest,
-      checklist: run.checklist,
-      checks: checkSummaries(checks, run.checklist.id),
-      ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
-    };
-    // The diff compares findings per resource, so it is the one step that reads them all (only with --baseline).
-    const diff = prepared.baseline ? diffRuns(prepared.baseline, { ...results, findings: await allFindings(findings) }, new Date()) : undefined;
-    if (diff) await writeDiff(outDir, diff);
-    const reports = await renderReports(input, request.format, outDir, { secrets });
+    const outcomes: ChecklistOutcome[] = [];
+    let manifest: Manifest | undefined;
+    for (const checklist of run.checklists) {
+      const judged = await judgeChecklist(prepared, checklist, { checks, format: request.format, secrets });
+      manifest = judged.manifest;
+      outcomes.push(judged.outcome);
+    }
     // A resumed run was sealed (and maybe signed) before: its old signature no longer holds.
     await removeSignature(outDir);
     await writeChecksums(outDir);
     const signature = await signRun(outDir, { ...request, ...(run.config.profile ? { profile: run.config.profile } : {}) });
     if (prepared.upload) await upload(outDir, prepared.upload, run.config.profile);
-    const reportFiles = reports.map((r) => join(outDir, r.fileName));
-    return { outDir, manifest, results, findings, checklist: run.checklist, reportFiles, ...(diff ? { diff } : {}), signed: signature !== undefined };
+    return { ...outcomes[0]!, outDir, manifest: manifest!, checklists: outcomes, signed: signature !== undefined };
   } finally {
     await lock.release();
   }
+}
+
+/** The checks of the run's checklists: what the collection gathers evidence for. */
+function checksOf(run: RunConfig, checks: readonly AnyCheck[]): AnyCheck[] {
+  return selectChecks({ checklist: run.checklists.map((c) => `${c.id}@${c.version}`) }, checks);
+}
+
+interface JudgeOptions {
+  checks: readonly AnyCheck[];
+  format: string;
+  secrets: string[];
+}
+
+/** Evaluates the run's snapshot for one checklist, then writes its results, drift and reports in its folder. */
+async function judgeChecklist(prepared: Prepared, checklist: Checklist, options: JudgeOptions): Promise<{ manifest: Manifest; outcome: ChecklistOutcome }> {
+  const { run, outDir } = prepared;
+  const dir = checklistDir(outDir, checklist.id, run.checklist.id);
+  await mkdir(dir, { recursive: true });
+  const { manifest, results, findings } = await evaluateRunDir({
+    runDir: outDir,
+    resultsDir: dir,
+    checks: [...options.checks],
+    checklist,
+    deploymentModel: run.config.deploymentModel as DeploymentModel,
+    settings: checkSettingsOf(run.config),
+    statements: prepared.statements,
+    ...(run.config.production ? { production: run.config.production } : {}),
+    secrets: options.secrets,
+  });
+  const baseline = prepared.baselines.get(checklist.id);
+  const otherChecklists = run.checklists
+    .filter((other) => other !== checklist)
+    .map((other) => ({ id: other.id, folder: relative(dir, checklistDir(outDir, other.id, run.checklist.id)).split(sep).join('/') || '.' }));
+  const input: ReportInput = {
+    results,
+    findings,
+    manifest,
+    checklist,
+    checks: checkSummaries(options.checks, checklist.id),
+    otherChecklists,
+    ...(baseline ? { baseline } : {}),
+  };
+  // The diff compares findings per resource, so it is the one step that reads them all (only with --baseline).
+  const diff = baseline ? diffRuns(baseline, { ...results, findings: await allFindings(findings) }, new Date()) : undefined;
+  if (diff) await writeDiff(dir, diff);
+  const reports = await renderReports(input, options.format, dir, { secrets: options.secrets });
+  const reportFiles = reports.map((r) => join(dir, r.fileName));
+  return { manifest, outcome: { checklist, results, findings, reportFiles, ...(diff ? { diff } : {}) } };
 }
 
 async function allFindings(source: FindingSource): Promise<Finding[]> {
   const findings: Finding[] = [];
   for await (const finding of source.each()) findings.push(finding);
   return findings;
+}
+
+/** The baseline run's results for each checklist it judged; refused when it judged none of the scan's. */
+async function baselinesFor(baselineDir: string, checklists: readonly Checklist[]): Promise<Map<string, Results>> {
+  const found = new Map<string, Results>();
+  for (const checklist of checklists) {
+    const results = await findResultsFor(baselineDir, checklist.id);
+    if (results) found.set(checklist.id, results);
+  }
+  if (found.size === 0) {
+    throw new UsageError(`--baseline ${baselineDir} judged none of ${checklists.map((c) => c.id).join(', ')}: nothing to compare`);
+  }
+  return found;
 }
 
 async function writeDiff(outDir: string, diff: RunDiff): Promise<void> {
@@ -196,5 +250,5 @@ async function upload(outDir: string, target: S3Location, profile: string | unde
 async function statementsFor(run: RunConfig, checks: readonly AnyCheck[]): Promise<PartnerStatements> {
   const files = run.config.attestations ?? [];
   if (files.length === 0) return NO_STATEMENTS;
-  return loadStatements(files, { checklists: [run.checklist], checkIds: checks.map((c) => c.id) });
+  return loadStatements(files, { checklists: run.checklists, checkIds: checks.map((c) => c.id) });
 }

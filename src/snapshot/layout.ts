@@ -21,6 +21,16 @@ export function isRunFilePath(path: string): boolean {
   return path.length > 0 && path.length <= 512 && path.split('/').every((segment) => SEGMENT.test(segment));
 }
 
+/** Results and reports of the run's other checklists, one folder each; the primary's are at the top. */
+export const CHECKLISTS_DIR = 'checklists';
+
+/** Where a checklist's results.json and reports live in a run directory. */
+export function checklistDir(runDir: string, checklistId: string, primaryId: string): string {
+  if (checklistId === primaryId) return runDir;
+  if (!SEGMENT.test(checklistId)) throw new SnapshotError(`${JSON.stringify(checklistId).slice(0, 60)} is not a checklist id`);
+  return join(runDir, CHECKLISTS_DIR, checklistId);
+}
+
 export function assertAccountId(accountId: string, where: string): void {
   if (!ACCOUNT_ID.test(accountId)) {
     throw new SnapshotError(`${where}: ${JSON.stringify(accountId).slice(0, 60)} is not a 12-digit AWS account ID`);

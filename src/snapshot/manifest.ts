@@ -46,6 +46,8 @@ export interface Manifest {
   tool: { name: string; version: string };
   runId: string;
   checklist: { id: string; version: string };
+  /** Every checklist the collection served, the primary first (absent when only the primary). */
+  checklists?: { id: string; version: string }[];
   /** SHA-256 of the effective config (after defaults), so a rerun can prove it used the same settings. */
   configHash: string;
   callerIdentity?: { accountId: string; arn: string };

@@ -4,11 +4,11 @@
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { RESULTS_SCHEMA_VERSION, type Finding, type FindingSource, type Results, type ResultsHead } from '../contract/results.js';
 import { SnapshotError } from '../errors.js';
-import { assertInside } from './layout.js';
+import { assertInside, CHECKLISTS_DIR } from './layout.js';
 import { RESULTS_FILE } from './manifest.js';
 
 /** The results file's parts in file order; `tail` is called once the findings are exhausted. */
@@ -144,6 +144,46 @@ function checked<T extends ResultsHead>(path: string, parsed: unknown): T {
     throw new SnapshotError(`${path} is not a partner-audit results file (schemaVersion 1 or ${RESULTS_SCHEMA_VERSION})`);
   }
   return (value.schemaVersion === 1 ? fromVersion1(value as T) : value) as T;
+}
+
+/**
+ * Where a run keeps one checklist's results, relative to the run directory: under checklists/<id>/
+ * when the run judged it besides its primary, else at the top (which may be another checklist's).
+ */
+export async function resultsFileOf(runDir: string, checklistId: string): Promise<string> {
+  const other = `${CHECKLISTS_DIR}/${checklistId}/${RESULTS_FILE}`;
+  return (await stat(join(runDir, other)).catch(() => undefined))?.isFile() ? other : RESULTS_FILE;
+}
+
+/** The folder holding a run's results for one checklist (the run directory or checklists/<id>/). */
+async function resultsDirOf(runDir: string, checklistId: string): Promise<string> {
+  const file = await resultsFileOf(runDir, checklistId);
+  const dir = file === RESULTS_FILE ? runDir : dirname(join(runDir, file));
+  if (dir !== runDir) await assertInside(runDir, dir);
+  return dir;
+}
+
+/** A run's results for one checklist; undefined when the run did not judge it. */
+export async function findResultsFor(runDir: string, checklistId: string): Promise<Results | undefined> {
+  const results = await readResults(await resultsDirOf(runDir, checklistId));
+  return results.checklist.id === checklistId ? results : undefined;
+}
+
+export async function readResultsFor(runDir: string, checklistId: string): Promise<Results> {
+  const results = await findResultsFor(runDir, checklistId);
+  if (!results) throw notJudged(runDir, checklistId);
+  return results;
+}
+
+/** readResultsFor with the findings left on disk, streamed. */
+export async function readResultsStreamFor(runDir: string, checklistId: string): Promise<{ results: ResultsHead; findings: FindingSource }> {
+  const read = await readResultsStream(await resultsDirOf(runDir, checklistId));
+  if (read.results.checklist.id !== checklistId) throw notJudged(runDir, checklistId);
+  return read;
+}
+
+function notJudged(runDir: string, checklistId: string): SnapshotError {
+  return new SnapshotError(`${runDir} has no results for checklist ${checklistId}`);
 }
 
 /** Version 1 judged every requirement per account and had no exceptions: still readable as a baseline. */

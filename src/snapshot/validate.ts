@@ -60,6 +60,7 @@ function manifestSchema(vocabulary: Vocabulary) {
       tool: z.looseObject({ name: z.string(), version: z.string() }),
       runId: z.string(),
       checklist: z.looseObject({ id: z.string(), version: z.string() }),
+      checklists: z.array(z.looseObject({ id: z.string(), version: z.string() })).min(1).optional(),
       configHash: z.string(),
       callerIdentity: z.looseObject({ accountId, arn: z.string() }).optional(),
       startedAt: z.string(),

@@ -55,9 +55,12 @@ describe('dataset records', () => {
   it('a missing datasets file makes its account PARTIAL with that reason, never SCANNED', async () => {
     const snapshot = snapshotCopy(root, 'missing-file');
     rmSync(join(snapshot, 'datasets', `${ACCOUNTS[2]}.jsonl`));
+    const manifestBefore = readFileSync(join(snapshot, 'manifest.json'));
     const out = join(root, 'missing-file-out');
     const result = await cli(['scan', '--snapshot', snapshot, '--out', out, '--quiet']);
     expect(result.code).toBe(3);
+    // Evaluation judges the account PARTIAL in its results; the snapshot's manifest stays as it was.
+    expect(readFileSync(join(snapshot, 'manifest.json')).equals(manifestBefore)).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
     expect(results.accounts.find((a) => a.accountId === ACCOUNTS[2])).toMatchObject({
       status: 'PARTIAL',

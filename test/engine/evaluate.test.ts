@@ -136,6 +136,12 @@ describe('evaluateRun', () => {
       'ERROR',
       'engine.deniedByScp',
     ],
+    [
+      'a global dataset an SCP denies (as Support, IAM or Organizations would be)',
+      [record(A, 'eu-west-1', 'test.widgets', { count: 3 }), failed(A, 'global', 'test.plan', 'scp-denied', 'AccessDeniedException')],
+      'ERROR',
+      'engine.deniedByScp',
+    ],
     ['check throws', [record(A, 'eu-west-1', 'test.widgets', { count: -1 }), record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.checkFailed'],
     ['check returns nothing', [record(A, 'eu-west-1', 'test.widgets', { count: 99 }), record(A, 'global', 'test.plan', { tier: 'g' })], 'ERROR', 'engine.noOutcome'],
   ] as const)('%s never reaches evaluate as a pass', async (_name, records, status, messageId) => {

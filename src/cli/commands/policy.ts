@@ -7,6 +7,7 @@ import { buildPolicyDocument, policyActions, scannerPolicyDocument } from '../..
 import { DEFAULT_ROLE_NAME, roleCloudFormation } from '../../policy/role-cloudformation.js';
 import { roleTerraform } from '../../policy/role-terraform.js';
 import { neededActions } from '../../policy/selection.js';
+import { commaList } from '../../run/options.js';
 import type { CliContext } from '../context.js';
 
 const FORMATS = ['json', 'cloudformation', 'terraform'] as const;
@@ -14,7 +15,7 @@ type PolicyFormat = (typeof FORMATS)[number];
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 interface PolicyOptions {
-  checklist?: string;
+  checklist?: string | string[];
   checks?: string;
   format: PolicyFormat;
   scanner?: boolean;
@@ -25,7 +26,7 @@ export function register(program: Command, context: CliContext): void {
   program
     .command('policy')
     .description('Print the least-privilege IAM policy (or audit-role template) the selected checks need.')
-    .option('--checklist <id>', 'only checks mapped to this checklist (smb-competency, ftr-partner-hosted)')
+    .option('--checklist <ids>', 'only checks mapped to these checklists, comma-separated (smb-competency, ftr-partner-hosted)', commaList)
     .option('--checks <ids>', 'only these check ids, comma-separated')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
     .option('--scanner', "the scanner principal's policy instead: the same reads plus sts:AssumeRole of the audit role (json only)")

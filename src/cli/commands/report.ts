@@ -16,6 +16,7 @@ interface ReportOptions extends SignOptions {
   baseline?: string;
   allowModified?: boolean;
   force?: boolean;
+  checklist?: string;
 }
 
 export function register(program: Command, context: CliContext): void {
@@ -25,6 +26,7 @@ export function register(program: Command, context: CliContext): void {
     .argument('<run-dir>', 'a run directory written by `partner-audit scan`')
     .option('--format <list>', `comma-separated formats, or all: ${FORMATS.join(', ')}`, 'all')
     .option('--out <target>', '"-" writes a single format to stdout instead of a re-render folder')
+    .option('--checklist <id>', "which checklist's results to render, when the scan judged several (default: the first, at the top of the run)")
     .option('--baseline <run-dir>', 'a previous run, to show what changed')
     .option('--allow-modified', 'render even when the evidence no longer matches SHA256SUMS; every report then says "re-rendered from modified results", with the hashes')
     .option('--force', "take over the run directory's stale lock (its process is gone)")
@@ -55,6 +57,7 @@ export async function report(runDir: string, options: ReportOptions, context: Cl
       ...(options.baseline ? { baseline: options.baseline } : {}),
       ...(options.allowModified ? { allowModified: true } : {}),
       ...(options.force ? { force: true } : {}),
+      ...(options.checklist ? { checklist: options.checklist } : {}),
       ...(options.signKey ? { signKey: options.signKey } : {}),
       ...(options.signKmsKeyId ? { signKmsKeyId: options.signKmsKeyId } : {}),
       ...(options.profile ? { profile: options.profile } : {}),

@@ -2,7 +2,7 @@
 
 import { type Command, Option } from 'commander';
 import { summaryLine } from '../../bookkeeping/diff-render.js';
-import { exitCodeFor } from '../../engine/results.js';
+import { exitCodeForAll } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
 import { appendValue, duration, positiveInt, addTargetOptions } from '../../run/options.js';
@@ -63,11 +63,13 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     progress.stop();
   }
   if (!options.quiet) {
-    const reportPath = outcome.reportFiles.find((file) => file.endsWith('report.html'));
-    const { results, findings, manifest, checklist } = outcome;
-    process.stdout.write(await renderConsoleSummary({ results, findings, manifest, checklist, ...(reportPath && { reportPath }) }));
-    if (outcome.diff) process.stdout.write(`${summaryLine(outcome.diff)}\n`);
+    for (const [index, { results, findings, checklist, reportFiles, diff }] of outcome.checklists.entries()) {
+      const reportPath = reportFiles.find((file) => file.endsWith('report.html'));
+      const sameScan = index > 0;
+      process.stdout.write(await renderConsoleSummary({ results, findings, manifest: outcome.manifest, checklist, sameScan, ...(reportPath && { reportPath }) }));
+      if (diff) process.stdout.write(`${summaryLine(diff)}\n`);
+    }
     process.stdout.write(`Run directory: ${outcome.outDir}${outcome.signed ? ' (signed)' : ''}\n`);
   }
-  return options.exitZero ? 0 : exitCodeFor(outcome.results);
+  return options.exitZero ? 0 : exitCodeForAll(outcome.checklists.map((c) => c.results));
 }

@@ -23,14 +23,15 @@ ${renderScanWarning(input)}
 }
 
 /** One line: which checklist, model, how many accounts, when. The full facts are under "About this run". */
-function renderSubtitle({ results, checklist }: ReportInput): string {
+function renderSubtitle({ results, checklist, otherChecklists = [] }: ReportInput): string {
   const parts = [
     `${checklist.id} ${checklist.version}`,
     results.deploymentModel,
     plural(results.accounts.length, 'account'),
     `scanned ${formatTime(results.finishedAt)}`,
   ];
-  return `<p class="subtitle">${esc(parts.join(' · '))} · <a href="#about">about this run</a></p>`;
+  const others = otherChecklists.map((other) => ` · also judged: <a href="${esc(`${other.folder}/report.html`)}">${esc(other.id)}</a>`).join('');
+  return `<p class="subtitle">${esc(parts.join(' · '))} · <a href="#about">about this run</a>${others}</p>`;
 }
 
 /** An incomplete scan or failed accounts are said up front: every verdict below is partial. */
