@@ -10,6 +10,7 @@ import type {
 import type { CheckSettings } from '../src/contract/settings.js';
 import { defineCheck, type Outcome } from '../src/contract/check.js';
 import { currentActiveKeys, hasActiveKeyInReport } from './lib/access-keys.js';
+import { interactiveReason } from './lib/credential-report.js';
 import { accountArn } from './lib/arn.js';
 import { broadGrants, cidrProblems, ipRestrictingDenies, policiesOf, type BrokenIpDeny, type UserPolicies } from './lib/iam-policies.js';
 import { DAY_MS, daysSince } from './lib/time.js';
@@ -31,12 +32,6 @@ const MESSAGES = {
 
 type MessageId = keyof typeof MESSAGES;
 type Data = { report: CredentialReportEvidence; authorization: IamAuthorizationEvidence; awsManaged: AwsManagedPoliciesEvidence; keys: AccessKeysEvidence };
-
-function interactiveReason(entry: CredentialReportEntry, settings: CheckSettings): string | undefined {
-  if (entry.passwordEnabled === true) return 'console password';
-  if (settings.iam.interactiveUsers.includes(entry.user)) return 'listed in iam.interactiveUsers';
-  return undefined;
-}
 
 function describeKeys(keys: AccessKeyMetadata[], now: Date): string {
   return keys.map((k) => `${k.accessKeyId} (${daysSince(now, k.createDate)} days old)`).join(', ');

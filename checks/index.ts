@@ -5,12 +5,31 @@ import type { AnyCheck } from '../src/contract/check.js';
 import accountAlternateContactsSet from './account-alternate-contacts-set.js';
 import accountContactEmailsCompanyOwned from './account-contact-emails-company-owned.js';
 import acmCertificatesAutoRenew from './acm-certificates-auto-renew.js';
+import autoscalingGroupsMultiAz from './autoscaling-groups-multi-az.js';
+import backupDataStoresCovered from './backup-data-stores-covered.js';
+import backupRestoresTested from './backup-restores-tested.js';
+import cloudformationResourcesManagedAsCode from './cloudformation-resources-managed-as-code.js';
+import computeConfigurationNoCredentials from './compute-configuration-no-credentials.js';
 import configGlobalResourcesRecorded from './config-global-resources-recorded.js';
 import configNoncomplianceRouted from './config-noncompliance-routed.js';
 import configRecorderRecording from './config-recorder-recording.js';
 import configRulesActive from './config-rules-active.js';
+import directconnectConnectionsRedundant from './directconnect-connections-redundant.js';
+import dynamodbTablesEncrypted from './dynamodb-tables-encrypted.js';
+import ec2EbsEncryptionByDefault from './ec2-ebs-encryption-by-default.js';
 import ec2Imdsv2Required from './ec2-imdsv2-required.js';
+import ec2InstancesHardenedImages from './ec2-instances-hardened-images.js';
 import ec2LaunchTemplateImdsv2 from './ec2-launch-template-imdsv2.js';
+import ec2NatGatewaysZoneRedundant from './ec2-nat-gateways-zone-redundant.js';
+import ec2PublicSubnetInstances from './ec2-public-subnet-instances.js';
+import ec2SecurityGroupsLeastPermissive from './ec2-security-groups-least-permissive.js';
+import ec2SecurityGroupsNoInteractiveAccess from './ec2-security-groups-no-interactive-access.js';
+import ec2VolumesEncrypted from './ec2-volumes-encrypted.js';
+import ec2VpnTunnelsUp from './ec2-vpn-tunnels-up.js';
+import efsFileSystemsEncrypted from './efs-file-systems-encrypted.js';
+import elbLoadBalancersMultiAz from './elb-load-balancers-multi-az.js';
+import elbLoadBalancersMultiAzSla from './elb-load-balancers-multi-az-sla.js';
+import fisAzImpairmentTested from './fis-az-impairment-tested.js';
 import guarddutyCredentialFindingsRouted from './guardduty-credential-findings-routed.js';
 import guarddutyEnabled from './guardduty-enabled.js';
 import guarddutyNetworkFindingsRouted from './guardduty-network-findings-routed.js';
@@ -28,7 +47,11 @@ import iamRootCredentialsLocked from './iam-root-credentials-locked.js';
 import iamServerCertificatesAbsent from './iam-server-certificates-absent.js';
 import iamServiceUserAccessKeys from './iam-service-user-access-keys.js';
 import iamThirdPartyRolesExternalId from './iam-third-party-roles-external-id.js';
+import iamWorkloadsTemporaryCredentials from './iam-workloads-temporary-credentials.js';
 import kmsCustomerKeysProtected from './kms-customer-keys-protected.js';
+import rdsInstancesMultiAz from './rds-instances-multi-az.js';
+import rdsInstancesNotPublic from './rds-instances-not-public.js';
+import rdsStorageEncrypted from './rds-storage-encrypted.js';
 import supportPlanBusinessOrHigher from './support-plan-business-or-higher.js';
 import supportPlanBusinessRecommended from './support-plan-business-recommended.js';
 
@@ -36,12 +59,31 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   accountAlternateContactsSet,
   accountContactEmailsCompanyOwned,
   acmCertificatesAutoRenew,
+  autoscalingGroupsMultiAz,
+  backupDataStoresCovered,
+  backupRestoresTested,
+  cloudformationResourcesManagedAsCode,
+  computeConfigurationNoCredentials,
   configGlobalResourcesRecorded,
   configNoncomplianceRouted,
   configRecorderRecording,
   configRulesActive,
+  directconnectConnectionsRedundant,
+  dynamodbTablesEncrypted,
+  ec2EbsEncryptionByDefault,
   ec2Imdsv2Required,
+  ec2InstancesHardenedImages,
   ec2LaunchTemplateImdsv2,
+  ec2NatGatewaysZoneRedundant,
+  ec2PublicSubnetInstances,
+  ec2SecurityGroupsLeastPermissive,
+  ec2SecurityGroupsNoInteractiveAccess,
+  ec2VolumesEncrypted,
+  ec2VpnTunnelsUp,
+  efsFileSystemsEncrypted,
+  elbLoadBalancersMultiAz,
+  elbLoadBalancersMultiAzSla,
+  fisAzImpairmentTested,
   guarddutyCredentialFindingsRouted,
   guarddutyEnabled,
   guarddutyNetworkFindingsRouted,
@@ -59,7 +101,11 @@ export const ALL_CHECKS: readonly AnyCheck[] = [
   iamServerCertificatesAbsent,
   iamServiceUserAccessKeys,
   iamThirdPartyRolesExternalId,
+  iamWorkloadsTemporaryCredentials,
   kmsCustomerKeysProtected,
+  rdsInstancesMultiAz,
+  rdsInstancesNotPublic,
+  rdsStorageEncrypted,
   supportPlanBusinessOrHigher,
   supportPlanBusinessRecommended,
 ];

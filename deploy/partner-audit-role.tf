@@ -99,10 +99,52 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadAutoscaling",
+        "Effect" : "Allow",
+        "Action" : [
+          "autoscaling:DescribeAutoScalingGroups"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadBackup",
+        "Effect" : "Allow",
+        "Action" : [
+          "backup:ListProtectedResources",
+          "backup:ListRestoreJobs",
+          "backup:ListRestoreTestingPlans"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadCloudfront",
         "Effect" : "Allow",
         "Action" : [
           "cloudfront:ListDistributions"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCodebuild",
+        "Effect" : "Allow",
+        "Action" : [
+          "codebuild:ListProjects"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCodedeploy",
+        "Effect" : "Allow",
+        "Action" : [
+          "codedeploy:ListApplications"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadCodepipeline",
+        "Effect" : "Allow",
+        "Action" : [
+          "codepipeline:ListPipelines"
         ],
         "Resource" : "*"
       },
@@ -119,6 +161,32 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadDirectconnect",
+        "Effect" : "Allow",
+        "Action" : [
+          "directconnect:DescribeConnections"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadDlm",
+        "Effect" : "Allow",
+        "Action" : [
+          "dlm:GetLifecyclePolicies",
+          "dlm:GetLifecyclePolicy"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadDynamodb",
+        "Effect" : "Allow",
+        "Action" : [
+          "dynamodb:DescribeContinuousBackups",
+          "dynamodb:ListTables"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadEc2",
         "Effect" : "Allow",
         "Action" : [
@@ -126,8 +194,37 @@ resource "aws_iam_role_policy" "partner_audit" {
           "ec2:DescribeInstances",
           "ec2:DescribeLaunchTemplateVersions",
           "ec2:DescribeLaunchTemplates",
+          "ec2:DescribeNatGateways",
           "ec2:DescribeRegions",
+          "ec2:DescribeRouteTables",
+          "ec2:DescribeSecurityGroupRules",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVolumes",
+          "ec2:DescribeVpnConnections",
+          "ec2:GetEbsEncryptionByDefault",
           "ec2:GetInstanceMetadataDefaults"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadEcs",
+        "Effect" : "Allow",
+        "Action" : [
+          "ecs:DescribeServices",
+          "ecs:DescribeTaskDefinition",
+          "ecs:ListClusters",
+          "ecs:ListServices",
+          "ecs:ListTaskDefinitionFamilies"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadElasticfilesystem",
+        "Effect" : "Allow",
+        "Action" : [
+          "elasticfilesystem:DescribeBackupPolicy",
+          "elasticfilesystem:DescribeFileSystems"
         ],
         "Resource" : "*"
       },
@@ -149,6 +246,15 @@ resource "aws_iam_role_policy" "partner_audit" {
           "events:ListRules",
           "events:ListTargetsByRule",
           "events:TestEventPattern"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadFis",
+        "Effect" : "Allow",
+        "Action" : [
+          "fis:GetExperiment",
+          "fis:ListExperiments"
         ],
         "Resource" : "*"
       },
@@ -191,6 +297,16 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadImagebuilder",
+        "Effect" : "Allow",
+        "Action" : [
+          "imagebuilder:GetContainerRecipe",
+          "imagebuilder:GetImageRecipe",
+          "imagebuilder:ListImagePipelines"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadKms",
         "Effect" : "Allow",
         "Action" : [
@@ -198,6 +314,14 @@ resource "aws_iam_role_policy" "partner_audit" {
           "kms:GetKeyPolicy",
           "kms:GetKeyRotationStatus",
           "kms:ListKeys"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadLambda",
+        "Effect" : "Allow",
+        "Action" : [
+          "lambda:ListFunctions"
         ],
         "Resource" : "*"
       },
@@ -214,11 +338,36 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Resource" : "*"
       },
       {
+        "Sid" : "ReadRds",
+        "Effect" : "Allow",
+        "Action" : [
+          "rds:DescribeDBClusters",
+          "rds:DescribeDBInstances"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadResiliencehub",
+        "Effect" : "Allow",
+        "Action" : [
+          "resiliencehub:ListAppAssessments"
+        ],
+        "Resource" : "*"
+      },
+      {
         "Sid" : "ReadSecurityhub",
         "Effect" : "Allow",
         "Action" : [
           "securityhub:DescribeHub",
           "securityhub:GetAdministratorAccount"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadSsm",
+        "Effect" : "Allow",
+        "Action" : [
+          "ssm:ListAssociations"
         ],
         "Resource" : "*"
       },
@@ -243,6 +392,14 @@ resource "aws_iam_role_policy" "partner_audit" {
         "Effect" : "Allow",
         "Action" : [
           "support:DescribeSeverityLevels"
+        ],
+        "Resource" : "*"
+      },
+      {
+        "Sid" : "ReadTag",
+        "Effect" : "Allow",
+        "Action" : [
+          "tag:GetResources"
         ],
         "Resource" : "*"
       }

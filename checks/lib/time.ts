@@ -11,3 +11,10 @@ export function daysSince(now: Date, iso: string): number {
 export function daysUntil(now: Date, iso: string): number {
   return Math.floor((Date.parse(iso) - now.getTime()) / DAY_MS);
 }
+
+/** ISO 8601 of the same instant `months` calendar months before `now` ("within 12 months"). */
+export function monthsBefore(now: Date, months: number): string {
+  const then = new Date(now);
+  then.setUTCMonth(then.getUTCMonth() - months);
+  return then.toISOString();
+}

@@ -42,6 +42,22 @@ export const checkSettingsSchema = z
       })
       .strict()
       .prefault({}),
+    ossec: z
+      .object({
+        /** Images of running instances older than this are stale (hardened-image check). */
+        maxAmiAgeDays: days(90),
+      })
+      .strict()
+      .prefault({}),
+    iac: z
+      .object({
+        /** Tags that mark a resource as managed by infrastructure as code: `Key` (any value) or `Key=Value`; CloudFormation's own tag always counts. */
+        tagKeys: z.array(z.string().regex(/^[^=]+(=.*)?$/, 'must be Key or Key=Value, such as ManagedBy=terraform')).default([]),
+        /** Below this share of managed resources in a region, the region warns. */
+        minManagedShare: z.number().min(0).max(1).default(0.9),
+      })
+      .strict()
+      .prefault({}),
     ftr: z
       .object({
         /** Root password use within this many days warns: attest it was a root-only task. */

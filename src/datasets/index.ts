@@ -6,39 +6,69 @@ import type { AnyDataset } from '../contract/dataset.js';
 import { COLLECTORS as accessanalyzer } from './accessanalyzer/collect.js';
 import { COLLECTORS as account } from './account/collect.js';
 import { COLLECTORS as acm } from './acm/collect.js';
+import { COLLECTORS as autoscaling } from './autoscaling/collect.js';
+import { COLLECTORS as backup } from './backup/collect.js';
+import { COLLECTORS as cicd } from './cicd/collect.js';
 import { COLLECTORS as cloudfront } from './cloudfront/collect.js';
 import { COLLECTORS as config } from './config/collect.js';
+import { COLLECTORS as directconnect } from './directconnect/collect.js';
+import { COLLECTORS as dlm } from './dlm/collect.js';
+import { COLLECTORS as dynamodb } from './dynamodb/collect.js';
 import { COLLECTORS as ec2 } from './ec2/collect.js';
+import { COLLECTORS as ecs } from './ecs/collect.js';
+import { COLLECTORS as efs } from './efs/collect.js';
 import { COLLECTORS as elb } from './elb/collect.js';
 import { COLLECTORS as elbv2 } from './elbv2/collect.js';
 import { COLLECTORS as eventbridge } from './eventbridge/collect.js';
+import { COLLECTORS as fis } from './fis/collect.js';
 import { COLLECTORS as guardduty } from './guardduty/collect.js';
 import { COLLECTORS as health } from './health/collect.js';
 import { COLLECTORS as iam } from './iam/collect.js';
 import { COLLECTORS as identitycenter } from './identitycenter/collect.js';
+import { COLLECTORS as imagebuilder } from './imagebuilder/collect.js';
 import { COLLECTORS as kms } from './kms/collect.js';
+import { COLLECTORS as lambda } from './lambda/collect.js';
 import { COLLECTORS as organizations } from './organizations/collect.js';
+import { COLLECTORS as rds } from './rds/collect.js';
+import { COLLECTORS as resiliencehub } from './resiliencehub/collect.js';
 import { COLLECTORS as securityhub } from './securityhub/collect.js';
+import { COLLECTORS as statemanager } from './statemanager/collect.js';
 import { COLLECTORS as support } from './support/collect.js';
+import { COLLECTORS as tagging } from './tagging/collect.js';
 
 export const ALL_COLLECTORS: readonly AnyCollector[] = [
   ...accessanalyzer,
   ...account,
   ...acm,
+  ...autoscaling,
+  ...backup,
+  ...cicd,
   ...cloudfront,
   ...config,
+  ...directconnect,
+  ...dlm,
+  ...dynamodb,
   ...ec2,
+  ...ecs,
+  ...efs,
   ...elb,
   ...elbv2,
   ...eventbridge,
+  ...fis,
   ...guardduty,
   ...health,
   ...iam,
   ...identitycenter,
+  ...imagebuilder,
   ...kms,
+  ...lambda,
   ...organizations,
+  ...rds,
+  ...resiliencehub,
   ...securityhub,
+  ...statemanager,
   ...support,
+  ...tagging,
 ];
 
 export const ALL_DATASETS: readonly AnyDataset[] = ALL_COLLECTORS.map((c) => c.dataset);

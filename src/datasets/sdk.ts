@@ -1,5 +1,8 @@
 // Small helpers for reading SDK v3 responses and errors the same way in every collector.
 
+import type { ClientFactory, SdkClient, SdkClientCtor } from '../contract/collector.js';
+import { partitionOf } from './eventbridge/samples/identity.js';
+
 /**
  * True when the SDK error has this name. SDK v3 names modeled errors after their class
  * (e.g. `CredentialReportExpiredException`) and unmodeled ones after the wire code
@@ -9,9 +12,10 @@ export function isErrorNamed(err: unknown, name: string): boolean {
   return err instanceof Error && err.name === name;
 }
 
-/** ISO-8601 form of an SDK timestamp; an absent value stays absent. */
-export function isoDate(value: Date | undefined): string | undefined {
-  return value === undefined ? undefined : value.toISOString();
+/** ISO-8601 form of an SDK timestamp (a Date, or a string where the API models dates as strings); an absent value stays absent. */
+export function isoDate(value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
 }
 
 /** Collects every item of an SDK paginator's pages. */
@@ -43,4 +47,28 @@ export async function collectTokenPages<P extends { NextToken?: string }, I>(
 export function required<T>(value: T | undefined, field: string): T {
   if (value === undefined || value === null) throw new Error(`AWS response lacks ${field}`);
   return value;
+}
+
+/** An SDK tag list (`[{ Key, Value }]`) as a map; tags without a key are dropped. */
+export function tagMap(tags: { Key?: string; Value?: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']])));
+}
+
+/** True for the network errors of a host name that does not resolve: AWS offers no endpoint for the service there. */
+export function isUnresolvedEndpoint(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ENOTFOUND';
+}
+
+/** The ARN of a resource the API names only by ID, in the partition of the region. */
+export function resourceArn(ctx: { region: string; accountId: string }, service: string, resource: string): string {
+  return `arn:${partitionOf(ctx.region)}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;
+}
+
+/**
+ * A client whose package predates the SDK's move to @smithy/types 4 (FIS and Resilience Hub: the
+ * registry mirror has only 3.523.0). Its middleware stack is typed differently, so the factory's
+ * types refuse it; at run time it is an ordinary client (test/wire/network-collectors.test.ts).
+ */
+export function olderClient<C>(clients: ClientFactory, ctor: new (config: never) => C): C {
+  return clients.get(ctor as unknown as SdkClientCtor<SdkClient>) as unknown as C;
 }

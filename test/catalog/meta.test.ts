@@ -81,7 +81,7 @@ describe('SMB Competency 2025-08 catalog', () => {
 
   it('pins the automation levels', () => {
     expect(byAutomation('full')).toEqual(['SUP-001', 'SECOPS-011', 'AWSAPI-004']);
-    expect(byAutomation('partial')).toEqual(['IAM-002', 'IAM-005', 'SECOPS-004', 'SECOPS-007', 'SECOPS-008', 'SECOPS-009']);
+    expect(byAutomation('partial')).toEqual(['IAM-002', 'IAM-005', 'OSSEC-001', 'SECOPS-004', 'SECOPS-007', 'SECOPS-008', 'SECOPS-009', 'REL-001', 'REL-005', 'OPE-001']);
   });
 
   it('pins applies-to as the checklist states it', () => {

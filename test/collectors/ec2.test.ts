@@ -48,6 +48,14 @@ describe('ec2.instances', () => {
                 State: { Name: 'running', Code: 16 },
                 ImageId: 'ami-1',
                 MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+                IamInstanceProfile: { Arn: 'arn:aws:iam::111122223333:instance-profile/app', Id: 'AIPA1' },
+                PublicIpAddress: '198.51.100.7',
+                Ipv6Address: '2001:db8::7',
+                SubnetId: 'subnet-1',
+                VpcId: 'vpc-1',
+                Placement: { AvailabilityZone: 'eu-west-1a' },
+                LaunchTime: new Date('2026-10-01T00:00:00Z'),
+                Tags: [{ Key: 'Name', Value: 'web' }],
               },
             ],
           },
@@ -79,6 +87,14 @@ describe('ec2.instances', () => {
         httpEndpoint: 'enabled',
         hopLimit: 2,
         imageId: 'ami-1',
+        iamInstanceProfileArn: 'arn:aws:iam::111122223333:instance-profile/app',
+        publicIp: '198.51.100.7',
+        ipv6Address: '2001:db8::7',
+        subnetId: 'subnet-1',
+        vpcId: 'vpc-1',
+        availabilityZone: 'eu-west-1a',
+        launchTime: '2026-10-01T00:00:00.000Z',
+        tags: { Name: 'web' },
       },
       {
         instanceId: 'i-0bbb',
@@ -87,6 +103,7 @@ describe('ec2.instances', () => {
         httpTokens: 'optional',
         httpEndpoint: 'enabled',
         hopLimit: 1,
+        tags: {},
       },
     ]);
   });
@@ -178,21 +195,30 @@ describe('ec2.imdsDefaults', () => {
 });
 
 describe('ec2.images', () => {
-  it('describes the AMIs of launch templates by filter; missing ones and SSM references stay unresolved', async () => {
+  it('describes the AMIs of launch templates and instances by filter; missing ones and SSM references stay unresolved', async () => {
     mockTemplates();
-    ec2.on(DescribeImagesCommand).resolves({ Images: [{ ImageId: 'ami-111', ImdsSupport: 'v2.0' }] });
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' }, ImageId: 'ami-base' }, { InstanceId: 'i-2', State: { Name: 'running' }, ImageId: 'ami-111' }] }] });
+    ec2.on(DescribeImagesCommand).resolves({
+      Images: [
+        { ImageId: 'ami-111', ImdsSupport: 'v2.0', OwnerId: '111122223333', Public: false, CreationDate: '2026-10-01T00:00:00.000Z', Name: 'golden' },
+        { ImageId: 'ami-base', OwnerId: '137112412989', ImageOwnerAlias: 'amazon', Public: true, CreationDate: '2026-01-01T00:00:00.000Z', State: 'available' },
+      ],
+    });
 
     const ctx = testContext();
     const evidence = await collect(images, ctx);
 
     expect(evidence).toEqual({
-      images: [{ imageId: 'ami-111', imdsSupport: 'v2.0' }],
+      images: [
+        { imageId: 'ami-111', imdsSupport: 'v2.0', ownerId: '111122223333', public: false, creationDate: '2026-10-01T00:00:00.000Z', name: 'golden' },
+        { imageId: 'ami-base', ownerId: '137112412989', ownerAlias: 'amazon', public: true, creationDate: '2026-01-01T00:00:00.000Z', state: 'available' },
+      ],
       unresolved: ['resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64', 'ami-gone'],
     });
     const calls = ec2.commandCalls(DescribeImagesCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0].input).toMatchObject({
-      Filters: [{ Name: 'image-id', Values: ['ami-111', 'ami-gone'] }],
+      Filters: [{ Name: 'image-id', Values: ['ami-111', 'ami-gone', 'ami-base'] }],
       IncludeDeprecated: true,
       IncludeDisabled: true,
     });
@@ -202,6 +228,7 @@ describe('ec2.images', () => {
   });
 
   it('batches many AMIs and makes no call when there are none', async () => {
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
     const ids = Array.from({ length: 150 }, (_, i) => `ami-${String(i).padStart(4, '0')}`);
     ec2.on(DescribeLaunchTemplatesCommand).resolves({
       LaunchTemplates: ids.map((_, i) => ({ LaunchTemplateId: `lt-${i}`, LaunchTemplateName: `t${i}`, DefaultVersionNumber: 1 })),
@@ -221,6 +248,7 @@ describe('ec2.images', () => {
     expect(evidence.unresolved).toEqual([]);
 
     ec2.reset();
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
     ec2.on(DescribeLaunchTemplatesCommand).resolves({ LaunchTemplates: [] });
     ec2.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [] });
     expect(await collect(images, testContext())).toEqual({ images: [], unresolved: [] });

@@ -69,7 +69,7 @@ class Dispatcher {
 
   private async respond(raw: RawRequest, requestId: string): Promise<WireResponse> {
     const scope = parseAuthorization(raw.headers.authorization as string | undefined);
-    const service = scope ? serviceFor(scope.service, raw.path) : undefined;
+    const service = scope ? serviceFor(scope.service, raw) : undefined;
     const call = service?.protocol.operationOf(raw);
     if (!scope || !service || !call) {
       this.stats.request(`${scope?.service ?? 'unsigned'}:Unroutable`, scope?.accessKeyId ? 'unknown' : 'unsigned');

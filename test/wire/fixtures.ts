@@ -2,6 +2,7 @@
 // plus an account whose role refuses us, a suspended one, and a region that is not enabled.
 
 import type { AccountSpec, RegionSpec, Scenario } from '../fake-aws/index.js';
+import { withNetworkArea } from './fixtures-network.js';
 import { withIdentity } from './fixtures-identity.js';
 import { landingZoneAccounts, LANDING_ZONE_SCPS, ownFindingsOnlyRule } from './landing-zone-fixtures.js';
 
@@ -122,6 +123,7 @@ export function wireScenario(): Scenario {
     faults: { regionDeny: LANDING_ZONE_SCPS },
   };
   scenario = withIdentity(scenario);
+  scenario = withNetworkArea(scenario);
   return scenario;
 }
 

@@ -11,6 +11,7 @@ import type { Scenario } from '../fake-aws/index.js';
 import { DENIED, MGMT, PROD, SUSPENDED, wireScenario } from './fixtures.js';
 import { EU_ONLY, GD_MEMBER, LANDING_ZONE } from './landing-zone-fixtures.js';
 import { useFakeAws } from './harness.js';
+import { evaluateSnapshot } from '../../bench/scan-driver.js';
 import { scanOrganization, type ScanOutcome } from './scan.js';
 
 function finding(outcome: ScanOutcome, accountId: string, checkId: string, region = 'global'): Finding[] {
@@ -115,6 +116,35 @@ describe('a clean organization scan', () => {
       const record = lines.find((r) => r.collector === 'iam.awsManagedPolicies');
       expect(record.data.policies.map((p: { name: string }) => p.name)).toEqual(['AdministratorAccess']);
     }
+  });
+
+  it('judges the network, storage and resilience evidence of a workload region for both checklists', async () => {
+    // The same snapshot, evaluated for the FTR as well.
+    const both = { ...outcome, results: { ...outcome.results, findings: [...outcome.results.findings, ...(await evaluateSnapshot(outcome.dir, 'ftr-partner-hosted')).findings] } };
+    const verdicts = (checkId: string, region = 'eu-west-1') =>
+      finding(both, PROD, checkId, region).map((f) => `${f.status} ${f.messageId.split('.')[1]} ${f.resource.split(/[:/]/).pop()}`);
+    expect(verdicts('ec2-security-groups-least-permissive')).toEqual([
+      'FAIL defaultGroupHasRules sg-0default000000001',
+      'PASS leastPermissive sg-0web0000000000001',
+      'FAIL openToInternet sg-0bastion000000001',
+    ]);
+    expect(verdicts('ec2-security-groups-no-interactive-access')).toEqual(['WARN interactiveAccess sg-0bastion000000001']);
+    expect(verdicts('ec2-public-subnet-instances')).toEqual(['WARN publicInstance i-00000000000000000']);
+    expect(verdicts('rds-instances-not-public')).toEqual(['PASS private orders-db', 'FAIL publiclyAccessible legacy-db', 'PASS private reports-1']);
+    expect(verdicts('backup-data-stores-covered')).toEqual([
+      'FAIL rdsNoBackups legacy-db',
+      'WARN dynamoNoBackups sessions',
+      'WARN efsNoBackups fs-0scratch00000001',
+      'WARN volumeNotCovered vol-0plain0000000001',
+    ]);
+    expect(verdicts('ec2-nat-gateways-zone-redundant')).toEqual(['WARN oneZonalNat vpc-0a1b2c3d4e5f60001']);
+    expect(verdicts('ec2-vpn-tunnels-up')).toEqual(['WARN tunnelDown vpn-0a00000000000001']);
+    expect(verdicts('directconnect-connections-redundant')).toEqual(['PASS redundant dxcon']);
+    const zones = finding(both, PROD, 'elb-load-balancers-multi-az', 'eu-west-1').filter((f) => f.status === 'FAIL');
+    expect(zones.map((f) => f.message)).toEqual([expect.stringContaining('network load balancer ingest')]);
+    expect(verdicts('ec2-instances-hardened-images').filter((v) => !v.startsWith('WARN baseImage'))).toEqual(['WARN staleImage ami-0aaaaaaaaaaaaaaaa', 'PASS imagePipelines image-pipeline']);
+    expect(verdicts('fis-az-impairment-tested', 'global')).toEqual(['PASS azTested root']);
+    expect(verdicts('backup-restores-tested', 'global')).toEqual(['PASS restoreTested root']);
   });
 });
 

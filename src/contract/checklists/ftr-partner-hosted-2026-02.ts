@@ -67,26 +67,26 @@ const identity: Requirement[] = [
   partial('IAM-006', IAM, 'Least privilege', 'how permissions are scoped and granted through groups or attributes'),
   partial('IAM-007', IAM, 'Access follows joiners, movers and leavers', 'the process that grants and removes access as people join, move and leave'),
   onceForPartner(manual('IAM-008', IAM, 'Quarterly identity review', 'the last quarterly review of identities, roles and unused permissions')),
-  manual('IAM-009', IAM, 'No credentials in code', 'how secrets are kept out of source code and version control'),
-  manual('IAM-010', IAM, 'Secrets stored securely', 'the secret store used, with encryption, fine-grained access and read logging'),
+  partial('IAM-009', IAM, 'No credentials in code', 'how secrets are kept out of source code and version control'),
+  partial('IAM-010', IAM, 'Secrets stored securely', 'the secret store used, with encryption, fine-grained access and read logging'),
   onceForPartner(manual('IAM-011', IAM, 'End-user credentials protected', 'how customer credentials are encrypted and passwords hashed, or the managed identity store used')),
-  manual('IAM-012', IAM, 'Temporary credentials for workloads on AWS', 'that workloads on AWS compute get credentials from attached roles'),
+  partial('IAM-012', IAM, 'Temporary credentials for workloads on AWS', 'that workloads on AWS compute get credentials from attached roles'),
 ];
 
 const security: Requirement[] = [
   manual('SECOPS-001', SECOPS, 'Vulnerability scanning and patching', 'how and how often dependencies and operating systems are scanned and patched'),
-  manual('NETSEC-001', SECOPS, 'Least-permissive security groups', 'that no security group opens SSH or RDP to the internet and default groups allow no traffic'),
-  manual('NETSEC-002', SECOPS, 'Public subnets only where needed', 'that only resources that must accept public traffic sit in public subnets'),
+  { id: 'NETSEC-001', title: 'Least-permissive security groups', section: SECOPS, appliesTo: SAAS, automation: 'full', scope: 'account' },
+  partial('NETSEC-002', SECOPS, 'Public subnets only where needed', 'that only resources that must accept public traffic sit in public subnets'),
 ];
 
 const resiliency: Requirement[] = [
-  manual('BAR-001', BACKUP, 'Automatic backups', 'the backup schedule and storage of critical data, or the customer instructions where backup is theirs'),
-  onceForPartner(manual('BAR-002', BACKUP, 'Restore tests', 'the schedule and latest result of restore tests')),
+  partial('BAR-001', BACKUP, 'Automatic backups', 'the backup schedule and storage of critical data, or the customer instructions where backup is theirs'),
+  onceForPartner(partial('BAR-002', BACKUP, 'Restore tests', 'the schedule and latest result of restore tests')),
   onceForPartner(manual('RES-001', BACKUP, 'Recovery point objective defined', 'the RPO, as a time')),
   onceForPartner(manual('RES-002', BACKUP, 'Recovery time objective defined', 'the RTO, as a time')),
-  onceForPartner(manual('RES-004', BACKUP, 'Resilience tested yearly', 'the date and result of the last resilience test, covering at least an AZ impairment')),
+  onceForPartner(partial('RES-004', BACKUP, 'Resilience tested yearly', 'the date and result of the last resilience test, covering at least an AZ impairment')),
   onceForPartner(manual('RES-005', BACKUP, 'Customer resilience duties documented', 'the documents stating the customer\'s backup duty and availability options')),
-  manual('RES-006', BACKUP, 'Architecture supports the SLA', 'the uptime target and the architecture and configuration that support it'),
+  partial('RES-006', BACKUP, 'Architecture supports the SLA', 'the uptime target and the architecture and configuration that support it'),
   onceForPartner(manual('RES-007', BACKUP, 'Outage communication plan', 'how customers are informed during and after outages')),
 ];
 
@@ -106,7 +106,7 @@ const crossAccount: Requirement[] = [
 
 const data: Requirement[] = [
   onceForPartner(manual('SDAT-001', DATA, 'Sensitive data identified', 'the classification of the workload\'s sensitive data')),
-  manual('SDAT-002', DATA, 'Sensitive data encrypted at rest', 'that every store holding sensitive data is encrypted'),
+  partial('SDAT-002', DATA, 'Sensitive data encrypted at rest', 'that every store holding sensitive data is encrypted'),
   manual('SDAT-003', DATA, 'Sensitive data encrypted in transit outside the VPC', 'the encrypted protocols used wherever sensitive data leaves the VPC'),
   onceForPartner(manual('RCVP-001', DATA, 'Compliance claims kept true', 'the process that maintains each compliance claim (PCI DSS, HIPAA, ...)')),
 ];

@@ -109,7 +109,7 @@ const identity: Requirement[] = [
 ];
 
 const operatingSystem: Requirement[] = [
-  manual('OSSEC-001', OSSEC, SAAS, 'Automated OS and container image hardening', 'the hardening baseline (CIS or equal) and the automation that applies it to all compute'),
+  { ...manual('OSSEC-001', OSSEC, SAAS, 'Automated OS and container image hardening', 'the hardening baseline (CIS or equal) and the automation that applies it to all compute'), automation: 'partial' },
 ];
 
 const itOperations: Requirement[] = [
@@ -184,11 +184,11 @@ const apiIntegration: Requirement[] = [
 ];
 
 const reliability: Requirement[] = [
-  manual('REL-001', REL, SAAS, 'Highly available network connectivity', 'redundant connectivity, including redundant VPN or Direct Connect where used'),
+  { ...manual('REL-001', REL, SAAS, 'Highly available network connectivity', 'redundant connectivity, including redundant VPN or Direct Connect where used'), automation: 'partial' },
   manual('REL-002', REL, SAAS, 'Health monitoring with alarms', 'the metrics and thresholds per component and the tools that alert operators'),
   manual('REL-003', REL, SAAS, 'Central log management', 'the single system that holds application and AWS logs'),
   manual('REL-004', REL, SAAS, 'Central monitoring and alarms', 'the central monitoring and how alarms reach operations staff'),
-  manual('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'),
+  { ...manual('REL-005', REL, SAAS, 'Infrastructure as code', 'the provisioning tool (CloudFormation, Terraform or similar) and that routine changes avoid the console'), automation: 'partial' },
 ];
 
 const performance: Requirement[] = [
@@ -197,7 +197,7 @@ const performance: Requirement[] = [
 ];
 
 const operations: Requirement[] = [
-  manual('OPE-001', OPE, SAAS, 'Automated deployments, no interactive sessions', 'the deployment pipeline and that no SSH or RDP session deploys changes'),
+  { ...manual('OPE-001', OPE, SAAS, 'Automated deployments, no interactive sessions', 'the deployment pipeline and that no SSH or RDP session deploys changes'), automation: 'partial' },
   partnerItem('OPE-002', OPE, SAAS, 'Runbooks and escalation paths', 'the runbooks and the escalation process, including escalation to AWS Support'),
   partnerItem('OPE-003', OPE, BOTH, 'Peer code review before release', 'the code review rule (e.g. required approvals before merge)'),
   partnerItem('OPE-004', OPE, BOTH, 'Automated functional tests before release', 'the automated test suites run before each release'),

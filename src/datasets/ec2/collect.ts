@@ -7,14 +7,17 @@ import {
   paginateDescribeInstances,
   paginateDescribeLaunchTemplates,
   paginateDescribeLaunchTemplateVersions,
+  type Image,
   type Instance,
   type LaunchTemplate,
   type LaunchTemplateVersion,
 } from '@aws-sdk/client-ec2';
 import { defineCollector } from '../../contract/collector.js';
 import { ec2Regions, ec2Instances, launchTemplates, imdsDefaults, images } from './datasets.js';
-import type { Ec2Instance, LaunchTemplateInfo } from './datasets.js';
-import { collectPages, required } from '../sdk.js';
+import type { Ec2Instance, ImageInfo, LaunchTemplateInfo } from './datasets.js';
+import { collectPages, isoDate, required, resourceArn, tagMap } from '../sdk.js';
+import { decodeUserData, scanText } from '../secret-scan.js';
+import { NETWORK_COLLECTORS } from './collect-network.js';
 
 const collectEc2Regions = defineCollector(ec2Regions, async (ctx) => {
   const { Regions } = await ctx.clients.get(EC2Client).send(new DescribeRegionsCommand({ AllRegions: true }));
@@ -27,25 +30,33 @@ const collectEc2Regions = defineCollector(ec2Regions, async (ctx) => {
 });
 
 /** The largest page size; unpaginated DescribeInstances calls draw on a smaller throttling bucket. */
-const INSTANCES_PAGE_SIZE = 1000;
+export const EC2_PAGE_SIZE = 1000;
 
 function toInstance(instance: Instance, region: string, accountId: string): Ec2Instance {
   const instanceId = required(instance.InstanceId, 'InstanceId');
   const metadata = instance.MetadataOptions;
   return {
     instanceId,
-    arn: `arn:aws:ec2:${region}:${accountId}:instance/${instanceId}`,
+    arn: resourceArn({ region, accountId }, 'ec2', `instance/${instanceId}`),
     state: required(instance.State?.Name, 'State.Name'),
     httpTokens: metadata?.HttpTokens,
     httpEndpoint: metadata?.HttpEndpoint,
     hopLimit: metadata?.HttpPutResponseHopLimit,
     imageId: instance.ImageId,
+    iamInstanceProfileArn: instance.IamInstanceProfile?.Arn,
+    publicIp: instance.PublicIpAddress,
+    ipv6Address: instance.Ipv6Address,
+    subnetId: instance.SubnetId,
+    vpcId: instance.VpcId,
+    availabilityZone: instance.Placement?.AvailabilityZone,
+    launchTime: isoDate(instance.LaunchTime),
+    tags: tagMap(instance.Tags),
   };
 }
 
 const collectEc2Instances = defineCollector(ec2Instances, async (ctx) => {
   // No state filter: stopped instances keep their metadata options and can be started again.
-  const pages = paginateDescribeInstances({ client: ctx.clients.get(EC2Client) }, { MaxResults: INSTANCES_PAGE_SIZE });
+  const pages = paginateDescribeInstances({ client: ctx.clients.get(EC2Client) }, { MaxResults: EC2_PAGE_SIZE });
   const reservations = await collectPages(pages, (page) => page.Reservations);
   const instances = reservations.flatMap((reservation) => reservation.Instances ?? []);
   return { instances: instances.map((instance) => toInstance(instance, ctx.region, ctx.accountId)) };
@@ -74,13 +85,14 @@ function toTemplate(template: LaunchTemplate, version: LaunchTemplateVersion, re
   return {
     id,
     name: required(template.LaunchTemplateName, 'LaunchTemplateName'),
-    arn: `arn:aws:ec2:${region}:${accountId}:launch-template/${id}`,
+    arn: resourceArn({ region, accountId }, 'ec2', `launch-template/${id}`),
     defaultVersion: required(version.VersionNumber, 'VersionNumber'),
     httpTokens: data?.MetadataOptions?.HttpTokens,
     httpEndpoint: data?.MetadataOptions?.HttpEndpoint,
     hopLimit: data?.MetadataOptions?.HttpPutResponseHopLimit,
     // May be an SSM parameter reference (`resolve:ssm:...`), kept as written.
     imageId: data?.ImageId,
+    ...(data?.UserData ? { userData: scanText(decodeUserData(data.UserData)) } : {}),
   };
 }
 
@@ -114,9 +126,23 @@ function batches<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
+function toImage(image: Image): ImageInfo {
+  return {
+    imageId: required(image.ImageId, 'ImageId'),
+    imdsSupport: image.ImdsSupport,
+    name: image.Name,
+    ownerId: image.OwnerId,
+    ownerAlias: image.ImageOwnerAlias,
+    public: image.Public,
+    creationDate: isoDate(image.CreationDate),
+    state: image.State,
+  };
+}
+
 const collectImages = defineCollector(images, async (ctx) => {
-  const { templates } = await ctx.dataset(launchTemplates);
-  const referenced = [...new Set(templates.flatMap((t) => (t.imageId ? [t.imageId] : [])))];
+  const [{ templates }, { instances }] = await Promise.all([ctx.dataset(launchTemplates), ctx.dataset(ec2Instances)]);
+  const named = [...templates.map((t) => t.imageId), ...instances.map((i) => i.imageId)];
+  const referenced = [...new Set(named.flatMap((id) => (id ? [id] : [])))];
   // SSM references are not resolved here (that would need SSM access): they stay unresolved.
   const amiIds = referenced.filter((id) => !id.startsWith(SSM_REFERENCE));
   const client = ctx.clients.get(EC2Client);
@@ -132,9 +158,9 @@ const collectImages = defineCollector(images, async (ctx) => {
       ),
     ),
   );
-  const described = found.flat().map((image) => ({ imageId: required(image.ImageId, 'ImageId'), imdsSupport: image.ImdsSupport }));
+  const described = found.flat().map(toImage);
   const seen = new Set(described.map((image) => image.imageId));
   return { images: described, unresolved: referenced.filter((id) => !seen.has(id)) };
 });
 
-export const COLLECTORS = [collectEc2Regions, collectEc2Instances, collectLaunchTemplates, collectImdsDefaults, collectImages];
+export const COLLECTORS = [collectEc2Regions, collectEc2Instances, collectLaunchTemplates, collectImdsDefaults, collectImages, ...NETWORK_COLLECTORS];

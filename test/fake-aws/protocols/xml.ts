@@ -19,8 +19,18 @@ export function toXml(name: string, value: unknown, style: ListStyle): string {
   return `<${name}>${xmlContent(value, style)}</${name}>`;
 }
 
+const ENTRY_NAME = Symbol('entry name');
+
+/** A list whose entries the service names itself (RDS: `<DBInstances><DBInstance>…`), not `member` or `item`. */
+export function namedEntries(name: string, entries: unknown[]): unknown[] {
+  return Object.assign([...entries], { [ENTRY_NAME]: name });
+}
+
 export function xmlContent(value: unknown, style: ListStyle): string {
-  if (Array.isArray(value)) return value.map((entry) => toXml(style, entry, style)).join('');
+  if (Array.isArray(value)) {
+    const entryName = (value as { [ENTRY_NAME]?: string })[ENTRY_NAME] ?? style;
+    return value.map((entry) => toXml(entryName, entry, style)).join('');
+  }
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Map) {
     return [...value].map(([key, child]) => `<entry>${toXml('key', key, style)}${toXml('value', child, style)}</entry>`).join('');

@@ -1,10 +1,12 @@
 // EC2 (ec2Query): regions, instances with their metadata options, launch templates, account
-// IMDS defaults and images.
+// IMDS defaults and images; the network and storage operations are in ec2-network.ts.
 
 import { FakeAwsError } from '../errors.js';
 import { ec2Filters, formList, paginate } from '../params.js';
 import { ec2Query } from '../protocols/ec2-query.js';
+import { resolveWhen, type When } from '../scenario.js';
 import { defineService, type HandlerContext } from '../service.js';
+import { networkOperations, pageSize, tagSet, type Ec2NetworkSpec } from './ec2-network.js';
 
 export interface MetadataOptionsSpec {
   httpTokens?: 'optional' | 'required';
@@ -12,15 +14,35 @@ export interface MetadataOptionsSpec {
   hopLimit?: number;
 }
 
-export interface Ec2Spec {
+export interface Ec2Spec extends Ec2NetworkSpec {
   instances?: ({
     id: string;
     state?: 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
     imageId?: string;
     instanceType?: string;
+    subnetId?: string;
+    vpcId?: string;
+    /** Zone suffix; default `a`. */
+    zone?: string;
+    publicIp?: string;
+    ipv6?: string;
+    /** Instance profile name. */
+    profile?: string;
+    launched?: When;
+    tags?: Record<string, string>;
   } & MetadataOptionsSpec)[];
-  launchTemplates?: ({ id: string; name: string; imageId?: string; defaultVersion?: number } & MetadataOptionsSpec)[];
-  images?: { id: string; imdsSupport?: 'v2.0' }[];
+  /** `userData` is the plain text; EC2 returns it base64-encoded. */
+  launchTemplates?: ({ id: string; name: string; imageId?: string; defaultVersion?: number; userData?: string } & MetadataOptionsSpec)[];
+  images?: {
+    id: string;
+    imdsSupport?: 'v2.0';
+    /** Default: the calling account. */
+    ownerId?: string;
+    ownerAlias?: 'amazon' | 'aws-marketplace';
+    public?: boolean;
+    /** Default `-30d`. */
+    created?: When;
+  }[];
   /** Account-level IMDS defaults of the region (GetInstanceMetadataDefaults). */
   imdsDefaults?: MetadataOptionsSpec;
 }
@@ -59,16 +81,6 @@ function metadataOptions(spec: MetadataOptionsSpec, defaults: Required<MetadataO
   };
 }
 
-function pageSize(form: URLSearchParams, min: number, max: number): number {
-  const raw = form.get('MaxResults');
-  if (raw === null) return max;
-  const size = Number(raw);
-  if (!(size >= min && size <= max)) {
-    throw new FakeAwsError('InvalidParameterValue', 400, `Value ( ${raw} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`);
-  }
-  return size;
-}
-
 function describeInstances(ctx: HandlerContext): unknown {
   const { form } = ctx.input;
   const ids = formList(form, 'InstanceId');
@@ -92,7 +104,14 @@ function describeInstances(ctx: HandlerContext): unknown {
           imageId: i.imageId ?? 'ami-0fake00000000000',
           instanceState: { code: STATE_CODES[i.state ?? 'running'], name: i.state ?? 'running' },
           instanceType: i.instanceType ?? 't3.micro',
-          placement: { availabilityZone: `${ctx.region}a` },
+          placement: { availabilityZone: `${ctx.region}${i.zone ?? 'a'}` },
+          launchTime: resolveWhen(i.launched ?? '-20d', ctx.now),
+          subnetId: i.subnetId,
+          vpcId: i.vpcId,
+          ipAddress: i.publicIp,
+          ipv6Address: i.ipv6,
+          iamInstanceProfile: i.profile ? { arn: `arn:aws:iam::${ctx.account.id}:instance-profile/${i.profile}`, id: `AIPA${i.profile.toUpperCase()}` } : undefined,
+          tagSet: tagSet(i.tags),
           metadataOptions: { state: 'applied', ...metadataOptions(i, imdsOn), httpProtocolIpv6: 'disabled', instanceMetadataTags: 'disabled' },
         },
       ],
@@ -130,7 +149,11 @@ function templateVersion(ctx: HandlerContext, template: TemplateSpec): unknown {
     versionNumber: template.defaultVersion ?? 1,
     defaultVersion: true,
     createTime: new Date(ctx.now.getTime() - 90 * 86_400_000),
-    launchTemplateData: { imageId: template.imageId, metadataOptions: hasOptions ? options : undefined },
+    launchTemplateData: {
+      imageId: template.imageId,
+      metadataOptions: hasOptions ? options : undefined,
+      userData: template.userData === undefined ? undefined : Buffer.from(template.userData).toString('base64'),
+    },
   };
 }
 
@@ -179,7 +202,10 @@ function describeImages(ctx: HandlerContext): unknown {
     imagesSet: images.map((img) => ({
       imageId: img.id,
       imageState: 'available',
-      imageOwnerId: ctx.account.id,
+      imageOwnerId: img.ownerId ?? ctx.account.id,
+      imageOwnerAlias: img.ownerAlias,
+      isPublic: img.public ?? false,
+      creationDate: resolveWhen(img.created ?? '-30d', ctx.now).toISOString(),
       name: `image-${img.id}`,
       imdsSupport: img.imdsSupport,
     })),
@@ -197,5 +223,6 @@ export const ec2 = defineService({
     DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
     GetInstanceMetadataDefaults: getInstanceMetadataDefaults,
     DescribeImages: describeImages,
+    ...networkOperations(ec2Of),
   },
 });

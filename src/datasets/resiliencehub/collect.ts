@@ -1,0 +1,35 @@
+import { paginateListAppAssessments, ResiliencehubClient } from '@aws-sdk/client-resiliencehub';
+import { defineCollector } from '../../contract/collector.js';
+import { collectPages, isoDate, isUnresolvedEndpoint, olderClient } from '../sdk.js';
+import { ASSESSMENTS_KEPT, appAssessments, type AppAssessmentsEvidence } from './datasets.js';
+
+async function successful(client: ResiliencehubClient): Promise<AppAssessmentsEvidence> {
+  // Without an app ARN the call lists the assessments of every application of the region.
+  const pages = paginateListAppAssessments({ client }, { assessmentStatus: ['Success'], reverseOrder: true, maxResults: 100 });
+  const summaries = await collectPages(pages, (page) => page.assessmentSummaries);
+  const assessments = summaries
+    .map((a) => ({
+      arn: a.assessmentArn!,
+      appArn: a.appArn,
+      name: a.assessmentName,
+      status: a.assessmentStatus!,
+      complianceStatus: a.complianceStatus,
+      invoker: a.invoker,
+      resiliencyScore: a.resiliencyScore,
+      endTime: isoDate(a.endTime),
+    }))
+    .sort((a, b) => (b.endTime ?? '').localeCompare(a.endTime ?? ''));
+  return { offered: true, assessments: assessments.slice(0, ASSESSMENTS_KEPT), successfulCount: assessments.length };
+}
+
+const collectAssessments = defineCollector(appAssessments, async (ctx) => {
+  try {
+    return await successful(olderClient(ctx.clients, ResiliencehubClient));
+  } catch (err) {
+    // No DNS name for resiliencehub.<region>.amazonaws.com: the service does not exist in this region.
+    if (isUnresolvedEndpoint(err)) return { offered: false, assessments: [], successfulCount: 0 };
+    throw err;
+  }
+});
+
+export const COLLECTORS = [collectAssessments];
