@@ -42,7 +42,7 @@ export async function collectSnapshot(options: DriverOptions): Promise<ScanSumma
 /** Evaluates a collected snapshot (defaults, no attestations) and writes its results.json. */
 export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = 'smb-competency', config?: string): Promise<Results> {
   const run = await resolveRunConfig({ checklist: checklistId, ...(config ? { config } : {}) });
-  const { results } = await evaluateRunDir({
+  const { results, findings } = await evaluateRunDir({
     runDir: dir,
     checks: [...ALL_CHECKS],
     checklist: run.checklist,
@@ -50,5 +50,8 @@ export async function evaluateSnapshot(dir: string, checklistId: ChecklistId = '
     settings: checkSettingsOf(run.config),
     statements: NO_STATEMENTS,
   });
-  return results;
+  // Evaluation streams its findings to results.json; the bench and the demo count them in memory.
+  const all: Results['findings'] = [];
+  for await (const finding of findings.each()) all.push(finding);
+  return { ...results, findings: all };
 }

@@ -5,6 +5,7 @@
 import { fork } from 'node:child_process';
 import { ALL_CHECKS } from '../checks/index.js';
 import { runScanPipeline } from '../src/run/scan.js';
+import type { FindingSource } from '../src/contract/results.js';
 
 export interface ScanJob {
   outDir: string;
@@ -77,10 +78,16 @@ async function childMain(job: ScanJob): Promise<void> {
     requests: totals.requests,
     retries: totals.retries,
     throttles: totals.throttles,
-    findings: outcome.results.findings.length,
-    errorFindings: outcome.results.findings.filter((f) => f.status === 'ERROR').length,
+    findings: outcome.findings.count,
+    errorFindings: await countErrors(outcome.findings),
   };
   process.send?.(figures, () => process.disconnect());
+}
+
+async function countErrors(findings: FindingSource): Promise<number> {
+  let errors = 0;
+  for await (const finding of findings.each()) if (finding.status === 'ERROR') errors += 1;
+  return errors;
 }
 
 if (process.send && process.argv[2]) {

@@ -121,3 +121,12 @@ export interface Results {
   requirements: RequirementResult[];
   exceptions: ExceptionSummary[];
 }
+
+/** The results without their findings: what stays in memory while findings stream from disk. */
+export type ResultsHead = Omit<Results, 'findings'>;
+
+/** A run's findings, read in results order as often as needed, never all held at once. */
+export interface FindingSource {
+  readonly count: number;
+  each(): AsyncIterable<Finding>;
+}

@@ -33,7 +33,20 @@ export function formatMessage(template: string, params: Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Every finding of the run, in memory: for tests and small runs; a scan streams evaluateAccounts. */
 export async function evaluateRun(source: EvidenceSource, options: EvaluateOptions): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for await (const batch of evaluateAccounts(source, options)) findings.push(...batch.findings);
+  return findings;
+}
+
+export interface AccountFindings {
+  account: ManifestAccount;
+  findings: Finding[];
+}
+
+/** The findings of one account at a time, in manifest order; nothing of an account is kept after it. */
+export async function* evaluateAccounts(source: EvidenceSource, options: EvaluateOptions): AsyncGenerator<AccountFindings> {
   const checks = orderedChecks(options.checks, options.checklist);
   const others = new CrossAccountIndex(checks.flatMap((check) => check.readsOtherAccounts ?? []));
   const organization = new DatasetIndex();
@@ -46,15 +59,12 @@ export async function evaluateRun(source: EvidenceSource, options: EvaluateOptio
   if (callerAccount) {
     for await (const record of source.datasets(callerAccount)) if (record.region === GLOBAL) organization.add(record);
   }
-  const findings: Finding[] = [];
   for (const account of source.manifest.accounts) {
     const index = new DatasetIndex();
     for await (const record of source.datasets(account.accountId)) index.add(record);
-    for (const check of checks) findings.push(...evaluateAccount(check, account, index, organization, others, options));
+    yield { account, findings: checks.flatMap((check) => evaluateAccount(check, account, index, organization, others, options)) };
   }
-  return findings;
 }
-
 
 function evaluateAccount(
   check: AnyCheck,

@@ -16,26 +16,36 @@ interface Rule {
   summary: ExceptionSummary;
 }
 
-/** Attaches the first matching exception (in file order) to each FAIL or WARN finding, in place. */
-export function applyExceptions(
-  findings: Finding[],
-  exceptions: readonly FindingException[],
-  accounts: ReadonlyMap<string, ScopedAccount>,
-  now: Date,
-): ExceptionSummary[] {
-  const rules = exceptions.map((exception) => toRule(exception, now));
-  for (const finding of findings) {
-    const rule = rules.find((r) => matches(r, finding, accounts));
-    if (!rule) continue;
-    if (!COVERABLE.has(finding.status)) {
-      if (finding.status === 'ERROR') rule.summary.errorsNotCovered += 1;
-      continue;
-    }
-    const { reason, owner, expires } = rule.exception;
-    finding.exception = { reason, owner, expires, expired: rule.expired };
-    rule.summary.covered += 1;
+/** The exceptions as rules that keep their counts while findings pass through in batches. */
+export class ExceptionMatcher {
+  private readonly rules: Rule[];
+
+  constructor(
+    exceptions: readonly FindingException[],
+    private readonly accounts: ReadonlyMap<string, ScopedAccount>,
+    now: Date,
+  ) {
+    this.rules = exceptions.map((exception) => toRule(exception, now));
   }
-  return rules.map((r) => r.summary);
+
+  /** Attaches the first matching exception (in file order) to each FAIL or WARN finding, in place. */
+  apply(findings: readonly Finding[]): void {
+    for (const finding of findings) {
+      const rule = this.rules.find((r) => matches(r, finding, this.accounts));
+      if (!rule) continue;
+      if (!COVERABLE.has(finding.status)) {
+        if (finding.status === 'ERROR') rule.summary.errorsNotCovered += 1;
+        continue;
+      }
+      const { reason, owner, expires } = rule.exception;
+      finding.exception = { reason, owner, expires, expired: rule.expired };
+      rule.summary.covered += 1;
+    }
+  }
+
+  summaries(): ExceptionSummary[] {
+    return this.rules.map((r) => r.summary);
+  }
 }
 
 function toRule(exception: FindingException, now: Date): Rule {

@@ -5,18 +5,20 @@
 import { coversAccount, type ScopedAccount } from '../attest/scope.js';
 import type { Attestation, AttestationSet, FindingException } from '../attest/types.js';
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
-import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ProductionScope, type Finding, type RequirementResult, type Results } from '../contract/results.js';
+import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ExceptionSummary, type ProductionScope, type Finding, type RequirementResult, type Results } from '../contract/results.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
 import { EXIT } from '../errors.js';
-import { applyExceptions } from './exceptions.js';
+import { ExceptionMatcher } from './exceptions.js';
+import { groupBy } from './group.js';
 import { describeScope, isProductionAccount, markOutsideProduction } from './production.js';
-import { rollupAccountRequirement, rollupPartnerRequirement } from './rollup.js';
+import { PartnerTally, rollupAccountRequirement, rollupPartnerRequirement } from './rollup.js';
 
 export interface BuildResultsInput {
   manifest: Manifest;
   checklist: Checklist;
   deploymentModel: DeploymentModel;
+  /** Requirements that apply only in a configured setup (onlyWhen) are judged against these. */
   settings: CheckSettings;
   findings: Finding[];
   attestations: AttestationSet;
@@ -27,51 +29,85 @@ export interface BuildResultsInput {
 }
 
 export function buildResults(input: BuildResultsInput): Results {
-  const { manifest, checklist, findings } = input;
-  const accounts = new Map(manifest.accounts.map((a) => [a.accountId, a]));
-  markOutsideProduction(findings, input.production, accounts);
-  const exceptions = applyExceptions(findings, input.exceptions, accounts, input.now);
-  const grouped = groupFindings(findings);
-  const accountScope = checklist.requirements.filter((r) => r.scope === 'account');
-  const requirements = [
-    ...checklist.requirements.filter((r) => r.scope === 'partner').map((r) => partnerRow(r, grouped, input)),
-    ...manifest.accounts.flatMap((account) => accountScope.map((r) => accountRow(r, account, grouped, input))),
-  ];
-  return {
-    schemaVersion: RESULTS_SCHEMA_VERSION,
-    tool: manifest.tool,
-    startedAt: manifest.startedAt,
-    finishedAt: manifest.finishedAt ?? manifest.startedAt,
-    checklist: { id: checklist.id, version: checklist.version },
-    deploymentModel: input.deploymentModel,
-    ...(input.production ? { production: input.production } : {}),
-    ...(manifest.callerIdentity ? { callerIdentity: manifest.callerIdentity } : {}),
-    accounts: manifest.accounts.map(accountResult),
-    findings,
-    requirements,
-    exceptions,
-  };
+  const judge = new ResultsJudge(input);
+  judge.mark(input.findings);
+  const grouped = groupBy(input.findings, (f) => [f.accountId]);
+  const accountRows = input.manifest.accounts.flatMap((account) => judge.accountRows(account, grouped.get(account.accountId) ?? []));
+  return { ...judge.head(), findings: input.findings, requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() };
 }
 
-function accountRow(requirement: Requirement, account: ManifestAccount, grouped: Map<string, Finding[]>, input: BuildResultsInput): RequirementResult {
-  if (!isProductionAccount(input.production, account)) return outsideProduction(requirement, account, grouped, input.production!);
+export type JudgeInput = Omit<BuildResultsInput, 'findings'>;
+
+/**
+ * Judges a run's findings as they come, one account at a time, keeping only counters: the
+ * production marks and accepted exceptions are applied to each batch, an account's rows are
+ * rolled up from its own findings, and partner rows from a tally per partner-level requirement.
+ * buildResults (everything in memory) and the streamed evaluation share it, so both judge alike.
+ */
+export class ResultsJudge {
+  private readonly accounts: Map<string, ManifestAccount>;
+  private readonly exceptions: ExceptionMatcher;
+  private readonly partner: Map<string, PartnerTally>;
+
+  constructor(private readonly input: JudgeInput) {
+    this.accounts = new Map(input.manifest.accounts.map((a) => [a.accountId, a]));
+    this.exceptions = new ExceptionMatcher(input.exceptions, this.accounts, input.now);
+    this.partner = new Map(input.checklist.requirements.filter((r) => r.scope === 'partner').map((r) => [r.id, new PartnerTally()]));
+  }
+
+  /** Everything in the results but the findings and the requirement rows. */
+  head(): Omit<Results, 'findings' | 'requirements' | 'exceptions'> {
+    const { manifest, checklist, deploymentModel, production } = this.input;
+    return {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      tool: manifest.tool,
+      startedAt: manifest.startedAt,
+      finishedAt: manifest.finishedAt ?? manifest.startedAt,
+      checklist: { id: checklist.id, version: checklist.version },
+      deploymentModel,
+      ...(production ? { production } : {}),
+      ...(manifest.callerIdentity ? { callerIdentity: manifest.callerIdentity } : {}),
+      accounts: manifest.accounts.map(accountResult),
+    };
+  }
+
+  /** Marks findings outside production as advisory and attaches accepted exceptions, in place. */
+  mark(findings: Finding[]): void {
+    markOutsideProduction(findings, this.input.production, this.accounts);
+    this.exceptions.apply(findings);
+  }
+
+  /** The account's rows for account-level requirements, from all its (marked) findings; each account once. */
+  accountRows(account: ManifestAccount, findings: readonly Finding[]): RequirementResult[] {
+    const byRequirement = groupBy(findings, (f) => f.requirementIds);
+    for (const [id, tally] of this.partner) tally.addAccount(account.accountId, byRequirement.get(id) ?? []);
+    return this.input.checklist.requirements
+      .filter((r) => r.scope === 'account')
+      .map((r) => accountRow(r, account, byRequirement.get(r.id) ?? [], this.input));
+  }
+
+  partnerRows(): RequirementResult[] {
+    return this.input.checklist.requirements.flatMap((requirement) => {
+      const tally = this.partner.get(requirement.id);
+      if (!tally) return [];
+      const attestation = this.input.attestations.get(requirement.id)?.[0];
+      const { deploymentModel, settings, now } = this.input;
+      return [tally.rollup({ requirement, ...(attestation && { attestation }), deploymentModel, settings, now })];
+    });
+  }
+
+  exceptionSummaries(): ExceptionSummary[] {
+    return this.exceptions.summaries();
+  }
+}
+
+function accountRow(requirement: Requirement, account: ManifestAccount, findings: readonly Finding[], input: JudgeInput): RequirementResult {
+  if (!isProductionAccount(input.production, account)) return outsideProduction(requirement, account, findings, input.production!);
   const attestation = statementFor(input.attestations.get(requirement.id), account);
   return rollupAccountRequirement({
     requirement,
     accountId: account.accountId,
-    findings: grouped.get(`${account.accountId}/${requirement.id}`) ?? [],
-    ...(attestation && { attestation }),
-    deploymentModel: input.deploymentModel,
-    settings: input.settings,
-    now: input.now,
-  });
-}
-
-function partnerRow(requirement: Requirement, grouped: Map<string, Finding[]>, input: BuildResultsInput): RequirementResult {
-  const attestation = input.attestations.get(requirement.id)?.[0];
-  return rollupPartnerRequirement({
-    requirement,
-    findings: input.manifest.accounts.flatMap((a) => grouped.get(`${a.accountId}/${requirement.id}`) ?? []),
+    findings,
     ...(attestation && { attestation }),
     deploymentModel: input.deploymentModel,
     settings: input.settings,
@@ -110,8 +146,7 @@ function fromRef({ status, evidence, owner, date, expires, notes }: AttestationR
 }
 
 /** A non-production account's row: its findings are kept (advisory), the requirement is not judged there. */
-function outsideProduction(requirement: Requirement, account: ManifestAccount, grouped: Map<string, Finding[]>, scope: ProductionScope): RequirementResult {
-  const findings = grouped.get(`${account.accountId}/${requirement.id}`) ?? [];
+function outsideProduction(requirement: Requirement, account: ManifestAccount, findings: readonly Finding[], scope: ProductionScope): RequirementResult {
   return {
     requirementId: requirement.id,
     scope: 'account',
@@ -140,27 +175,17 @@ function accountResult(account: ManifestAccount): Results['accounts'][number] {
   };
 }
 
-function groupFindings(findings: Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    for (const requirementId of finding.requirementIds) {
-      const key = `${finding.accountId}/${requirementId}`;
-      const list = groups.get(key) ?? [];
-      list.push(finding);
-      groups.set(key, list);
-    }
-  }
-  return groups;
-}
+/** What an exit code is decided on: the rows and the accounts, never the findings. */
+type Judged = Pick<Results, 'requirements' | 'accounts'>;
 
-/** 3 when a requirement FAILs, else 4 when one is in ERROR (the scan is incomplete), else 0. */
 /** One scan judged several checklists: a FAIL in any wins, then an incomplete one. */
-export function exitCodeForAll(all: readonly Results[]): number {
+export function exitCodeForAll(all: readonly Judged[]): number {
   const codes = all.map(exitCodeFor);
   return [EXIT.requirementFailed, EXIT.incomplete].find((code) => codes.includes(code)) ?? EXIT.ok;
 }
 
-export function exitCodeFor(results: Results): number {
+/** 3 when a requirement FAILs, else 4 when one is in ERROR (the scan is incomplete), else 0. */
+export function exitCodeFor(results: Judged): number {
   const statuses = new Set(results.requirements.map((r) => r.status));
   if (statuses.has('FAIL')) return EXIT.requirementFailed;
   if (statuses.has('ERROR') || results.accounts.some((a) => a.status === 'ERROR')) return EXIT.incomplete;

@@ -8,6 +8,7 @@ import type { Requirement } from '../contract/checklists/types.js';
 import type { AttestationRef, DeploymentModel, Finding, RequirementResult } from '../contract/results.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { RequirementStatus } from '../contract/status.js';
+import { groupBy } from './group.js';
 
 export interface RollupInput {
   requirement: Requirement;
@@ -16,10 +17,7 @@ export interface RollupInput {
   /** The statement that covers this row, if any. */
   attestation?: Attestation;
   deploymentModel: DeploymentModel;
-  /**
-   * Requirements that apply only in some setups (`onlyWhen`) are judged against these; absent when
-   * partner rows of shards are judged again, whose shared config already settled it.
-   */
+  /** Requirements that apply only in a configured setup (onlyWhen) read it here. */
   settings?: CheckSettings;
   now: Date;
 }
@@ -34,8 +32,9 @@ type Valid = Attestation | undefined;
 
 /** An account-scope requirement in one account. */
 export function rollupAccountRequirement(input: RollupInput & { accountId: string }): RequirementResult {
-  return withAttestation(input, { requirementId: input.requirement.id, scope: 'account', accountId: input.accountId }, (valid) =>
-    judge(input, counted(input.findings), valid),
+  const tally = tallyOf(input.findings);
+  return withAttestation(input, tally, { requirementId: input.requirement.id, scope: 'account', accountId: input.accountId }, (valid) =>
+    judge(input, tally, valid),
   );
 }
 
@@ -44,17 +43,84 @@ export function rollupAccountRequirement(input: RollupInput & { accountId: strin
  * one account whose findings all pass shows it, and only then does the rest of the run not matter.
  */
 export function rollupPartnerRequirement(input: RollupInput): RequirementResult {
-  return withAttestation(input, { requirementId: input.requirement.id, scope: 'partner' }, (valid) => {
-    const all = counted(input.findings);
-    const shownIn = all.some((f) => effectiveStatus(f) === 'FAIL') ? undefined : accountShowingIt(all);
-    if (!shownIn) return judge(input, all, valid);
-    const verdict = judge(input, all.filter((f) => f.accountId === shownIn), valid);
-    return { ...verdict, reason: `shown in account ${shownIn}: ${verdict.reason}` };
-  });
+  const partner = new PartnerTally();
+  for (const [accountId, findings] of groupBy(input.findings, (f) => [f.accountId])) partner.addAccount(accountId, findings);
+  return partner.rollup(input);
+}
+
+/**
+ * What a partner row needs from the findings, gathered one account at a time so a streamed
+ * evaluation keeps counters, not findings: every counted finding's tally, and the tally of the
+ * account that shows the requirement (the lowest account ID whose counted findings all pass).
+ */
+export class PartnerTally {
+  private readonly all = emptyTally();
+  private shownIn: { accountId: string; tally: FindingTally } | undefined;
+
+  /** One account's findings for this requirement; each account is added once. */
+  addAccount(accountId: string, findings: readonly Finding[]): void {
+    const tally = tallyOf(findings);
+    mergeTally(this.all, tally);
+    const allPass = tally.total > 0 && PROBLEMS.every((status) => tally.hits[status].count === 0);
+    if (allPass && (!this.shownIn || accountId < this.shownIn.accountId)) this.shownIn = { accountId, tally };
+  }
+
+  rollup(input: Omit<RollupInput, 'findings'>): RequirementResult {
+    return withAttestation(input, this.all, { requirementId: input.requirement.id, scope: 'partner' }, (valid) => {
+      const shownIn = this.all.hits.FAIL.count > 0 ? undefined : this.shownIn;
+      if (!shownIn) return judge(input, this.all, valid);
+      const verdict = judge(input, shownIn.tally, valid);
+      return { ...verdict, reason: `shown in account ${shownIn.accountId}: ${verdict.reason}` };
+    });
+  }
+}
+
+const PROBLEMS = ['FAIL', 'ERROR', 'WARN'] as const;
+type Problem = (typeof PROBLEMS)[number];
+
+/** Counted findings (not advisory, not NOT_APPLICABLE) by effective status: how many, and the first. */
+interface FindingTally {
+  total: number;
+  /** Counted findings carrying an exception. */
+  excepted: number;
+  hits: Record<Problem, { count: number; first?: Finding }>;
+  /** Every finding's check, advisory and NOT_APPLICABLE ones included. */
+  checkIds: Set<string>;
+}
+
+function emptyTally(): FindingTally {
+  return { total: 0, excepted: 0, hits: { FAIL: { count: 0 }, ERROR: { count: 0 }, WARN: { count: 0 } }, checkIds: new Set() };
+}
+
+function tallyOf(findings: readonly Finding[]): FindingTally {
+  const tally = emptyTally();
+  for (const finding of findings) {
+    tally.checkIds.add(finding.checkId);
+    if (finding.advisory || finding.status === 'NOT_APPLICABLE') continue;
+    tally.total += 1;
+    if (finding.exception) tally.excepted += 1;
+    const status = effectiveStatus(finding);
+    if (status === 'PASS' || status === 'NOT_APPLICABLE') continue;
+    const hit = tally.hits[status];
+    hit.count += 1;
+    hit.first ??= finding;
+  }
+  return tally;
+}
+
+function mergeTally(into: FindingTally, from: FindingTally): void {
+  into.total += from.total;
+  into.excepted += from.excepted;
+  for (const status of PROBLEMS) {
+    into.hits[status].count += from.hits[status].count;
+    into.hits[status].first ??= from.hits[status].first;
+  }
+  for (const checkId of from.checkIds) into.checkIds.add(checkId);
 }
 
 function withAttestation(
-  input: RollupInput,
+  input: Omit<RollupInput, 'findings'>,
+  tally: FindingTally,
   row: Pick<RequirementResult, 'requirementId' | 'scope' | 'accountId'>,
   decide: (valid: Valid) => Verdict,
 ): RequirementResult {
@@ -64,16 +130,11 @@ function withAttestation(
   const result: RequirementResult = {
     ...row,
     status: verdict.status,
-    checkIds: [...new Set(input.findings.map((f) => f.checkId))].sort(),
+    checkIds: [...tally.checkIds].sort(),
     reason: expired ? `${verdict.reason}; attestation expired on ${attestation.expires}, ignored` : verdict.reason,
   };
   if (attestation) result.attestation = toRef(attestation, expired);
   return result;
-}
-
-/** Findings that count: not advisory, not NOT_APPLICABLE. */
-function counted(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => !f.advisory && f.status !== 'NOT_APPLICABLE');
 }
 
 /** A FAIL or WARN under a live exception counts as a pass; the finding itself keeps its status. */
@@ -81,37 +142,30 @@ function effectiveStatus(finding: Finding): Finding['status'] {
   return finding.exception && !finding.exception.expired ? 'PASS' : finding.status;
 }
 
-function accountShowingIt(findings: readonly Finding[]): string | undefined {
-  const failing = new Set(findings.filter((f) => effectiveStatus(f) !== 'PASS').map((f) => f.accountId));
-  return [...new Set(findings.map((f) => f.accountId))].sort().find((id) => !failing.has(id));
-}
-
-function notApplicable({ requirement, deploymentModel, settings }: RollupInput): Verdict | undefined {
+function notApplicable({ requirement, deploymentModel, settings }: Pick<RollupInput, 'requirement' | 'deploymentModel' | 'settings'>): Verdict | undefined {
   const applicability = applicabilityOf(requirement, deploymentModel, settings);
   return applicability.applies ? undefined : { status: 'NOT_APPLICABLE', reason: applicability.reason };
 }
 
-function judge({ requirement }: RollupInput, findings: readonly Finding[], valid: Valid): Verdict {
-  const failing = findings.filter((f) => effectiveStatus(f) === 'FAIL');
-  if (failing.length > 0) {
+function judge({ requirement }: Pick<RollupInput, 'requirement'>, tally: FindingTally, valid: Valid): Verdict {
+  const { FAIL, ERROR, WARN } = tally.hits;
+  if (FAIL.count > 0) {
     if (requirement.attestationOverridesFail && valid?.status === 'met') {
-      return { status: 'ATTESTED', reason: `automated check fails (${failing[0]!.message}); attested as met by ${by(valid)}` };
+      return { status: 'ATTESTED', reason: `automated check fails (${FAIL.first!.message}); attested as met by ${by(valid)}` };
     }
-    return worst('FAIL', failing, findings.length);
+    return worst('FAIL', FAIL, tally.total);
   }
-  const errors = findings.filter((f) => effectiveStatus(f) === 'ERROR');
-  if (errors.length > 0) return worst('ERROR', errors, findings.length);
-  const warnings = findings.filter((f) => effectiveStatus(f) === 'WARN');
-  if (warnings.length > 0) return warned(requirement, valid, warnings, findings.length);
-  if (findings.length === 0) return nothingAutomated(requirement, valid);
-  return allPass(requirement, valid, findings);
+  if (ERROR.count > 0) return worst('ERROR', ERROR, tally.total);
+  if (WARN.count > 0) return warned(requirement, valid, WARN, tally.total);
+  if (tally.total === 0) return nothingAutomated(requirement, valid);
+  return allPass(requirement, valid, tally);
 }
 
-function worst(status: 'FAIL' | 'ERROR' | 'WARN', hits: readonly Finding[], total: number): Verdict {
+function worst(status: Problem, hits: { count: number; first?: Finding }, total: number): Verdict {
   const verb = { FAIL: 'fail', ERROR: 'could not be evaluated', WARN: 'warn' }[status];
-  const first = hits[0]!;
+  const first = hits.first!;
   const lapsed = first.exception ? ` (its exception expired on ${first.exception.expires})` : '';
-  return { status, reason: `${hits.length} of ${total} findings ${verb}: ${first.message}${lapsed}` };
+  return { status, reason: `${hits.count} of ${total} findings ${verb}: ${first.message}${lapsed}` };
 }
 
 /**
@@ -119,7 +173,7 @@ function worst(status: 'FAIL' | 'ERROR' | 'WARN', hits: readonly Finding[], tota
  * where the FTR accepts an action plan instead), so the partner's attestation decides it. A `partial`
  * requirement's warnings stay until what they name is fixed.
  */
-function warned(requirement: Requirement, valid: Valid, warnings: readonly Finding[], total: number): Verdict {
+function warned(requirement: Requirement, valid: Valid, warnings: { count: number; first?: Finding }, total: number): Verdict {
   const verdict = worst('WARN', warnings, total);
   if (requirement.automation !== 'full' || !valid) return verdict;
   const outcome = valid.status === 'met' ? 'attested as met' : 'attested as not met';
@@ -136,17 +190,12 @@ function nothingAutomated(requirement: Requirement, valid: Valid): Verdict {
   return { status: 'MANUAL', reason: `attest: ${requirement.attest ?? 'how this requirement is met'}` };
 }
 
-function allPass(requirement: Requirement, valid: Valid, findings: readonly Finding[]): Verdict {
-  const note = exceptedNote(findings);
-  if (requirement.automation === 'full') return { status: 'PASS', reason: `${findings.length} of ${findings.length} findings pass${note}` };
+function allPass(requirement: Requirement, valid: Valid, tally: FindingTally): Verdict {
+  const note = tally.excepted > 0 ? ` (${tally.excepted} by accepted exception)` : '';
+  if (requirement.automation === 'full') return { status: 'PASS', reason: `${tally.total} of ${tally.total} findings pass${note}` };
   if (valid?.status === 'met') return { status: 'PASS', reason: `automated part passes${note}; the rest attested as met by ${by(valid)}` };
   if (valid?.status === 'not-met') return { status: 'FAIL', reason: `automated part passes${note}, but attested as not met by ${by(valid)}` };
   return { status: 'WARN', reason: `automated part passes${note}; attest: ${requirement.attest ?? 'the part a scanner cannot see'}` };
-}
-
-function exceptedNote(findings: readonly Finding[]): string {
-  const excepted = findings.filter((f) => f.exception).length;
-  return excepted > 0 ? ` (${excepted} by accepted exception)` : '';
 }
 
 function by(attestation: Attestation): string {

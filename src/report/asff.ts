@@ -33,14 +33,14 @@ const SEVERITY_LABEL: Record<Severity, 'INFORMATIONAL' | 'LOW' | 'MEDIUM' | 'HIG
 export const asffReporter = chunkedReporter({ format: 'asff', fileName: 'findings.asff.json' }, (input) => {
   const checks = checkIndex(input.checks);
   const context = asffContext(input);
-  return jsonArrayChunks(input.results.findings, (f) => asffFinding(f, checks.get(f.checkId), context));
+  return jsonArrayChunks(input.findings.each(), (f) => asffFinding(f, checks.get(f.checkId), context));
 });
 
 /** Every finding of the input in ASFF, one at a time. */
-export function* asffFindings(input: ReportInput): Iterable<AsffFinding> {
+export async function* asffFindings(input: ReportInput): AsyncIterable<AsffFinding> {
   const checks = checkIndex(input.checks);
   const context = asffContext(input);
-  for (const finding of input.results.findings) yield asffFinding(finding, checks.get(finding.checkId), context);
+  for await (const finding of input.findings.each()) yield asffFinding(finding, checks.get(finding.checkId), context);
 }
 
 export type AsffFinding = ReturnType<typeof asffFinding>;

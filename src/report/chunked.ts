@@ -1,18 +1,26 @@
-// Reporters whose output can be tens of megabytes (results, OCSF, ASFF) also produce it as a
-// sequence of chunks, so renderReports writes them to disk without building one giant string.
-// `render` (the Reporter contract) stays available and returns the same text joined.
+// Reporters whose output grows with the findings (results, OCSF, ASFF) produce it as a sequence of
+// chunks while the findings stream past, so renderReports writes them to disk without building one
+// giant string. `render` (the Reporter contract) stays available and returns the same text joined.
 
 import type { ReportInput, Reporter } from './types.js';
 
 export interface ChunkedReporter extends Reporter {
-  chunks(input: ReportInput): Iterable<string>;
+  chunks(input: ReportInput): AsyncIterable<string>;
 }
 
 export function chunkedReporter(
   meta: Pick<Reporter, 'format' | 'fileName'>,
-  chunks: (input: ReportInput) => Iterable<string>,
+  chunks: (input: ReportInput) => AsyncIterable<string>,
 ): ChunkedReporter {
-  return { ...meta, chunks, render: async (input) => [...chunks(input)].join('') };
+  return {
+    ...meta,
+    chunks,
+    render: async (input) => {
+      const parts: string[] = [];
+      for await (const chunk of chunks(input)) parts.push(chunk);
+      return parts.join('');
+    },
+  };
 }
 
 export function isChunked(reporter: Reporter): reporter is ChunkedReporter {
@@ -20,14 +28,11 @@ export function isChunked(reporter: Reporter): reporter is ChunkedReporter {
 }
 
 /** A JSON array with one compact item per line: valid JSON that diffs and greps well. */
-export function* jsonArrayChunks<T>(items: readonly T[], toJson: (item: T) => unknown = (item) => item): Iterable<string> {
-  if (items.length === 0) {
-    yield '[]\n';
-    return;
+export async function* jsonArrayChunks<T>(items: AsyncIterable<T>, toJson: (item: T) => unknown = (item) => item): AsyncGenerator<string> {
+  let previous: string | undefined;
+  for await (const item of items) {
+    yield previous === undefined ? '[\n' : `${previous},\n`;
+    previous = JSON.stringify(toJson(item));
   }
-  yield '[\n';
-  for (let i = 0; i < items.length; i += 1) {
-    yield `${JSON.stringify(toJson(items[i]!))}${i < items.length - 1 ? ',' : ''}\n`;
-  }
-  yield ']\n';
+  yield previous === undefined ? '[]\n' : `${previous}\n]\n`;
 }

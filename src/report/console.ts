@@ -4,7 +4,7 @@
 import chalk from 'chalk';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { RequirementStatus } from '../contract/status.js';
-import type { Results } from '../contract/results.js';
+import type { FindingSource, ResultsHead } from '../contract/results.js';
 import type { CallCounts, Manifest } from '../snapshot/manifest.js';
 import { STATUS_ORDER, countStatuses } from './html/status.js';
 import { listSome } from './html/format.js';
@@ -26,7 +26,8 @@ const WORST_SHOWN = 5;
 const ACCOUNTS_NAMED = 10;
 
 export interface ConsoleSummaryInput {
-  results: Results;
+  results: ResultsHead;
+  findings: FindingSource;
   manifest: Manifest;
   checklist: Checklist;
   /** Where report.html was written, when it was. */
@@ -35,20 +36,20 @@ export interface ConsoleSummaryInput {
   sameScan?: boolean;
 }
 
-export function renderConsoleSummary({ results, manifest, checklist, reportPath, sameScan }: ConsoleSummaryInput): string {
+export async function renderConsoleSummary({ results, findings, manifest, checklist, reportPath, sameScan }: ConsoleSummaryInput): Promise<string> {
   const lines = [
     ...(sameScan ? [''] : []),
     `${results.checklist.id} ${results.checklist.version} · ${results.deploymentModel} · ${results.accounts.length} account(s)`,
     chalk.bold(verdictLine(verdictOf({ results, checklist }))),
     `Requirement rows: ${statusCounts(results)}`,
-    ...fixFirst(problemsToFixFirst({ results, checklist })),
+    ...fixFirst(await problemsToFixFirst({ results, checklist, findings })),
     ...(sameScan ? [] : [...accountLines(results), callLine(manifest.totals)]),
     ...(reportPath ? [`Report: ${reportPath}`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
 
-function statusCounts(results: Results): string {
+function statusCounts(results: ResultsHead): string {
   const counts = countStatuses(results.requirements.map((r) => r.status));
   return STATUS_ORDER.filter((s) => counts.has(s)).map((s) => PAINT[s](`${counts.get(s)} ${s}`)).join(' · ') || 'none';
 }
@@ -64,7 +65,7 @@ function fixFirst(problems: Problem[]): string[] {
 }
 
 /** Accounts not fully scanned are named (the first few); skipped regions are counted by reason. */
-function accountLines(results: Results): string[] {
+function accountLines(results: ResultsHead): string[] {
   const notFull = results.accounts.filter((a) => a.status !== 'SCANNED');
   const named = notFull.slice(0, ACCOUNTS_NAMED).map((a) => `${a.accountId} ${a.status}${a.error ? `: ${a.error}` : ''}`);
   const more = notFull.length > ACCOUNTS_NAMED ? [`and ${notFull.length - ACCOUNTS_NAMED} more accounts not fully scanned (see the report)`] : [];

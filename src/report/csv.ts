@@ -8,7 +8,7 @@ export const csvReporter: Reporter = {
   format: 'csv',
   fileName: 'self-assessment.csv',
   render: async (input) => {
-    const { columns, rows } = buildSelfAssessment(input);
+    const { columns, rows } = await buildSelfAssessment(input);
     const header = columns.map((c) => c.header);
     // The BOM makes spreadsheet programs read the file as UTF-8.
     return stringify([header, ...rows].map((row) => row.map(neutralizeFormula)), { bom: true });

@@ -4,6 +4,7 @@
 
 import type { Requirement } from '../contract/checklists/types.js';
 import type { Finding, RequirementResult } from '../contract/results.js';
+import { FirstMatches } from './findings.js';
 import type { CheckSummary } from './types.js';
 
 export interface StatementInput {
@@ -18,57 +19,78 @@ export interface StatementInput {
 const MAX_EXAMPLES = 2;
 
 export function evidenceStatement(input: StatementInput): string {
-  const parts = [...checkStatements(input), ...attestationStatements(input), ...reasonStatements(input)];
-  if (parts.length > 0) return `${parts.join('. ')}.`;
-  return input.results.length === 0 ? 'No result recorded for this requirement.' : 'No evidence collected.';
+  const evidence = new RequirementEvidence();
+  for (const finding of input.findings) evidence.add(finding);
+  return evidence.statement(input);
 }
 
-function checkStatements({ findings, checks }: StatementInput): string[] {
-  const byCheck = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (finding.advisory) continue;
-    const group = byCheck.get(finding.checkId);
-    if (group) group.push(finding);
-    else byCheck.set(finding.checkId, [finding]);
+/**
+ * What a requirement's statement says about its findings, gathered as they stream past: counts,
+ * the regions and accounts seen, and the first examples of each problem.
+ */
+export class RequirementEvidence {
+  /** Accounts any finding (advisory ones included) was made in. */
+  readonly accounts = new Set<string>();
+  private readonly byCheck = new Map<string, CheckEvidence>();
+
+  add(finding: Finding): void {
+    this.accounts.add(finding.accountId);
+    if (finding.advisory) return;
+    let check = this.byCheck.get(finding.checkId);
+    if (!check) this.byCheck.set(finding.checkId, (check = new CheckEvidence()));
+    check.add(finding);
   }
-  return [...byCheck].map(([checkId, group]) => checkStatement(checks.get(checkId)?.title ?? checkId, group));
-}
 
-function checkStatement(title: string, findings: Finding[]): string {
-  const evaluated = findings.filter((f) => f.status !== 'NOT_APPLICABLE');
-  const passed = evaluated.filter((f) => f.status === 'PASS').length;
-  const regions = new Set(findings.filter((f) => f.region !== 'global').map((f) => f.region)).size;
-  const accounts = new Set(findings.map((f) => f.accountId)).size;
-  const scope = [regions > 0 ? plural(regions, 'region') : '', plural(accounts, 'account')].filter(Boolean).join(', ');
-  const head =
-    evaluated.length === 0
-      ? `${title}: not applicable (${scope})`
-      : `${title}: passed ${passed} of ${evaluated.length} evaluations (${scope})`;
-  return [head, ...problemPhrases(findings)].join('; ');
-}
-
-function problemPhrases(findings: Finding[]): string[] {
-  const phrases: string[] = [];
-  for (const [status, words] of [
-    ['FAIL', 'failed'],
-    ['WARN', 'warning'],
-    ['ERROR', 'could not be evaluated'],
-  ] as const) {
-    const matching = findings.filter((f) => f.status === status);
-    if (matching.length > 0) phrases.push(`${words}: ${examples(matching)}`);
+  statement(input: Omit<StatementInput, 'findings'>): string {
+    const checks = [...this.byCheck].map(([checkId, evidence]) => evidence.statement(input.checks.get(checkId)?.title ?? checkId));
+    const parts = [...checks, ...attestationStatements(input), ...reasonStatements(input, this.accounts)];
+    if (parts.length > 0) return `${parts.join('. ')}.`;
+    return input.results.length === 0 ? 'No result recorded for this requirement.' : 'No evidence collected.';
   }
-  return phrases;
 }
 
-function examples(findings: Finding[]): string {
-  const shown = findings
-    .slice(0, MAX_EXAMPLES)
-    .map((f) => `${f.message.replace(/\.$/, '')} (${f.accountId}${f.region === 'global' ? '' : `/${f.region}`})`);
-  const more = findings.length - shown.length;
+const PROBLEM_WORDS = [
+  ['FAIL', 'failed'],
+  ['WARN', 'warning'],
+  ['ERROR', 'could not be evaluated'],
+] as const;
+
+class CheckEvidence {
+  private evaluated = 0;
+  private passed = 0;
+  private readonly regions = new Set<string>();
+  private readonly accounts = new Set<string>();
+  private readonly problems = new Map(PROBLEM_WORDS.map(([status]) => [status, new FirstMatches<Finding>(MAX_EXAMPLES, (f) => f.status === status)]));
+
+  add(finding: Finding): void {
+    if (finding.status !== 'NOT_APPLICABLE') this.evaluated += 1;
+    if (finding.status === 'PASS') this.passed += 1;
+    if (finding.region !== 'global') this.regions.add(finding.region);
+    this.accounts.add(finding.accountId);
+    for (const problem of this.problems.values()) problem.offer(finding);
+  }
+
+  statement(title: string): string {
+    const scope = [this.regions.size > 0 ? plural(this.regions.size, 'region') : '', plural(this.accounts.size, 'account')].filter(Boolean).join(', ');
+    const head =
+      this.evaluated === 0
+        ? `${title}: not applicable (${scope})`
+        : `${title}: passed ${this.passed} of ${this.evaluated} evaluations (${scope})`;
+    const phrases = PROBLEM_WORDS.flatMap(([status, words]) => {
+      const matching = this.problems.get(status)!;
+      return matching.total > 0 ? [`${words}: ${examples(matching)}`] : [];
+    });
+    return [head, ...phrases].join('; ');
+  }
+}
+
+function examples(findings: FirstMatches<Finding>): string {
+  const shown = findings.shown.map((f) => `${f.message.replace(/\.$/, '')} (${f.accountId}${f.region === 'global' ? '' : `/${f.region}`})`);
+  const more = findings.total - shown.length;
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-function attestationStatements({ requirement, results }: StatementInput): string[] {
+function attestationStatements({ requirement, results }: Omit<StatementInput, 'findings'>): string[] {
   const statements: string[] = [];
   const attested = results.filter((r) => r.attestation);
   const byAttestation = new Map<string, number>();
@@ -92,8 +114,7 @@ function attestationStatements({ requirement, results }: StatementInput): string
  * Why a requirement is not applicable or could not be evaluated in accounts where no finding says
  * so already (e.g. the deployment model, or an account the scan never reached).
  */
-function reasonStatements({ results, findings }: StatementInput): string[] {
-  const explained = new Set(findings.map((f) => f.accountId));
+function reasonStatements({ results }: Omit<StatementInput, 'findings'>, explained: ReadonlySet<string>): string[] {
   const statements: string[] = [];
   for (const [status, words] of [
     ['NOT_APPLICABLE', 'Not applicable'],

@@ -2,6 +2,9 @@
 
 import type { Finding, RequirementResult } from '../contract/results.js';
 import type { CheckSummary } from './types.js';
+import { groupBy } from '../engine/group.js';
+
+export { groupBy };
 
 /** Stable across runs of the same scan scope, so integrations can match a finding to its previous self. */
 export function findingId(finding: Finding): string {
@@ -11,22 +14,6 @@ export function findingId(finding: Finding): string {
 /** Where an auditor finds the raw API data behind a finding (relative to the run directory). */
 export function datasetFile(accountId: string): string {
   return `datasets/${accountId}.jsonl`;
-}
-
-export function groupBy<T>(items: Iterable<T>, keysOf: (item: T) => string[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of keysOf(item)) {
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
-}
-
-export function findingsByRequirement(findings: Finding[]): Map<string, Finding[]> {
-  return groupBy(findings, (f) => f.requirementIds);
 }
 
 /** A requirement row's key: `<requirementId>/<accountId>`, or `<requirementId>/partner` for partner rows. */
@@ -55,4 +42,21 @@ export function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
+}
+
+/** The first `limit` items that pass `test`, and how many passed in all: a list that does not grow with the run. */
+export class FirstMatches<T> {
+  readonly shown: T[] = [];
+  total = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly test: (item: T) => boolean,
+  ) {}
+
+  offer(item: T): void {
+    if (!this.test(item)) return;
+    this.total += 1;
+    if (this.shown.length < this.limit) this.shown.push(item);
+  }
 }

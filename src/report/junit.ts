@@ -5,8 +5,8 @@
 
 import type { Finding, RequirementResult } from '../contract/results.js';
 import type { RequirementStatus } from '../contract/status.js';
-import { findingsByRequirement, groupBy, rowSubject } from './findings.js';
-import type { Reporter } from './types.js';
+import { FirstMatches, groupBy, rowKey, rowSubject } from './findings.js';
+import type { Reporter, ReportInput } from './types.js';
 import { viewNote } from './view.js';
 import { attrs, escapeXml } from './xml.js';
 
@@ -30,15 +30,14 @@ export const junitReporter: Reporter = {
   fileName: 'junit.xml',
   render: async (input) => {
     const { results, checklist } = input;
-    const findings = findingsByRequirement(results.findings);
+    const lines = await problemLines(input);
     const rows = groupBy(results.requirements, (r) => [r.requirementId]);
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const filtered = viewNote(input.view, input.results.selection);
     // A filtered report leaves out the requirements it has no rows for.
     const listed = filtered ? checklist.requirements.filter((r) => rows.has(r.id)) : checklist.requirements;
     const suites = listed.map((requirement) => {
-      const mapped = findings.get(requirement.id) ?? [];
-      const cases = (rows.get(requirement.id) ?? []).map((row) => rowCase(row, mapped));
+      const cases = (rows.get(requirement.id) ?? []).map((row) => rowCase(row, lines.get(rowKey(row.requirementId, row.accountId))));
       const counts = countCases(cases);
       for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
       return suiteXml(`${requirement.id} ${requirement.title}`, requirement.id, counts, cases);
@@ -55,18 +54,44 @@ export const junitReporter: Reporter = {
   },
 };
 
-function rowCase(row: RequirementResult, mapped: Finding[]): TestCase {
+/** Finding lines listed per test case; the rest are counted and left to results.json. */
+export const MAX_FINDING_LINES = 50;
+
+/**
+ * One pass: each requirement row's non-passing finding lines (its account's, or every account's for
+ * a partner row), the first MAX_FINDING_LINES of them. Passing findings stay in results.json;
+ * listing them here would only bloat CI logs.
+ */
+async function problemLines({ findings }: ReportInput): Promise<Map<string, FirstMatches<string>>> {
+  const lines = new Map<string, FirstMatches<string>>();
+  const offer = (key: string, line: string) => {
+    let list = lines.get(key);
+    if (!list) lines.set(key, (list = new FirstMatches<string>(MAX_FINDING_LINES, () => true)));
+    list.offer(line);
+  };
+  for await (const f of findings.each()) {
+    if (f.status === 'PASS' || f.status === 'NOT_APPLICABLE') continue;
+    const line = findingLine(f);
+    for (const id of f.requirementIds) {
+      offer(rowKey(id, f.accountId), line);
+      offer(rowKey(id, undefined), line);
+    }
+  }
+  return lines;
+}
+
+function rowCase(row: RequirementResult, problems: FirstMatches<string> | undefined): TestCase {
   const attestation = row.attestation
     ? `attested ${row.attestation.status} by ${row.attestation.owner} on ${row.attestation.date}`
     : undefined;
-  // Passing findings stay in results.json; listing them here would only bloat CI logs.
-  const findings = mapped.filter((f) => (row.accountId === undefined || f.accountId === row.accountId) && f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE');
+  const findings = problems?.shown ?? [];
+  const more = problems && problems.total > findings.length ? [`and ${problems.total - findings.length} more findings in results.json`] : [];
   return {
     name: rowSubject(row),
     classname: `${row.requirementId}.${rowSubject(row)}`,
     status: row.status,
     summary: row.reason ?? attestation ?? row.status,
-    details: [row.reason, attestation, ...findings.map(findingLine)].filter((line): line is string => line !== undefined),
+    details: [row.reason, attestation, ...findings, ...more].filter((line): line is string => line !== undefined),
   };
 }
 

@@ -2,9 +2,9 @@
 // Every piece of data passes through mdText(), which neutralizes Markdown and HTML and escapes
 // the pipes that would split a table cell.
 
-import type { Finding, RequirementResult, Results } from '../contract/results.js';
-import { requirementResultIndex, rowKey, rowSubject } from './findings.js';
-import { countingNote, problemsToFixFirst, verdictLine, verdictOf } from './priorities.js';
+import type { Finding, RequirementResult, ResultsHead } from '../contract/results.js';
+import { FirstMatches, requirementResultIndex, rowKey, rowSubject } from './findings.js';
+import { countingNote, problemsToFixFirst, verdictLine, verdictOf, type Problem } from './priorities.js';
 import type { RequirementStatus } from '../contract/status.js';
 import { coverageOf } from './html/coverage.js';
 import { diffAgainstBaseline } from './html/diff.js';
@@ -27,19 +27,25 @@ export const markdownReporter: Reporter = {
   render: async (input) => renderMarkdownSummary(input),
 };
 
-export function renderMarkdownSummary(input: ReportInput): string {
+export async function renderMarkdownSummary(input: ReportInput): Promise<string> {
   const open = (f: Finding) => !f.advisory && !(f.exception && !f.exception.expired);
+  const failing = new FirstMatches<Finding>(MAX_FINDINGS_LISTED, (f) => f.status === 'FAIL' && open(f));
+  // Evidence that could not be read is fixed by access, not by the check's remediation.
+  const unchecked = new FirstMatches<Finding>(MAX_FINDINGS_LISTED, (f) => f.status === 'ERROR' && !f.advisory);
+  for await (const finding of input.findings.each()) {
+    failing.offer(finding);
+    unchecked.offer(finding);
+  }
   const remediation = new Map(input.checks.map((c) => [c.id, c.remediation]));
   const sections = [
     header(input),
-    fixFirst(input),
+    fixFirst(await problemsToFixFirst(input)),
     matrix(input),
     partnerLevel(input),
-    legend(input.results),
+    legend(input.results, input.findings.count),
     changes(input),
-    findingList('Failing findings', input.results.findings.filter((f) => f.status === 'FAIL' && open(f)), remediation),
-    // Evidence that could not be read is fixed by access, not by the check's remediation.
-    findingList('Could not be checked', input.results.findings.filter((f) => f.status === 'ERROR' && !f.advisory)),
+    findingList('Failing findings', failing, remediation),
+    findingList('Could not be checked', unchecked),
     exceptions(input.results),
     manualOutstanding(input),
   ];
@@ -90,8 +96,7 @@ function header({ results, manifest, checklist, rerender, view, otherChecklists 
   return lines.join('\n');
 }
 
-function fixFirst(input: ReportInput): string {
-  const problems = problemsToFixFirst(input);
+function fixFirst(problems: Problem[]): string {
   if (problems.length === 0) return '## Fix first\n\nNothing fails and nothing was left unchecked.';
   const rows = problems.map((p) => [
     `${mdText(p.requirement.id)} ${mdText(p.requirement.title)}`,
@@ -156,9 +161,9 @@ function matrix(input: ReportInput): string {
   ].join('\n') + metNote;
 }
 
-function legend(results: Results): string {
+function legend(results: ResultsHead, findingCount: number): string {
   const items = STATUS_ORDER.map((s) => `${label(s)} ${STATUS_MEANING[s]}`);
-  return `Legend: ${[...items, '— no result'].join(' · ')}. Overall is the worst status across accounts.\n\n${mdText(countingNote(results))}`;
+  return `Legend: ${[...items, '— no result'].join(' · ')}. Overall is the worst status across accounts.\n\n${mdText(countingNote(results, findingCount))}`;
 }
 
 function changes({ results, baseline }: ReportInput): string {
@@ -179,9 +184,9 @@ function changes({ results, baseline }: ReportInput): string {
 }
 
 /** Advisory findings and findings under a live exception do not decide a requirement, so they are not listed here. */
-function findingList(title: string, findings: Finding[], remediation?: ReadonlyMap<string, string>): string {
-  if (findings.length === 0) return `## ${title}\n\nNone.`;
-  const rows = findings.slice(0, MAX_FINDINGS_LISTED).map((f) => [
+function findingList(title: string, findings: FirstMatches<Finding>, remediation?: ReadonlyMap<string, string>): string {
+  if (findings.total === 0) return `## ${title}\n\nNone.`;
+  const rows = findings.shown.map((f) => [
     mdText(f.requirementIds.join(', ')),
     mdText(f.accountId),
     mdText(f.region),
@@ -190,11 +195,11 @@ function findingList(title: string, findings: Finding[], remediation?: ReadonlyM
     ...(remediation ? [mdText(remediation.get(f.checkId) ?? '')] : []),
   ]);
   const head = ['Requirement', 'Account', 'Region', 'Resource', 'Message', ...(remediation ? ['Remediation'] : [])];
-  const more = findings.length > MAX_FINDINGS_LISTED ? `\n\n…and ${findings.length - MAX_FINDINGS_LISTED} more in report.html.` : '';
-  return `## ${title} (${findings.length})\n\n${table(head, rows)}${more}`;
+  const more = findings.total > findings.shown.length ? `\n\n…and ${findings.total - findings.shown.length} more in report.html.` : '';
+  return `## ${title} (${findings.total})\n\n${table(head, rows)}${more}`;
 }
 
-function exceptions(results: Results): string {
+function exceptions(results: ResultsHead): string {
   if (results.exceptions.length === 0) return '';
   const rows = results.exceptions.map((e) => [
     mdText(e.checkId),

@@ -33,7 +33,7 @@ const SEVERITY: Record<Severity, { id: number; name: string }> = {
 export const ocsfReporter = chunkedReporter({ format: 'ocsf', fileName: 'findings.ocsf.json' }, (input) => {
   const checks = checkIndex(input.checks);
   const context = eventContext(input);
-  return jsonArrayChunks(input.results.findings, (f) => ocsfEvent(f, checks.get(f.checkId), context));
+  return jsonArrayChunks(input.findings.each(), (f) => ocsfEvent(f, checks.get(f.checkId), context));
 });
 
 interface EventContext {

@@ -2,7 +2,7 @@
 // report.html, summary.md and the console, so they name the same requirements in the same order.
 
 import type { Requirement } from '../contract/checklists/types.js';
-import type { Finding, RequirementResult, Results } from '../contract/results.js';
+import type { Finding, RequirementResult, ResultsHead } from '../contract/results.js';
 import { severityRank, type Severity } from '../contract/status.js';
 import { groupBy, rowSubject } from './findings.js';
 import type { ReportInput } from './types.js';
@@ -18,24 +18,31 @@ export interface Problem {
   reason: string;
 }
 
-export function problemsToFixFirst({ results, checklist }: Pick<ReportInput, 'results' | 'checklist'>): Problem[] {
+/** One pass over the findings: the worst severity (and first message) behind each failing or erroring requirement. */
+export async function problemsToFixFirst({ results, checklist, findings }: Pick<ReportInput, 'results' | 'checklist' | 'findings'>): Promise<Problem[]> {
   const rows = groupBy(results.requirements, (r) => [r.requirementId]);
-  const findings = groupBy(results.findings.filter(decisiveProblem), (f) => f.requirementIds);
-  const problems: Problem[] = [];
+  const open = new Map<string, OpenProblem>();
   for (const requirement of checklist.requirements) {
     const own = rows.get(requirement.id) ?? [];
     const status = own.some((r) => r.status === 'FAIL') ? 'FAIL' : own.some((r) => r.status === 'ERROR') ? 'ERROR' : undefined;
     if (!status) continue;
     const hit = own.filter((r) => r.status === status);
-    const behind = findingsOf(findings.get(requirement.id) ?? [], hit);
-    problems.push({
-      requirement,
-      status,
-      severity: worstSeverity(behind),
-      subjects: hit.map(rowSubject),
-      reason: hit[0]!.reason ?? behind.find((f) => f.status === status)?.message ?? status,
-    });
+    open.set(requirement.id, { requirement, status, hit, subjects: new Set(hit.map((r) => r.accountId)), severity: 'informational' });
   }
+  for await (const finding of findings.each()) {
+    if (!decisiveProblem(finding)) continue;
+    for (const id of finding.requirementIds) {
+      const problem = open.get(id);
+      if (problem && (problem.subjects.has(undefined) || problem.subjects.has(finding.accountId))) behind(problem, finding);
+    }
+  }
+  const problems: Problem[] = [...open.values()].map(({ requirement, status, hit, severity, message }) => ({
+    requirement,
+    status,
+    severity,
+    subjects: hit.map(rowSubject),
+    reason: hit[0]!.reason ?? message ?? status,
+  }));
   const order = new Map(checklist.requirements.map((r, i) => [r.id, i]));
   return problems.sort(
     (a, b) =>
@@ -46,28 +53,34 @@ export function problemsToFixFirst({ results, checklist }: Pick<ReportInput, 're
   );
 }
 
+interface OpenProblem {
+  requirement: Requirement;
+  status: Problem['status'];
+  hit: RequirementResult[];
+  /** The rows' account IDs; `undefined` for a partner row, which every account's findings are behind. */
+  subjects: Set<string | undefined>;
+  severity: Severity;
+  /** The first finding behind it with the row's status. */
+  message?: string;
+}
+
+function behind(problem: OpenProblem, finding: Finding): void {
+  if (severityRank(finding.severity) < severityRank(problem.severity)) problem.severity = finding.severity;
+  if (finding.status === problem.status) problem.message ??= finding.message;
+}
+
 function decisiveProblem(finding: Finding): boolean {
   return !finding.advisory && (finding.status === 'FAIL' || finding.status === 'ERROR') && !(finding.exception && !finding.exception.expired);
 }
 
-/** The requirement's open FAIL and ERROR findings in the rows' accounts (all accounts for a partner row). */
-function findingsOf(findings: Finding[], rows: RequirementResult[]): Finding[] {
-  const subjects = new Set(rows.map((r) => r.accountId));
-  return findings.filter((f) => subjects.has(undefined) || subjects.has(f.accountId));
-}
-
-function worstSeverity(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((worst, f) => (severityRank(f.severity) < severityRank(worst) ? f.severity : worst), 'informational');
-}
-
 /** How the three counts in every report are defined; the reports' legends say the same. */
-export function countingNote(results: Results): string {
+export function countingNote(results: ResultsHead, findingCount: number): string {
   const partnerRows = results.requirements.filter((r) => r.scope === 'partner').length;
   const accountRows = results.requirements.length - partnerRows;
   return (
     `Requirement rows (${results.requirements.length}): one per account for each account-level requirement (${accountRows}) ` +
     `and one for each partner-level requirement (${partnerRows}). ` +
-    `Findings (${results.findings.length}): one per check, account, region and resource. ` +
+    `Findings (${findingCount}): one per check, account, region and resource. ` +
     'JUnit test cases: one per requirement row.'
   );
 }

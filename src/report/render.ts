@@ -1,14 +1,16 @@
 // Rendering reports into a directory: the run directory (scan) or a re-render folder (report). Sealing
 // what was written (SHA256SUMS, a signature) is the caller's step.
 
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FindingSource } from '../contract/results.js';
 import { UsageError } from '../errors.js';
 import { isChunked } from './chunked.js';
 import { redact, type RedactOptions } from '../snapshot/redact.js';
+import { slices, writeChunks } from '../snapshot/chunk-writer.js';
 import { selectReporters } from './registry.js';
 import { jsonReporter } from './json.js';
-import type { ReportInput, Reporter } from './types.js';
+import { isFileReporter, type ReportInput, type Reporter } from './types.js';
 import { applyView } from './view.js';
 
 export interface RenderedReport {
@@ -31,12 +33,12 @@ export async function renderReports(
   const reporters = selectReporters(formats);
   const safe = redactReportInput(input, options);
   const reports: RenderedReport[] = [];
-  for (const reporter of reporters) reports.push(await renderOne(reporter, inputFor(reporter, safe), dir));
+  for (const reporter of reporters) reports.push(await renderOne(reporter, await inputFor(reporter, safe), dir));
   return reports;
 }
 
 /** results.json is the evidence and stays complete; every other report lists what the view keeps. */
-function inputFor(reporter: Reporter, input: ReportInput): ReportInput {
+async function inputFor(reporter: Reporter, input: ReportInput): Promise<ReportInput> {
   return reporter === jsonReporter ? input : applyView(input);
 }
 
@@ -45,8 +47,19 @@ export function redactReportInput(input: ReportInput, options: RedactOptions): R
   return {
     ...input,
     results: redact(input.results, options),
+    findings: redactedFindings(input.findings, options),
     manifest: redact(input.manifest, options),
     ...(input.baseline ? { baseline: redact(input.baseline, options) } : {}),
+  };
+}
+
+/** Each finding redacted as it streams past. */
+function redactedFindings(findings: FindingSource, options: RedactOptions): FindingSource {
+  return {
+    count: findings.count,
+    each: async function* () {
+      for await (const finding of findings.each()) yield redact(finding, options);
+    },
   };
 }
 
@@ -57,9 +70,11 @@ async function renderOne(reporter: Reporter, input: ReportInput, runDir: string)
   // Write then rename, so a failed render never leaves a half-written report behind.
   let bytes: number;
   try {
-    bytes = isChunked(reporter)
-      ? await writeChunks(partial, reporter.chunks(input))
-      : await writeContent(partial, await reporter.render(input));
+    bytes = isFileReporter(reporter)
+      ? await reporter.write(input, partial)
+      : isChunked(reporter)
+        ? await writeChunks(partial, reporter.chunks(input))
+        : await writeContent(partial, await reporter.render(input));
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
@@ -68,45 +83,13 @@ async function renderOne(reporter: Reporter, input: ReportInput, runDir: string)
   return { format: reporter.format, fileName: reporter.fileName, bytes, ms: Math.round(performance.now() - started) };
 }
 
-/** Text is written in slices of about this many characters, never as one huge Buffer copy. */
-const WRITE_SLICE_CHARS = 4 * 1024 * 1024;
-
 /** Writes the text or bytes; returns the byte count. */
 async function writeContent(path: string, content: string | Uint8Array): Promise<number> {
   if (typeof content !== 'string') {
     await writeFile(path, content);
     return content.byteLength;
   }
-  const slices = function* (): Iterable<string> {
-    for (let at = 0; at < content.length; at += WRITE_SLICE_CHARS) yield content.slice(at, at + WRITE_SLICE_CHARS);
-  };
-  return writeChunks(path, slices());
-}
-
-/** Writes chunks, batched into slices of about WRITE_SLICE_CHARS; returns the byte count. */
-async function writeChunks(path: string, chunks: Iterable<string>): Promise<number> {
-  const file = await open(path, 'w');
-  let bytes = 0;
-  let batch: string[] = [];
-  let batchChars = 0;
-  const flush = async (): Promise<void> => {
-    const buffer = Buffer.from(batch.join(''));
-    await file.write(buffer);
-    bytes += buffer.byteLength;
-    batch = [];
-    batchChars = 0;
-  };
-  try {
-    for (const chunk of chunks) {
-      batch.push(chunk);
-      batchChars += chunk.length;
-      if (batchChars >= WRITE_SLICE_CHARS) await flush();
-    }
-    await flush();
-  } finally {
-    await file.close();
-  }
-  return bytes;
+  return writeChunks(path, slices(content));
 }
 
 /** One format rendered from the redacted input, for `--out -`. */
@@ -117,5 +100,5 @@ export async function renderToBuffer(
 ): Promise<string | Uint8Array> {
   const [reporter, ...rest] = selectReporters(format);
   if (!reporter || rest.length > 0) throw new UsageError(`--out - writes a single format; got "${format}"`);
-  return reporter.render(inputFor(reporter, redactReportInput(input, options)));
+  return reporter.render(await inputFor(reporter, redactReportInput(input, options)));
 }

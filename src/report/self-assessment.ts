@@ -4,8 +4,8 @@
 
 import type { Finding, RequirementResult } from '../contract/results.js';
 import type { RequirementStatus } from '../contract/status.js';
-import { evidenceStatement } from './evidence-statement.js';
-import { checkIndex, datasetFile, findingId, findingsByRequirement, requirementResultIndex, rowKey } from './findings.js';
+import { RequirementEvidence } from './evidence-statement.js';
+import { checkIndex, datasetFile, findingId, FirstMatches, requirementResultIndex, rowKey } from './findings.js';
 import { NOT_EVALUATED, worstStatus } from './status.js';
 import type { CheckSummary, ReportInput } from './types.js';
 
@@ -28,9 +28,10 @@ const MET: ReadonlySet<string> = new Set<RequirementStatus>(['PASS', 'ATTESTED']
 const MAX_FINDING_REFS = 10;
 const MAX_FILE_REFS = 3;
 
-export function buildSelfAssessment(input: ReportInput): Table {
+/** One pass over the findings, then one row per checklist requirement. */
+export async function buildSelfAssessment(input: ReportInput): Promise<Table> {
   const { results, checklist } = input;
-  const findings = findingsByRequirement(results.findings);
+  const evidence = await evidenceByRequirement(input);
   const rowsIndex = requirementResultIndex(results.requirements);
   const checks = checkIndex(input.checks);
   const accounts = results.accounts;
@@ -40,8 +41,8 @@ export function buildSelfAssessment(input: ReportInput): Table {
     const own = partner ? [rowsIndex.get(rowKey(requirement.id, undefined))] : perAccount;
     const recorded = own.filter((r): r is RequirementResult => r !== undefined);
     const status = worstStatus<RequirementStatus>(recorded.map((r) => r.status)) ?? NOT_EVALUATED;
-    const reqFindings = findings.get(requirement.id) ?? [];
-    const statement = evidenceStatement({ requirement, findings: reqFindings, results: recorded, checks });
+    const found = evidence.get(requirement.id) ?? new Evidence();
+    const statement = found.statements.statement({ requirement, results: recorded, checks });
     const met = MET.has(status);
     return [
       requirement.id,
@@ -55,11 +56,34 @@ export function buildSelfAssessment(input: ReportInput): Table {
       status,
       ...perAccount.map((r) => (partner ? '' : (r?.status ?? NOT_EVALUATED))),
       `report.html#/req/${encodeURIComponent(requirement.id)}`,
-      references(reqFindings, recorded.flatMap((r) => r.attestation?.evidence ?? [])),
+      references(found, recorded.flatMap((r) => r.attestation?.evidence ?? [])),
     ];
   });
   const accountColumns = accounts.map((a) => ({ header: a.name ? `${a.accountId} (${a.name})` : a.accountId, width: 18 }));
   return { columns: [...LEADING_COLUMNS, ...accountColumns, ...TRAILING_COLUMNS], rows };
+}
+
+/** Per requirement: its evidence statement's counters and the first problem findings it references. */
+class Evidence {
+  readonly statements = new RequirementEvidence();
+  readonly problems = new FirstMatches<Finding>(MAX_FINDING_REFS, (f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE');
+
+  add(finding: Finding): void {
+    this.statements.add(finding);
+    this.problems.offer(finding);
+  }
+}
+
+async function evidenceByRequirement({ findings }: ReportInput): Promise<Map<string, Evidence>> {
+  const byRequirement = new Map<string, Evidence>();
+  for await (const finding of findings.each()) {
+    for (const id of finding.requirementIds) {
+      let evidence = byRequirement.get(id);
+      if (!evidence) byRequirement.set(id, (evidence = new Evidence()));
+      evidence.add(finding);
+    }
+  }
+  return byRequirement;
 }
 
 const LEADING_COLUMNS: TableColumn[] = [
@@ -79,16 +103,14 @@ const TRAILING_COLUMNS: TableColumn[] = [
   { header: 'References', width: 60, wrap: true },
 ];
 
-function references(findings: Finding[], attestationEvidence: string[]): string {
-  const problems = findings.filter((f) => f.status !== 'PASS' && f.status !== 'NOT_APPLICABLE');
-  const shown = problems.slice(0, MAX_FINDING_REFS).map(findingId);
-  if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more findings`);
-  return [...shown, ...datasetFiles(findings), ...new Set(attestationEvidence)].join('\n');
+function references({ problems, statements }: Evidence, attestationEvidence: string[]): string {
+  const shown = problems.shown.map(findingId);
+  if (problems.total > shown.length) shown.push(`and ${problems.total - shown.length} more findings`);
+  return [...shown, ...datasetFiles([...statements.accounts]), ...new Set(attestationEvidence)].join('\n');
 }
 
 /** Each account's dataset file, or one line naming the pattern when there are many accounts. */
-function datasetFiles(findings: Finding[]): string[] {
-  const accounts = [...new Set(findings.map((f) => f.accountId))];
+function datasetFiles(accounts: string[]): string[] {
   if (accounts.length <= MAX_FILE_REFS) return accounts.map(datasetFile);
   return [`${datasetFile('<account>')} (${accounts.length} accounts)`];
 }
@@ -111,9 +133,13 @@ const FINDING_COLUMNS: TableColumn[] = [
   { header: 'Evidence file', width: 16 },
 ];
 
-export function findingsTable(findings: readonly Finding[], checks: readonly CheckSummary[]): { columns: TableColumn[]; rows: Iterable<string[]> } {
+/** The findings as table rows, streamed: one row per finding. */
+export function findingsTable(findings: AsyncIterable<Finding>, checks: readonly CheckSummary[]): { columns: TableColumn[]; rows: AsyncIterable<string[]> } {
   const remediation = new Map(checks.map((c) => [c.id, c.remediation]));
-  return { columns: FINDING_COLUMNS, rows: findings.map((f) => findingRow(f, remediation.get(f.checkId) ?? '')) };
+  async function* rows(): AsyncGenerator<string[]> {
+    for await (const f of findings) yield findingRow(f, remediation.get(f.checkId) ?? '');
+  }
+  return { columns: FINDING_COLUMNS, rows: rows() };
 }
 
 function findingRow(finding: Finding, remediation: string): string[] {

@@ -1,7 +1,7 @@
 // Reporters read results only: never SDK types, never credentials.
 
 import type { Checklist } from '../contract/checklists/types.js';
-import type { Results } from '../contract/results.js';
+import type { FindingSource, ResultsHead } from '../contract/results.js';
 import type { Severity } from '../contract/status.js';
 import type { RenderRecord } from '../bundle/render-record.js';
 import type { Manifest } from '../snapshot/manifest.js';
@@ -19,12 +19,14 @@ export interface CheckSummary {
 }
 
 export interface ReportInput {
-  results: Results;
+  /** Everything but the findings; those stream from `findings`, read once per pass a reporter needs. */
+  results: ResultsHead;
+  findings: FindingSource;
   manifest: Manifest;
   checklist: Checklist;
   checks: CheckSummary[];
   /** A previous run's results, for "what changed". */
-  baseline?: Results;
+  baseline?: ResultsHead;
   /** Set when `partner-audit report` renders again: where from, and whether that matched the sealed evidence. */
   rerender?: RenderRecord;
   /** What the reports list when narrowed (results.json is never narrowed); its note says so. */
@@ -45,4 +47,14 @@ export interface Reporter {
   /** File written into the run directory. */
   fileName: string;
   render(input: ReportInput): Promise<string | Uint8Array>;
+}
+
+/** A reporter that writes its file itself, streaming, instead of returning the content. */
+export interface FileReporter extends Reporter {
+  /** Writes the report to `path`; returns the byte count. */
+  write(input: ReportInput, path: string): Promise<number>;
+}
+
+export function isFileReporter(reporter: Reporter): reporter is FileReporter {
+  return typeof (reporter as Partial<FileReporter>).write === 'function';
 }

@@ -65,8 +65,8 @@ function filterNote(view: ReportView | undefined): string | undefined {
   return `Filtered report: only ${parts.join('; ')}. Counts and lists below cover only these; results.json holds every finding and requirement row.`;
 }
 
-/** The input as the filtered reports see it; unchanged without a view. */
-export function applyView(input: ReportInput): ReportInput {
+/** The input as the filtered reports see it; unchanged without a view. Findings stay a stream, filtered as they pass. */
+export async function applyView(input: ReportInput): Promise<ReportInput> {
   const view = input.view;
   if (!isNarrowed(view)) return input;
   const severityOf = new Map(input.checks.map((c) => [c.id, c.severity]));
@@ -81,6 +81,13 @@ export function applyView(input: ReportInput): ReportInput {
     (!view.requirements || view.requirements.includes(r.requirementId)) &&
     (!view.severities || r.checkIds.some((id) => view.severities!.includes(severityOf.get(id)!))) &&
     (!view.statuses || view.statuses.includes(r.status));
-  const results = { ...input.results, findings: input.results.findings.filter(keepFinding), requirements: input.results.requirements.filter(keepRequirement) };
-  return { ...input, results };
+  const source = input.findings;
+  const each = async function* (): AsyncGenerator<Finding> {
+    for await (const finding of source.each()) if (keepFinding(finding)) yield finding;
+  };
+  // One pass to count what is kept: reporters print the count before they list.
+  let count = 0;
+  for await (const _finding of each()) count += 1;
+  const results = { ...input.results, requirements: input.results.requirements.filter(keepRequirement) };
+  return { ...input, results, findings: { count, each } };
 }

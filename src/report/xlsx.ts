@@ -2,40 +2,49 @@
 // sheet, header rows frozen and filterable. Written with exceljs' streaming writer so a large run
 // does not hold a full workbook model in memory.
 
+import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { buildSelfAssessment, findingsTable, type TableColumn } from './self-assessment.js';
-import type { Reporter } from './types.js';
+import type { FileReporter, ReportInput } from './types.js';
 import { viewNote } from './view.js';
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL = 32_767;
 
-export const xlsxReporter: Reporter = {
+export const xlsxReporter: FileReporter = {
   format: 'xlsx',
   fileName: 'self-assessment.xlsx',
   render: async (input) => {
     const chunks: Buffer[] = [];
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-    workbook.creator = `${input.results.tool.name} ${input.results.tool.version}`;
-    // Dated by the scan, not by the rendering, so the document properties say when evidence was taken.
-    workbook.created = workbook.modified = new Date(input.results.finishedAt);
-    const filtered = viewNote(input.view, input.results.selection);
-    if (filtered) writeSheet(workbook, 'Filter', [{ header: 'This workbook is filtered', width: 120, wrap: true }], [[filtered]]);
-    const requirements = buildSelfAssessment(input);
-    writeSheet(workbook, 'Requirements', requirements.columns, requirements.rows);
-    const findings = findingsTable(input.results.findings, input.checks);
-    writeSheet(workbook, 'Findings', findings.columns, findings.rows);
-    await workbook.commit();
+    await writeWorkbook(input, new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }));
     return Buffer.concat(chunks);
+  },
+  // Straight to the file: the Findings sheet grows with the run, the memory must not.
+  write: async (input, path) => {
+    await writeWorkbook(input, new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false }));
+    return (await stat(path)).size;
   },
 };
 
+async function writeWorkbook(input: ReportInput, workbook: Workbook): Promise<void> {
+  workbook.creator = `${input.results.tool.name} ${input.results.tool.version}`;
+  // Dated by the scan, not by the rendering, so the document properties say when evidence was taken.
+  workbook.created = workbook.modified = new Date(input.results.finishedAt);
+  const filtered = viewNote(input.view, input.results.selection);
+  if (filtered) await writeSheet(workbook, 'Filter', [{ header: 'This workbook is filtered', width: 120, wrap: true }], [[filtered]]);
+  const requirements = await buildSelfAssessment(input);
+  await writeSheet(workbook, 'Requirements', requirements.columns, requirements.rows);
+  const findings = findingsTable(input.findings.each(), input.checks);
+  await writeSheet(workbook, 'Findings', findings.columns, findings.rows);
+  await workbook.commit();
+}
+
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
-function writeSheet(workbook: Workbook, name: string, columns: TableColumn[], rows: Iterable<string[]>): void {
+async function writeSheet(workbook: Workbook, name: string, columns: TableColumn[], rows: Iterable<string[]> | AsyncIterable<string[]>): Promise<void> {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const wrapped = { alignment: { wrapText: true, vertical: 'top' } } as const;
   sheet.columns = columns.map((c) => ({ width: c.width, ...(c.wrap ? { style: wrapped } : {}) }));
@@ -43,7 +52,7 @@ function writeSheet(workbook: Workbook, name: string, columns: TableColumn[], ro
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.commit();
-  for (const values of rows) {
+  for await (const values of rows) {
     sheet.addRow(values.map((v) => (v.length > MAX_CELL ? `${v.slice(0, MAX_CELL - 1)}…` : v))).commit();
   }
   sheet.commit();

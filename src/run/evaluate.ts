@@ -1,21 +1,24 @@
 // Stage 2 of a scan: judge a run directory's snapshot and write results.json beside it.
 
-import { writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PartnerStatements } from '../attest/types.js';
 import { applicabilityOf, checksToRun } from '../catalog/applicability.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { AnyCheck } from '../contract/check.js';
-import { evaluateRun, type EvidenceSource } from '../engine/evaluate.js';
-import { buildResults } from '../engine/results.js';
-import type { DeploymentModel, ProductionScope, Results, ResultsSelection } from '../contract/results.js';
+import { evaluateAccounts, type EvidenceSource } from '../engine/evaluate.js';
+import { ResultsJudge } from '../engine/results.js';
+import type { DeploymentModel, Finding, FindingSource, ProductionScope, RequirementResult, ResultsHead, ResultsSelection } from '../contract/results.js';
+import { writeChunks } from '../snapshot/chunk-writer.js';
+import { readResultsStream, resultsJsonChunks } from '../snapshot/results-file.js';
 import { redact } from '../snapshot/redact.js';
 import { DATASETS_DIR, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 
 export interface EvaluateRequest {
+  /** The run directory whose snapshot is judged. */
   runDir: string;
   /** Where results.json goes: the run directory, or the checklist's folder in it (default runDir). */
   resultsDir?: string;
@@ -34,7 +37,9 @@ export interface EvaluateRequest {
 
 export interface Evaluated {
   manifest: Manifest;
-  results: Results;
+  /** Everything but the findings, which stay on disk in results.json. */
+  results: ResultsHead;
+  findings: FindingSource;
 }
 
 /** Evidence is judged as of the end of its collection, so a replay gives the same verdicts. */
@@ -59,6 +64,10 @@ async function withMissingEvidence(runDir: string, manifest: Manifest): Promise<
   return { ...manifest, accounts };
 }
 
+/**
+ * Judges one account at a time and streams its findings into results.json as they are made;
+ * memory holds the account being judged, the requirement rows and the partner-level tallies.
+ */
 export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluated> {
   const vocabulary = runVocabulary();
   const manifest = await withMissingEvidence(request.runDir, await readManifest(request.runDir, vocabulary));
@@ -67,26 +76,51 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     request.checklist.requirements.filter((r) => applicabilityOf(r, request.deploymentModel, request.settings).applies).map((r) => r.id),
   );
   const now = evidenceTime(manifest);
-  const findings = await evaluateRun(source, {
-    checks: checksToRun(request.checks, request.settings),
-    checklist: request.checklist,
-    settings: request.settings,
-    applicableRequirements: applicable,
-    now,
-    redact: (evidence) => redact(evidence, { secrets: request.secrets ?? [] }),
-  });
-  const results = buildResults({
+  const judge = new ResultsJudge({
     manifest,
     checklist: request.checklist,
     deploymentModel: request.deploymentModel,
     settings: request.settings,
-    findings,
     attestations: request.statements.attestations.get(request.checklist.id) ?? new Map(),
     exceptions: request.statements.exceptions,
     ...(request.production ? { production: request.production } : {}),
     now,
   });
-  if (request.selection) results.selection = request.selection;
-  await writeFile(join(request.resultsDir ?? request.runDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
-  return { manifest, results };
+  const accountRows: RequirementResult[] = [];
+  async function* findings(): AsyncGenerator<Finding> {
+    const batches = evaluateAccounts(source, {
+      checks: checksToRun(request.checks, request.settings),
+      checklist: request.checklist,
+      settings: request.settings,
+      applicableRequirements: applicable,
+      now,
+      redact: (evidence) => redact(evidence, { secrets: request.secrets ?? [] }),
+    });
+    for await (const { account, findings } of batches) {
+      judge.mark(findings);
+      accountRows.push(...judge.accountRows(account, findings));
+      yield* findings;
+    }
+  }
+  const outDir = request.resultsDir ?? request.runDir;
+  await writeResultsFile(outDir, resultsJsonChunks({
+    head: judge.head(),
+    findings: findings(),
+    // Partner rows first, as buildResults orders them.
+    tail: () => ({ requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() }),
+  }));
+  return { manifest, ...(await readResultsStream(outDir)) };
+}
+
+/** Written beside, then renamed: an interrupted evaluation leaves no half results.json. */
+async function writeResultsFile(dir: string, chunks: AsyncIterable<string>): Promise<void> {
+  const target = join(dir, RESULTS_FILE);
+  const partial = `${target}.partial`;
+  try {
+    await writeChunks(partial, chunks);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  await rename(partial, target);
 }

@@ -14,7 +14,7 @@ import { checkSignOptions, signRun, type SignOptions } from '../bundle/sign.js';
 import { RENDER_SIGNED_FILES, SIGNED_FILES, type SignatureFile } from '../bundle/signature.js';
 import { checkSignature, compareWithChecksums, describeDifferences, differs, type Comparison, type SignatureCheck } from '../bundle/verify.js';
 import type { AnyCheck } from '../contract/check.js';
-import type { Results } from '../contract/results.js';
+import type { ResultsHead } from '../contract/results.js';
 import { IntegrityError, UsageError } from '../errors.js';
 import { selectReporters } from '../report/registry.js';
 import type { ReportView } from '../report/view.js';
@@ -22,7 +22,7 @@ import { renderReports, renderToBuffer, type RenderedReport } from '../report/re
 import { RERENDERS_DIR } from '../snapshot/layout.js';
 import { assertUnlocked, type RunLock } from '../snapshot/lock.js';
 import { MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
-import { readResults, readResultsFor, resultsFileOf } from '../snapshot/results-file.js';
+import { readResultsStream, readResultsStreamFor, resultsFileOf } from '../snapshot/results-file.js';
 import { getChecklist } from '../catalog/index.js';
 import { TOOL } from '../version.js';
 import { loadReportInput } from './report-input.js';
@@ -46,7 +46,7 @@ export interface RerenderRequest extends SignOptions {
 }
 
 export interface RerenderOutcome {
-  results: Results;
+  results: ResultsHead;
   record: RenderRecord;
   /** `rerenders/<id>`, relative to the run directory (absent with toStdout). */
   folder?: string;
@@ -121,7 +121,7 @@ async function checkRequest(request: RerenderRequest): Promise<void> {
   if (request.toStdout && (request.signKey || request.signKmsKeyId)) throw new UsageError('--out - writes to stdout: there is nothing to sign');
   await checkSignOptions(request);
   if (request.checklist) request.checklist = getChecklist(request.checklist).id;
-  if (request.baseline) await (request.checklist ? readResultsFor(request.baseline, request.checklist) : readResults(request.baseline));
+  if (request.baseline) await (request.checklist ? readResultsStreamFor(request.baseline, request.checklist) : readResultsStream(request.baseline));
 }
 
 export async function rerenderRun(request: RerenderRequest, checks: readonly AnyCheck[]): Promise<RerenderOutcome> {

@@ -20,7 +20,7 @@ import type { ScanEvents } from '../collect/events.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import type { AnyCheck } from '../contract/check.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import type { DeploymentModel, Results, ResultsSelection } from '../contract/results.js';
+import type { DeploymentModel, Finding, FindingSource, Results, ResultsHead, ResultsSelection } from '../contract/results.js';
 import type { RequirementStatus, Severity } from '../contract/status.js';
 import { UsageError } from '../errors.js';
 import { selectChecks } from '../policy/selection.js';
@@ -73,7 +73,9 @@ export interface ScanRequest extends ScanFlags, SignOptions {
 /** One checklist's verdicts from the scan. */
 export interface ChecklistOutcome {
   checklist: Checklist;
-  results: Results;
+  /** Everything but the findings, which stream from the checklist's results.json. */
+  results: ResultsHead;
+  findings: FindingSource;
   /** The report files written (paths). */
   reportFiles: string[];
   /** What changed since `--baseline`, when the baseline judged this checklist. */
@@ -261,7 +263,7 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   // A narrowed scan judges only the chosen requirements, with only the chosen checks.
   const judged = narrowChecklist(checklist, options.checks, prepared.selection);
   const checks = narrowChecks(options.checks, [judged], prepared.selection);
-  const { manifest, results } = await evaluateRunDir({
+  const { manifest, results, findings } = await evaluateRunDir({
     runDir: outDir,
     resultsDir: dir,
     checks,
@@ -279,6 +281,7 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
     .map((other) => ({ id: other.id, folder: relative(dir, checklistDir(outDir, other.id, run.checklist.id)).split(sep).join('/') || '.' }));
   const input: ReportInput = {
     results,
+    findings,
     manifest,
     checklist: judged,
     checks: checkSummaries(checks, checklist.id),
@@ -286,11 +289,18 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
     ...(baseline ? { baseline } : {}),
     view: options.view,
   };
-  const diff = baseline ? diffRuns(baseline, results, new Date()) : undefined;
+  // The diff compares findings per resource, so it is the one step that reads them all (only with --baseline).
+  const diff = baseline ? diffRuns(baseline, { ...results, findings: await allFindings(findings) }, new Date()) : undefined;
   if (diff) await writeDiff(dir, diff);
   const reports = await renderReports(input, options.format, dir, { secrets: options.secrets });
   const reportFiles = reports.map((r) => join(dir, r.fileName));
-  return { manifest, outcome: { checklist: judged, results, reportFiles, ...(diff ? { diff } : {}) } };
+  return { manifest, outcome: { checklist: judged, results, findings, reportFiles, ...(diff ? { diff } : {}) } };
+}
+
+async function allFindings(source: FindingSource): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for await (const finding of source.each()) findings.push(finding);
+  return findings;
 }
 
 /** The baseline run's results for each checklist it judged; refused when it judged none of the scan's. */
@@ -334,11 +344,11 @@ async function importFindingsOf(
   run: RunConfig,
 ): Promise<{ imported: number; region: string }> {
   const { profile, retry } = run.config;
-  function* findings(): Iterable<AsffFinding> {
+  async function* findings(): AsyncIterable<AsffFinding> {
     const seen = new Set<string>();
-    for (const { results, checklist } of outcomes) {
-      const input = redactReportInput({ results, manifest, checklist, checks: checkSummaries(checks, checklist.id) }, { secrets });
-      for (const finding of asffFindings(input)) {
+    for (const { results, findings, checklist } of outcomes) {
+      const input = redactReportInput({ results, findings, manifest, checklist, checks: checkSummaries(checks, checklist.id) }, { secrets });
+      for await (const finding of asffFindings(input)) {
         if (seen.has(finding.Id)) continue;
         seen.add(finding.Id);
         yield finding;

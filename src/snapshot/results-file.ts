@@ -1,30 +1,149 @@
-// Reads a run directory's results.json back, checking it is ours before anything trusts it.
+// results.json: written as a stream (top-level fields indented, each finding and requirement row on
+// a line of its own) and read back as a head plus a finding stream, so neither side holds every
+// finding. A file in another layout (pretty-printed by hand or by an older version) is read whole.
 
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { RESULTS_SCHEMA_VERSION, type Results } from '../contract/results.js';
+import { createInterface } from 'node:readline';
+import { RESULTS_SCHEMA_VERSION, type Finding, type FindingSource, type Results, type ResultsHead } from '../contract/results.js';
 import { SnapshotError } from '../errors.js';
 import { assertInside, CHECKLISTS_DIR } from './layout.js';
 import { RESULTS_FILE } from './manifest.js';
 
+/** The results file's parts in file order; `tail` is called once the findings are exhausted. */
+export interface ResultsParts {
+  head: Omit<Results, 'findings' | 'requirements' | 'exceptions'>;
+  findings: Iterable<Finding> | AsyncIterable<Finding>;
+  tail(): Pick<Results, 'requirements' | 'exceptions'>;
+}
+
+export async function* resultsJsonChunks(parts: ResultsParts): AsyncGenerator<string> {
+  yield '{\n';
+  for (const [key, value] of Object.entries(parts.head)) {
+    if (Array.isArray(value)) yield* arrayField(key, value, ',');
+    else yield field(key, value, ',');
+  }
+  yield* arrayField('findings', parts.findings, ',');
+  const { requirements, exceptions } = parts.tail();
+  yield* arrayField('requirements', requirements, ',');
+  yield* arrayField('exceptions', exceptions, '');
+  yield '}\n';
+}
+
+function field(key: string, value: unknown, comma: string): string {
+  return `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+}
+
+/** One item per line, each written once the next is known (for the comma). */
+async function* arrayField(key: string, items: Iterable<unknown> | AsyncIterable<unknown>, comma: string): AsyncGenerator<string> {
+  let previous: string | undefined;
+  for await (const item of items) {
+    if (previous === undefined) yield `  ${JSON.stringify(key)}: [\n`;
+    else yield `    ${previous},\n`;
+    previous = JSON.stringify(item);
+  }
+  yield previous === undefined ? `  ${JSON.stringify(key)}: []${comma}\n` : `    ${previous}\n  ]${comma}\n`;
+}
+
 export async function readResults(runDir: string): Promise<Results> {
+  const path = await resultsPath(runDir);
+  return checked(path, parse(path, await readFile(path, 'utf8')));
+}
+
+/** The results' head and a stream of their findings, read from the file each time it is iterated. */
+export async function readResultsStream(runDir: string): Promise<{ results: ResultsHead; findings: FindingSource }> {
+  const path = await resultsPath(runDir);
+  const layout = await scanLayout(path);
+  if (!layout) {
+    // Not our line layout: the only way to its findings is to parse the whole file.
+    const { findings, ...results } = await readResults(runDir);
+    return { results, findings: findingsInMemory(findings) };
+  }
+  const { findings: empty, ...results } = checked<Results>(path, layout.head);
+  void empty;
+  return { results, findings: { count: layout.count, each: () => findingLines(path) } };
+}
+
+export function findingsInMemory(findings: readonly Finding[]): FindingSource {
+  return {
+    count: findings.length,
+    each: async function* () {
+      yield* findings;
+    },
+  };
+}
+
+const FINDINGS_OPEN = '  "findings": [';
+const ARRAY_CLOSE = /^ {2}\],?$/;
+
+/** One pass: the head (findings replaced by an empty list) and the count, or undefined when a line is not one finding. */
+async function scanLayout(path: string): Promise<{ head: unknown; count: number } | undefined> {
+  const head: string[] = [];
+  let count = 0;
+  let inFindings = false;
+  for await (const line of lines(path)) {
+    if (inFindings) {
+      if (ARRAY_CLOSE.test(line)) {
+        head.push(`  "findings": []${line.endsWith(',') ? ',' : ''}`);
+        inFindings = false;
+      } else if (parseItem(line) === undefined) return undefined;
+      else count += 1;
+    } else if (line === FINDINGS_OPEN) inFindings = true;
+    else head.push(line);
+  }
+  try {
+    return { head: JSON.parse(head.join('\n')), count };
+  } catch {
+    return undefined;
+  }
+}
+
+async function* findingLines(path: string): AsyncGenerator<Finding> {
+  let inFindings = false;
+  for await (const line of lines(path)) {
+    if (!inFindings) inFindings = line === FINDINGS_OPEN;
+    else if (ARRAY_CLOSE.test(line)) return;
+    else yield parseItem(line) as Finding;
+  }
+}
+
+function parseItem(line: string): unknown {
+  try {
+    return JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+  } catch {
+    return undefined;
+  }
+}
+
+function lines(path: string): AsyncIterable<string> {
+  return createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+}
+
+async function resultsPath(runDir: string): Promise<string> {
   const path = join(runDir, RESULTS_FILE);
   if (!(await stat(path).catch(() => undefined))?.isFile()) {
     throw new SnapshotError(`no ${RESULTS_FILE} in ${runDir}: run a scan first (or evaluate the snapshot)`);
   }
   await assertInside(runDir, path);
-  const text = await readFile(path, 'utf8');
-  let value: Partial<Omit<Results, 'schemaVersion'>> & { schemaVersion?: unknown };
+  return path;
+}
+
+function parse(path: string, text: string): unknown {
   try {
-    value = JSON.parse(text) as typeof value;
+    return JSON.parse(text);
   } catch (error) {
     throw new SnapshotError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+function checked<T extends ResultsHead>(path: string, parsed: unknown): T {
+  const value = parsed as Partial<Omit<Results, 'schemaVersion'>> & { schemaVersion?: unknown };
   const known = value.schemaVersion === RESULTS_SCHEMA_VERSION || value.schemaVersion === 1;
   if (!known || !Array.isArray(value.findings) || !Array.isArray(value.requirements) || !value.checklist) {
     throw new SnapshotError(`${path} is not a partner-audit results file (schemaVersion 1 or ${RESULTS_SCHEMA_VERSION})`);
   }
-  return value.schemaVersion === 1 ? fromVersion1(value as Results) : (value as Results);
+  return (value.schemaVersion === 1 ? fromVersion1(value as T) : value) as T;
 }
 
 /**
@@ -36,23 +155,39 @@ export async function resultsFileOf(runDir: string, checklistId: string): Promis
   return (await stat(join(runDir, other)).catch(() => undefined))?.isFile() ? other : RESULTS_FILE;
 }
 
-/** A run's results for one checklist; undefined when the run did not judge it. */
-export async function findResultsFor(runDir: string, checklistId: string): Promise<Results | undefined> {
+/** The folder holding a run's results for one checklist (the run directory or checklists/<id>/). */
+async function resultsDirOf(runDir: string, checklistId: string): Promise<string> {
   const file = await resultsFileOf(runDir, checklistId);
   const dir = file === RESULTS_FILE ? runDir : dirname(join(runDir, file));
   if (dir !== runDir) await assertInside(runDir, dir);
-  const results = await readResults(dir);
+  return dir;
+}
+
+/** A run's results for one checklist; undefined when the run did not judge it. */
+export async function findResultsFor(runDir: string, checklistId: string): Promise<Results | undefined> {
+  const results = await readResults(await resultsDirOf(runDir, checklistId));
   return results.checklist.id === checklistId ? results : undefined;
 }
 
 export async function readResultsFor(runDir: string, checklistId: string): Promise<Results> {
   const results = await findResultsFor(runDir, checklistId);
-  if (!results) throw new SnapshotError(`${runDir} has no results for checklist ${checklistId}`);
+  if (!results) throw notJudged(runDir, checklistId);
   return results;
 }
 
+/** readResultsFor with the findings left on disk, streamed. */
+export async function readResultsStreamFor(runDir: string, checklistId: string): Promise<{ results: ResultsHead; findings: FindingSource }> {
+  const read = await readResultsStream(await resultsDirOf(runDir, checklistId));
+  if (read.results.checklist.id !== checklistId) throw notJudged(runDir, checklistId);
+  return read;
+}
+
+function notJudged(runDir: string, checklistId: string): SnapshotError {
+  return new SnapshotError(`${runDir} has no results for checklist ${checklistId}`);
+}
+
 /** Version 1 judged every requirement per account and had no exceptions: still readable as a baseline. */
-function fromVersion1(results: Results): Results {
+function fromVersion1<T extends ResultsHead>(results: T): T {
   return {
     ...results,
     schemaVersion: RESULTS_SCHEMA_VERSION,

@@ -43,7 +43,7 @@ export interface ImportOutcome {
 }
 
 /** Sends the findings in batches of 100 (the SDK retries throttling); any refused finding fails the import, named. */
-export async function importFindings(client: SecurityHubClient, findings: Iterable<AsffFinding>, target: ImportTarget): Promise<ImportOutcome> {
+export async function importFindings(client: SecurityHubClient, findings: Iterable<AsffFinding> | AsyncIterable<AsffFinding>, target: ImportTarget): Promise<ImportOutcome> {
   let imported = 0;
   let refused = 0;
   const named: string[] = [];
@@ -61,7 +61,7 @@ export async function importFindings(client: SecurityHubClient, findings: Iterab
     }
   };
   let batch: AwsSecurityFinding[] = [];
-  for (const finding of findings) {
+  for await (const finding of findings) {
     batch.push(forImport(finding, target));
     if (batch.length === BATCH_SIZE) {
       await send(batch);
@@ -83,7 +83,7 @@ export interface SecurityHubOptions {
 }
 
 /** Imports with the base credentials into the caller's own Security Hub in `region`. */
-export async function importIntoSecurityHub(findings: Iterable<AsffFinding>, options: SecurityHubOptions): Promise<ImportOutcome> {
+export async function importIntoSecurityHub(findings: Iterable<AsffFinding> | AsyncIterable<AsffFinding>, options: SecurityHubOptions): Promise<ImportOutcome> {
   const { region, profile, maxAttempts, retryMode } = options;
   const config = { region, ...(profile ? { profile } : {}), ...(maxAttempts ? { maxAttempts } : {}), ...(retryMode ? { retryMode } : {}) };
   const sts = new STSClient(config);

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../src/report/html/index.js';
+import { HTML_MAX_FINDINGS, renderHtmlReport } from '../../src/report/html/index.js';
 import { EXPECTED, HOSTILE_IMG, HOSTILE_SCRIPT, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +23,7 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
   let page: Page;
   const reportUrl = pathToFileURL(join(OUTPUT, 'report-fixture.html')).href;
   const largeUrl = pathToFileURL(join(OUTPUT, 'report-fixture-large.html')).href;
+  const cappedUrl = pathToFileURL(join(OUTPUT, 'report-fixture-capped.html')).href;
   const requests: string[] = [];
   const blocked: string[] = [];
   const problems: string[] = [];
@@ -30,8 +31,10 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
   beforeAll(async () => {
     if (!browserPresent) throw new Error(`CI is set but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
     mkdirSync(OUTPUT, { recursive: true });
-    writeFileSync(join(OUTPUT, 'report-fixture.html'), renderHtmlReport(withBaseline(reportInput())));
-    writeFileSync(join(OUTPUT, 'report-fixture-large.html'), renderHtmlReport(largeReportInput({ accounts: 500, regions: 16 })));
+    writeFileSync(join(OUTPUT, 'report-fixture.html'), await renderHtmlReport(withBaseline(reportInput())));
+    const large = largeReportInput({ accounts: 500, regions: 16 });
+    writeFileSync(join(OUTPUT, 'report-fixture-large.html'), await renderHtmlReport(large, large.results.findings.length));
+    writeFileSync(join(OUTPUT, 'report-fixture-capped.html'), await renderHtmlReport(large));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -251,6 +254,21 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
     expect(await page.textContent('#findings-root .pager span')).toBe('Findings 1–50 of 24000');
   });
 
+  it('past the finding cap says so on the first screen and on requirement pages, and links the full list', async () => {
+    await page.goto(cappedUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    const note = page.locator('#findings-cap');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain(`lists the ${HTML_MAX_FINDINGS} most severe of 41000 findings`);
+    expect(await note.locator('a').getAttribute('href')).toBe('findings.csv');
+    expect(await page.textContent('.pager span')).toBe('Accounts 1–25 of 500');
+    await page.screenshot({ path: join(OUTPUT, 'report-capped.png') });
+    await page.click('#matrix a.req-id:text("AWSAPI-004")');
+    await page.waitForSelector('#findings');
+    expect(await page.textContent('#findings-capped')).toContain(`keeps the ${HTML_MAX_FINDINGS} most severe findings of the run; ${41000 - HTML_MAX_FINDINGS} more are listed only in findings.csv`);
+    await page.screenshot({ path: join(OUTPUT, 'report-capped-requirement.png') });
+  });
+
   it('sends no request beyond its own file and logs no error', async () => {
     await page.goto(`${reportUrl}#/req/IAM-002`);
     await page.waitForSelector('#requirement-title');
@@ -258,7 +276,7 @@ describe.skipIf(skip)(`report.html in Chromium${skip ? ` (${SKIP_REASON})` : ''}
     expect(blocked).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     const documents = new Set(requests.map((url) => url.split('#')[0]));
-    expect([...documents].every((url) => url === reportUrl || url === largeUrl)).toBe(true);
+    expect([...documents].every((url) => url === reportUrl || url === largeUrl || url === cappedUrl)).toBe(true);
     expect(problems).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/contract/results.js';
 import { junitReporter } from '../../src/report/junit.js';
 import { escapeXml } from '../../src/report/xml.js';
+import { withFindings } from '../fixtures/report-input.js';
 import { syntheticRun } from '../fixtures/synthetic-run.js';
 
 type Json = Record<string, any>;
@@ -73,7 +74,7 @@ describe('JUnit XML', () => {
       message: 'AccessDenied: <Error> & "quotes" \u0000\u0007 ]]> done',
     };
     const requirements = input.results.requirements.map((r) => (r.requirementId === nasty.requirementIds[0] && r.accountId === nasty.accountId ? { ...r, status: 'ERROR' as const } : r));
-    const doc = await parse({ ...input, results: { ...input.results, findings: [...input.results.findings, nasty], requirements } });
+    const doc = await parse(withFindings(input, [...input.results.findings, nasty], { requirements }));
     const suite = (asList(doc.testsuites.testsuite) as Json[]).find((s) => s.id === nasty.requirementIds[0])!;
     const errored = (asList(suite.testcase) as Json[]).filter((c) => c.error !== undefined);
     expect(errored.some((c) => String(c.error['#text']).includes('AccessDenied: <Error> & "quotes"'))).toBe(true);

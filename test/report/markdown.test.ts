@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FINDINGS_LISTED, MAX_MATRIX_ACCOUNTS, markdownReporter, mdText, renderMarkdownSummary } from '../../src/report/markdown.js';
 import { EXPECTED, HOSTILE_IMG, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
 
@@ -16,7 +16,10 @@ function cells(row: string): string[] {
 }
 
 describe('markdownReporter', () => {
-  const markdown = renderMarkdownSummary(reportInput());
+  let markdown: string;
+  beforeAll(async () => {
+    markdown = await renderMarkdownSummary(reportInput());
+  });
 
   it('is the markdown format written to summary.md', async () => {
     expect(markdownReporter.format).toBe('markdown');
@@ -24,7 +27,7 @@ describe('markdownReporter', () => {
     expect(await markdownReporter.render(reportInput())).toBe(markdown);
   });
 
-  it('opens with the checklist, model, time, tool, caller and coverage', () => {
+  it('opens with the checklist, model, time, tool, caller and coverage', async () => {
     const [title, , facts, , verdict, , totals] = markdown.split('\n');
     expect(title).toBe('# SMB Competency technical validation (smb-competency 2025-08)');
     expect(facts).toBe(
@@ -36,14 +39,14 @@ describe('markdownReporter', () => {
     expect(markdown).not.toContain('Incomplete scan');
   });
 
-  it('ranks what to fix first: failures, then by severity and accounts, each with where and why', () => {
+  it('ranks what to fix first: failures, then by severity and accounts, each with where and why', async () => {
     const rows = tableAfter(markdown, 'Fix first').slice(2).map(cells);
     expect(rows.map((r) => r[0]!.split(' ')[0])).toEqual(['IAM-002', 'SECOPS-001', 'AWSAPI-004', 'IAM-005', 'SUP-001', 'OPE-001']);
     expect(rows[0]).toEqual(['IAM-002 Root user has MFA and no access keys', '**FAIL**', 'critical', '222222222222', 'Root user has no MFA device.']);
     expect(rows[3]).toEqual(['IAM-005 Long-lived IAM user keys are rotated', '**ERROR**', 'medium', '444444444444', 'Could not assume PartnerAuditRole: AccessDenied']);
   });
 
-  it('has an account × requirement matrix of the account-level requirements that need attention, and a legend', () => {
+  it('has an account × requirement matrix of the account-level requirements that need attention, and a legend', async () => {
     const rows = tableAfter(markdown, 'Account-level requirements needing attention');
     expect(cells(rows[0]!)).toEqual([
       'Requirement', 'Overall', 'payments-prod (111111111111)', 'payments-staging (222222222222)', 'data-lake (333333333333)', 'legacy-sandbox (444444444444)',
@@ -56,18 +59,18 @@ describe('markdownReporter', () => {
     expect(markdown).toContain('Requirement rows (29): one per account for each account-level requirement (28) and one for each partner-level requirement (1). Findings (25)');
   });
 
-  it('lists partner-level requirements once, not per account', () => {
+  it('lists partner-level requirements once, not per account', async () => {
     const rows = tableAfter(markdown, 'Partner-level requirements');
     expect(rows.slice(2).map(cells)).toEqual([['DOC-001 Architecture diagram is current', 'ATTESTED', '']]);
   });
 
-  it('lists accepted exceptions with what they cover and flags the expired ones', () => {
+  it('lists accepted exceptions with what they cover and flags the expired ones', async () => {
     const rows = tableAfter(markdown, 'Accepted exceptions').slice(2).map(cells);
     expect(rows[0]).toEqual(['iam-access-keys-rotated', 'arn:aws:iam::\\*:user/ci-deployer', 'all accounts', 'Deploy key for the legacy pipeline, removed with the migration', 'platform-team', '2027-01-15', '1']);
     expect(rows[1]![5]).toBe('**expired 2026-10-01**');
   });
 
-  it('lists failing findings with account, region, resource, message and remediation, leaving advisory ones out', () => {
+  it('lists failing findings with account, region, resource, message and remediation, leaving advisory ones out', async () => {
     const rows = tableAfter(markdown, 'Failing findings');
     const advisory = 1;
     expect(markdown).toContain(`## Failing findings (${EXPECTED.findingCounts.FAIL - advisory})`);
@@ -78,12 +81,12 @@ describe('markdownReporter', () => {
     expect(markdown).not.toContain('(advisory)');
   });
 
-  it('lists what could not be checked', () => {
+  it('lists what could not be checked', async () => {
     expect(markdown).toContain(`## Could not be checked (${EXPECTED.findingCounts.ERROR})`);
     expect(markdown).toContain('| SECOPS-001 | 333333333333 | eu-west-1 | 333333333333/eu-west-1 | Could not read detectors: AccessDenied (guardduty:ListDetectors). |');
   });
 
-  it('lists manual items outstanding and expired attestations with what to attest', () => {
+  it('lists manual items outstanding and expired attestations with what to attest', async () => {
     const rows = tableAfter(markdown, 'Manual items outstanding');
     expect(rows).toHaveLength(3);
     expect(cells(rows[2]!)).toEqual([
@@ -94,7 +97,7 @@ describe('markdownReporter', () => {
     ]);
   });
 
-  it('neutralizes hostile resource names and escapes pipes in cells', () => {
+  it('neutralizes hostile resource names and escapes pipes in cells', async () => {
     expect(markdown).not.toContain(HOSTILE_IMG);
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
@@ -103,12 +106,12 @@ describe('markdownReporter', () => {
     expect(cells(hostileRow!)).toHaveLength(6);
   });
 
-  it('mdText keeps a cell on one line and inert', () => {
+  it('mdText keeps a cell on one line and inert', async () => {
     expect(mdText('a|b\nc *d* [e](f) `g`')).toBe('a\\|b c \\*d\\* \\[e\\](f) \\`g\\`');
   });
 
-  it('reports changes since a baseline when given one', () => {
-    const withChanges = renderMarkdownSummary(withBaseline(reportInput()));
+  it('reports changes since a baseline when given one', async () => {
+    const withChanges = await renderMarkdownSummary(withBaseline(reportInput()));
     expect(withChanges).toContain('## Changes since 2026-11-13 09:00:00 UTC');
     expect(withChanges).toContain('- Newly failing: IAM-002 in 1 account (222222222222)');
     expect(withChanges).toContain('- Fixed: AWSAPI-004 in 1 account (222222222222)');
@@ -117,18 +120,21 @@ describe('markdownReporter', () => {
     expect(markdown).not.toContain('## Changes since');
   });
 
-  it('flags an incomplete scan', () => {
+  it('flags an incomplete scan', async () => {
     const input = reportInput();
     input.manifest.complete = false;
-    expect(renderMarkdownSummary(input)).toContain('> **Incomplete scan:**');
+    expect(await renderMarkdownSummary(input)).toContain('> **Incomplete scan:**');
   });
 });
 
 describe('markdown for a large run', () => {
   const input = largeReportInput({ accounts: 200, regions: 4 });
-  const markdown = renderMarkdownSummary(input);
+  let markdown: string;
+  beforeAll(async () => {
+    markdown = await renderMarkdownSummary(input);
+  });
 
-  it('switches to status counts per requirement when there are too many accounts', () => {
+  it('switches to status counts per requirement when there are too many accounts', async () => {
     expect(input.results.accounts.length).toBeGreaterThan(MAX_MATRIX_ACCOUNTS);
     const rows = tableAfter(markdown, 'Account-level requirements needing attention');
     expect(cells(rows[0]!)).toEqual(['Requirement', 'Overall', '**FAIL**', '**ERROR**', 'WARN', 'MANUAL', 'ATTESTED', 'PASS', 'NOT_APPLICABLE']);
@@ -138,7 +144,7 @@ describe('markdown for a large run', () => {
     }
   });
 
-  it('caps the findings listed and says how many more there are', () => {
+  it('caps the findings listed and says how many more there are', async () => {
     const failing = input.results.findings.filter((f) => f.status === 'FAIL').length;
     expect(failing).toBeGreaterThan(MAX_FINDINGS_LISTED);
     expect(tableAfter(markdown, 'Failing findings').length).toBeGreaterThanOrEqual(MAX_FINDINGS_LISTED + 2);

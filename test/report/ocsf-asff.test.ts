@@ -13,6 +13,7 @@ import {
   ASFF_WORKFLOW_STATUSES,
 } from '../fixtures/asff.js';
 import { OCSF_COMPLIANCE_FINDING_REQUIRED, OCSF_COMPLIANCE_STATUS_IDS, OCSF_SEVERITY_IDS } from '../fixtures/ocsf-compliance-finding.js';
+import { withFindings } from '../fixtures/report-input.js';
 import { syntheticRun } from '../fixtures/synthetic-run.js';
 
 type Json = Record<string, any>;
@@ -30,7 +31,7 @@ function withLongFinding(): typeof input {
     message: 'x'.repeat(3000),
     requirementIds: Array.from({ length: 40 }, (_, i) => `REQ-${i}`),
   };
-  return { ...input, results: { ...input.results, findings: [...input.results.findings, long] } };
+  return withFindings(input, [...input.results.findings, long]);
 }
 
 describe('OCSF Compliance Finding', () => {
@@ -70,7 +71,7 @@ describe('OCSF Compliance Finding', () => {
   });
 
   it('writes an empty array when there are no findings', async () => {
-    const empty = { ...input, results: { ...input.results, findings: [] } };
+    const empty = withFindings(input, []);
     expect(JSON.parse((await ocsfReporter.render(empty)) as string)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { csvReporter, neutralizeFormula } from '../../src/report/csv.js';
 import { findingId } from '../../src/report/findings.js';
 import { worstStatus } from '../../src/report/status.js';
 import { xlsxReporter } from '../../src/report/xlsx.js';
+import { withFindings } from '../fixtures/report-input.js';
 import { syntheticRun } from '../fixtures/synthetic-run.js';
 
 async function readCsv(text: string): Promise<string[][]> {
@@ -135,7 +136,8 @@ describe('self-assessment XLSX', () => {
 
   it('gives each open finding the remediation of its check and each excepted one its exception', async () => {
     const failing = input.results.findings.findIndex((f) => f.status === 'FAIL');
-    const excepted = structuredClone(input);
+    const copied = structuredClone(input.results.findings);
+    const excepted = withFindings(input, copied);
     excepted.results.findings[failing]!.exception = { reason: 'legacy', owner: 'ops', expires: '2027-01-01', expired: false };
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from((await xlsxReporter.render(excepted)) as Uint8Array) as never);

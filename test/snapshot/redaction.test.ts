@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { redact, REDACTED, redactText } from '../../src/snapshot/redact.js';
 import { FORMATS } from '../../src/report/registry.js';
 import { renderReports } from '../../src/report/render.js';
-import type { ReportInput } from '../../src/report/types.js';
+import { withFindings, type TestReportInput } from '../fixtures/report-input.js';
 import { syntheticRun } from '../fixtures/synthetic-run.js';
 
 const BASE = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
@@ -25,7 +25,7 @@ const ASSUMED = {
 const OPAQUE = 'correct-horse-battery-staple-9c1e';
 const SECRETS = [BASE.secretAccessKey, ASSUMED.secretAccessKey, ASSUMED.sessionToken, OPAQUE];
 
-function plant(input: ReportInput): ReportInput {
+function plant(input: TestReportInput): TestReportInput {
   const [first, second, third, ...rest] = input.results.findings;
   const findings = [
     {
@@ -48,8 +48,8 @@ function plant(input: ReportInput): ReportInput {
     ...input.manifest,
     accounts: input.manifest.accounts.map((a, i) => (i === 0 ? { ...a, status: 'ERROR' as const, error: `token ${ASSUMED.sessionToken}` } : a)),
   };
-  const results = { ...input.results, findings, requirements, accounts };
-  return { ...input, results, manifest, baseline: { ...results, findings: findings.slice(0, 3) } };
+  const planted = withFindings(input, findings, { requirements, accounts });
+  return { ...planted, manifest, baseline: planted.results };
 }
 
 async function xlsxText(path: string): Promise<string> {

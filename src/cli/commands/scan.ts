@@ -70,10 +70,10 @@ async function scan(options: ScanOptions, context: CliContext): Promise<number> 
     progress.stop();
   }
   if (!options.quiet) {
-    for (const [index, { results, checklist, reportFiles, diff }] of outcome.checklists.entries()) {
+    for (const [index, { results, findings, checklist, reportFiles, diff }] of outcome.checklists.entries()) {
       const reportPath = reportFiles.find((file) => file.endsWith('report.html'));
       const sameScan = index > 0;
-      process.stdout.write(renderConsoleSummary({ results, manifest: outcome.manifest, checklist, sameScan, ...(reportPath && { reportPath }) }));
+      process.stdout.write(await renderConsoleSummary({ results, findings, manifest: outcome.manifest, checklist, sameScan, ...(reportPath && { reportPath }) }));
       if (diff) process.stdout.write(`${summaryLine(diff)}\n`);
     }
     const filtered = viewNote(viewOf(options), outcome.results.selection);

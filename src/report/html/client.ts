@@ -310,9 +310,10 @@ function renderFindings(r, view) {
   const table = list.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'findings', id: 'findings' },
     h('thead', {}, h('tr', {}, ['Status', 'Account', 'Region', 'Resource', 'Check', 'Message'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, shown.map(findingRows))))
-    : h('p', { class: 'empty' }, findingsOf(r).length ? 'No finding matches these filters.' : 'No findings: this requirement was not checked by API (see its status and attestations).');
+    : h('p', { class: 'empty' }, findingsOf(r).length ? 'No finding matches these filters.' : D.findingsFile ? 'None of its findings is among those kept on this page; see ' + D.findingsFile + '.' : 'No findings: this requirement was not checked by API (see its status and attestations).');
   fill(document.getElementById('findings-root'),
     h('p', { id: 'findings-summary', 'data-count': list.length }, list.length + ' of ' + findingsOf(r).length + ' findings'),
+    D.findingsFile ? h('p', { class: 'banner', id: 'findings-capped' }, 'This page keeps the ' + D.findings.length + ' most severe findings of the run; ' + D.findingsOmitted + ' more are listed only in ' + D.findingsFile + ', beside this file.') : null,
     list.length > FINDINGS_PER_PAGE ? pager(list.length, view.page, FINDINGS_PER_PAGE, 'Findings', (p) => { view.page = p; renderFindings(r, view); }) : null,
     table);
 }

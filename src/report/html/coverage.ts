@@ -1,7 +1,7 @@
 // What the scan covered, computed once for the HTML header and the Markdown header line.
 
 import type { AccountStatus } from '../../contract/status.js';
-import type { Results } from '../../contract/results.js';
+import type { ResultsHead } from '../../contract/results.js';
 import type { Manifest } from '../../snapshot/manifest.js';
 
 export interface Coverage {
@@ -14,7 +14,7 @@ export interface Coverage {
   failedAccounts: { accountId: string; name?: string; status: AccountStatus; error: string }[];
 }
 
-export function coverageOf(results: Results, manifest: Manifest): Coverage {
+export function coverageOf(results: ResultsHead, manifest: Manifest): Coverage {
   const accounts: Record<AccountStatus, number> = { SCANNED: 0, PARTIAL: 0, ERROR: 0 };
   const regions = new Set<string>();
   const skipped = new Map<string, string[]>();

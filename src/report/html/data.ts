@@ -3,7 +3,7 @@
 // accounts, regions, messages, request-ID lists, evidence) are stored once and referenced by index.
 
 import type { Requirement, RequirementScope } from '../../contract/checklists/types.js';
-import { FINDING_STATUSES, SEVERITIES, severityRank, type RequirementStatus, type Severity } from '../../contract/status.js';
+import { FINDING_STATUSES, SEVERITIES, severityRank, type FindingStatus, type RequirementStatus, type Severity } from '../../contract/status.js';
 import type { AttestationRef, ExceptionRef, Finding, RequirementResult } from '../../contract/results.js';
 import type { CheckSummary, ReportInput } from '../types.js';
 import { NO_RESULT_CODE, STATUS_CODE, STATUS_ORDER } from './status.js';
@@ -86,6 +86,10 @@ export interface ReportData {
   evidence: EvidenceData[];
   findings: FindingRow[];
   evidenceOmitted: number;
+  /** Findings of the run left out of the page by the size cap (0: the page has them all). */
+  findingsOmitted: number;
+  /** Where the full finding list is, when some were left out. */
+  findingsFile: string | null;
 }
 
 
@@ -112,20 +116,28 @@ class Interner<T> {
   }
 }
 
-export function buildReportData(input: ReportInput): ReportData {
+/** Options the reporter chooses: the finding cap, and where the full list goes past it. */
+export interface DataOptions {
+  maxFindings: number;
+  findingsFile: string;
+}
+
+export async function buildReportData(input: ReportInput, survey: FindingSurvey, options: DataOptions): Promise<ReportData> {
   const { results } = input;
-  const accounts = accountTable(input);
+  const accounts = accountTable(input, survey);
   const accountIndex = new Map(accounts.map((a, i) => [a.id, i]));
-  const checks = checkTable(input);
+  const checks = checkTable(input, survey);
   const checkIndex = new Map(checks.map((c, i) => [c.id, i]));
-  const requirements = requirementRows(input, accountIndex, checkIndex);
+  const requirements = requirementRows(input, survey, accountIndex, checkIndex);
   const requirementIndex = new Map(requirements.map((r, i) => [r.id, i]));
   const regions = new Interner<string>((r) => r);
   const attestations = new Interner<AttestationRef>((a) => JSON.stringify(a));
   const details = detailRows(results.requirements, requirementIndex, accountIndex, attestations);
   for (const row of results.requirements) if (row.scope === 'partner') setPartnerCell(requirements[requirementIndex.get(row.requirementId)!]!, row, attestations);
   const exceptions = new Interner<ExceptionRef>((e) => JSON.stringify(e));
-  const encoded = encodeFindings(results.findings, { accountIndex, checkIndex, requirementIndex, regions, exceptions });
+  const keep = () => survey.selection(options.maxFindings);
+  const encoded = await encodeFindings(input, keep, { accountIndex, checkIndex, requirementIndex, regions, exceptions });
+  const omitted = survey.count - encoded.findings.length;
   return {
     statuses: STATUS_ORDER.map((status) => ({
       code: STATUS_CODE[status],
@@ -142,14 +154,80 @@ export function buildReportData(input: ReportInput): ReportData {
     attestations: attestations.values,
     exceptions: exceptions.values,
     ...encoded,
+    findingsOmitted: omitted,
+    findingsFile: omitted > 0 ? options.findingsFile : null,
   };
 }
 
+/**
+ * One pass over the findings for what the page needs of all of them: counts per status, the
+ * accounts, checks and requirements they name, and how many fall in each rank, so a capped page
+ * can keep exactly the worst ones without holding the rest.
+ */
+export class FindingSurvey {
+  count = 0;
+  readonly statusCounts = new Map<RequirementStatus, number>();
+  readonly accountIds = new Set<string>();
+  readonly checkIds = new Set<string>();
+  readonly requirementIds = new Set<string>();
+  private readonly perRank = new Map<number, number>();
+
+  static async of(input: ReportInput): Promise<FindingSurvey> {
+    const survey = new FindingSurvey();
+    for await (const finding of input.findings.each()) survey.add(finding);
+    return survey;
+  }
+
+  private add(finding: Finding): void {
+    this.count += 1;
+    this.statusCounts.set(finding.status, (this.statusCounts.get(finding.status) ?? 0) + 1);
+    this.accountIds.add(finding.accountId);
+    this.checkIds.add(finding.checkId);
+    for (const id of finding.requirementIds) this.requirementIds.add(id);
+    const rank = findingRank(finding);
+    this.perRank.set(rank, (this.perRank.get(rank) ?? 0) + 1);
+  }
+
+  /**
+   * A filter that passes the `max` worst findings (by findingRank, then results order) when the
+   * run has more; a fresh one for each pass, since it counts what it let through.
+   */
+  selection(max: number): (finding: Finding) => boolean {
+    if (this.count <= max) return () => true;
+    let room = max;
+    let cutoff = Infinity;
+    let atCutoff = 0;
+    for (const rank of [...this.perRank.keys()].sort((a, b) => a - b)) {
+      const count = this.perRank.get(rank)!;
+      if (count >= room) {
+        cutoff = rank;
+        atCutoff = room;
+        break;
+      }
+      room -= count;
+    }
+    return (finding) => {
+      const rank = findingRank(finding);
+      if (rank !== cutoff) return rank < cutoff;
+      atCutoff -= 1;
+      return atCutoff >= 0;
+    };
+  }
+}
+
+const RANKED_STATUSES: readonly FindingStatus[] = ['FAIL', 'ERROR', 'WARN', 'PASS', 'NOT_APPLICABLE'];
+
+/** Lower is worse: open problems before advisory or excepted ones, then by status, then by severity. */
+export function findingRank(finding: Finding): number {
+  const settled = finding.advisory || (finding.exception && !finding.exception.expired) ? 1 : 0;
+  return (settled * RANKED_STATUSES.length + RANKED_STATUSES.indexOf(finding.status)) * SEVERITIES.length + severityRank(finding.severity);
+}
+
 /** The run's accounts, plus any account a result names that the account list lacks (shown, never dropped). */
-function accountTable({ results }: ReportInput): AccountData[] {
+function accountTable({ results }: ReportInput, survey: FindingSurvey): AccountData[] {
   const accounts: AccountData[] = results.accounts.map((a) => ({ id: a.accountId, name: a.name, status: a.status, error: a.error }));
   const known = new Set(accounts.map((a) => a.id));
-  for (const id of [...results.requirements, ...results.findings].map((r) => r.accountId)) {
+  for (const id of [...results.requirements.map((r) => r.accountId), ...survey.accountIds]) {
     if (id === undefined || known.has(id)) continue;
     known.add(id);
     accounts.push({ id, status: 'UNLISTED', error: 'Named by a result but missing from the run’s account list.' });
@@ -158,12 +236,12 @@ function accountTable({ results }: ReportInput): AccountData[] {
 }
 
 /** Every check summary, plus a bare entry for any check a finding names that has no summary. */
-function checkTable(input: ReportInput): CheckData[] {
+function checkTable(input: ReportInput, survey: FindingSurvey): CheckData[] {
   const checks: CheckData[] = input.checks.map(({ id, title, description, severity, remediation, docsUrl, actions }) => ({
     id, title, description, severity, remediation, docsUrl, actions,
   }));
   const known = new Set(checks.map((c) => c.id));
-  const named = [...input.results.findings.map((f) => f.checkId), ...input.results.requirements.flatMap((r) => r.checkIds)];
+  const named = [...survey.checkIds, ...input.results.requirements.flatMap((r) => r.checkIds)];
   for (const id of named) {
     if (known.has(id)) continue;
     known.add(id);
@@ -173,13 +251,13 @@ function checkTable(input: ReportInput): CheckData[] {
 }
 
 /** Checklist requirements in checklist order, then any requirement the results name that the checklist lacks. */
-function requirementRows(input: ReportInput, accountIndex: Map<string, number>, checkIndex: Map<string, number>): RequirementData[] {
+function requirementRows(input: ReportInput, survey: FindingSurvey, accountIndex: Map<string, number>, checkIndex: Map<string, number>): RequirementData[] {
   const { results, checklist } = input;
   const catalogue = new Map(checklist.requirements.map((r) => [r.id, r]));
   const ids = [
     ...checklist.requirements.map((r) => r.id),
     ...results.requirements.map((r) => r.requirementId),
-    ...results.findings.flatMap((f) => f.requirementIds),
+    ...survey.requirementIds,
   ];
   const cells = new Map<string, string[]>();
   const checksOf = new Map<string, Set<number>>();
@@ -247,17 +325,18 @@ interface FindingTables {
 
 type EncodedFindings = Pick<ReportData, 'messages' | 'requirementSets' | 'requestIdLists' | 'evidence' | 'findings' | 'evidenceOmitted'>;
 
-function encodeFindings(findings: Finding[], tables: FindingTables): EncodedFindings {
+/** Two passes over the findings `keep` lets through: failures claim the evidence budget first; the rows keep the results' order. */
+async function encodeFindings(input: ReportInput, keep: () => (finding: Finding) => boolean, tables: FindingTables): Promise<EncodedFindings> {
   const messages = new Interner<string>((m) => m);
   const requirementSets = new Interner<number[]>((s) => s.join(','));
   const requestIdLists = new Interner<string[]>((l) => l.join(','));
   const evidence = new EvidencePacker();
   const rows: FindingRow[] = [];
-  // Failures claim the evidence budget first; the rows themselves keep the results' order.
-  const byPriority = findings.map((_, i) => i).sort((a, b) => evidencePriority(findings[a]!) - evidencePriority(findings[b]!));
-  const evidenceOf = new Array<number>(findings.length);
-  for (const i of byPriority) evidenceOf[i] = evidence.add(findings[i]!.evidence);
-  findings.forEach((f, i) => {
+  let kept = keep();
+  for await (const f of input.findings.each()) if (kept(f) && evidencePriority(f) === 0) evidence.add(f.evidence);
+  kept = keep();
+  for await (const f of input.findings.each()) {
+    if (!kept(f)) continue;
     const requirementSet = f.requirementIds.map((id) => tables.requirementIndex.get(id)!);
     rows.push([
       tables.checkIndex.get(f.checkId)!,
@@ -268,12 +347,12 @@ function encodeFindings(findings: Finding[], tables: FindingTables): EncodedFind
       severityRank(f.severity),
       messages.add(f.message),
       requirementSets.add(requirementSet),
-      evidenceOf[i]!,
+      evidencePriority(f) === 0 ? evidence.indexOf(f.evidence) : evidence.add(f.evidence),
       requestIdLists.add(f.requestIds),
       f.advisory ? 1 : 0,
       f.exception ? tables.exceptions.add(f.exception) : -1,
     ]);
-  });
+  }
   return {
     messages: messages.values,
     requirementSets: requirementSets.values,
@@ -296,9 +375,7 @@ class EvidencePacker {
 
   add(evidence: Record<string, unknown>): number {
     if (Object.keys(evidence).length === 0) return EVIDENCE_NONE;
-    const json = JSON.stringify(evidence);
-    const cut = json.length > EVIDENCE_MAX_CHARS;
-    const entry: EvidenceData = cut ? [json.slice(0, EVIDENCE_MAX_CHARS), json.length] : [json, null];
+    const entry = entryOf(evidence);
     const seen = this.table.find(entry);
     if (seen !== undefined) return seen;
     // Counted as embedded: the text is itself JSON-encoded again inside the data block.
@@ -311,7 +388,18 @@ class EvidencePacker {
     return this.table.add(entry);
   }
 
+  /** The index `add` gave the same evidence earlier, without adding or counting it again. */
+  indexOf(evidence: Record<string, unknown>): number {
+    if (Object.keys(evidence).length === 0) return EVIDENCE_NONE;
+    return this.table.find(entryOf(evidence)) ?? EVIDENCE_OMITTED;
+  }
+
   values(): EvidenceData[] {
     return this.table.values;
   }
+}
+
+function entryOf(evidence: Record<string, unknown>): EvidenceData {
+  const json = JSON.stringify(evidence);
+  return json.length > EVIDENCE_MAX_CHARS ? [json.slice(0, EVIDENCE_MAX_CHARS), json.length] : [json, null];
 }

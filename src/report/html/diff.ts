@@ -1,7 +1,7 @@
 // What changed since a baseline run, by requirement × account, for both reports.
 
 import type { RequirementStatus } from '../../contract/status.js';
-import type { Results } from '../../contract/results.js';
+import type { ResultsHead } from '../../contract/results.js';
 import { PARTNER, rowSubject } from '../findings.js';
 
 /** Statuses that count as "fixed" when a requirement failed before. */
@@ -19,7 +19,7 @@ export interface BaselineDiff {
   goneAccounts: string[];
 }
 
-export function diffAgainstBaseline(current: Results, baseline: Results): BaselineDiff {
+export function diffAgainstBaseline(current: ResultsHead, baseline: ResultsHead): BaselineDiff {
   const now = statusMap(current);
   const before = statusMap(baseline);
   const currentAccounts = new Set(current.accounts.map((a) => a.accountId));
@@ -54,7 +54,7 @@ function append(map: Map<string, string[]>, key: string, value: string): void {
 
 const SEPARATOR = '\u0000';
 
-function statusMap(results: Results): Map<string, RequirementStatus> {
+function statusMap(results: ResultsHead): Map<string, RequirementStatus> {
   return new Map(results.requirements.map((r) => [`${r.requirementId}${SEPARATOR}${rowSubject(r)}`, r.status]));
 }
 

@@ -4,7 +4,7 @@
 
 import { daysLeft, EXPIRY_WARNING_DAYS } from '../../attest/expiry.js';
 import type { ExceptionSummary, RequirementResult } from '../../contract/results.js';
-import { problemsToFixFirst, verdictLine, verdictOf, type Problem } from '../priorities.js';
+import { verdictLine, verdictOf, type Problem } from '../priorities.js';
 import type { ReportInput } from '../types.js';
 import { esc } from './escape.js';
 import { listSome, plural } from './format.js';
@@ -21,8 +21,7 @@ export function renderVerdict(input: ReportInput): string {
   return `<p class="verdict verdict-${tone}" id="verdict">${esc(verdictLine(verdict))}</p>`;
 }
 
-export function renderFixFirst(input: ReportInput): string {
-  const problems = problemsToFixFirst(input);
+export function renderFixFirst(problems: Problem[]): string {
   const body = problems.length
     ? `<ol class="fix-first">${problems.map(problemItem).join('')}</ol>`
     : '<p class="all-clear">Nothing fails and nothing was left unchecked.</p>';
