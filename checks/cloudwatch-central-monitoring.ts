@@ -46,6 +46,8 @@ export default defineCheck({
     }
     if (sinks.length > 0) return [{ status: 'PASS', messageId: 'monitoringAccount', resource, params: { sinks: sinks.map((s) => s.name ?? s.arn).join(', ') }, evidence }];
     if (topics.length > 0) return [{ status: 'PASS', messageId: 'sharedTopic', resource, params: { topics: topics.join(', ') }, evidence }];
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const outcomes: Outcome<MessageId>[] = [...unread, { status: 'WARN', messageId: 'notCentral', resource, evidence }];
     return outcomes;
   },

@@ -46,6 +46,8 @@ export default defineCheck({
     if (dashboards.length + slos.length + canaries.length > 0) {
       return [{ status: 'PASS', messageId: 'kpisSeen', resource, params: { dashboards: dashboards.length, slos: slos.length, canaries: canaries.length }, evidence }];
     }
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const outcomes: Outcome<MessageId>[] = [...unread, { status: 'WARN', messageId: 'noneSeen', resource, evidence }];
     return outcomes;
   },

@@ -31,6 +31,8 @@ export default defineCheck({
   evaluate: (input) => {
     const resource = accountArn(input);
     const { read, unread } = readRegions(input.data.counts, configResourceCounts.id, input.closedRegions, resource);
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const recording = read.filter(({ data }) => data.recording);
     if (recording.length === 0) {
       const outcomes: Outcome<MessageId>[] = [...unread, { status: 'WARN', messageId: 'noInventory', resource }];

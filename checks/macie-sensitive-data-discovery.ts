@@ -32,6 +32,8 @@ export default defineCheck({
   evaluate: (input) => {
     const resource = accountArn(input);
     const { read, unread } = readRegions(input.data.macie, macieStatus.id, input.closedRegions, resource);
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const enabled = read.filter(({ data }) => data.enabled && data.status === 'ENABLED');
     const withJobs = enabled.filter(({ data }) => data.jobs.some((job) => job.status !== 'CANCELLED'));
     const evidence = { macie: Object.fromEntries(read.map(({ region, data }) => [region, data])) };

@@ -35,6 +35,8 @@ export default defineCheck({
     const resource = accountArn(input);
     const { secrets, parameters } = input.data;
     const { read, unread } = readTogether({ secrets, parameters }, { secrets: managedSecrets.id, parameters: secureStringParameters.id }, input.closedRegions, resource);
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const all = read.flatMap(({ data }) => data.secrets.secrets);
     const parameterCount = read.reduce((sum, { data }) => sum + data.parameters.parameters.length, 0);
     const inUse = read.filter(({ data }) => data.secrets.secrets.length + data.parameters.parameters.length > 0).map((r) => r.region);

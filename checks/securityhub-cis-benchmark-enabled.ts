@@ -32,6 +32,8 @@ export default defineCheck({
   evaluate: (input) => {
     const resource = accountArn(input);
     const { read, unread } = readRegions(input.data.standards, securityHubStandards.id, input.closedRegions, resource);
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const cis = read.filter(({ data }) => data.standards.some((s) => CIS_STANDARD.test(s.standardsArn) && s.status === 'READY'));
     if (cis.length === 0) {
       const outcomes: Outcome<MessageId>[] = [...unread, { status: 'WARN', messageId: 'notEnabled', resource }];

@@ -72,6 +72,8 @@ export default defineCheck({
       input.closedRegions,
       account,
     );
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const aclsByRegion = new Map(read.map(({ region, data }) => [region, data.waf.webAcls]));
     const exposed: Exposed[] = read.flatMap(({ region, data }) => [
       ...data.waf.loadBalancers.map((lb) => ({ what: `Load balancer ${lb.arn.split('/').slice(-2, -1)[0]}`, arn: lb.arn, region, webAcl: lb.webAclArn })),

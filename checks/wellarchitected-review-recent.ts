@@ -41,6 +41,8 @@ export default defineCheck({
   evaluate: (input) => {
     const resource = accountArn(input);
     const { read, unread } = readRegions(input.data.workloads, wellArchitectedWorkloads.id, input.closedRegions, resource);
+    // Nothing read, nothing to say about what exists: the unread regions' errors are the whole verdict.
+    if (read.length === 0) return unread;
     const dated = read
       .flatMap(({ region, data }) => data.workloads.map((w) => ({ region, workload: w, at: reviewedAt(w) })))
       .filter((r): r is { region: string; workload: WellArchitectedWorkload; at: string } => r.at !== undefined)

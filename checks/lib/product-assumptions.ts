@@ -32,6 +32,8 @@ export interface ProductAssumptions {
   sample: { scanned: number; since: string; complete: boolean };
   /** Regions whose history could not be read. */
   unread: Outcome<AssumptionMessageId>[];
+  /** How many regions' history was read. */
+  regionsRead: number;
   /** How "outside the organization" was decided. */
   inside: string;
 }
@@ -61,6 +63,7 @@ export function productAssumptions(input: Input): ProductAssumptions {
       complete: read.every((r) => r.data.complete),
     },
     unread,
+    regionsRead: read.length,
     inside: members ? 'the organization\'s account list' : 'the scanned accounts (the organization\'s account list could not be read)',
   };
 }
@@ -69,6 +72,8 @@ export function productAssumptions(input: Input): ProductAssumptions {
 export function withoutEvidence(found: ProductAssumptions, resource: string): Outcome<AssumptionMessageId>[] | undefined {
   if (found.principals.length === 0) return [{ status: 'WARN', messageId: 'noPrincipals', resource }];
   if (found.events.length > 0) return undefined;
+  // Nothing read, nothing to say about what happened: the unread regions' errors are the whole verdict.
+  if (found.regionsRead === 0) return found.unread;
   const partial = found.sample.complete ? '' : '; the sample stopped at its page limit, so older events were not read';
   return [
     ...found.unread,

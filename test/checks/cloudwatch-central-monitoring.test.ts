@@ -1,6 +1,6 @@
 import check from '../../checks/cloudwatch-central-monitoring.js';
 import { alarm, alarms, oam } from '../helpers/fixtures/observability.js';
-import { ACCOUNT, accountInput, CENTRAL_ACCOUNT, ok, REGION } from '../helpers/input.js';
+import { ACCOUNT, accountInput, CENTRAL_ACCOUNT, failed, ok, REGION } from '../helpers/input.js';
 import { unreadRegionCases, UNREAD_REGION } from '../helpers/region-view-cases.js';
 import { runCheckCases } from '../helpers/run-check-cases.js';
 
@@ -38,6 +38,14 @@ runCheckCases(check, [
     name: 'nothing central: WARN',
     input: accountInput({ regions, data: data({}) }),
     expected: [{ status: 'WARN', messageId: 'notCentral', resource: ROOT }],
+  },
+  {
+    name: 'no region read: only the errors, never "nothing central"',
+    input: accountInput({ regions, data: data({ links: failed() }, { links: failed() }) }),
+    expected: [
+      { status: 'ERROR', messageId: 'regionUnreadable', resource: ROOT },
+      { status: 'ERROR', messageId: 'regionUnreadable', resource: ROOT },
+    ],
   },
   ...unreadRegionCases({
     input: (view, closedRegions) => accountInput({ regions, closedRegions, data: data({}, { links: view }) }),

@@ -1,5 +1,5 @@
 import check from '../../checks/cloudwatch-kpis-defined.js';
-import { ACCOUNT, accountInput, ok, REGION } from '../helpers/input.js';
+import { ACCOUNT, accountInput, failed, ok, REGION } from '../helpers/input.js';
 import { unreadRegionCases, UNREAD_REGION } from '../helpers/region-view-cases.js';
 import { runCheckCases } from '../helpers/run-check-cases.js';
 
@@ -27,6 +27,14 @@ runCheckCases(check, [
     name: 'nothing: WARN',
     input: accountInput({ regions, data: { dashboards: { [REGION]: noDashboards, [UNREAD_REGION]: noDashboards }, slos: { [REGION]: noSlos, [UNREAD_REGION]: noSlos }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
     expected: [{ status: 'WARN', messageId: 'noneSeen', resource: ROOT }],
+  },
+  {
+    name: 'no region read: only the errors, never "none seen"',
+    input: accountInput({ regions, data: { dashboards: { [REGION]: failed(), [UNREAD_REGION]: failed() }, slos: { [REGION]: noSlos, [UNREAD_REGION]: noSlos }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
+    expected: [
+      { status: 'ERROR', messageId: 'regionUnreadable', resource: ROOT },
+      { status: 'ERROR', messageId: 'regionUnreadable', resource: ROOT },
+    ],
   },
   ...unreadRegionCases({
     input: (view, closedRegions) => accountInput({ regions, closedRegions, data: { dashboards: { [REGION]: noDashboards, [UNREAD_REGION]: noDashboards }, slos: { [REGION]: noSlos, [UNREAD_REGION]: view }, canaries: { [REGION]: noCanaries, [UNREAD_REGION]: noCanaries } } }),
