@@ -5,7 +5,7 @@
 
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { classifyError } from '../aws/errors.js';
-import type { RunDiff } from '../bookkeeping/diff.js';
+import type { RunDiff } from './diff.js';
 import { RuntimeError, UsageError } from '../errors.js';
 
 export type NotifyTarget = { kind: 'sns'; topicArn: string; region: string } | { kind: 'webhook'; url: URL };

@@ -104,7 +104,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
   }
   const outDir = request.resultsDir ?? request.runDir;
   await writeResultsFile(outDir, resultsJsonChunks({
-    head: judge.head(),
+    head: { ...judge.head(), ...(request.selection ? { selection: request.selection } : {}) },
     findings: findings(),
     // Partner rows first, as buildResults orders them.
     tail: () => ({ requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() }),

@@ -34,7 +34,7 @@ import type { RunLock } from '../snapshot/lock.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { checklistDir } from '../snapshot/layout.js';
 import { findResultsFor } from '../snapshot/results-file.js';
-import { describeTarget, notifyDrift, parseNotifyTarget, type NotifyTarget } from '../storage/notify.js';
+import { describeTarget, notifyDrift, parseNotifyTarget, type NotifyTarget } from '../bookkeeping/notify.js';
 import { importIntoSecurityHub } from '../storage/security-hub.js';
 import { assertSomethingSelected, checkSelection, isSelective, narrowChecklist, narrowChecks } from './check-selection.js';
 import { parseS3Uri, uploadRun, type S3Location } from '../storage/upload.js';

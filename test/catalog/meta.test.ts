@@ -83,7 +83,7 @@ describe('SMB Competency 2025-08 catalog', () => {
     expect(byAutomation('full')).toEqual(['SUP-001', 'SECOPS-011', 'AWSAPI-004']);
     expect(byAutomation('partial')).toEqual([
       'IAM-002', 'IAM-005', 'IAM-007', 'OSSEC-001', 'SECOPS-001', 'SECOPS-004', 'SECOPS-006', 'SECOPS-007', 'SECOPS-008', 'SECOPS-009',
-      'REL-001', 'REL-002', 'REL-003', 'REL-004', 'REL-005', 'OPE-001', 'PRF-001',
+      'REL-001', 'REL-002', 'REL-003', 'REL-004', 'REL-005', 'PRF-001', 'OPE-001',
     ]);
   });
 

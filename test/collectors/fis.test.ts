@@ -2,7 +2,7 @@ import { FisClient, GetExperimentCommand, ListExperimentsCommand } from '@aws-sd
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { experiments } from '../../src/datasets/fis/datasets.js';
-import { awsError, collect, testContext } from './context.js';
+import { awsError, collect, noEndpoint, testContext } from './context.js';
 
 // The registry mirror's FIS client (3.523.0) predates @smithy/types 4; aws-sdk-client-mock stubs it all the same.
 const fis = mockClient(FisClient as never) as unknown as ReturnType<typeof mockClient>;
@@ -44,7 +44,7 @@ describe('fis.experiments', () => {
   });
 
   it('answers "not offered" where the regional endpoint does not resolve', async () => {
-    fis.on(ListExperimentsCommand as never).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND fis.ap-east-2.amazonaws.com'), { code: 'ENOTFOUND' }));
+    fis.on(ListExperimentsCommand as never).rejects(noEndpoint('fis'));
     expect(await collect(experiments, testContext())).toMatchObject({ offered: false, completed: [], otherCount: 0 });
   });
 

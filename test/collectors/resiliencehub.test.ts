@@ -2,7 +2,7 @@ import { ListAppAssessmentsCommand, ResiliencehubClient } from '@aws-sdk/client-
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ASSESSMENTS_KEPT, appAssessments } from '../../src/datasets/resiliencehub/datasets.js';
-import { awsError, collect, testContext } from './context.js';
+import { awsError, collect, noEndpoint, testContext } from './context.js';
 
 // The registry mirror's Resilience Hub client (3.523.0) predates @smithy/types 4.
 const hub = mockClient(ResiliencehubClient as never) as unknown as ReturnType<typeof mockClient>;
@@ -26,7 +26,7 @@ describe('resiliencehub.assessments', () => {
   });
 
   it('answers "not offered" where the regional endpoint does not resolve', async () => {
-    hub.on(ListAppAssessmentsCommand as never).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
+    hub.on(ListAppAssessmentsCommand as never).rejects(noEndpoint('resiliencehub'));
     expect(await collect(appAssessments, testContext())).toEqual({ offered: false, assessments: [], successfulCount: 0 });
   });
 

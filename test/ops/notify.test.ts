@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunDiff } from '../../src/bookkeeping/diff.js';
 import { RuntimeError, UsageError } from '../../src/errors.js';
-import { notificationText, notifyDrift, parseNotifyTarget, worthTelling } from '../../src/storage/notify.js';
+import { notificationText, notifyDrift, parseNotifyTarget, worthTelling } from '../../src/bookkeeping/notify.js';
 
 const sns = mockClient(SNSClient);
 afterEach(() => sns.reset());

@@ -20,7 +20,7 @@ const OWN_OUTPUT_WRITES: { file: string; action: string; why: string }[] = [
   { file: 'src/storage/upload.ts', action: 's3:PutObject', why: 'uploads the run directory to the bucket named by --upload' },
   { file: 'src/bundle/sign.ts', action: 'kms:Sign', why: 'signs the evidence bundle with the KMS key named by the user' },
   { file: 'src/storage/security-hub.ts', action: 'securityhub:BatchImportFindings', why: "imports the findings into the caller's own Security Hub with --security-hub" },
-  { file: 'src/storage/notify.ts', action: 'sns:Publish', why: "sends the drift to the partner's own SNS topic named by --notify" },
+  { file: 'src/bookkeeping/notify.ts', action: 'sns:Publish', why: "sends the drift to the partner's own SNS topic named by --notify" },
 ];
 
 describe('read-only guarantee (static)', () => {

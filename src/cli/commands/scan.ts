@@ -44,7 +44,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--notify <target>', 'with --baseline: send what regressed, new FAILs and expiring attestations/exceptions, only when something did, to an SNS topic ARN in your account or an https Slack/Teams webhook')
     .option('--security-hub', "import the findings (ASFF) into your own Security Hub in your configured region, with the base credentials (securityhub:BatchImportFindings)")
     .option('--checks <ids>', 'collect and judge only these checks (comma-separated; partner-audit checks lists them): rows only for the requirements they map to', commaList)
-    .option('--requirements <ids>', 'collect and judge only these requirements (comma-separated, e.g. SUP-001,IAM-002)', commaList)
+    .option('--requirements <ids>', 'collect and judge only these requirement IDs (comma-separated; `partner-audit checks` lists them)', commaList)
     .option('--severity <list>', 'reports list only findings of these severities (critical,high,medium,low,informational) and requirements with a check of one; results.json stays complete', parseSeverities)
     .option('--status <list>', 'reports list only these statuses (FAIL,ERROR,WARN,MANUAL,ATTESTED,PASS,NOT_APPLICABLE); results.json stays complete', parseStatuses)
     .option('-q, --quiet', 'no progress line and no summary on the terminal')
