@@ -2,7 +2,7 @@ import { defineCheck, type Outcome } from '../src/contract/check.js';
 import { assumeRoleEvents } from '../src/datasets/cloudtrail/datasets.js';
 import { callerOrganization } from '../src/datasets/organizations/datasets.js';
 import { accountArn } from './lib/arn.js';
-import { ASSUMPTION_MESSAGES, productAssumptions, withoutEvidence, type AssumptionMessageId } from './lib/product-assumptions.js';
+import { ASSUMPTION_MESSAGES, productAssumptionsOf, withoutEvidence, type AssumptionMessageId } from './lib/product-assumptions.js';
 
 const MESSAGES = {
   rolesAssumed: 'The product reaches customer accounts through roles: {count} AssumeRole call(s) by {principals} into {accounts} outside account(s) since {since}.',
@@ -31,14 +31,7 @@ export default defineCheck({
   messages: MESSAGES,
   evaluate: (input) => {
     const resource = accountArn(input);
-    const found = productAssumptions({
-      principals: input.settings.ftr.productPrincipals,
-      events: input.data.events,
-      organization: input.optional.organization,
-      scannedAccounts: input.org.scannedAccounts,
-      closedRegions: input.closedRegions,
-      resource,
-    });
+    const found = productAssumptionsOf(input, resource);
     const none = withoutEvidence(found, resource);
     if (none) return none;
     const params = {

@@ -47,7 +47,7 @@ interface Input {
   resource: string;
 }
 
-export function productAssumptions(input: Input): ProductAssumptions {
+function productAssumptions(input: Input): ProductAssumptions {
   const { read, unread } = readRegions(input.events, 'cloudtrail.assumeRoleEvents', input.closedRegions, input.resource);
   const members = input.organization?.ok ? input.organization.data.memberAccountIds : undefined;
   const inside = new Set(members ?? input.scannedAccounts);
@@ -66,6 +66,27 @@ export function productAssumptions(input: Input): ProductAssumptions {
     regionsRead: read.length,
     inside: members ? 'the organization\'s account list' : 'the scanned accounts (the organization\'s account list could not be read)',
   };
+}
+
+/** What a CAA check is given, as the product's assumptions need it. */
+interface AssumptionCheckInput {
+  settings: { ftr: { productPrincipals: string[] } };
+  data: { events: PerRegion<AssumeRoleEventsEvidence> };
+  optional: { organization: DatasetView<CallerOrganizationEvidence> | undefined };
+  org: { scannedAccounts: ReadonlySet<string> };
+  closedRegions: readonly string[];
+}
+
+/** The product's assumptions as a CAA check reads them from its input. */
+export function productAssumptionsOf(input: AssumptionCheckInput, resource: string): ProductAssumptions {
+  return productAssumptions({
+    principals: input.settings.ftr.productPrincipals,
+    events: input.data.events,
+    organization: input.optional.organization,
+    scannedAccounts: input.org.scannedAccounts,
+    closedRegions: input.closedRegions,
+    resource,
+  });
 }
 
 /** The verdicts every CAA check shares: no principals named, or no assumption seen. */
