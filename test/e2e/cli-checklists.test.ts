@@ -3,20 +3,16 @@
 // run and the other's under checklists/<id>/, and every later command (verify, report, scan
 // --snapshot, --baseline, merge) finds each.
 
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import type { Results } from '../../src/contract/results.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
-import { startFakeAws, type FakeAws, type Scenario } from '../fake-aws/index.js';
+import { awsEnv, cli as runCli, fakeAws, workDir, type CliResult } from '../adversarial/harness.js';
+import type { FakeAws } from '../fake-aws/index.js';
 
-const run = promisify(execFile);
-const CLI = 'dist/src/cli/main.js';
 const BOTH = 'smb-competency,ftr-partner-hosted';
 const FTR_DIR = join('checklists', 'ftr-partner-hosted');
 /** Tests that start several CLI processes one after another, on a machine that may be busy. */
@@ -24,36 +20,19 @@ const SEVERAL_RUNS = 240_000;
 
 let work: string;
 let fake: FakeAws;
-let scenario: Scenario;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'partner-audit-checklists-'));
-  scenario = JSON.parse(await readFile('demo/scenario.json', 'utf8')) as Scenario;
-  const started = new Date();
-  fake = await startFakeAws(scenario, { now: () => started });
+  work = workDir('checklists');
+  fake = await fakeAws();
 });
 
 afterAll(async () => {
   await fake?.stop();
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH,
-    AWS_ENDPOINT_URL: fake.endpoint,
-    AWS_ACCESS_KEY_ID: 'AKIAE2EBASE000000001',
-    AWS_SECRET_ACCESS_KEY: 'checklists-base-secret-000000000000000000',
-    AWS_REGION: 'us-east-1',
-    PARTNER_AUDIT_EXTERNAL_ID: scenario.externalId,
-    NO_COLOR: '1',
-  };
-  try {
-    const { stdout, stderr } = await run('node', [CLI, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** The built CLI, as a user pointing it at the loopback AWS serving the demo organization. */
+function cli(args: string[]): Promise<CliResult> {
+  return runCli(args, awsEnv(fake.endpoint));
 }
 
 async function json<T>(...path: string[]): Promise<T> {
@@ -72,7 +51,7 @@ async function datasetIds(runDir: string, accountId: string): Promise<Set<string
 
 describe('scan --snapshot with two checklists', () => {
   let both: string;
-  let outcome: Awaited<ReturnType<typeof cli>>;
+  let outcome: CliResult;
 
   beforeAll(async () => {
     both = join(work, 'both');
