@@ -1,6 +1,7 @@
 // Every checklist the tool knows, newest release first per id.
 
 import { UsageError } from '../errors.js';
+import { closestId } from './closest.js';
 import { ftrPartnerHosted202602 } from '../contract/checklists/ftr-partner-hosted-2026-02.js';
 import { smbCompetency202508 } from '../contract/checklists/smb-competency-2025-08.js';
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
@@ -20,7 +21,9 @@ export function getChecklist(idOrIdAtVersion: string = DEFAULT_CHECKLIST): Check
   const found = version === undefined ? releases[0] : releases.find((c) => c.version === version);
   if (!found) {
     const known = CHECKLISTS.map((c) => `${c.id}@${c.version}`).join(', ');
-    throw new UsageError(`unknown checklist "${idOrIdAtVersion}"; known checklists: ${known}`);
+    // A misspelt id gets the nearest one; an unknown version or another checklist altogether ("pci") only the list.
+    const hint = releases.length === 0 ? closestId(id ?? '', [...new Set(CHECKLISTS.map((c) => c.id))], 3) : undefined;
+    throw new UsageError(`unknown checklist "${idOrIdAtVersion}"${hint ? ` (did you mean ${hint}?)` : ''}; known checklists: ${known}`);
   }
   return found;
 }

@@ -12,6 +12,12 @@ describe('getChecklist', () => {
     expect(getChecklist('smb-competency@2025-08').version).toBe('2025-08');
   });
 
+  it('rejects a misspelt id, naming the nearest one and the known checklists', () => {
+    expect(() => getChecklist('ftr-partnerhosted')).toThrow(
+      new UsageError('unknown checklist "ftr-partnerhosted" (did you mean ftr-partner-hosted?); known checklists: smb-competency@2025-08, ftr-partner-hosted@2026-02'),
+    );
+  });
+
   it.each(['pci', 'smb-competency@2024-02', ''])('rejects %j, naming the known checklists', (id) => {
     expect(() => getChecklist(id)).toThrow(
       new UsageError(`unknown checklist "${id}"; known checklists: smb-competency@2025-08, ftr-partner-hosted@2026-02`),
