@@ -1,5 +1,5 @@
-// Builds the SDK clients collectors use: one per account+region+service, memoized, with the scan's
-// credentials, the SDK's own retry strategy, timeouts (a short connect timeout apart from the
+// Builds the SDK clients collectors use: one per region+service shared by every account (each send
+// bound to its account: account-binding.ts), with the scan's credentials, the SDK's own retry strategy, timeouts (a short connect timeout apart from the
 // per-request one), keep-alive sockets, concurrency caps, call counting and request-ID logging, and
 // one watch over every request for stalled endpoints and the scan's deadline (endpoint-watch.ts). The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
 // AWS_ENDPOINT_URL_<SERVICE> keep working; ./endpoints.ts helps the three clients that need it.
@@ -15,6 +15,7 @@ import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './e
 import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpoint-watch.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
+import { boundCredentials, boundRetryStrategy, honoursBinding, withBinding, type AccountBinding } from './account-binding.js';
 
 export type ClientSettings = Pick<ScanSettings, 'concurrency' | 'retry' | 'timeouts'>;
 
@@ -36,11 +37,11 @@ export interface ClientTarget {
 /** Shared state of every client of a scan: sockets, caps, counters and the memo. */
 export interface ClientPool {
   readonly metrics: CallMetrics;
-  /** The clients of one account+region. */
+  /** The clients of one account+region: per account+region+service, each send signed as that account. */
   factory(target: ClientTarget): ClientFactory;
   /** Requests in flight or waiting for a slot under the global cap, and the cap. */
   load(): { demand: number; capacity: number };
-  /** Forgets an account's clients and caps once it is done, so memory does not grow with the organization. */
+  /** Forgets an account's bindings and caps once it is done, so memory does not grow with the organization. */
   release(accountId: string): void;
   /** Closes the keep-alive sockets. Call once the scan is over. */
   destroy(): void;
@@ -63,6 +64,30 @@ function createHttpHandler(settings: ClientSettings): NodeHttpHandler {
   });
 }
 
+type Ctor = SdkClientCtor<SdkClient>;
+
+interface SharedClient {
+  client: SdkClient;
+  service: string;
+  /** Whether this SDK build resolves credentials per request (account-binding.ts honoursBinding). */
+  shareable: Promise<boolean>;
+}
+
+function memo<V>(map: Map<string, Map<Ctor, V>>, key: string, ctor: Ctor, create: () => V): V {
+  let byCtor = map.get(key);
+  if (!byCtor) map.set(key, (byCtor = new Map()));
+  let value = byCtor.get(ctor);
+  if (value === undefined) byCtor.set(ctor, (value = create()));
+  return value;
+}
+
+/** A client for one account+region+service: the shared client's prototype with a `send` bound to the account. */
+function boundFacade<C extends SdkClient>(shared: C, binding: AccountBinding, route: () => Promise<SdkClient>): C {
+  const send = (...args: unknown[]): Promise<unknown> =>
+    withBinding(binding, async () => (await route()).send(...(args as Parameters<SdkClient['send']>)));
+  return Object.create(shared, { send: { value: send } }) as C;
+}
+
 export function createClientPool(options: ClientPoolOptions): ClientPool {
   const { settings } = options;
   const metrics = options.metrics ?? new CallMetrics();
@@ -73,7 +98,10 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
   });
   const inFlight = pLimit(settings.concurrency.requestsInFlight);
   const perService = new Map<string, LimitFunction>();
-  const clients = new Map<string, Map<SdkClientCtor<SdkClient>, SdkClient>>();
+  // One client per region+service for every account, and whether its SDK build can be shared.
+  const shared = new Map<string, Map<Ctor, SharedClient>>();
+  const facades = new Map<string, Map<Ctor, SdkClient>>();
+  const retryStrategy = boundRetryStrategy(settings);
 
   const serviceLimit = (key: string): LimitFunction => {
     let limit = perService.get(key);
@@ -81,45 +109,62 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     return limit;
   };
 
-  const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget, region: string): C => {
+  const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, region: string, credentials: AwsCredentialIdentityProvider, bound: boolean): C => {
     const config = {
       region,
-      credentials: target.credentials,
+      credentials,
       retryMode: settings.retry.mode,
       maxAttempts: settings.retry.maxAttempts,
+      ...(bound ? { retryStrategy } : {}),
       requestHandler,
     };
     const first = new ctor(config);
     const legacy = legacyEndpointConfig(first);
     const client = legacy ? new ctor({ ...config, ...legacy }) : first;
     honourConfiguredEndpoint(client);
-    const service = serviceName(client, ctor);
-    const limit = serviceLimit(`${target.accountId}|${region}|${service}`);
     // `awsAuthMiddleware` names the signing step in every client: an alias of httpSigningMiddleware in
     // current ones, its own name in older builds (client-oam 3.332).
-    client.middlewareStack.addRelativeTo(
-      attemptMiddleware({ accountId: target.accountId, service, metrics, limit: (fn) => limit(() => inFlight(fn)) }),
-      { relation: 'before', toMiddleware: 'awsAuthMiddleware', name: ATTEMPT_MIDDLEWARE, override: true },
-    );
+    client.middlewareStack.addRelativeTo(attemptMiddleware(metrics), {
+      relation: 'before',
+      toMiddleware: 'awsAuthMiddleware',
+      name: ATTEMPT_MIDDLEWARE,
+      override: true,
+    });
     return client;
+  };
+
+  const sharedClient = (ctor: Ctor, region: string): SharedClient =>
+    memo(shared, region, ctor, () => {
+      const client = build(ctor, region, boundCredentials(), true);
+      return { client, service: serviceName(client, ctor), shareable: honoursBinding(client.config) };
+    });
+
+  const facade = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget, region: string): C => {
+    const { client, service, shareable } = sharedClient(ctor, region);
+    const key = `${target.accountId}|${region}|${service}`;
+    const limit = serviceLimit(key);
+    const binding: AccountBinding = {
+      accountId: target.accountId,
+      service,
+      credentials: target.credentials,
+      limit: (fn) => limit(() => inFlight(fn)),
+    };
+    // A build that caches credentials per client gets a client of its own per account.
+    let own: SdkClient | undefined;
+    const route = async () => ((await shareable) ? client : (own ??= build(ctor, region, target.credentials, false)));
+    return boundFacade(client as C, binding, route);
   };
 
   return {
     metrics,
     factory: (target) => ({
-      get: <C extends SdkClient>(ctor: SdkClientCtor<C>, region = target.region): C => {
-        const key = `${target.accountId}|${region}`;
-        let byCtor = clients.get(key);
-        if (!byCtor) clients.set(key, (byCtor = new Map()));
-        let client = byCtor.get(ctor);
-        if (!client) byCtor.set(ctor, (client = build(ctor, target, region)));
-        return client as C;
-      },
+      get: <C extends SdkClient>(ctor: SdkClientCtor<C>, region = target.region): C =>
+        memo(facades, `${target.accountId}|${region}`, ctor, () => facade(ctor, target, region)) as C,
     }),
     load: () => ({ demand: inFlight.activeCount + inFlight.pendingCount, capacity: settings.concurrency.requestsInFlight }),
     release: (accountId) => {
       const prefix = `${accountId}|`;
-      for (const key of [...clients.keys()]) if (key.startsWith(prefix)) clients.delete(key);
+      for (const key of [...facades.keys()]) if (key.startsWith(prefix)) facades.delete(key);
       for (const key of [...perService.keys()]) if (key.startsWith(prefix)) perService.delete(key);
     },
     destroy: () => {

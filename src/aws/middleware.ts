@@ -1,20 +1,15 @@
 // One middleware per client, placed after the SDK's retry middleware so it sees every HTTP
-// attempt: it waits for a concurrency slot, counts the attempt, and logs the request ID.
+// attempt: it waits for its account's concurrency slot, counts the attempt under that account, and
+// logs the request ID. The account is the request's binding (account-binding.ts).
 
 import type { FinalizeRequestMiddleware, HandlerExecutionContext } from '@smithy/types';
 import { isThrottlingError } from './errors.js';
+import { currentBinding } from './account-binding.js';
 import type { CallMetrics } from './metrics.js';
 import { markFailedOperation, recordRequestId } from './request-log.js';
 
 export const ATTEMPT_MIDDLEWARE = 'partnerAuditAttempt';
 
-export interface AttemptMiddlewareOptions {
-  accountId: string;
-  service: string;
-  metrics: CallMetrics;
-  /** Runs one attempt within the per-service and global caps. */
-  limit<T>(fn: () => Promise<T>): Promise<T>;
-}
 
 /** The retry middleware numbers attempts in the `amz-sdk-request` header: `attempt=2; max=8`. */
 function attemptNumber(request: unknown): number {
@@ -31,12 +26,12 @@ function operationOf(context: HandlerExecutionContext): string {
   return (context.commandName ?? 'Unknown').replace(/Command$/, '');
 }
 
-export function attemptMiddleware(options: AttemptMiddlewareOptions): FinalizeRequestMiddleware<any, any> {
-  const { accountId, service, metrics } = options;
+export function attemptMiddleware(metrics: CallMetrics): FinalizeRequestMiddleware<any, any> {
   return (next, context) => async (args) => {
+    const { accountId, service, limit } = currentBinding();
     if (attemptNumber(args.request) > 1) metrics.count(accountId, service, 'retries');
     try {
-      const result = await options.limit(() => {
+      const result = await limit(() => {
         metrics.count(accountId, service, 'requests');
         return next(args);
       });

@@ -1,18 +1,16 @@
 // The request IDs behind one dataset. The scanner runs each collector inside `withRequestLog`;
 // the client middleware appends to whatever log is current, so collectors need not know about it.
 
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentScope, withinScope } from './request-scope.js';
 
 export interface RequestLog {
   requestIds: string[];
 }
 
-const storage = new AsyncLocalStorage<RequestLog>();
-
 /** Runs `fn` with a fresh request log and returns its result together with the IDs seen. */
 export async function withRequestLog<T>(fn: () => Promise<T>): Promise<{ log: RequestLog; result: PromiseSettledResult<T> }> {
   const log: RequestLog = { requestIds: [] };
-  const result = await storage.run(log, async () => {
+  const result = await withinScope({ log }, async () => {
     try {
       return { status: 'fulfilled', value: await fn() } as const;
     } catch (reason) {
@@ -24,7 +22,7 @@ export async function withRequestLog<T>(fn: () => Promise<T>): Promise<{ log: Re
 
 export function recordRequestId(requestId: string | undefined): void {
   if (!requestId) return;
-  const log = storage.getStore();
+  const log = currentScope()?.log;
   if (log && !log.requestIds.includes(requestId)) log.requestIds.push(requestId);
 }
 
