@@ -24,8 +24,8 @@ export interface EvaluateOptions {
   /** Requirement IDs that apply to the deployment model; findings of checks mapped to none are advisory. */
   applicableRequirements: ReadonlySet<string>;
   now: Date;
-  /** Cleans evidence before it enters results (secrets, tokens). */
-  redact: (evidence: Record<string, unknown>) => Record<string, unknown>;
+  /** Cleans each finding (evidence, message, resource) before it enters results (secrets, tokens). */
+  redact: (finding: Finding) => Finding;
 }
 
 /** Fills `{name}` placeholders; unknown names stay visible rather than vanish. */
@@ -148,7 +148,7 @@ function findingFactory(check: AnyCheck, accountId: string, options: EvaluateOpt
   return {
     fromOutcome(region: string, outcome: Outcome<string>, requestIds: string[]): Finding {
       const template = check.messages[outcome.messageId] ?? outcome.messageId;
-      return {
+      return options.redact({
         ...base,
         region: outcome.region ?? region,
         resource: outcome.resource,
@@ -156,12 +156,12 @@ function findingFactory(check: AnyCheck, accountId: string, options: EvaluateOpt
         message: formatMessage(template, outcome.params),
         messageId: `${check.id}.${outcome.messageId}`,
         ...(advisory || outcome.advisory ? { advisory: true } : {}),
-        evidence: options.redact(outcome.evidence ?? {}),
+        evidence: outcome.evidence ?? {},
         requestIds: [...new Set(outcome.requestIds ?? requestIds)],
-      };
+      });
     },
     engine(region: string, blocked: Blocked, requestIds: string[]): Finding {
-      return {
+      return options.redact({
         ...base,
         region,
         resource: accountId,
@@ -169,9 +169,9 @@ function findingFactory(check: AnyCheck, accountId: string, options: EvaluateOpt
         message: formatMessage(ENGINE_MESSAGES[blocked.messageId], blocked.params),
         messageId: blocked.messageId,
         ...(advisory ? { advisory: true } : {}),
-        evidence: options.redact({ ...blocked.params }),
+        evidence: { ...blocked.params },
         requestIds: [...new Set(requestIds)],
-      };
+      });
     },
   };
 }

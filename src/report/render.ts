@@ -20,6 +20,14 @@ export interface RenderedReport {
   ms: number;
 }
 
+export interface RenderOptions extends RedactOptions {
+  /**
+   * The findings are this scan's own, redacted one by one as the evaluation made them, so the
+   * reports need not redact each again on every pass they make over them.
+   */
+  findingsRedacted?: boolean;
+}
+
 /**
  * Renders each format (`all` or names) into `dir`, one at a time to bound memory, from the input
  * passed through `redact()`.
@@ -28,7 +36,7 @@ export async function renderReports(
   input: ReportInput,
   formats: string | readonly string[],
   dir: string,
-  options: RedactOptions = {},
+  options: RenderOptions = {},
 ): Promise<RenderedReport[]> {
   const reporters = selectReporters(formats);
   const safe = redactReportInput(input, options);
@@ -43,11 +51,11 @@ async function inputFor(reporter: Reporter, input: ReportInput): Promise<ReportI
 }
 
 /** Results, baseline and manifest redacted; the checklist and check metadata are our own text. */
-export function redactReportInput(input: ReportInput, options: RedactOptions): ReportInput {
+export function redactReportInput(input: ReportInput, options: RenderOptions): ReportInput {
   return {
     ...input,
     results: redact(input.results, options),
-    findings: redactedFindings(input.findings, options),
+    findings: options.findingsRedacted ? input.findings : redactedFindings(input.findings, options),
     manifest: redact(input.manifest, options),
     ...(input.baseline ? { baseline: redact(input.baseline, options) } : {}),
   };

@@ -94,7 +94,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
       settings: request.settings,
       applicableRequirements: applicable,
       now,
-      redact: (evidence) => redact(evidence, { secrets: request.secrets ?? [] }),
+      redact: (finding) => redact(finding, { secrets: request.secrets ?? [] }),
     });
     for await (const { account, findings } of batches) {
       judge.mark(findings);

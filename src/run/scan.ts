@@ -292,7 +292,7 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   // The diff compares findings per resource, so it is the one step that reads them all (only with --baseline).
   const diff = baseline ? diffRuns(baseline, { ...results, findings: await allFindings(findings) }, new Date()) : undefined;
   if (diff) await writeDiff(dir, diff);
-  const reports = await renderReports(input, options.format, dir, { secrets: options.secrets });
+  const reports = await renderReports(input, options.format, dir, { secrets: options.secrets, findingsRedacted: true });
   const reportFiles = reports.map((r) => join(dir, r.fileName));
   return { manifest, outcome: { checklist: judged, results, findings, reportFiles, ...(diff ? { diff } : {}) } };
 }
@@ -347,7 +347,7 @@ async function importFindingsOf(
   async function* findings(): AsyncIterable<AsffFinding> {
     const seen = new Set<string>();
     for (const { results, findings, checklist } of outcomes) {
-      const input = redactReportInput({ results, findings, manifest, checklist, checks: checkSummaries(checks, checklist.id) }, { secrets });
+      const input = redactReportInput({ results, findings, manifest, checklist, checks: checkSummaries(checks, checklist.id) }, { secrets, findingsRedacted: true });
       for await (const finding of asffFindings(input)) {
         if (seen.has(finding.Id)) continue;
         seen.add(finding.Id);

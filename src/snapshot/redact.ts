@@ -1,6 +1,7 @@
-// One redaction pass over everything a run keeps or a report may show. The engine should apply `redact()` to each
-// finding's evidence and message before they reach results.json; renderReports applies it again to
-// the whole report input, so a secret that slipped through still never reaches an output file.
+// One redaction pass over everything a run keeps or a report may show. The evaluation applies `redact()` to
+// each whole finding as it makes it, before results.json; renderReports applies it again to the report
+// input (and to each finding when they come from a results.json on disk, as `report` re-renders), so a
+// secret that slipped through still never reaches an output file.
 //
 // Access key IDs (AKIA…/ASIA…) are identifiers, not secrets, and stay: key-rotation evidence needs them.
 
@@ -42,18 +43,46 @@ const TEXT_PATTERNS: readonly RegExp[] = [
 /** Short strings cannot hold a secret of interest; skipping them keeps big runs fast. */
 const MIN_SECRET_LENGTH = 20;
 
+/** Characters of the base64 runs the patterns look for. */
+const BASE64 = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+=') BASE64[c.charCodeAt(0)] = 1;
+
+/**
+ * Every pattern above needs a run of 20 base64 characters or a PEM marker. One pass over the
+ * characters lets the common string (an ARN, an ID, a message) skip the four patterns, which were
+ * the largest cost of evaluating and reporting a big run (issue 14 profile).
+ */
+function mayHoldSecret(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    run = code < 128 && BASE64[code] === 1 ? run + 1 : 0;
+    if (run >= MIN_SECRET_LENGTH) return true;
+  }
+  return text.includes('PRIVATE KEY-----');
+}
+
 export function redactText(text: string, options: RedactOptions = {}): string {
   let out = text;
   for (const secret of options.secrets ?? []) {
     if (secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  if (out.length < MIN_SECRET_LENGTH) return out;
+  if (out.length < MIN_SECRET_LENGTH || !mayHoldSecret(out)) return out;
   for (const pattern of TEXT_PATTERNS) out = out.replace(pattern, REDACTED);
   return out;
 }
 
+/** Field names repeat across a run (the SDK's shapes); their verdicts are remembered, up to a bound. */
+const keyVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 10_000;
+
 function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
+  let secret = keyVerdicts.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEYS.has(key.toLowerCase().replace(/[_-]/g, ''));
+    if (keyVerdicts.size < MAX_REMEMBERED_KEYS) keyVerdicts.set(key, secret);
+  }
+  return secret;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { redact, REDACTED } from '../../src/snapshot/redact.js';
+import type { Finding } from '../../src/contract/results.js';
 import { describe, expect, it } from 'vitest';
 import { getChecklist } from '../../src/catalog/index.js';
 import { defineDataset } from '../../src/contract/dataset.js';
@@ -94,15 +96,25 @@ const options = {
   settings: checkSettingsSchema.parse({}),
   applicableRequirements: new Set(['SUP-001']),
   now: new Date('2026-11-01T00:00:00Z'),
-  redact: (evidence: Record<string, unknown>) => {
-    const { secretAccessKey: _secret, ...rest } = evidence;
-    return rest;
+  redact: (finding: Finding) => {
+    const { secretAccessKey: _secret, ...rest } = finding.evidence;
+    return { ...finding, evidence: rest };
   },
 };
 
 const A = '111111111111';
 
 describe('evaluateRun', () => {
+  it('hands each whole finding to redact, so a secret in a message never reaches results (reports trust this)', async () => {
+    const planted = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const findings = await evaluateRun(
+      source([account(A)], [record(A, 'eu-west-1', 'test.widgets', { count: 3 }), record(A, 'global', 'test.plan', { tier: planted })]),
+      { ...options, redact: (finding: Finding) => redact(finding, { secrets: [planted] }) },
+    );
+    expect(findings.map((f) => f.message)).toEqual([`3 widgets on ${REDACTED}`]);
+    expect(JSON.stringify(findings)).not.toContain(planted);
+  });
+
   it('formats the check message, keeps request IDs and redacts evidence', async () => {
     const findings = await evaluateRun(
       source([account(A)], [record(A, 'eu-west-1', 'test.widgets', { count: 3 }, ['w1']), record(A, 'global', 'test.plan', { tier: 'gold' }, ['p1'])]),

@@ -49,7 +49,7 @@ describe.each(['smb-competency', 'ftr-partner-hosted'])('streamed evaluation of 
     const findings = await evaluateRun(
       { manifest: await readManifest(runDir, vocabulary), datasets: (id) => readAccountDatasets(runDir, id, vocabulary) },
       {
-        checks: checksToRun([...ALL_CHECKS], settings), checklist, settings, now, redact: (evidence) => redact(evidence, { secrets: [] }),
+        checks: checksToRun([...ALL_CHECKS], settings), checklist, settings, now, redact: (finding) => redact(finding, { secrets: [] }),
         applicableRequirements: new Set(checklist.requirements.filter((r) => applicabilityOf(r, 'saas', settings).applies).map((r) => r.id)),
       },
     );
