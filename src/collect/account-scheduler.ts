@@ -18,7 +18,7 @@ export interface AccountSchedule {
  * Runs `scan` for every item, starting each when the schedule allows, and resolves with the results
  * in the items' order. Rejects on the first failure (the others keep running, as with Promise.all).
  */
-export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T) => Promise<R>, schedule: AccountSchedule): Promise<R[]> {
+export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, index: number) => Promise<R>, schedule: AccountSchedule): Promise<R[]> {
   const now = schedule.now ?? Date.now;
   const results: R[] = new Array<R>(items.length);
   const gapMs = 1000 / schedule.startsPerSecond;
@@ -36,7 +36,7 @@ export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T) => P
     const start = (index: number): void => {
       active += 1;
       lastStart = now();
-      scan(items[index] as T).then(
+      scan(items[index] as T, index).then(
         (result) => {
           results[index] = result;
           active -= 1;

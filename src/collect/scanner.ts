@@ -103,9 +103,15 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const callerRunner = runnerFor(access.caller.accountId, access.baseCredentials);
   const organization = Promise.all(plan.organization.map((c) => callerRunner.run(c, GLOBAL)));
   const { concurrency } = settings;
+  const maxAccounts = concurrency.accounts === 'auto' ? autoAccountBound(concurrency.requestsInFlight) : concurrency.accounts;
+  const startFirstOf = (target: Target | undefined): void => {
+    if (target && !options.deadline?.reached()) headStart(target, plan, access, runnerFor);
+  };
   const accounts = await scheduleAccounts(
     targets,
-    async (target) => {
+    async (target, index) => {
+      // The account as many places behind as run at once starts its slow first datasets now.
+      startFirstOf(targets[index + maxAccounts]);
       const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
       // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
       if (target.accountId !== access.caller.accountId) {
@@ -117,7 +123,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
       return account;
     },
     {
-      maxAccounts: concurrency.accounts === 'auto' ? autoAccountBound(concurrency.requestsInFlight) : concurrency.accounts,
+      maxAccounts,
       startsPerSecond: concurrency.accountStartsPerSecond,
       load: () => pool.load(),
     },
@@ -136,8 +142,25 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
 }
 
 /**
- * `auto`'s bound: each account keeps at least two requests busy, and an account in progress holds
- * its SDK clients (one per region and service), so the bound also bounds memory.
+ * Assumes an account's role and starts its `startsFirst` datasets (IAM's credential report, which
+ * IAM prepares for seconds) before the account's turn, so the last accounts of a scan do not each
+ * end with that wait. The account's own scan later joins the same collection through its runner;
+ * a failure here is left for that scan to meet and report.
+ */
+function headStart(target: Target, plan: ScanPlan, access: AwsAccess, runnerFor: AccountScan['runnerFor']): void {
+  const firsts = plan.global.filter((d) => d.startsFirst);
+  if (firsts.length === 0) return;
+  access.credentialsFor(target.accountId).then(
+    (credentials) => {
+      for (const dataset of firsts) runnerFor(target.accountId, credentials).run(dataset, GLOBAL).catch(() => undefined);
+    },
+    () => undefined,
+  );
+}
+
+/**
+ * `auto`'s bound: each account keeps at least two requests busy. Accounts share the SDK clients
+ * (src/aws/account-binding.ts), so an account in progress holds its queued requests and records only.
  */
 export function autoAccountBound(requestsInFlight: number): number {
   return Math.max(1, Math.floor(requestsInFlight / 2));

@@ -60,6 +60,32 @@ describe('scanner edge cases', () => {
     expect(started).toEqual(['report', 'regions']);
   });
 
+  test('with one account at a time, the next account\'s startsFirst dataset starts while the first account is scanned, and runs once', async () => {
+    const { dir, writer, pool } = await newRun();
+    const events: string[] = [];
+    const slow = testDataset<{ x: number }>({ id: 'test.slowReport', scope: 'global', actions: [], startsFirst: true }, async (ctx) => {
+      events.push(`report ${ctx.accountId}`);
+      await new Promise((r) => setTimeout(r, 50));
+      return { x: 1 };
+    });
+    const targets = [{ accountId: '111111111111' }, { accountId: '333333333333' }];
+    await runScan({
+      targets,
+      plan: { ...plan, organization: [], global: [slow], regional: [] },
+      settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
+      writer,
+      access,
+      pool,
+      handleSignals: false,
+      events: { accountStarted: (id) => events.push(`start ${id}`), accountFinished: (a) => events.push(`end ${a.accountId}`) },
+    });
+    // The second account's report began before the first account ended, not after its own start.
+    expect(events.indexOf('report 333333333333')).toBeLessThan(events.indexOf('end 111111111111'));
+    expect(events.filter((e) => e === 'report 333333333333')).toHaveLength(1);
+    const rs = await records(dir, '333333333333');
+    expect(rs.filter((r) => r.collector === 'test.slowReport')).toEqual([expect.objectContaining({ ok: true, data: { x: 1 } })]);
+  });
+
   test('a collector that returns nothing is a failed dataset, never an empty one', async () => {
     const { dir, writer, pool } = await newRun();
     const silent = testDataset<{ x: number }>({ id: 'test.silent', scope: 'global', actions: [] }, async () => undefined as unknown as { x: number });
