@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_SCRIPT } from '../../src/report/html/client.js';
 import { EVIDENCE_MAX_CHARS, EVIDENCE_OMITTED, type ReportData } from '../../src/report/html/data.js';
-import { esc, jsonForScript } from '../../src/report/html/escape.js';
+import { esc, jsonForScriptChunks } from '../../src/report/html/escape.js';
 import { FULL_LIST_FILE, HTML_MAX_FINDINGS, htmlReporter, renderHtmlReport } from '../../src/report/html/index.js';
 import { STYLES } from '../../src/report/html/styles.js';
 import { EXPECTED, HOSTILE_IMG, HOSTILE_SCRIPT, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
@@ -21,7 +21,9 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-describe('esc and jsonForScript', () => {
+const jsonForScript = (value: object): string => [...jsonForScriptChunks(value)].join('');
+
+describe('esc and jsonForScriptChunks', () => {
   it('escapes every character that can open markup or end an attribute', async () => {
     expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
@@ -31,6 +33,16 @@ describe('esc and jsonForScript', () => {
     const json = jsonForScript(value);
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('writes the same JSON as JSON.stringify in pieces no larger than a run of array elements', async () => {
+    const rows = Array.from({ length: 1234 }, (_, i) => ({ id: i, note: i % 100 === 0 ? '</script>' : `row ${i}`, gone: undefined }));
+    const value = { first: 1, rows, empty: [], skipped: undefined, nested: { list: [1, [2, 3]] }, last: 'x' };
+    const pieces = [...jsonForScriptChunks(value)];
+    const whole = pieces.join('');
+    expect(JSON.parse(whole)).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(whole).toBe(JSON.stringify(value).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(rows).length / 2);
   });
 });
 

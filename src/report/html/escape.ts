@@ -16,9 +16,40 @@ export function esc(value: string | number): string {
 }
 
 /**
- * JSON for a `<script type="application/json">` block. `<`, `>` and `&` become \u escapes so
- * `</script>` or `<!--` in the data cannot end the block; U+2028/2029 are escaped for old parsers.
+ * JSON made safe for a `<script type="application/json">` block. `<`, `>` and `&` become \u escapes
+ * so `</script>` or `<!--` in the data cannot end the block; U+2028/2029 are escaped for old parsers.
  */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function scriptSafe(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Array elements serialised per chunk: small enough to keep no page-sized string, large enough to stay cheap. */
+const ELEMENTS_PER_CHUNK = 500;
+
+/**
+ * An object as script-safe JSON, in pieces: each field, and each run of elements of an array field,
+ * on its own. Joined, the pieces are JSON.stringify's text; written one by one, the page's data
+ * (tens of MB at the finding cap) never sits in memory as one string.
+ */
+export function* jsonForScriptChunks(value: object): Generator<string> {
+  yield '{';
+  let separator = '';
+  for (const [key, item] of Object.entries(value)) {
+    // JSON.stringify leaves such fields out.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    yield `${separator}${scriptSafe(JSON.stringify(key))}:`;
+    separator = ',';
+    if (Array.isArray(item)) yield* arrayChunks(item);
+    else yield scriptSafe(JSON.stringify(item));
+  }
+  yield '}';
+}
+
+function* arrayChunks(items: readonly unknown[]): Generator<string> {
+  yield '[';
+  for (let start = 0; start < items.length; start += ELEMENTS_PER_CHUNK) {
+    const run = JSON.stringify(items.slice(start, start + ELEMENTS_PER_CHUNK));
+    yield `${start === 0 ? '' : ','}${scriptSafe(run.slice(1, -1))}`;
+  }
+  yield ']';
 }
