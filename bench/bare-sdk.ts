@@ -43,7 +43,7 @@ const MIX: Call[] = [
   (get, r, a) => get(ACMClient, r, a).send(new ListCertificatesCommand({})),
 ];
 
-/** One client per account+region+service, like the scanner's pool. */
+/** One warm client per account+region+service, each signing with its account's static credentials. */
 function clientCache(handler: NodeHttpHandler, credentials: AwsCredentialIdentity[], maxAttempts: number): ClientOf {
   const clients = new Map<string, { send(command: unknown): Promise<unknown> }>();
   return (ctor, region, account) => {
@@ -70,7 +70,7 @@ async function assumeAll(options: BareSdkOptions, handler: NodeHttpHandler): Pro
 
 /**
  * Bare SDK v3 calls: round-robin over accounts, regions and a mix of the scan's list/describe calls,
- * one client per account+region+service and shared keep-alive sockets, as the scanner's pool has;
+ * one warm client per account+region+service and shared keep-alive sockets, as plain SDK code has;
  * roles assumed once and clients kept between runs, so a run measures calls alone.
  */
 export async function createBareSdk(options: BareSdkOptions): Promise<BareSdk> {

@@ -4,7 +4,7 @@
 // before and after the scan. The ideal wall time is the scan's request count at the bare-SDK rate.
 // Prints plain lines a person can quote; docs/performance.md explains each figure.
 //   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 20]
-//                          [--accounts-in-parallel n] [--cpu-prof dir] [--quick] [--keep]
+//                          [--accounts-in-parallel n] [--cpu-prof dir] [--scan-node path] [--quick] [--keep]
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ interface Options {
   baselineSeconds: number;
   accountsInParallel?: number;
   cpuProfileDir?: string;
+  scanNode?: string;
   keep: boolean;
 }
 
@@ -41,6 +42,7 @@ function options(): Options {
       'baseline-seconds': { type: 'string', default: '20' },
       'accounts-in-parallel': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'scan-node': { type: 'string' },
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -55,7 +57,16 @@ function options(): Options {
   if (!(baselineSeconds >= 1)) throw new Error('--baseline-seconds must be at least 1');
   const parallel = values['accounts-in-parallel'] === undefined ? undefined : Number(values['accounts-in-parallel']);
   const profile = values['cpu-prof'];
-  return { sizes, regions, baselineSeconds, keep: values.keep, ...(parallel ? { accountsInParallel: parallel } : {}), ...(profile ? { cpuProfileDir: profile } : {}) };
+  const scanNode = values['scan-node'];
+  return {
+    sizes,
+    regions,
+    baselineSeconds,
+    keep: values.keep,
+    ...(parallel ? { accountsInParallel: parallel } : {}),
+    ...(profile ? { cpuProfileDir: profile } : {}),
+    ...(scanNode ? { scanNode } : {}),
+  };
 }
 
 interface BareFigures {
@@ -130,8 +141,14 @@ async function benchSize(accounts: number, opts: Options, root: string): Promise
     console.error(`bench: scanning ${accounts} accounts x ${opts.regions} regions…`);
     server.resetStats();
     const outDir = join(root, `run-${accounts}`);
-    const { accountsInParallel, cpuProfileDir } = opts;
-    const scan = await scanInChild({ outDir, externalId: EXTERNAL_ID, ...(accountsInParallel ? { accountsInParallel } : {}), ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+    const { accountsInParallel, cpuProfileDir, scanNode } = opts;
+    const scan = await scanInChild({
+      outDir,
+      externalId: EXTERNAL_ID,
+      ...(accountsInParallel ? { accountsInParallel } : {}),
+      ...(cpuProfileDir ? { cpuProfileDir } : {}),
+      ...(scanNode ? { scanNode } : {}),
+    });
     const served = await server.stats();
     const after = await measureBare(server, bare, opts.baselineSeconds / 2);
     bare.destroy();

@@ -14,6 +14,11 @@ export interface ScanJob {
   accountsInParallel?: number;
   /** Writes a V8 CPU profile of the scan process into this directory (`node --cpu-prof`). */
   cpuProfileDir?: string;
+  /**
+   * The executable that runs the scan process instead of this node: e.g. a wrapper that enters a
+   * container-sized memory cgroup and then runs node (docs/performance.md).
+   */
+  scanNode?: string;
 }
 
 export interface ScanFigures {
@@ -37,7 +42,8 @@ export interface ScanFigures {
 export function scanInChild(job: ScanJob): Promise<ScanFigures> {
   return new Promise((resolve, reject) => {
     const execArgv = job.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${job.cpuProfileDir}`] : [];
-    const child = fork(new URL(import.meta.url), [JSON.stringify(job)], { stdio: 'inherit', execArgv });
+    const execPath = job.scanNode ?? process.execPath;
+    const child = fork(new URL(import.meta.url), [JSON.stringify(job)], { stdio: 'inherit', execArgv, execPath });
     child.once('message', (figures) => resolve(figures as ScanFigures));
     child.once('exit', (code) => code === 0 || reject(new Error(`scan process exited (${code})`)));
   });
