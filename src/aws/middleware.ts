@@ -3,13 +3,12 @@
 // logs the request ID. The account is the request's binding (account-binding.ts).
 
 import type { FinalizeRequestMiddleware, HandlerExecutionContext } from '@smithy/types';
-import { isThrottlingError } from './errors.js';
 import { currentBinding } from './account-binding.js';
+import { isThrottlingError } from './errors.js';
 import type { CallMetrics } from './metrics.js';
 import { markFailedOperation, recordRequestId } from './request-log.js';
 
 export const ATTEMPT_MIDDLEWARE = 'partnerAuditAttempt';
-
 
 /** The retry middleware numbers attempts in the `amz-sdk-request` header: `attempt=2; max=8`. */
 function attemptNumber(request: unknown): number {

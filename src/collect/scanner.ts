@@ -104,8 +104,11 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const organization = Promise.all(plan.organization.map((c) => callerRunner.run(c, GLOBAL)));
   const { concurrency } = settings;
   const maxAccounts = concurrency.accounts === 'auto' ? autoAccountBound(concurrency.requestsInFlight) : concurrency.accounts;
+  // Awaited before the run is finished, so no record of an account the deadline left unscanned is
+  // written after the manifest and checksums.
+  const headStarts: Promise<void>[] = [];
   const startFirstOf = (target: Target | undefined): void => {
-    if (target && !options.deadline?.reached()) headStart(target, plan, access, runnerFor);
+    if (target && !options.deadline?.reached()) headStarts.push(headStart(target, plan, access, runnerFor));
   };
   const accounts = await scheduleAccounts(
     targets,
@@ -129,6 +132,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
     },
   );
   const organizationRecords = await organization;
+  await Promise.all(headStarts);
   // Organization-level calls may have finished after the caller's entry was saved: refresh it.
   const caller = accounts.find((a) => a.accountId === access.caller.accountId);
   if (caller) {
@@ -147,15 +151,12 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
  * end with that wait. The account's own scan later joins the same collection through its runner;
  * a failure here is left for that scan to meet and report.
  */
-function headStart(target: Target, plan: ScanPlan, access: AwsAccess, runnerFor: AccountScan['runnerFor']): void {
+async function headStart(target: Target, plan: ScanPlan, access: AwsAccess, runnerFor: AccountScan['runnerFor']): Promise<void> {
   const firsts = plan.global.filter((d) => d.startsFirst);
   if (firsts.length === 0) return;
-  access.credentialsFor(target.accountId).then(
-    (credentials) => {
-      for (const dataset of firsts) runnerFor(target.accountId, credentials).run(dataset, GLOBAL).catch(() => undefined);
-    },
-    () => undefined,
-  );
+  const credentials = await access.credentialsFor(target.accountId).catch(() => undefined);
+  if (!credentials) return;
+  await Promise.all(firsts.map((dataset) => runnerFor(target.accountId, credentials).run(dataset, GLOBAL).catch(() => undefined)));
 }
 
 /**

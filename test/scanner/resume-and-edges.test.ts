@@ -86,6 +86,34 @@ describe('scanner edge cases', () => {
     expect(rs.filter((r) => r.collector === 'test.slowReport')).toEqual([expect.objectContaining({ ok: true, data: { x: 1 } })]);
   });
 
+  test('a head start for an account the deadline leaves unscanned ends before the scan does', async () => {
+    const { dir, writer, pool } = await newRun();
+    let reached = false;
+    const deadline = { at: new Date().toISOString(), signal: new AbortController().signal, reached: () => reached };
+    const slow = testDataset<{ x: number }>({ id: 'test.slowReport', scope: 'global', actions: [], startsFirst: true }, async (ctx) => {
+      if (ctx.accountId === '111111111111') reached = true;
+      // The unscanned account's report outlasts the scanned account's.
+      await new Promise((r) => setTimeout(r, ctx.accountId === '111111111111' ? 50 : 300));
+      return { x: 1 };
+    });
+    await runScan({
+      targets: [{ accountId: '111111111111' }, { accountId: '333333333333' }],
+      plan: { ...plan, organization: [], global: [slow], regional: [] },
+      settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
+      writer,
+      access,
+      pool,
+      deadline,
+      handleSignals: false,
+    });
+    const unscanned = (await readManifest(dir, testVocabulary())).accounts.find((a) => a.accountId === '333333333333');
+    expect(unscanned).toMatchObject({ status: 'PARTIAL', stoppedBy: 'deadline' });
+    const atReturn = await readFile(datasetsFile(dir, '333333333333'), 'utf8');
+    expect(atReturn).toContain('test.slowReport');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await readFile(datasetsFile(dir, '333333333333'), 'utf8')).toBe(atReturn);
+  });
+
   test('a collector that returns nothing is a failed dataset, never an empty one', async () => {
     const { dir, writer, pool } = await newRun();
     const silent = testDataset<{ x: number }>({ id: 'test.silent', scope: 'global', actions: [] }, async () => undefined as unknown as { x: number });
