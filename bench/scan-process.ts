@@ -44,6 +44,7 @@ export function scanInChild(job: ScanJob): Promise<ScanFigures> {
     const execArgv = job.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${job.cpuProfileDir}`] : [];
     const execPath = job.scanNode ?? process.execPath;
     const child = fork(new URL(import.meta.url), [JSON.stringify(job)], { stdio: 'inherit', execArgv, execPath });
+    child.once('error', (err) => reject(new Error(`cannot start the scan process with ${execPath}: ${err.message}`)));
     child.once('message', (figures) => resolve(figures as ScanFigures));
     child.once('exit', (code) => code === 0 || reject(new Error(`scan process exited (${code})`)));
   });
