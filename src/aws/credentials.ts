@@ -2,7 +2,7 @@
 // credentials (SDK default chain); every other account through one assumed-role session, assumed
 // eagerly so a refusal marks just that account, and refreshed before it expires.
 
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type * as SdkSts from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ScanSettings } from '../contract/settings.js';
@@ -10,6 +10,10 @@ import { RuntimeError } from '../errors.js';
 import type { ClientPool } from './clients.js';
 import { assertProfileKnown, credentialFix } from './credential-hints.js';
 import { classifyError } from './errors.js';
+import { sdkModule } from './sdk-module.js';
+
+const { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } = sdkModule<typeof SdkSts>('@aws-sdk/client-sts');
+type STSClient = SdkSts.STSClient;
 
 /** Role chaining caps sessions at one hour; a longer request would be refused. */
 export const SESSION_SECONDS = 3600;

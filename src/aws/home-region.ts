@@ -2,8 +2,11 @@
 // SDK is configured with, then the regions the user asked for. us-east-1 is the last resort only,
 // because EU-only landing zones close it with a region-deny SCP.
 
-import { STSClient } from '@aws-sdk/client-sts';
+import type * as SdkSts from '@aws-sdk/client-sts';
 import { DEFAULT_HOME_REGION } from '../contract/dataset.js';
+import { sdkModule } from './sdk-module.js';
+
+const { STSClient } = sdkModule<typeof SdkSts>('@aws-sdk/client-sts');
 
 /** The SDK's region (AWS_REGION, or the profile's `region`), or undefined when none is configured. */
 export async function configuredRegion(profile?: string): Promise<string | undefined> {

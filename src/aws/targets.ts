@@ -1,15 +1,19 @@
 // Which accounts to scan: an explicit list, or every active account of the Organization narrowed
 // by account ID and tag filters. With neither, the caller's own account.
 
-import {
-  OrganizationsClient,
-  paginateListAccounts,
-  paginateListTagsForResource,
-  type Account,
-} from '@aws-sdk/client-organizations';
+import type * as SdkOrganizations from '@aws-sdk/client-organizations';
+import type { Account } from '@aws-sdk/client-organizations';
 import { RuntimeError } from '../errors.js';
 import type { ClientFactory } from '../contract/collector.js';
 import { classifyError } from './errors.js';
+import { sdkModule } from './sdk-module.js';
+
+const {
+  OrganizationsClient,
+  paginateListAccounts,
+  paginateListTagsForResource,
+} = sdkModule<typeof SdkOrganizations>('@aws-sdk/client-organizations');
+type OrganizationsClient = SdkOrganizations.OrganizationsClient;
 
 export interface Target {
   accountId: string;

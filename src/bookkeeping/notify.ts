@@ -3,10 +3,13 @@
 // an https webhook taking Slack/Teams-compatible JSON (`{"text": ...}`). A webhook URL is a secret:
 // it is never printed, only its host.
 
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type * as SdkSns from '@aws-sdk/client-sns';
 import { classifyError } from '../aws/errors.js';
 import type { RunDiff } from './diff.js';
 import { RuntimeError, UsageError } from '../errors.js';
+import { sdkModule } from '../aws/sdk-module.js';
+
+const { PublishCommand, SNSClient } = sdkModule<typeof SdkSns>('@aws-sdk/client-sns');
 
 export type NotifyTarget = { kind: 'sns'; topicArn: string; region: string } | { kind: 'webhook'; url: URL };
 

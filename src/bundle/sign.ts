@@ -7,7 +7,7 @@
 import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import type * as SdkKms from '@aws-sdk/client-kms';
 import { UsageError } from '../errors.js';
 import {
   keyFingerprint,
@@ -19,6 +19,10 @@ import {
   type SignatureAlgorithm,
   type SignatureFile,
 } from './signature.js';
+import { sdkModule } from '../aws/sdk-module.js';
+
+const { GetPublicKeyCommand, KMSClient, SignCommand } = sdkModule<typeof SdkKms>('@aws-sdk/client-kms');
+type KMSClient = SdkKms.KMSClient;
 
 /** The Ed25519 private key of a PEM file; a usage error when it cannot be read or is another kind of key. */
 export async function loadSigningKey(privateKeyPemPath: string): Promise<KeyObject> {

@@ -3,7 +3,7 @@
 // → sign → upload. Nothing reaches AWS before the first two steps passed. Commands stay thin: they
 // parse flags, call this, and render its events and outcome.
 
-import { S3Client } from '@aws-sdk/client-s3';
+import type * as SdkS3 from '@aws-sdk/client-s3';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { loadStatements } from '../attest/load.js';
@@ -45,6 +45,9 @@ import { checkSettingsOf } from '../config/schema.js';
 import { assertResumable } from './resume-check.js';
 import { emptyRunDir, openExistingRunDir, openNewRunDir } from './run-dir.js';
 import { copySnapshot } from './snapshot-copy.js';
+import { sdkModule } from '../aws/sdk-module.js';
+
+const { S3Client } = sdkModule<typeof SdkS3>('@aws-sdk/client-s3');
 
 export interface ScanRequest extends ScanFlags, SignOptions {
   out?: string;

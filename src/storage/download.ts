@@ -3,13 +3,17 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
+import type * as SdkS3 from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { classifyError } from '../aws/errors.js';
 import { RuntimeError, SnapshotError } from '../errors.js';
 import { isRunFilePath } from '../snapshot/layout.js';
 import { MANIFEST_FILE } from '../snapshot/manifest.js';
 import type { S3Location } from './upload.js';
+import { sdkModule } from '../aws/sdk-module.js';
+
+const { GetObjectCommand, paginateListObjectsV2 } = sdkModule<typeof SdkS3>('@aws-sdk/client-s3');
 
 /**
  * The runs at `source`: the run itself when `<prefix>/manifest.json` exists, else every folder

@@ -2,11 +2,17 @@
 // Security Hub, in the region the base credentials are configured for, with those credentials (never
 // an audit role). One of the three writes the tool makes, each behind its flag.
 
-import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type * as SdkSecurityhub from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import type * as SdkSts from '@aws-sdk/client-sts';
 import { classifyError } from '../aws/errors.js';
 import { RuntimeError } from '../errors.js';
 import type { AsffFinding } from '../report/asff.js';
+import { sdkModule } from '../aws/sdk-module.js';
+
+const { BatchImportFindingsCommand, SecurityHubClient } = sdkModule<typeof SdkSecurityhub>('@aws-sdk/client-securityhub');
+type SecurityHubClient = SdkSecurityhub.SecurityHubClient;
+const { GetCallerIdentityCommand, STSClient } = sdkModule<typeof SdkSts>('@aws-sdk/client-sts');
 
 /** BatchImportFindings takes at most 100 findings per request (API reference, BatchImportFindings). */
 const BATCH_SIZE = 100;

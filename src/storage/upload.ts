@@ -4,12 +4,16 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { PutObjectCommand, type PutObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import type * as SdkS3 from '@aws-sdk/client-s3';
+import type { PutObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { classifyError } from '../aws/errors.js';
 import { CHECKSUMS_FILE } from '../bundle/files.js';
 import { LOCK_FILE } from '../snapshot/layout.js';
 import { RuntimeError, SnapshotError, UsageError } from '../errors.js';
+import { sdkModule } from '../aws/sdk-module.js';
+
+const { PutObjectCommand } = sdkModule<typeof SdkS3>('@aws-sdk/client-s3');
 
 export interface S3Location {
   bucket: string;

@@ -47,9 +47,22 @@ function importsOf(file: string): string[] {
     .map((name) => relative(ROOT, resolve(dirname(join(ROOT, file)), name)).replace(/\.js$/, '.ts'));
 }
 
-/** Whether a file imports an AWS SDK package itself. */
+const SDK_LOADER = 'src/aws/sdk-module.ts';
+
+/** Whether a file imports an AWS SDK package itself, or loads one through the SDK loader. */
 function importsSdk(file: string): boolean {
-  return ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true).importedFiles.some((f) => f.fileName.startsWith('@aws-sdk/'));
+  const imported = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true).importedFiles;
+  return imported.some((f) => f.fileName.startsWith('@aws-sdk/')) || importsOf(file).includes(SDK_LOADER);
+}
+
+/** The SDK client packages a file imports as values (an `import type` costs nothing at run time). */
+function valueImportsOfSdkClients(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest);
+  return source.statements
+    .filter(ts.isImportDeclaration)
+    .filter((d) => !d.importClause?.isTypeOnly)
+    .map((d) => (d.moduleSpecifier as ts.StringLiteral).text)
+    .filter((name) => name.startsWith('@aws-sdk/client-'));
 }
 
 function layerOf(file: string): string | undefined {
@@ -99,6 +112,11 @@ describe('architecture', () => {
       return result;
     };
     expect(files('checks').filter((f) => sdk(f))).toEqual([]);
+  });
+
+  it('loads SDK client packages through the SDK loader, never with a value import (docs/performance.md)', () => {
+    const importing = srcFiles.flatMap((f) => valueImportsOfSdkClients(f).map((name) => `${f} -> ${name}`));
+    expect(importing).toEqual([]);
   });
 
   it('names requirement IDs only in checks/ and the checklist data', () => {

@@ -3,6 +3,9 @@
 // over every SDK command imported in src/ and checks/, and at run time over every operation the
 // fake AWS served during a full scan (see scan-e2e.test.ts for the scan itself).
 
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { wireScenario } from './fixtures.js';
@@ -30,6 +33,21 @@ describe('read-only guarantee (static)', () => {
     const actions = new Set(uses.map((u) => u.action));
     for (const expected of ['sts:AssumeRole', 'iam:GenerateCredentialReport', 'ec2:DescribeInstances', 'events:TestEventPattern', 'organizations:ListAccounts']) {
       expect(actions).toContain(expected);
+    }
+  });
+
+  it('reads the commands destructured from an sdkModule load, and flags a load it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'partner-audit-sdk-uses-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      const load = "sdkModule<typeof SdkEc2>('@aws-sdk/client-ec2');\n";
+      writeFileSync(join(dir, 'src/read.ts'), `const {\n  EC2Client,\n  DeleteVpcCommand: Delete,\n  paginateDescribeVpcs,\n} = ${load}`);
+      writeFileSync(join(dir, 'src/hidden.ts'), `const ec2 = ${load}`);
+      const found = sdkUses(dir, ['src']);
+      expect(found.uses.map((u) => `${u.file} ${u.action}`).sort()).toEqual(['src/read.ts ec2:DeleteVpc', 'src/read.ts ec2:DescribeVpcs']);
+      expect(found.unscannable).toEqual(['src/hidden.ts']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

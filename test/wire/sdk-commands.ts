@@ -1,5 +1,6 @@
 // Every AWS SDK operation the code can send, found statically: each `…Command` and `paginate…`
-// binding imported from an `@aws-sdk/client-*` package anywhere in src/ or checks/.
+// binding imported from an `@aws-sdk/client-*` package, or destructured from its `sdkModule(…)`
+// load (src/aws/sdk-module.ts), anywhere in src/ or checks/.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -39,8 +40,12 @@ export interface SdkUse {
 }
 
 const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+['"](@aws-sdk\/client-[\w-]+)['"]/g;
+// The empty first group lines the captures up with IMPORT's: a load has no type-only form.
+const SDK_MODULE = /const\s+()\{([^}]*)\}\s*=\s*sdkModule<[^>]*>\(\s*['"](@aws-sdk\/client-[\w-]+)['"]\s*\)/g;
 const NAMESPACE_IMPORT = /import\s+\*\s+as\s+\w+\s+from\s+['"]@aws-sdk\/client-/;
-const DYNAMIC_IMPORT = /import\(\s*['"]@aws-sdk\/client-/;
+const DYNAMIC_IMPORT = /(import|require)\(\s*['"]@aws-sdk\/client-/;
+/** Every load through the SDK loader; each must be one of the destructurings SDK_MODULE reads. */
+const ANY_SDK_MODULE = /(?<!function )\bsdkModule\s*[<(]/g;
 
 export function sourceFiles(root: string, dirs: string[]): string[] {
   const walk = (dir: string): string[] => {
@@ -67,12 +72,14 @@ export function sdkUses(root: string, dirs: string[]): { uses: SdkUse[]; unscann
   for (const path of sourceFiles(root, dirs)) {
     const text = readFileSync(path, 'utf8');
     const file = relative(root, path);
-    if (NAMESPACE_IMPORT.test(text) || DYNAMIC_IMPORT.test(text)) unscannable.push(file);
-    for (const match of text.matchAll(IMPORT)) {
+    const loads = [...text.matchAll(SDK_MODULE)];
+    const unreadLoads = [...text.matchAll(ANY_SDK_MODULE)].length !== loads.length;
+    if (NAMESPACE_IMPORT.test(text) || DYNAMIC_IMPORT.test(text) || unreadLoads) unscannable.push(file);
+    for (const match of [...text.matchAll(IMPORT), ...loads]) {
       if (match[1]) continue; // type-only imports send nothing
       const pkg = match[3] ?? '';
       for (const raw of (match[2] ?? '').split(',')) {
-        const binding = raw.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0]?.trim() ?? '';
+        const binding = raw.replace(/^\s*type\s+/, '').split(/\s+as\s+|:/)[0]?.trim() ?? '';
         if (raw.trim().startsWith('type ')) continue;
         const operation = operationOf(binding);
         if (operation) uses.push({ file, pkg, action: `${prefixOf(pkg)}:${operation}` });

@@ -1,7 +1,16 @@
-import { AccessAnalyzerClient, paginateListAnalyzers, paginateListFindingsV2, type FindingSummaryV2 } from '@aws-sdk/client-accessanalyzer';
+import type * as SdkAccessanalyzer from '@aws-sdk/client-accessanalyzer';
+import type { FindingSummaryV2 } from '@aws-sdk/client-accessanalyzer';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, required } from '../sdk.js';
 import { accessAnalyzers, EXTERNAL_ACCESS_TYPES, UNUSED_ACCESS_TYPES, type AccessAnalyzer } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  AccessAnalyzerClient,
+  paginateListAnalyzers,
+  paginateListFindingsV2,
+} = sdkModule<typeof SdkAccessanalyzer>('@aws-sdk/client-accessanalyzer');
+type AccessAnalyzerClient = SdkAccessanalyzer.AccessAnalyzerClient;
 
 const isOneOf = (types: readonly string[], type: string) => types.includes(type);
 

@@ -1,7 +1,14 @@
-import { AccountClient, GetAlternateContactCommand, GetContactInformationCommand } from '@aws-sdk/client-account';
+import type * as SdkAccount from '@aws-sdk/client-account';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { isErrorNamed } from '../sdk.js';
 import { ALTERNATE_CONTACT_TYPES, alternateContacts, contactInformation, type AlternateContact, type AlternateContactType } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  AccountClient,
+  GetAlternateContactCommand,
+  GetContactInformationCommand,
+} = sdkModule<typeof SdkAccount>('@aws-sdk/client-account');
 
 /** The contact of one type, read through the account's own role; undefined when none is set. */
 async function contactOf(ctx: CollectContext, type: AlternateContactType): Promise<AlternateContact | undefined> {

@@ -1,15 +1,18 @@
-import {
+import type * as SdkAcm from '@aws-sdk/client-acm';
+import type { CertificateDetail } from '@aws-sdk/client-acm';
+import { defineCollector } from '../../contract/collector.js';
+import { acmCertificates } from './datasets.js';
+import type { AcmCertificate } from './datasets.js';
+import { collectPages, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   ACMClient,
   CertificateKeyPairOrigin,
   DescribeCertificateCommand,
   KeyAlgorithm,
   paginateListCertificates,
-  type CertificateDetail,
-} from '@aws-sdk/client-acm';
-import { defineCollector } from '../../contract/collector.js';
-import { acmCertificates } from './datasets.js';
-import type { AcmCertificate } from './datasets.js';
-import { collectPages, isoDate, required } from '../sdk.js';
+} = sdkModule<typeof SdkAcm>('@aws-sdk/client-acm');
 
 /** Every key type the SDK knows: without `Includes.keyTypes`, ListCertificates returns RSA_1024/RSA_2048 only. */
 const ALL_KEY_TYPES = Object.values(KeyAlgorithm);

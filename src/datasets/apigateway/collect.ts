@@ -1,9 +1,24 @@
-import { APIGatewayClient, GetStagesCommand, paginateGetResources, paginateGetRestApis, type RestApi as SdkRestApi } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, GetApisCommand, GetRoutesCommand } from '@aws-sdk/client-apigatewayv2';
+import type * as SdkApiGateway from '@aws-sdk/client-api-gateway';
+import type { RestApi as SdkRestApi } from '@aws-sdk/client-api-gateway';
+import type * as SdkApigatewayv2 from '@aws-sdk/client-apigatewayv2';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { httpApis, restApis, type RestApi, type RestApiMethod } from './datasets.js';
 import { collectPages, collectTokenPages, required } from '../sdk.js';
 import { partitionOf } from '../eventbridge/samples/identity.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  APIGatewayClient,
+  GetStagesCommand,
+  paginateGetResources,
+  paginateGetRestApis,
+} = sdkModule<typeof SdkApiGateway>('@aws-sdk/client-api-gateway');
+type APIGatewayClient = SdkApiGateway.APIGatewayClient;
+const {
+  ApiGatewayV2Client,
+  GetApisCommand,
+  GetRoutesCommand,
+} = sdkModule<typeof SdkApigatewayv2>('@aws-sdk/client-apigatewayv2');
 
 function apiArn(ctx: CollectContext, kind: 'restapis' | 'apis', id: string): string {
   return `arn:${partitionOf(ctx.region)}:apigateway:${ctx.region}::/${kind}/${id}`;

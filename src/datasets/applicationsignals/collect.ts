@@ -1,7 +1,13 @@
-import { ApplicationSignalsClient, paginateListServiceLevelObjectives } from '@aws-sdk/client-application-signals';
+import type * as SdkApplicationSignals from '@aws-sdk/client-application-signals';
 import { defineCollector } from '../../contract/collector.js';
 import { serviceLevelObjectives } from './datasets.js';
 import { collectPages, isServiceAbsentFromRegion, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  ApplicationSignalsClient,
+  paginateListServiceLevelObjectives,
+} = sdkModule<typeof SdkApplicationSignals>('@aws-sdk/client-application-signals');
 
 const collectSlos = defineCollector(serviceLevelObjectives, async (ctx) => {
   const client = ctx.clients.get(ApplicationSignalsClient);

@@ -1,7 +1,10 @@
-import { AppSyncClient, paginateListGraphqlApis } from '@aws-sdk/client-appsync';
+import type * as SdkAppsync from '@aws-sdk/client-appsync';
 import { defineCollector } from '../../contract/collector.js';
 import { graphqlApis } from './datasets.js';
 import { collectPages, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { AppSyncClient, paginateListGraphqlApis } = sdkModule<typeof SdkAppsync>('@aws-sdk/client-appsync');
 
 const collectGraphqlApis = defineCollector(graphqlApis, async (ctx) => {
   const client = ctx.clients.get(AppSyncClient);

@@ -1,7 +1,11 @@
-import { AutoScalingClient, paginateDescribeAutoScalingGroups, type AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
+import type * as SdkAutoScaling from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, required, tagMap } from '../sdk.js';
 import { autoScalingGroups, type AutoScalingGroupInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { AutoScalingClient, paginateDescribeAutoScalingGroups } = sdkModule<typeof SdkAutoScaling>('@aws-sdk/client-auto-scaling');
 
 function toGroup(group: AutoScalingGroup): AutoScalingGroupInfo {
   return {

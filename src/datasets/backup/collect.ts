@@ -1,13 +1,16 @@
-import {
+import type * as SdkBackup from '@aws-sdk/client-backup';
+import type { RestoreJobsListMember } from '@aws-sdk/client-backup';
+import { defineCollector } from '../../contract/collector.js';
+import { collectPages, isoDate, required } from '../sdk.js';
+import { protectedResources, RESTORE_JOBS_KEPT, restoreTests, type RestoreJobInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   BackupClient,
   paginateListProtectedResources,
   paginateListRestoreJobs,
   paginateListRestoreTestingPlans,
-  type RestoreJobsListMember,
-} from '@aws-sdk/client-backup';
-import { defineCollector } from '../../contract/collector.js';
-import { collectPages, isoDate, required } from '../sdk.js';
-import { protectedResources, RESTORE_JOBS_KEPT, restoreTests, type RestoreJobInfo } from './datasets.js';
+} = sdkModule<typeof SdkBackup>('@aws-sdk/client-backup');
 
 /** The largest page the List calls accept; a fresh input each time, as paginators write their token into it. */
 const page = () => ({ MaxResults: 1000 });

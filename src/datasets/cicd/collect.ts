@@ -1,9 +1,14 @@
-import { CodeBuildClient, paginateListProjects } from '@aws-sdk/client-codebuild';
-import { CodeDeployClient, paginateListApplications } from '@aws-sdk/client-codedeploy';
-import { CodePipelineClient, paginateListPipelines } from '@aws-sdk/client-codepipeline';
+import type * as SdkCodebuild from '@aws-sdk/client-codebuild';
+import type * as SdkCodedeploy from '@aws-sdk/client-codedeploy';
+import type * as SdkCodepipeline from '@aws-sdk/client-codepipeline';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages } from '../sdk.js';
 import { deploymentTools } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { CodeBuildClient, paginateListProjects } = sdkModule<typeof SdkCodebuild>('@aws-sdk/client-codebuild');
+const { CodeDeployClient, paginateListApplications } = sdkModule<typeof SdkCodedeploy>('@aws-sdk/client-codedeploy');
+const { CodePipelineClient, paginateListPipelines } = sdkModule<typeof SdkCodepipeline>('@aws-sdk/client-codepipeline');
 
 const collectDeploymentTools = defineCollector(deploymentTools, async (ctx) => {
   const [pipelines, deployApplications, buildProjects] = await Promise.all([

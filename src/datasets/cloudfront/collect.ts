@@ -1,16 +1,23 @@
-import {
-  CloudFrontClient,
-  paginateListDistributions,
-  type CacheBehavior,
-  type DefaultCacheBehavior,
-  type DistributionSummary,
-  type Origin,
-  type ViewerCertificate,
+import type * as SdkCloudfront from '@aws-sdk/client-cloudfront';
+import type {
+  CacheBehavior,
+  DefaultCacheBehavior,
+  DistributionSummary,
+  Origin,
+  ViewerCertificate,
 } from '@aws-sdk/client-cloudfront';
 import { defineCollector } from '../../contract/collector.js';
 import { cloudFrontDistributions } from './datasets.js';
-import type { CloudFrontCacheBehavior, CloudFrontDistribution, CloudFrontOrigin, CloudFrontViewerCertificate } from './datasets.js';
+import type {
+  CloudFrontCacheBehavior,
+  CloudFrontDistribution,
+  CloudFrontOrigin,
+  CloudFrontViewerCertificate,
+} from './datasets.js';
 import { collectPages, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { CloudFrontClient, paginateListDistributions } = sdkModule<typeof SdkCloudfront>('@aws-sdk/client-cloudfront');
 
 function toViewerCertificate(cert: ViewerCertificate): CloudFrontViewerCertificate {
   return {

@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
-import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand, type Event, type Trail as SdkTrail } from '@aws-sdk/client-cloudtrail';
+import type * as SdkCloudtrail from '@aws-sdk/client-cloudtrail';
+import type { Event, Trail as SdkTrail } from '@aws-sdk/client-cloudtrail';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { assumeRoleEvents, cloudTrailTrails, type AssumeRoleEvent, type Trail } from './datasets.js';
 import { isErrorNamed, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+  LookupEventsCommand,
+} = sdkModule<typeof SdkCloudtrail>('@aws-sdk/client-cloudtrail');
+type CloudTrailClient = SdkCloudtrail.CloudTrailClient;
 
 /** What a member account gets for its organization's trail. https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html */
 const MEMBER_CANNOT_READ = ['TrailNotFoundException', 'CloudTrailARNInvalidException'];

@@ -1,7 +1,15 @@
-import { CloudWatchClient, paginateDescribeAlarms, paginateListDashboards, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type * as SdkCloudwatch from '@aws-sdk/client-cloudwatch';
+import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { defineCollector } from '../../contract/collector.js';
 import { cloudWatchAlarms, cloudWatchDashboards, type CloudWatchAlarm } from './datasets.js';
 import { collectPages, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  CloudWatchClient,
+  paginateDescribeAlarms,
+  paginateListDashboards,
+} = sdkModule<typeof SdkCloudwatch>('@aws-sdk/client-cloudwatch');
 
 function common(alarm: MetricAlarm | CompositeAlarm): Omit<CloudWatchAlarm, 'type' | 'metric'> {
   return {

@@ -1,7 +1,13 @@
-import { CognitoIdentityProviderClient, paginateListUserPools } from '@aws-sdk/client-cognito-identity-provider';
+import type * as SdkCognitoIdentityProvider from '@aws-sdk/client-cognito-identity-provider';
 import { defineCollector } from '../../contract/collector.js';
 import { cognitoUserPools } from './datasets.js';
 import { collectPages, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  CognitoIdentityProviderClient,
+  paginateListUserPools,
+} = sdkModule<typeof SdkCognitoIdentityProvider>('@aws-sdk/client-cognito-identity-provider');
 
 const collectUserPools = defineCollector(cognitoUserPools, async (ctx) => {
   const client = ctx.clients.get(CognitoIdentityProviderClient);

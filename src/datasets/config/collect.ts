@@ -1,4 +1,12 @@
-import {
+import type * as SdkConfigService from '@aws-sdk/client-config-service';
+import type { ConfigurationRecorder, ConfigurationRecorderStatus } from '@aws-sdk/client-config-service';
+import { defineCollector } from '../../contract/collector.js';
+import { configRecorders, configResourceCounts, configRules } from './datasets.js';
+import type { ConfigRecorder } from './datasets.js';
+import { collectPages, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   ConfigServiceClient,
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
@@ -6,13 +14,7 @@ import {
   paginateDescribeConfigRules,
   paginateGetDiscoveredResourceCounts,
   paginateDescribeConformancePackStatus,
-  type ConfigurationRecorder,
-  type ConfigurationRecorderStatus,
-} from '@aws-sdk/client-config-service';
-import { defineCollector } from '../../contract/collector.js';
-import { configRecorders, configResourceCounts, configRules } from './datasets.js';
-import type { ConfigRecorder } from './datasets.js';
-import { collectPages, required } from '../sdk.js';
+} = sdkModule<typeof SdkConfigService>('@aws-sdk/client-config-service');
 
 function toRecorder(recorder: ConfigurationRecorder, statuses: ConfigurationRecorderStatus[]): ConfigRecorder {
   const name = required(recorder.name, 'ConfigurationRecorder.name');

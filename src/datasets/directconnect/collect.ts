@@ -1,7 +1,10 @@
-import { DescribeConnectionsCommand, DirectConnectClient } from '@aws-sdk/client-direct-connect';
+import type * as SdkDirectConnect from '@aws-sdk/client-direct-connect';
 import { defineCollector } from '../../contract/collector.js';
 import { collectTokenPages, required } from '../sdk.js';
 import { directConnectConnections } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { DescribeConnectionsCommand, DirectConnectClient } = sdkModule<typeof SdkDirectConnect>('@aws-sdk/client-direct-connect');
 
 const collectConnections = defineCollector(directConnectConnections, async (ctx) => {
   const client = ctx.clients.get(DirectConnectClient);

@@ -1,7 +1,12 @@
-import { DLMClient, GetLifecyclePoliciesCommand, GetLifecyclePolicyCommand, type LifecyclePolicy, type Tag } from '@aws-sdk/client-dlm';
+import type * as SdkDlm from '@aws-sdk/client-dlm';
+import type { LifecyclePolicy, Tag } from '@aws-sdk/client-dlm';
 import { defineCollector } from '../../contract/collector.js';
 import { isErrorNamed, required } from '../sdk.js';
 import { lifecyclePolicies, type LifecyclePolicyInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { DLMClient, GetLifecyclePoliciesCommand, GetLifecyclePolicyCommand } = sdkModule<typeof SdkDlm>('@aws-sdk/client-dlm');
+type DLMClient = SdkDlm.DLMClient;
 
 const tagList = (tags: Tag[] | undefined) => (tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
 

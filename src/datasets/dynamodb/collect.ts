@@ -1,7 +1,15 @@
-import { DescribeContinuousBackupsCommand, DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb';
+import type * as SdkDynamodb from '@aws-sdk/client-dynamodb';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isErrorNamed, resourceArn } from '../sdk.js';
 import { tables, type TableInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  DescribeContinuousBackupsCommand,
+  DynamoDBClient,
+  paginateListTables,
+} = sdkModule<typeof SdkDynamodb>('@aws-sdk/client-dynamodb');
+type DynamoDBClient = SdkDynamodb.DynamoDBClient;
 
 /** A table deleted between the listing and this call answers TableNotFoundException: it is gone, not an error. */
 async function tableOf(client: DynamoDBClient, name: string, ctx: { region: string; accountId: string }): Promise<TableInfo | undefined> {

@@ -2,7 +2,15 @@
 // their route tables and NAT gateways, EBS volumes and encryption by default, VPN connections, and
 // VPCs with their flow logs.
 
-import {
+import type * as SdkEc2 from '@aws-sdk/client-ec2';
+import type { Route, RouteTable, SecurityGroupRule, Volume, VpnConnection } from '@aws-sdk/client-ec2';
+import { defineCollector } from '../../contract/collector.js';
+import { collectPages, isoDate, required, resourceArn, tagMap } from '../sdk.js';
+import { ebsEncryptionByDefault, flowLogs, network, securityGroups, volumes, vpnConnections } from './datasets.js';
+import type { RouteInfo, RouteTableInfo, SecurityGroupRuleInfo, VolumeInfo, VpnConnectionInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   DescribeVpnConnectionsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
@@ -14,16 +22,7 @@ import {
   paginateDescribeSubnets,
   paginateDescribeVolumes,
   paginateDescribeVpcs,
-  type Route,
-  type RouteTable,
-  type SecurityGroupRule,
-  type Volume,
-  type VpnConnection,
-} from '@aws-sdk/client-ec2';
-import { defineCollector } from '../../contract/collector.js';
-import { collectPages, isoDate, required, resourceArn, tagMap } from '../sdk.js';
-import { ebsEncryptionByDefault, flowLogs, network, securityGroups, volumes, vpnConnections } from './datasets.js';
-import type { RouteInfo, RouteTableInfo, SecurityGroupRuleInfo, VolumeInfo, VpnConnectionInfo } from './datasets.js';
+} = sdkModule<typeof SdkEc2>('@aws-sdk/client-ec2');
 
 /**
  * Paginated calls (with MaxResults) draw on a larger throttling bucket than unpaginated ones. Each

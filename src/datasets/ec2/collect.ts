@@ -1,4 +1,14 @@
-import {
+import type * as SdkEc2 from '@aws-sdk/client-ec2';
+import type { Image, Instance, LaunchTemplate, LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import { defineCollector } from '../../contract/collector.js';
+import { ec2Regions, ec2Instances, launchTemplates, imdsDefaults, images } from './datasets.js';
+import type { Ec2Instance, ImageInfo, LaunchTemplateInfo } from './datasets.js';
+import { collectPages, isoDate, required, resourceArn, tagMap } from '../sdk.js';
+import { decodeUserData, scanText } from '../secret-scan.js';
+import { NETWORK_COLLECTORS } from './collect-network.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   DescribeLaunchTemplateVersionsCommand,
   DescribeRegionsCommand,
   EC2Client,
@@ -7,17 +17,8 @@ import {
   paginateDescribeInstances,
   paginateDescribeLaunchTemplates,
   paginateDescribeLaunchTemplateVersions,
-  type Image,
-  type Instance,
-  type LaunchTemplate,
-  type LaunchTemplateVersion,
-} from '@aws-sdk/client-ec2';
-import { defineCollector } from '../../contract/collector.js';
-import { ec2Regions, ec2Instances, launchTemplates, imdsDefaults, images } from './datasets.js';
-import type { Ec2Instance, ImageInfo, LaunchTemplateInfo } from './datasets.js';
-import { collectPages, isoDate, required, resourceArn, tagMap } from '../sdk.js';
-import { decodeUserData, scanText } from '../secret-scan.js';
-import { NETWORK_COLLECTORS } from './collect-network.js';
+} = sdkModule<typeof SdkEc2>('@aws-sdk/client-ec2');
+type EC2Client = SdkEc2.EC2Client;
 
 const collectEc2Regions = defineCollector(ec2Regions, async (ctx) => {
   const { Regions } = await ctx.clients.get(EC2Client).send(new DescribeRegionsCommand({ AllRegions: true }));

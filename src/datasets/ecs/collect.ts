@@ -1,17 +1,20 @@
-import {
+import type * as SdkEcs from '@aws-sdk/client-ecs';
+import type { Service, TaskDefinition } from '@aws-sdk/client-ecs';
+import { defineCollector } from '../../contract/collector.js';
+import { collectPages, required, tagMap } from '../sdk.js';
+import { scanVariables } from '../secret-scan.js';
+import { ecsServices, ecsTaskDefinitions, type EcsServiceInfo, type EcsTaskDefinitionInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
   paginateListClusters,
   paginateListServices,
   paginateListTaskDefinitionFamilies,
-  type Service,
-  type TaskDefinition,
-} from '@aws-sdk/client-ecs';
-import { defineCollector } from '../../contract/collector.js';
-import { collectPages, required, tagMap } from '../sdk.js';
-import { scanVariables } from '../secret-scan.js';
-import { ecsServices, ecsTaskDefinitions, type EcsServiceInfo, type EcsTaskDefinitionInfo } from './datasets.js';
+} = sdkModule<typeof SdkEcs>('@aws-sdk/client-ecs');
+type ECSClient = SdkEcs.ECSClient;
 
 /** DescribeServices takes at most 10 services a call. */
 const DESCRIBE_BATCH = 10;

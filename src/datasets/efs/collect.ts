@@ -1,7 +1,12 @@
-import { DescribeBackupPolicyCommand, EFSClient, paginateDescribeFileSystems, type FileSystemDescription } from '@aws-sdk/client-efs';
+import type * as SdkEfs from '@aws-sdk/client-efs';
+import type { FileSystemDescription } from '@aws-sdk/client-efs';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isErrorNamed, required } from '../sdk.js';
 import { fileSystems, type FileSystemInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { DescribeBackupPolicyCommand, EFSClient, paginateDescribeFileSystems } = sdkModule<typeof SdkEfs>('@aws-sdk/client-efs');
+type EFSClient = SdkEfs.EFSClient;
 
 /**
  * PolicyNotFound is EFS's answer for a file system without a backup policy (automatic backups off),

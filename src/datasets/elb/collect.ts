@@ -1,13 +1,15 @@
-import {
-  ElasticLoadBalancingClient,
-  paginateDescribeLoadBalancers,
-  type ListenerDescription,
-  type LoadBalancerDescription,
-} from '@aws-sdk/client-elastic-load-balancing';
+import type * as SdkElasticLoadBalancing from '@aws-sdk/client-elastic-load-balancing';
+import type { ListenerDescription, LoadBalancerDescription } from '@aws-sdk/client-elastic-load-balancing';
 import { defineCollector } from '../../contract/collector.js';
 import { classicLoadBalancers } from './datasets.js';
 import type { ClassicListener, ClassicLoadBalancer } from './datasets.js';
 import { collectPages, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  ElasticLoadBalancingClient,
+  paginateDescribeLoadBalancers,
+} = sdkModule<typeof SdkElasticLoadBalancing>('@aws-sdk/client-elastic-load-balancing');
 
 function toListener(description: ListenerDescription): ClassicListener {
   const listener = required(description.Listener, 'ListenerDescription.Listener');

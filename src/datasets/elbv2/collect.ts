@@ -1,16 +1,18 @@
-import {
-  ElasticLoadBalancingV2Client,
-  paginateDescribeListenerCertificates,
-  paginateDescribeListeners,
-  paginateDescribeLoadBalancers,
-  type Action,
-  type Listener,
-  type LoadBalancer,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type * as SdkElasticLoadBalancingV2 from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Action, Listener, LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { defineCollector } from '../../contract/collector.js';
 import { elbv2LoadBalancers } from './datasets.js';
 import type { Elbv2Action, Elbv2Certificate, Elbv2Listener, Elbv2LoadBalancer } from './datasets.js';
 import { collectPages, isErrorNamed, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  ElasticLoadBalancingV2Client,
+  paginateDescribeListenerCertificates,
+  paginateDescribeListeners,
+  paginateDescribeLoadBalancers,
+} = sdkModule<typeof SdkElasticLoadBalancingV2>('@aws-sdk/client-elastic-load-balancing-v2');
+type ElasticLoadBalancingV2Client = SdkElasticLoadBalancingV2.ElasticLoadBalancingV2Client;
 
 type Client = ElasticLoadBalancingV2Client;
 

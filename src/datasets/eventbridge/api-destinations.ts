@@ -1,9 +1,12 @@
 // The API destinations collector (eventbridge.apiDestinations), apart from the routing collectors.
 
-import { EventBridgeClient, ListApiDestinationsCommand } from '@aws-sdk/client-eventbridge';
+import type * as SdkEventbridge from '@aws-sdk/client-eventbridge';
 import { defineCollector } from '../../contract/collector.js';
 import { apiDestinations } from './datasets.js';
 import { collectTokenPages, hostOf, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { EventBridgeClient, ListApiDestinationsCommand } = sdkModule<typeof SdkEventbridge>('@aws-sdk/client-eventbridge');
 
 export const collectApiDestinations = defineCollector(apiDestinations, async (ctx) => {
   const client = ctx.clients.get(EventBridgeClient);

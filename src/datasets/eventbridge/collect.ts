@@ -1,10 +1,5 @@
-import {
-  EventBridgeClient,
-  ListEventBusesCommand,
-  ListRulesCommand,
-  ListTargetsByRuleCommand,
-  type Rule,
-} from '@aws-sdk/client-eventbridge';
+import type * as SdkEventbridge from '@aws-sdk/client-eventbridge';
+import type { Rule } from '@aws-sdk/client-eventbridge';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { eventRules } from './datasets.js';
 import type { EventBusInfo, EventRuleInfo, EventRuleTarget } from './datasets.js';
@@ -12,6 +7,15 @@ import { routingSample, type RoutingSample } from './samples/index.js';
 import { memberMatches, ownMatches } from './verdicts.js';
 import { collectTokenPages, required } from '../sdk.js';
 import { collectApiDestinations } from './api-destinations.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  EventBridgeClient,
+  ListEventBusesCommand,
+  ListRulesCommand,
+  ListTargetsByRuleCommand,
+} = sdkModule<typeof SdkEventbridge>('@aws-sdk/client-eventbridge');
+type EventBridgeClient = SdkEventbridge.EventBridgeClient;
 
 // The EventBridge client has no paginators: every list below follows NextToken by hand.
 

@@ -3,12 +3,15 @@
 // forwarded from that account (identity unchanged) or delivered by AWS to this central account.
 // Accounts the pattern does not name share one verdict, under the key ANY_OTHER_ACCOUNT.
 
-import { EventBridgeClient, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
+import type * as SdkEventbridge from '@aws-sdk/client-eventbridge';
 import type { CollectContext } from '../../contract/collector.js';
 import { required } from '../sdk.js';
 import { ANY_OTHER_ACCOUNT, type MemberVerdict } from './datasets.js';
 import { identityUse, plainSources } from './pattern.js';
 import { deliveredIdentity, ownIdentity, sampleEvent, type EventIdentity, type RoutingSample } from './samples/index.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { EventBridgeClient, TestEventPatternCommand } = sdkModule<typeof SdkEventbridge>('@aws-sdk/client-eventbridge');
 
 async function matches(ctx: CollectContext, pattern: string, sample: RoutingSample, who: EventIdentity): Promise<boolean> {
   const event = sampleEvent(sample, who);

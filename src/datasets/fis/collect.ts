@@ -1,7 +1,12 @@
-import { FisClient, GetExperimentCommand, paginateListExperiments, type Experiment } from '@aws-sdk/client-fis';
+import type * as SdkFis from '@aws-sdk/client-fis';
+import type { Experiment } from '@aws-sdk/client-fis';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, isServiceAbsentFromRegion, olderClient, required } from '../sdk.js';
 import { experiments, type ExperimentInfo, type ExperimentsEvidence } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { FisClient, GetExperimentCommand, paginateListExperiments } = sdkModule<typeof SdkFis>('@aws-sdk/client-fis');
+type FisClient = SdkFis.FisClient;
 
 /** Experiments are described for 13 months, so a check judging "within 12 months" at replay time still has them. */
 const WINDOW_DAYS = 396;

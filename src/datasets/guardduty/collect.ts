@@ -1,15 +1,18 @@
-import {
+import type * as SdkGuardduty from '@aws-sdk/client-guardduty';
+import type { DetectorFeatureConfigurationResult } from '@aws-sdk/client-guardduty';
+import { defineCollector, type CollectContext } from '../../contract/collector.js';
+import { guardDutyDetectors, guardDutyRuntimeCoverage, runsRuntimeMonitoring } from './datasets.js';
+import type { GuardDutyDetector, GuardDutyFeature } from './datasets.js';
+import { collectPages, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   GetAdministratorAccountCommand,
   GetCoverageStatisticsCommand,
   GetDetectorCommand,
   GuardDutyClient,
   paginateListDetectors,
-  type DetectorFeatureConfigurationResult,
-} from '@aws-sdk/client-guardduty';
-import { defineCollector, type CollectContext } from '../../contract/collector.js';
-import { guardDutyDetectors, guardDutyRuntimeCoverage, runsRuntimeMonitoring } from './datasets.js';
-import type { GuardDutyDetector, GuardDutyFeature } from './datasets.js';
-import { collectPages, required } from '../sdk.js';
+} = sdkModule<typeof SdkGuardduty>('@aws-sdk/client-guardduty');
 
 function toFeature(feature: DetectorFeatureConfigurationResult): GuardDutyFeature {
   return {

@@ -1,21 +1,25 @@
-import {
-  DescribeHealthServiceStatusForOrganizationCommand,
-  HealthClient,
-  paginateDescribeEvents,
-  type Event as SdkHealthEvent,
-} from '@aws-sdk/client-health';
-import {
-  DescribeOrganizationCommand,
-  OrganizationsClient,
-  paginateListAWSServiceAccessForOrganization,
-  paginateListDelegatedAdministrators,
-} from '@aws-sdk/client-organizations';
+import type * as SdkHealth from '@aws-sdk/client-health';
+import type { Event as SdkHealthEvent } from '@aws-sdk/client-health';
+import type * as SdkOrganizations from '@aws-sdk/client-organizations';
 import { classifyError } from '../../aws/errors.js';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { healthRiskEvents, healthOrganization } from './datasets.js';
 import type { HealthEvent, HealthOrganizationEvidence } from './datasets.js';
 import { NOT_IN_ORGANIZATION } from '../organizations/collect.js';
 import { collectPages, isErrorNamed, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  DescribeHealthServiceStatusForOrganizationCommand,
+  HealthClient,
+  paginateDescribeEvents,
+} = sdkModule<typeof SdkHealth>('@aws-sdk/client-health');
+const {
+  DescribeOrganizationCommand,
+  OrganizationsClient,
+  paginateListAWSServiceAccessForOrganization,
+  paginateListDelegatedAdministrators,
+} = sdkModule<typeof SdkOrganizations>('@aws-sdk/client-organizations');
 
 const HEALTH_PRINCIPAL = 'health.amazonaws.com';
 

@@ -1,21 +1,11 @@
-import {
-  GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand,
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  IAMClient,
-  ListOpenIDConnectProvidersCommand,
-  ListOrganizationsFeaturesCommand,
-  ListSAMLProvidersCommand,
-  paginateGetAccountAuthorizationDetails,
-  paginateListAccessKeys,
-  paginateListServerCertificates,
-  type AttachedPolicy,
-  type GroupDetail,
-  type ManagedPolicyDetail as SdkManagedPolicyDetail,
-  type PolicyDetail,
-  type RoleDetail,
-  type UserDetail,
+import type * as SdkIam from '@aws-sdk/client-iam';
+import type {
+  AttachedPolicy,
+  GroupDetail,
+  ManagedPolicyDetail as SdkManagedPolicyDetail,
+  PolicyDetail,
+  RoleDetail,
+  UserDetail,
 } from '@aws-sdk/client-iam';
 import { classifyError } from '../../aws/errors.js';
 import { defineCollector } from '../../contract/collector.js';
@@ -48,6 +38,22 @@ import type { NamedPolicy } from '../policy-types.js';
 import { fetchCredentialReport, parseCredentialReport } from './credential-report.js';
 import { decodePolicyDocument } from '../policy-document.js';
 import { collectPages, isErrorNamed, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  IAMClient,
+  ListOpenIDConnectProvidersCommand,
+  ListOrganizationsFeaturesCommand,
+  ListSAMLProvidersCommand,
+  paginateGetAccountAuthorizationDetails,
+  paginateListAccessKeys,
+  paginateListServerCertificates,
+} = sdkModule<typeof SdkIam>('@aws-sdk/client-iam');
+type IAMClient = SdkIam.IAMClient;
 
 const collectCredentialReport = defineCollector(credentialReport, async (ctx) => {
   const report = await fetchCredentialReport(ctx.clients.get(IAMClient));

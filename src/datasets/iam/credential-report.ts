@@ -1,15 +1,14 @@
 // The IAM credential report: generated on request, fetched when ready, parsed from CSV.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  GenerateCredentialReportCommand,
-  GetCredentialReportCommand,
-  type GetCredentialReportCommandOutput,
-  type IAMClient,
-} from '@aws-sdk/client-iam';
+import type * as SdkIam from '@aws-sdk/client-iam';
+import type { GetCredentialReportCommandOutput, IAMClient } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
 import type { CredentialReportEntry, CredentialReportEvidence, CredentialReportKey } from './datasets.js';
 import { isErrorNamed, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { GenerateCredentialReportCommand, GetCredentialReportCommand } = sdkModule<typeof SdkIam>('@aws-sdk/client-iam');
 
 /** Pauses between polls, growing; about 60 s in all before we give up. */
 export const REPORT_POLL_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000] as const;

@@ -1,14 +1,17 @@
-import {
+import type * as SdkImagebuilder from '@aws-sdk/client-imagebuilder';
+import type { ComponentConfiguration, ImagePipeline } from '@aws-sdk/client-imagebuilder';
+import { defineCollector } from '../../contract/collector.js';
+import { collectPages, isErrorNamed, isoDate, required } from '../sdk.js';
+import { imagePipelines, type ImagePipelineInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   GetContainerRecipeCommand,
   GetImageRecipeCommand,
   ImagebuilderClient,
   paginateListImagePipelines,
-  type ComponentConfiguration,
-  type ImagePipeline,
-} from '@aws-sdk/client-imagebuilder';
-import { defineCollector } from '../../contract/collector.js';
-import { collectPages, isErrorNamed, isoDate, required } from '../sdk.js';
-import { imagePipelines, type ImagePipelineInfo } from './datasets.js';
+} = sdkModule<typeof SdkImagebuilder>('@aws-sdk/client-imagebuilder');
+type ImagebuilderClient = SdkImagebuilder.ImagebuilderClient;
 
 interface Recipe {
   components: string[];

@@ -1,7 +1,15 @@
-import { BatchGetAccountStatusCommand, Inspector2Client, paginateListFindings, type ResourceState, type ResourceStatus } from '@aws-sdk/client-inspector2';
+import type * as SdkInspector2 from '@aws-sdk/client-inspector2';
+import type { ResourceState, ResourceStatus } from '@aws-sdk/client-inspector2';
 import { defineCollector } from '../../contract/collector.js';
 import { inspectorCriticalFindings, inspectorStatus } from './datasets.js';
 import { collectPages, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  BatchGetAccountStatusCommand,
+  Inspector2Client,
+  paginateListFindings,
+} = sdkModule<typeof SdkInspector2>('@aws-sdk/client-inspector2');
 
 function statuses(state: ResourceState | ResourceStatus | undefined): Record<string, string> {
   return Object.fromEntries(

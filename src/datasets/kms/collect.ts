@@ -1,16 +1,20 @@
-import {
-  DescribeKeyCommand,
-  GetKeyPolicyCommand,
-  GetKeyRotationStatusCommand,
-  KMSClient,
-  paginateListKeys,
-  type KeyMetadata,
-} from '@aws-sdk/client-kms';
+import type * as SdkKms from '@aws-sdk/client-kms';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { classifyError } from '../../aws/errors.js';
 import { defineCollector } from '../../contract/collector.js';
 import { normalizePolicyDocument } from '../policy-document.js';
 import { collectPages, isErrorNamed, required } from '../sdk.js';
 import { kmsKeys, LIVE_KEY_STATES, type KmsKey } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+  paginateListKeys,
+} = sdkModule<typeof SdkKms>('@aws-sdk/client-kms');
+type KMSClient = SdkKms.KMSClient;
 
 /**
  * Automatic rotation exists only for symmetric encryption keys with AWS_KMS key material outside a

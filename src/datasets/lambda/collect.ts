@@ -1,8 +1,12 @@
-import { LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import type * as SdkLambda from '@aws-sdk/client-lambda';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, required } from '../sdk.js';
 import { scanVariables } from '../secret-scan.js';
 import { lambdaFunctions, type LambdaFunctionInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { LambdaClient, paginateListFunctions } = sdkModule<typeof SdkLambda>('@aws-sdk/client-lambda');
 
 function toFunction(fn: FunctionConfiguration): LambdaFunctionInfo {
   const error = fn.Environment?.Error;

@@ -1,7 +1,14 @@
-import { GetMacieSessionCommand, Macie2Client, paginateListClassificationJobs } from '@aws-sdk/client-macie2';
+import type * as SdkMacie2 from '@aws-sdk/client-macie2';
 import { defineCollector } from '../../contract/collector.js';
 import { macieStatus } from './datasets.js';
 import { collectPages, isErrorNamed, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  GetMacieSessionCommand,
+  Macie2Client,
+  paginateListClassificationJobs,
+} = sdkModule<typeof SdkMacie2>('@aws-sdk/client-macie2');
 
 /** Macie's answer where it was never enabled: AccessDeniedException "Macie is not enabled.", unlike a refused call. */
 function isNotEnabled(err: unknown): boolean {

@@ -1,7 +1,10 @@
-import { OAMClient, paginateListLinks, paginateListSinks } from '@aws-sdk/client-oam';
+import type * as SdkOam from '@aws-sdk/client-oam';
 import { defineCollector } from '../../contract/collector.js';
 import { oamLinks } from './datasets.js';
 import { collectPages, isServiceAbsentFromRegion, olderClient, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { OAMClient, paginateListLinks, paginateListSinks } = sdkModule<typeof SdkOam>('@aws-sdk/client-oam');
 
 const collectLinks = defineCollector(oamLinks, async (ctx) => {
   const client = olderClient(ctx.clients, OAMClient);

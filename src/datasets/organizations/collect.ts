@@ -1,4 +1,4 @@
-import { DescribeOrganizationCommand, OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
+import type * as SdkOrganizations from '@aws-sdk/client-organizations';
 import { classifyError } from '../../aws/errors.js';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { collectPages, isErrorNamed, required } from '../sdk.js';
@@ -10,6 +10,13 @@ import {
   type CallerOrganizationEvidence,
   type OrganizationMembershipEvidence,
 } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  DescribeOrganizationCommand,
+  OrganizationsClient,
+  paginateListAccounts,
+} = sdkModule<typeof SdkOrganizations>('@aws-sdk/client-organizations');
 
 /** Organizations answers this when the account belongs to no organization. */
 export const NOT_IN_ORGANIZATION = 'AWSOrganizationsNotInUseException';

@@ -1,7 +1,11 @@
-import { paginateDescribeDBClusters, paginateDescribeDBInstances, RDSClient, type DBCluster, type DBInstance } from '@aws-sdk/client-rds';
+import type * as SdkRds from '@aws-sdk/client-rds';
+import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, required, tagMap } from '../sdk.js';
 import { databases, type DbClusterInfo, type DbInstanceInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { paginateDescribeDBClusters, paginateDescribeDBInstances, RDSClient } = sdkModule<typeof SdkRds>('@aws-sdk/client-rds');
 
 /** The largest page DescribeDBInstances and DescribeDBClusters accept; a fresh input each time, as paginators write their marker into it. */
 const page = () => ({ MaxRecords: 100 });

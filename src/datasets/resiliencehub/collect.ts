@@ -1,7 +1,11 @@
-import { paginateListAppAssessments, ResiliencehubClient } from '@aws-sdk/client-resiliencehub';
+import type * as SdkResiliencehub from '@aws-sdk/client-resiliencehub';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, isServiceAbsentFromRegion, olderClient } from '../sdk.js';
 import { ASSESSMENTS_KEPT, appAssessments, type AppAssessmentsEvidence } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { paginateListAppAssessments, ResiliencehubClient } = sdkModule<typeof SdkResiliencehub>('@aws-sdk/client-resiliencehub');
+type ResiliencehubClient = SdkResiliencehub.ResiliencehubClient;
 
 async function successful(client: ResiliencehubClient): Promise<AppAssessmentsEvidence> {
   // Without an app ARN the call lists the assessments of every application of the region.

@@ -1,4 +1,14 @@
-import {
+import type * as SdkS3 from '@aws-sdk/client-s3';
+import type { Bucket } from '@aws-sdk/client-s3';
+import { defineCollector, type CollectContext } from '../../contract/collector.js';
+import { normalizePolicyDocument } from '../policy-document.js';
+import { accountPublicAccessBlock, blocksEverything, publicAccessBlockSettings, type PublicAccessBlockSettings } from '../s3control/datasets.js';
+import { collectPages, isErrorNamed, required } from '../sdk.js';
+import { partitionOf } from '../eventbridge/samples/identity.js';
+import { s3Buckets, type BucketPublicAccess, type S3Bucket } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   GetBucketAclCommand,
   GetBucketLocationCommand,
   GetBucketPolicyCommand,
@@ -6,14 +16,8 @@ import {
   GetPublicAccessBlockCommand,
   paginateListBuckets,
   S3Client,
-  type Bucket,
-} from '@aws-sdk/client-s3';
-import { defineCollector, type CollectContext } from '../../contract/collector.js';
-import { normalizePolicyDocument } from '../policy-document.js';
-import { accountPublicAccessBlock, blocksEverything, publicAccessBlockSettings, type PublicAccessBlockSettings } from '../s3control/datasets.js';
-import { collectPages, isErrorNamed, required } from '../sdk.js';
-import { partitionOf } from '../eventbridge/samples/identity.js';
-import { s3Buckets, type BucketPublicAccess, type S3Bucket } from './datasets.js';
+} = sdkModule<typeof SdkS3>('@aws-sdk/client-s3');
+type S3Client = SdkS3.S3Client;
 
 const PUBLIC_GROUPS: Record<string, string> = {
   'http://acs.amazonaws.com/groups/global/AllUsers': 'AllUsers',

@@ -1,7 +1,10 @@
-import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import type * as SdkS3Control from '@aws-sdk/client-s3-control';
 import { defineCollector } from '../../contract/collector.js';
 import { accountPublicAccessBlock, publicAccessBlockSettings } from './datasets.js';
 import { isErrorNamed } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { GetPublicAccessBlockCommand, S3ControlClient } = sdkModule<typeof SdkS3Control>('@aws-sdk/client-s3-control');
 
 const collectAccountPublicAccessBlock = defineCollector(accountPublicAccessBlock, async (ctx) => {
   try {

@@ -1,7 +1,10 @@
-import { paginateListSecrets, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type * as SdkSecretsManager from '@aws-sdk/client-secrets-manager';
 import { defineCollector } from '../../contract/collector.js';
 import { managedSecrets } from './datasets.js';
 import { collectPages, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { paginateListSecrets, SecretsManagerClient } = sdkModule<typeof SdkSecretsManager>('@aws-sdk/client-secrets-manager');
 
 const collectSecrets = defineCollector(managedSecrets, async (ctx) => {
   const client = ctx.clients.get(SecretsManagerClient);

@@ -1,4 +1,11 @@
-import {
+import type * as SdkSecurityhub from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFindingFilters } from '@aws-sdk/client-securityhub';
+import { defineCollector } from '../../contract/collector.js';
+import { CIS_STANDARD, FTR_CIS_CONTROLS, securityHub, securityHubStandards, securityHubTicketing } from './datasets.js';
+import { collectPages, collectTokenPages, isErrorNamed, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
   DescribeHubCommand,
   GetAdministratorAccountCommand,
   ListAutomationRulesV2Command,
@@ -6,11 +13,8 @@ import {
   paginateGetEnabledStandards,
   paginateGetFindings,
   SecurityHubClient,
-  type AwsSecurityFindingFilters,
-} from '@aws-sdk/client-securityhub';
-import { defineCollector } from '../../contract/collector.js';
-import { CIS_STANDARD, FTR_CIS_CONTROLS, securityHub, securityHubStandards, securityHubTicketing } from './datasets.js';
-import { collectPages, collectTokenPages, isErrorNamed, required } from '../sdk.js';
+} = sdkModule<typeof SdkSecurityhub>('@aws-sdk/client-securityhub');
+type SecurityHubClient = SdkSecurityhub.SecurityHubClient;
 
 /** DescribeHub's answer in a region where Security Hub is off ("Account … is not subscribed to AWS Security Hub"). */
 function isNotSubscribed(err: unknown): boolean {

@@ -1,7 +1,11 @@
-import { paginateListSubscriptions, SNSClient, type Subscription } from '@aws-sdk/client-sns';
+import type * as SdkSns from '@aws-sdk/client-sns';
+import type { Subscription } from '@aws-sdk/client-sns';
 import { defineCollector } from '../../contract/collector.js';
 import { snsSubscriptions, type SnsSubscription } from './datasets.js';
 import { collectPages, hostOf, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { paginateListSubscriptions, SNSClient } = sdkModule<typeof SdkSns>('@aws-sdk/client-sns');
 
 /** Unconfirmed subscriptions have this literal SubscriptionArn. https://docs.aws.amazon.com/sns/latest/api/API_Subscription.html */
 const PENDING = 'PendingConfirmation';

@@ -1,7 +1,10 @@
-import { paginateListResponsePlans, SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
+import type * as SdkSsmIncidents from '@aws-sdk/client-ssm-incidents';
 import { defineCollector } from '../../contract/collector.js';
 import { responsePlans } from './datasets.js';
 import { collectPages, isServiceAbsentFromRegion, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { paginateListResponsePlans, SSMIncidentsClient } = sdkModule<typeof SdkSsmIncidents>('@aws-sdk/client-ssm-incidents');
 
 const collectResponsePlans = defineCollector(responsePlans, async (ctx) => {
   const client = ctx.clients.get(SSMIncidentsClient);

@@ -1,7 +1,15 @@
-import { paginateDescribeInstanceInformation, paginateDescribeInstancePatchStates, paginateDescribeParameters, SSMClient } from '@aws-sdk/client-ssm';
+import type * as SdkSsm from '@aws-sdk/client-ssm';
 import { defineCollector } from '../../contract/collector.js';
 import { patchStates, secureStringParameters, type InstancePatchState } from './datasets.js';
 import { collectPages, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  paginateDescribeInstanceInformation,
+  paginateDescribeInstancePatchStates,
+  paginateDescribeParameters,
+  SSMClient,
+} = sdkModule<typeof SdkSsm>('@aws-sdk/client-ssm');
 
 const collectSecureStrings = defineCollector(secureStringParameters, async (ctx) => {
   const client = ctx.clients.get(SSMClient);

@@ -1,7 +1,11 @@
-import { paginateListAssociations, SSMClient, type Association } from '@aws-sdk/client-ssm';
+import type * as SdkSsm from '@aws-sdk/client-ssm';
+import type { Association } from '@aws-sdk/client-ssm';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, required } from '../sdk.js';
 import { associations, type AssociationInfo } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { paginateListAssociations, SSMClient } = sdkModule<typeof SdkSsm>('@aws-sdk/client-ssm');
 
 function toAssociation(a: Association): AssociationInfo {
   const targets = (a.Targets ?? []).map((t) => `${t.Key ?? ''}=${(t.Values ?? []).join(',')}`);

@@ -1,7 +1,10 @@
-import { DescribeSeverityLevelsCommand, SupportClient } from '@aws-sdk/client-support';
+import type * as SdkSupport from '@aws-sdk/client-support';
 import { defineCollector } from '../../contract/collector.js';
 import { supportPlan } from './datasets.js';
 import { isErrorNamed } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const { DescribeSeverityLevelsCommand, SupportClient } = sdkModule<typeof SdkSupport>('@aws-sdk/client-support');
 
 const collectSupportPlan = defineCollector(supportPlan, async (ctx) => {
   const support = ctx.clients.get(SupportClient);

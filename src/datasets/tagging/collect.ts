@@ -1,7 +1,13 @@
-import { paginateGetResources, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type * as SdkResourceGroupsTaggingApi from '@aws-sdk/client-resource-groups-tagging-api';
 import { defineCollector } from '../../contract/collector.js';
 import { collectPages, required, tagMap } from '../sdk.js';
 import { TAGGED_RESOURCE_TYPES, taggedResources } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  paginateGetResources,
+  ResourceGroupsTaggingAPIClient,
+} = sdkModule<typeof SdkResourceGroupsTaggingApi>('@aws-sdk/client-resource-groups-tagging-api');
 
 const collectTaggedResources = defineCollector(taggedResources, async (ctx) => {
   const resourceTypes = [...TAGGED_RESOURCE_TYPES];

@@ -1,17 +1,18 @@
-import {
-  GetWebACLCommand,
-  GetWebACLForResourceCommand,
-  ListWebACLsCommand,
-  WAFV2Client,
-  type FirewallManagerRuleGroup,
-  type Rule,
-  type Scope,
-  type WebACL,
-} from '@aws-sdk/client-wafv2';
+import type * as SdkWafv2 from '@aws-sdk/client-wafv2';
+import type { FirewallManagerRuleGroup, Rule, Scope, WebACL } from '@aws-sdk/client-wafv2';
 import { defineCollector, type CollectContext } from '../../contract/collector.js';
 import { elbv2LoadBalancers } from '../elbv2/datasets.js';
 import { isErrorNamed, required } from '../sdk.js';
 import { wafWebAcls, type WafEvidence, type WafRuleGroupUse, type WebAcl } from './datasets.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  GetWebACLCommand,
+  GetWebACLForResourceCommand,
+  ListWebACLsCommand,
+  WAFV2Client,
+} = sdkModule<typeof SdkWafv2>('@aws-sdk/client-wafv2');
+type WAFV2Client = SdkWafv2.WAFV2Client;
 
 type Statement = NonNullable<Rule['Statement']>;
 type OverrideAction = Rule['OverrideAction'];

@@ -1,7 +1,16 @@
-import { paginateListMilestones, paginateListWorkloads, WellArchitectedClient, type WorkloadSummary } from '@aws-sdk/client-wellarchitected';
+import type * as SdkWellarchitected from '@aws-sdk/client-wellarchitected';
+import type { WorkloadSummary } from '@aws-sdk/client-wellarchitected';
 import { defineCollector } from '../../contract/collector.js';
 import { wellArchitectedWorkloads, type WellArchitectedWorkload } from './datasets.js';
 import { collectPages, isServiceAbsentFromRegion, isoDate, required } from '../sdk.js';
+import { sdkModule } from '../../aws/sdk-module.js';
+
+const {
+  paginateListMilestones,
+  paginateListWorkloads,
+  WellArchitectedClient,
+} = sdkModule<typeof SdkWellarchitected>('@aws-sdk/client-wellarchitected');
+type WellArchitectedClient = SdkWellarchitected.WellArchitectedClient;
 
 async function toWorkload(client: WellArchitectedClient, summary: WorkloadSummary): Promise<WellArchitectedWorkload> {
   const id = required(summary.WorkloadId, 'WorkloadSummary.WorkloadId');
