@@ -4,10 +4,16 @@
 
 import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { buildSelfAssessment, findingsTable, type TableColumn } from './self-assessment.js';
 import type { FileReporter, ReportInput } from './types.js';
 import { viewNote } from './view.js';
+
+/** exceljs and its zip stack are about 400 modules: loaded when a workbook is written, not at every start. */
+async function workbookWriter(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): Promise<Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false, ...options });
+}
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL = 32_767;
@@ -19,12 +25,12 @@ export const xlsxReporter: FileReporter = {
     const chunks: Buffer[] = [];
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await writeWorkbook(input, new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false }));
+    await writeWorkbook(input, await workbookWriter({ stream }));
     return Buffer.concat(chunks);
   },
   // Straight to the file: the Findings sheet grows with the run, the memory must not.
   write: async (input, path) => {
-    await writeWorkbook(input, new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false }));
+    await writeWorkbook(input, await workbookWriter({ filename: path }));
     return (await stat(path)).size;
   },
 };

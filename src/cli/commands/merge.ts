@@ -1,13 +1,6 @@
 // `partner-audit merge <out-dir> <run-dir>...`: one run out of the runs of `--shard i/n` scans.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { Command } from 'commander';
-import { downloadRuns } from '../../storage/download.js';
-import { mergeRuns } from '../../bookkeeping/merge.js';
-import { parseS3Uri, uploadRun } from '../../storage/upload.js';
 
 interface MergeOptions {
   upload?: string;
@@ -31,25 +24,8 @@ Checks that look across accounts saw only their shard: run
 to re-evaluate the merged snapshot as one organization and write the reports.`,
     )
     .action(async (outDir: string, runArgs: string[], options: MergeOptions) => {
-      const target = options.upload === undefined ? undefined : parseS3Uri(options.upload);
-      const sources = runArgs.map((arg) => (arg.startsWith('s3://') ? parseS3Uri(arg) : arg));
-      const needsS3 = target !== undefined || sources.some((s) => typeof s !== 'string');
-      const s3 = needsS3 ? new S3Client({ followRegionRedirects: true }) : undefined;
-      const staging = sources.some((s) => typeof s !== 'string') ? await mkdtemp(join(tmpdir(), 'partner-audit-merge-')) : undefined;
-      try {
-        const runDirs: string[] = [];
-        for (const [i, source] of sources.entries()) {
-          runDirs.push(...(typeof source === 'string' ? [source] : await downloadRuns(s3!, source, join(staging!, String(i)))));
-        }
-        const { manifest } = await mergeRuns(outDir, runDirs);
-        process.stderr.write(`merged ${runDirs.length} runs, ${manifest.accounts.length} accounts, into ${outDir}\n`);
-        if (target) {
-          const uploaded = await uploadRun(s3!, outDir, target);
-          process.stderr.write(`uploaded ${uploaded.length} files to s3://${target.bucket}/${target.prefix}\n`);
-        }
-      } finally {
-        if (staging) await rm(staging, { recursive: true, force: true });
-        s3?.destroy();
-      }
+      // Loaded here so that `--help` and the other commands do not load the SDK.
+      const { runMerge } = await import('../../run/merge.js');
+      await runMerge({ outDir, runArgs, ...(options.upload === undefined ? {} : { upload: options.upload }) });
     });
 }

@@ -10,7 +10,6 @@ import { rerenderNote } from '../../report/notes.js';
 import { parseSeverities, parseStatuses, viewOf } from '../../report/view.js';
 import type { RequirementStatus, Severity } from '../../contract/status.js';
 import { commaList } from '../../run/options.js';
-import { rerenderRun } from '../../run/rerender.js';
 import type { CliContext } from '../context.js';
 
 interface ReportOptions extends SignOptions {
@@ -62,6 +61,8 @@ export async function report(runDir: string, options: ReportOptions, context: Cl
   if (options.out !== undefined && options.out !== '-') {
     throw new UsageError(`--out only takes "-" (stdout); reports are otherwise written into ${runDir}/rerenders/`);
   }
+  // Loaded here so that `--help` and the other commands do not load the SDK.
+  const { rerenderRun } = await import('../../run/rerender.js');
   const outcome = await rerenderRun(
     {
       runDir,

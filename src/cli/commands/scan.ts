@@ -7,7 +7,7 @@ import { renderConsoleSummary } from '../../report/console.js';
 import { FORMATS } from '../../report/registry.js';
 import { parseSeverities, parseStatuses, viewNote, viewOf } from '../../report/view.js';
 import { appendValue, autoOrPositiveInt, commaList, duration, positiveInt, addTargetOptions } from '../../run/options.js';
-import { runScanPipeline, type ScanOutcome, type ScanRequest } from '../../run/scan.js';
+import type { ScanOutcome, ScanRequest } from '../../run/scan.js';
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
 
@@ -62,6 +62,8 @@ export function register(program: Command, context: CliContext): void {
 }
 
 async function scan(options: ScanOptions, context: CliContext): Promise<number> {
+  // Loaded here so that `--help` and the commands that never call AWS do not load the SDK.
+  const { runScanPipeline } = await import('../../run/scan.js');
   const progress = createProgress({ quiet: Boolean(options.quiet) });
   let outcome: ScanOutcome;
   try {
