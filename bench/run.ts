@@ -119,6 +119,7 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   line('scan wall time', `${wallSeconds.toFixed(1)} s, ideal ${idealSeconds.toFixed(1)} s, ratio ${(wallSeconds / idealSeconds).toFixed(2)}`);
   line('bare SDK rate', `${bareRate.toFixed(0)} requests/s (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
   line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (collect, evaluate, report json,html,markdown; one process, no heap flag)`);
+  line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
   line('accounts', statuses);
   line('requests', `${served.requests} served, ${(served.requests / (accounts * opts.regions)).toFixed(1)} per account-region (scan counted ${scan.requests})`);
   line('retries', String(scan.retries));

@@ -30,6 +30,8 @@ export interface ScanFigures {
   collectCpuMs: number;
   /** The process's peak resident set (getrusage maxRSS), start-up included. */
   peakRssMb: number;
+  /** The same when the collection finished: tells whether collection or evaluation set the peak. */
+  collectPeakRssMb: number;
   accounts: Record<string, number>;
   requests: number;
   retries: number;
@@ -60,8 +62,11 @@ async function childMain(job: ScanJob): Promise<void> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
-  let collected = { wallMs: 0, cpuMs: 0 };
-  const events = { scanFinished: () => (collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)) }) };
+  const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+  let collected = { wallMs: 0, cpuMs: 0, peakRssMb: 0 };
+  const events = {
+    scanFinished: () => (collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), peakRssMb: peakRssMb() }),
+  };
   const outcome = await runScanPipeline(
     {
       out: job.outDir,
@@ -80,7 +85,8 @@ async function childMain(job: ScanJob): Promise<void> {
     cpuMs: cpuMs(process.cpuUsage(cpu)),
     collectWallMs: collected.wallMs,
     collectCpuMs: collected.cpuMs,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
+    collectPeakRssMb: collected.peakRssMb,
     accounts: countBy(outcome.manifest.accounts, (a) => a.status),
     requests: totals.requests,
     retries: totals.retries,
