@@ -9,7 +9,7 @@ import { buildSelfAssessment, findingsTable, type TableColumn } from './self-ass
 import type { FileReporter, ReportInput } from './types.js';
 import { viewNote } from './view.js';
 
-/** exceljs and its zip stack are about 400 modules: loaded when a workbook is written, not at every start. */
+/** exceljs and its zip stack are 660 modules (0.6 s to load): loaded when a workbook is written, not at every start. */
 async function workbookWriter(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): Promise<Workbook> {
   const { default: excel } = await import('exceljs');
   return new excel.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false, ...options });
