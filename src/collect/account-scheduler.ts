@@ -1,8 +1,11 @@
 // How many accounts a scan works on at once. A fixed number is either too few (accounts waiting on
 // IAM's credential report or on throttling backoff leave the request slots idle) or too many (memory,
-// and accounts queueing for the same slots). Instead a new account starts while the scan's requests
-// leave room under the global in-flight cap, at most `startsPerSecond` a second (each start is an
-// sts:AssumeRole, and STS meters the caller's account) and at most `maxAccounts` at once.
+// and accounts queueing for the same slots). Instead a new account starts while fewer requests wait
+// for a slot than the global in-flight cap holds, at most `startsPerSecond` a second (each start is
+// an sts:AssumeRole, and STS meters the caller's account) and at most `maxAccounts` at once.
+// Waiting for the slots to empty first left them idle: a new account takes a round trip or two
+// (AssumeRole, its first calls) before it asks for anything, and one cap's worth of queue drains in
+// about that time (measured: the scan's requests ebbed to a handful every second or two).
 
 export interface AccountSchedule {
   /** Upper bound on accounts at once (`concurrency.accounts`, or the automatic bound). */
@@ -31,7 +34,8 @@ export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, inde
     const timer = setInterval(() => pump(), Math.max(10, gapMs));
     const room = (): boolean => {
       const { demand, capacity } = schedule.load();
-      return demand < capacity && now() - lastStart >= gapMs;
+      const waiting = demand - capacity;
+      return waiting < capacity && now() - lastStart >= gapMs;
     };
     const start = (index: number): void => {
       active += 1;

@@ -110,9 +110,11 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const startFirstOf = (target: Target | undefined): void => {
     if (target && !options.deadline?.reached()) headStarts.push(headStart(target, plan, access, runnerFor));
   };
+  const saves = new BackgroundSaves();
   const accounts = await scheduleAccounts(
     targets,
     async (target, index) => {
+      saves.throwIfFailed();
       // The account as many places behind as run at once starts its slow first datasets now.
       startFirstOf(targets[index + maxAccounts]);
       const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
@@ -121,7 +123,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
         runners.delete(target.accountId);
         pool.release(target.accountId);
       }
-      await writer.saveAccount(account, totals());
+      saves.add(writer.saveAccount(account, totals()));
       events.accountFinished?.(account);
       return account;
     },
@@ -141,8 +143,36 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
     await writer.saveAccount({ ...cut, calls: pool.metrics.forAccount(caller.accountId) }, totals());
   }
   await writer.finish(now().toISOString(), totals(), !options.deadline?.reached());
+  await saves.settle();
   events.scanFinished?.(totals());
   return { accounts: writer.manifest().accounts, totals: totals() };
+}
+
+/**
+ * Account saves finish behind the scan. The writer holds a save back to share one manifest write
+ * with others; an account that waited for it kept its place among the accounts at work, so the
+ * scan's requests ebbed each time a batch of finished accounts waited together. The first failed
+ * save stops new accounts and fails the scan.
+ */
+class BackgroundSaves {
+  private readonly pending = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  add(save: Promise<void>): void {
+    const tracked: Promise<void> = save
+      .catch((error: unknown) => void (this.failure ??= { error }))
+      .finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+  }
+
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.pending);
+    this.throwIfFailed();
+  }
 }
 
 /**

@@ -34,9 +34,15 @@ describe('scheduleAccounts', () => {
     expect(peak()).toBe(4);
   });
 
-  it('starts no second account while the requests fill the cap', async () => {
+  it('starts a second account while fewer requests wait for a slot than the cap holds', async () => {
+    const { scan, peak } = tracked(100);
+    await scheduleAccounts([1, 2, 3], scan, schedule({ load: () => ({ demand: 15, capacity: 8 }) }));
+    expect(peak()).toBe(3);
+  });
+
+  it('starts no second account while a full cap of requests waits for a slot', async () => {
     const { scan, peak } = tracked(30);
-    await scheduleAccounts([1, 2, 3], scan, schedule({ load: () => ({ demand: 8, capacity: 8 }) }));
+    await scheduleAccounts([1, 2, 3], scan, schedule({ load: () => ({ demand: 16, capacity: 8 }) }));
     expect(peak()).toBe(1);
   });
 

@@ -166,4 +166,60 @@ describe('resumeScan', () => {
     await writer.finish('2026-11-23T13:00:00.000Z', { requests: 0, retries: 0, throttles: 0, errors: 0 });
     expect((await resumeScan({ dir, plan, settings, access, pool, handleSignals: false, vocabulary: testVocabulary() })).rescanned).toEqual([]);
   });
+
+});
+
+describe('account saves', () => {
+  test('a finished account does not hold its place while its manifest save waits; the scan ends after every save', async () => {
+    const { dir, writer, pool } = await newRun();
+    const events: string[] = [];
+    const slowSaves: typeof writer = {
+      ...writer,
+      saveAccount: async (account, totals) => {
+        await new Promise((r) => setTimeout(r, 200));
+        await writer.saveAccount(account, totals);
+        events.push(`saved ${account.accountId}`);
+      },
+    };
+    const targets = [{ accountId: '111111111111' }, { accountId: '333333333333' }];
+    await runScan({
+      targets,
+      plan: { ...plan, organization: [] },
+      settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
+      writer: slowSaves,
+      access,
+      pool,
+      handleSignals: false,
+      events: { accountStarted: (id) => events.push(`start ${id}`) },
+    });
+    expect(events.indexOf('start 333333333333')).toBeLessThan(events.indexOf('saved 111111111111'));
+    expect(events).toContain('saved 333333333333');
+    // Both saves reached the manifest (the fixture denies account 111111111111 one region: PARTIAL).
+    const saved = (await readManifest(dir, testVocabulary())).accounts.map((a) => [a.accountId, a.status]);
+    expect(saved).toEqual([['111111111111', 'PARTIAL'], ['333333333333', 'SCANNED']]);
+  });
+
+  test('a failed account save stops new accounts and fails the scan with its error', async () => {
+    const { writer, pool } = await newRun();
+    const started: string[] = [];
+    const failingSaves: typeof writer = {
+      ...writer,
+      saveAccount: async () => {
+        throw new Error('no space left on device');
+      },
+    };
+    const targets = [{ accountId: '111111111111' }, { accountId: '333333333333' }, { accountId: '444444444444' }];
+    const scan = runScan({
+      targets,
+      plan: { ...plan, organization: [] },
+      settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
+      writer: failingSaves,
+      access,
+      pool,
+      handleSignals: false,
+      events: { accountStarted: (id) => started.push(id) },
+    });
+    await expect(scan).rejects.toThrow('no space left on device');
+    expect(started).toEqual(['111111111111']);
+  });
 });
