@@ -11,7 +11,7 @@ import { evaluateAccounts, type EvidenceSource } from '../engine/evaluate.js';
 import { ResultsJudge } from '../engine/results.js';
 import type { DeploymentModel, Finding, FindingSource, ProductionScope, RequirementResult, ResultsHead, ResultsSelection } from '../contract/results.js';
 import { writeChunks } from '../snapshot/chunk-writer.js';
-import { readResultsStream, resultsJsonChunks } from '../snapshot/results-file.js';
+import { justWritten, resultsJsonChunks } from '../snapshot/results-file.js';
 import { redact } from '../snapshot/redact.js';
 import { DATASETS_DIR, RESULTS_FILE, type Manifest } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
@@ -87,6 +87,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     now,
   });
   const accountRows: RequirementResult[] = [];
+  let count = 0;
   async function* findings(): AsyncGenerator<Finding> {
     const batches = evaluateAccounts(source, {
       checks: checksToRun(request.checks, request.settings),
@@ -99,17 +100,17 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     for await (const { account, findings } of batches) {
       judge.mark(findings);
       accountRows.push(...judge.accountRows(account, findings));
+      count += findings.length;
       yield* findings;
     }
   }
   const outDir = request.resultsDir ?? request.runDir;
-  await writeResultsFile(outDir, resultsJsonChunks({
-    head: { ...judge.head(), ...(request.selection ? { selection: request.selection } : {}) },
-    findings: findings(),
-    // Partner rows first, as buildResults orders them.
-    tail: () => ({ requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() }),
-  }));
-  return { manifest, ...(await readResultsStream(outDir)) };
+  const head = { ...judge.head(), ...(request.selection ? { selection: request.selection } : {}) };
+  let rows: Pick<ResultsHead, 'requirements' | 'exceptions'> | undefined;
+  // Partner rows first, as buildResults orders them; asked for once the findings are all written.
+  const tail = () => (rows ??= { requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() });
+  await writeResultsFile(outDir, resultsJsonChunks({ head, findings: findings(), tail }));
+  return { manifest, ...justWritten(outDir, { ...head, ...tail() }, count) };
 }
 
 /** Written beside, then renamed: an interrupted evaluation leaves no half results.json. */

@@ -2,13 +2,12 @@
 // large run never has to fit in memory. Every field is checked before it is trusted (validate.ts);
 // every problem is a one-line SnapshotError naming the file, the line and the field.
 
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
 import { assertInside, datasetsFile } from './layout.js';
+import { fileLines } from './lines.js';
 import { MANIFEST_FILE, type Manifest } from './manifest.js';
 import { validManifest, validRecord, type Vocabulary } from './validate.js';
 
@@ -52,27 +51,22 @@ export async function hasDatasetsFile(dir: string, accountId: string): Promise<b
 export async function* readAccountDatasets(dir: string, accountId: string, vocabulary: Vocabulary): AsyncGenerator<DatasetRecord> {
   if (!(await hasDatasetsFile(dir, accountId))) return;
   const path = datasetsFile(dir, accountId);
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   const firstLineOf = new Map<string, number>();
   let lineNo = 0;
-  try {
-    for await (const line of lines) {
-      lineNo += 1;
-      if (line.trim() === '') continue;
-      const record = parseLine(line, vocabulary, `${path}:${lineNo}`);
-      if (record.accountId !== accountId) {
-        throw new SnapshotError(`${path}:${lineNo}: accountId: ${record.accountId} does not match the file's account ${accountId}`);
-      }
-      const key = `${record.region}|${record.collector}`;
-      const first = firstLineOf.get(key);
-      if (first !== undefined) {
-        throw new SnapshotError(`${path}:${lineNo}: a second record for ${record.collector} in ${record.region} (the first is on line ${first})`);
-      }
-      firstLineOf.set(key, lineNo);
-      yield record;
+  for await (const line of fileLines(path)) {
+    lineNo += 1;
+    if (line.trim() === '') continue;
+    const record = parseLine(line, vocabulary, `${path}:${lineNo}`);
+    if (record.accountId !== accountId) {
+      throw new SnapshotError(`${path}:${lineNo}: accountId: ${record.accountId} does not match the file's account ${accountId}`);
     }
-  } finally {
-    lines.close();
+    const key = `${record.region}|${record.collector}`;
+    const first = firstLineOf.get(key);
+    if (first !== undefined) {
+      throw new SnapshotError(`${path}:${lineNo}: a second record for ${record.collector} in ${record.region} (the first is on line ${first})`);
+    }
+    firstLineOf.set(key, lineNo);
+    yield record;
   }
 }
 

@@ -2,13 +2,12 @@
 // a line of its own) and read back as a head plus a finding stream, so neither side holds every
 // finding. A file in another layout (pretty-printed by hand or by an older version) is read whole.
 
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { RESULTS_SCHEMA_VERSION, type Finding, type FindingSource, type Results, type ResultsHead } from '../contract/results.js';
 import { SnapshotError } from '../errors.js';
 import { assertInside, CHECKLISTS_DIR } from './layout.js';
+import { fileLines } from './lines.js';
 import { RESULTS_FILE } from './manifest.js';
 
 /** The results file's parts in file order; `tail` is called once the findings are exhausted. */
@@ -65,6 +64,16 @@ export async function readResultsStream(runDir: string): Promise<{ results: Resu
   return { results, findings: { count: layout.count, each: () => findingLines(path) } };
 }
 
+/**
+ * Results this process has just written with resultsJsonChunks: the head and the finding count are
+ * known, so the file is not read once more to learn them. The head goes through JSON as it did on
+ * its way to the file, so readers see what a later `report` would read.
+ */
+export function justWritten(dir: string, head: ResultsHead, count: number): { results: ResultsHead; findings: FindingSource } {
+  const path = join(dir, RESULTS_FILE);
+  return { results: JSON.parse(JSON.stringify(head)) as ResultsHead, findings: { count, each: () => findingLines(path) } };
+}
+
 export function findingsInMemory(findings: readonly Finding[]): FindingSource {
   return {
     count: findings.length,
@@ -82,7 +91,7 @@ async function scanLayout(path: string): Promise<{ head: unknown; count: number 
   const head: string[] = [];
   let count = 0;
   let inFindings = false;
-  for await (const line of lines(path)) {
+  for await (const line of fileLines(path)) {
     if (inFindings) {
       if (ARRAY_CLOSE.test(line)) {
         head.push(`  "findings": []${line.endsWith(',') ? ',' : ''}`);
@@ -101,7 +110,7 @@ async function scanLayout(path: string): Promise<{ head: unknown; count: number 
 
 async function* findingLines(path: string): AsyncGenerator<Finding> {
   let inFindings = false;
-  for await (const line of lines(path)) {
+  for await (const line of fileLines(path)) {
     if (!inFindings) inFindings = line === FINDINGS_OPEN;
     else if (ARRAY_CLOSE.test(line)) return;
     else yield parseItem(line) as Finding;
@@ -114,10 +123,6 @@ function parseItem(line: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function lines(path: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
 }
 
 async function resultsPath(runDir: string): Promise<string> {
