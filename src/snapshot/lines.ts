@@ -1,6 +1,6 @@
-// The lines of a run's JSON Lines files (datasets, results.json). node:readline cost more than parsing the lines it
-// gave: its line-break regex and string decoder took 16% of re-judging a 1,000-account run. Here
-// lines are cut from the file's bytes and decoded whole, so no line is scanned twice.
+// The lines of a run's JSON Lines files (datasets, results.json). node:readline cost more than
+// parsing the lines it gave: its line-break regex and string decoder took 16% of re-judging a
+// 1,000-account run. Here lines are cut from the file's bytes and decoded whole, once.
 
 import { createReadStream } from 'node:fs';
 
