@@ -1,7 +1,7 @@
 // Rendering reports into a directory: the run directory (scan) or a re-render folder (report). Sealing
 // what was written (SHA256SUMS, a signature) is the caller's step.
 
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FindingSource } from '../contract/results.js';
 import { UsageError } from '../errors.js';
@@ -26,6 +26,8 @@ export interface RenderOptions extends RedactOptions {
    * reports need not redact each again on every pass they make over them.
    */
   findingsRedacted?: boolean;
+  /** results.json in the directory already holds these results, redacted (the scan's evaluation wrote it). */
+  resultsWritten?: boolean;
 }
 
 /**
@@ -41,8 +43,16 @@ export async function renderReports(
   const reporters = selectReporters(formats);
   const safe = redactReportInput(input, options);
   const reports: RenderedReport[] = [];
-  for (const reporter of reporters) reports.push(await renderOne(reporter, await inputFor(reporter, safe), dir));
+  // Writing results.json again would copy it byte for byte, a pass over every finding.
+  const written = options.resultsWritten === true && safe.results === input.results;
+  for (const reporter of reporters) {
+    reports.push(written && reporter === jsonReporter ? await existingReport(reporter, dir) : await renderOne(reporter, await inputFor(reporter, safe), dir));
+  }
   return reports;
+}
+
+async function existingReport(reporter: Reporter, dir: string): Promise<RenderedReport> {
+  return { format: reporter.format, fileName: reporter.fileName, bytes: (await stat(join(dir, reporter.fileName))).size, ms: 0 };
 }
 
 /** results.json is the evidence and stays complete; every other report lists what the view keeps. */

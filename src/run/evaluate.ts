@@ -86,6 +86,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     ...(request.production ? { production: request.production } : {}),
     now,
   });
+  const secrets = { secrets: request.secrets ?? [] };
   const accountRows: RequirementResult[] = [];
   let count = 0;
   async function* findings(): AsyncGenerator<Finding> {
@@ -95,7 +96,7 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
       settings: request.settings,
       applicableRequirements: applicable,
       now,
-      redact: (finding) => redact(finding, { secrets: request.secrets ?? [] }),
+      redact: (finding) => redact(finding, secrets),
     });
     for await (const { account, findings } of batches) {
       judge.mark(findings);
@@ -105,10 +106,12 @@ export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluate
     }
   }
   const outDir = request.resultsDir ?? request.runDir;
-  const head = { ...judge.head(), ...(request.selection ? { selection: request.selection } : {}) };
+  // The head and rows are redacted as the findings are, so the file holds no secret at any moment
+  // and the scan's json report need not write it again.
+  const head = redact({ ...judge.head(), ...(request.selection ? { selection: request.selection } : {}) }, secrets);
   let rows: Pick<ResultsHead, 'requirements' | 'exceptions'> | undefined;
   // Partner rows first, as buildResults orders them; asked for once the findings are all written.
-  const tail = () => (rows ??= { requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() });
+  const tail = () => (rows ??= redact({ requirements: [...judge.partnerRows(), ...accountRows], exceptions: judge.exceptionSummaries() }, secrets));
   await writeResultsFile(outDir, resultsJsonChunks({ head, findings: findings(), tail }));
   return { manifest, ...justWritten(outDir, { ...head, ...tail() }, count) };
 }

@@ -295,7 +295,7 @@ async function judgeChecklist(prepared: Prepared, checklist: Checklist, options:
   // The diff compares findings per resource, so it is the one step that reads them all (only with --baseline).
   const diff = baseline ? diffRuns(baseline, { ...results, findings: await allFindings(findings) }, new Date()) : undefined;
   if (diff) await writeDiff(dir, diff);
-  const reports = await renderReports(input, options.format, dir, { secrets: options.secrets, findingsRedacted: true });
+  const reports = await renderReports(input, options.format, dir, { secrets: options.secrets, findingsRedacted: true, resultsWritten: true });
   const reportFiles = reports.map((r) => join(dir, r.fileName));
   return { manifest, outcome: { checklist: judged, results, findings, reportFiles, ...(diff ? { diff } : {}) } };
 }

@@ -67,6 +67,8 @@ describe.each(['smb-competency', 'ftr-partner-hosted'])('streamed evaluation of 
     const { findings: _written, ...writtenHead } = written;
     const { findings: _inMemory, ...inMemoryHead } = inMemory;
     expect(writtenHead).toEqual({ ...inMemoryHead, requirements: writtenHead.requirements });
+    // What the scan hands its reports without reading the file again is what the file holds.
+    expect(streamed.results).toEqual(writtenHead);
     const read: unknown[] = [];
     for await (const finding of streamed.findings.each()) read.push(finding);
     expect(read).toEqual(written.findings);

@@ -1,7 +1,7 @@
 // Plants fake credentials wherever a careless collector or engine could leak them, renders every
 // format through renderReports, and asserts no secret value reaches any output file.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -94,6 +94,21 @@ describe('no credential reaches any report', () => {
     const results = outputs.get('results.json')!;
     expect(results).toContain(REDACTED);
     expect(results).toContain(ASSUMED.accessKeyId);
+  });
+
+  it('keeps a results.json the scan wrote, redacted, and writes it again when the results still hold a secret', async () => {
+    const clean = syntheticRun({ accounts: 2, regions: 1 });
+    const keptDir = mkdtempSync(join(root, 'kept-'));
+    writeFileSync(join(keptDir, 'results.json'), 'written by the evaluation\n');
+    await renderReports(clean, 'json', keptDir, { secrets: SECRETS, resultsWritten: true });
+    expect(readFileSync(join(keptDir, 'results.json'), 'utf8')).toBe('written by the evaluation\n');
+
+    const plantedDir = mkdtempSync(join(root, 'rewritten-'));
+    writeFileSync(join(plantedDir, 'results.json'), 'written by the evaluation\n');
+    await renderReports(plant(clean), 'json', plantedDir, { secrets: SECRETS, resultsWritten: true });
+    const outputs = await outputsOf(plantedDir);
+    expect(outputs.get('results.json')).toContain(REDACTED);
+    expectNoSecret(outputs, SECRETS);
   });
 
   it('catches credential-shaped values even when the caller names no secret', async () => {
