@@ -16,6 +16,7 @@ import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './e
 import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpoint-watch.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
+import { reuseSigner } from './signer-reuse.js';
 import { boundCredentials, boundRetryStrategy, honoursBinding, withBinding, type AccountBinding } from './account-binding.js';
 
 export type ClientSettings = Pick<ScanSettings, 'concurrency' | 'retry' | 'timeouts'>;
@@ -123,6 +124,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     const legacy = legacyEndpointConfig(first);
     const client = legacy ? new ctor({ ...config, ...legacy }) : first;
     honourConfiguredEndpoint(client);
+    reuseSigner(client.config as { signer?: unknown });
     // `awsAuthMiddleware` names the signing step in every client: an alias of httpSigningMiddleware in
     // current ones, its own name in older builds (client-oam 3.332).
     client.middlewareStack.addRelativeTo(attemptMiddleware(metrics), {

@@ -1,0 +1,74 @@
+// A shared client reuses its first signer and keeps signing keys per session: every request still
+// carries exactly the signature the stock SDK signer makes, and keys are derived once per session,
+// date, region and service.
+
+import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
+import type { AwsCredentialIdentity, HttpRequest } from '@smithy/types';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createClientPool, type ClientSettings } from '../../src/aws/clients.js';
+import { fakeHttp } from './fake-http.js';
+
+const settings: ClientSettings = {
+  concurrency: { accounts: 1, accountStartsPerSecond: 100, requestsInFlight: 8, perService: 4 },
+  retry: { mode: 'standard', maxAttempts: 3 },
+  timeouts: { connectMs: 1000, requestMs: 1000 },
+};
+
+/** Each account's session, one object until it is renewed, as the scan's credential providers give. */
+function newSessions(): Record<string, AwsCredentialIdentity> {
+  return {
+    '111111111111': { accessKeyId: 'ASIA111111111111', secretAccessKey: 'secret-one', sessionToken: 'token-one' },
+    '222222222222': { accessKeyId: 'ASIA222222222222', secretAccessKey: 'secret-two', sessionToken: 'token-two' },
+  };
+}
+
+async function sendFromEachAccount(sessions: Record<string, AwsCredentialIdentity>, times: number, region = 'eu-west-1') {
+  const http = fakeHttp(() => ({ body: { Rules: [] } }));
+  const pool = createClientPool({ settings, requestHandler: http });
+  const clients = Object.entries(sessions).map(([accountId, session]) =>
+    pool.factory({ accountId, region, credentials: async () => session }).get(EventBridgeClient),
+  );
+  for (let i = 0; i < times; i += 1) await Promise.all(clients.map((client) => client.send(new ListRulesCommand({}))));
+  return http.requests;
+}
+
+/** The request as the stock signer signs it, for the same session and the same instant. */
+async function stockSignature(request: HttpRequest, session: AwsCredentialIdentity): Promise<string | undefined> {
+  const amzDate = request.headers['x-amz-date']!;
+  const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+  const { authorization: _signed, ...headers } = request.headers;
+  const stock = new EventBridgeClient({ region: 'eu-west-1', credentials: session });
+  const signer = (await (stock.config.signer as () => Promise<unknown>)()) as { sign(r: HttpRequest, o: object): Promise<HttpRequest> };
+  const signed = await signer.sign({ ...request, headers } as HttpRequest, { signingDate, signingRegion: 'eu-west-1', signingService: 'events' });
+  return signed.headers.authorization;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('signer reuse', () => {
+  test('every request carries the signature the stock SDK signer makes for its own account', async () => {
+    const sessions = newSessions();
+    const requests = await sendFromEachAccount(sessions, 3);
+    expect(requests).toHaveLength(6);
+    for (const request of requests) {
+      const keyId = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
+      const session = Object.values(sessions).find((s) => s.accessKeyId === keyId)!;
+      expect(session).toBeDefined();
+      expect(request.headers.authorization).toBe(await stockSignature(request, session));
+    }
+  });
+
+  test('derives each session\'s key once per region and service, not once per request', async () => {
+    // The SDK's own SigV4 signer class (inside EventBridge's multi-region wrapper), found through a client of its build.
+    const sessions = newSessions();
+    const probe = await (new EventBridgeClient({ region: 'eu-west-1', credentials: sessions['111111111111']! }).config.signer as () => Promise<{ sigv4Signer: object }>)();
+    const derive = vi.spyOn(Object.getPrototypeOf(probe.sigv4Signer) as { getSigningKey(...args: unknown[]): Promise<Uint8Array> }, 'getSigningKey');
+    await sendFromEachAccount(sessions, 3);
+    expect(derive).toHaveBeenCalledTimes(2);
+    await sendFromEachAccount(sessions, 1, 'us-east-1');
+    expect(derive).toHaveBeenCalledTimes(4);
+    // A renewed session is a new object: its keys are derived anew.
+    await sendFromEachAccount(newSessions(), 1);
+    expect(derive).toHaveBeenCalledTimes(6);
+  });
+});
