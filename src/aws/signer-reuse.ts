@@ -4,27 +4,64 @@
 //   has moved on, and a scan signs for accounts × regions × services, far more than 50.
 // A shared client keeps the first signer the SDK built: every later one would be the same, since
 // the SDK fixes the client's signing region and name on the first request and the request passes
-// them to `sign` anyway. Its keys are kept per credentials object (so they go with the session),
-// by access key, date, region and service: the four things a SigV4 key is derived from.
+// them to `sign` anyway. Keys are kept by session (the credentials object), date, region and
+// service: what a SigV4 key is derived from.
 
 import type { AwsCredentialIdentity } from '@smithy/types';
 
 type SigningKey = (credentials: AwsCredentialIdentity, region: string, shortDate: string, service?: string) => Promise<Uint8Array>;
 type SignerProvider = (authScheme?: unknown) => Promise<unknown>;
 
-/** Makes a client reuse its first signer, with signing keys kept per session. No-op for a build without `config.signer`. */
+/**
+ * Makes a client reuse its first signer, with signing keys kept per session. No-op for a build
+ * without `config.signer`. Signer and keys are kept as values, never as the promises that made
+ * them: a promise keeps the async context it was made in (the account binding and the dataset's
+ * request log of that request), and a kept one kept every account's for the whole scan.
+ */
 export function reuseSigner(config: { signer?: unknown }): void {
   const resolve = config.signer;
   if (typeof resolve !== 'function') return;
-  let signer: Promise<unknown> | undefined;
-  config.signer = ((authScheme?: unknown) =>
-    (signer ??= (resolve as SignerProvider)(authScheme).then(withKeysPerSession, (error: unknown) => {
-      signer = undefined;
-      throw error;
-    }))) satisfies SignerProvider;
+  let signer: unknown;
+  let building: Promise<unknown> | undefined;
+  config.signer = (async (authScheme?: unknown) => {
+    if (signer) return signer;
+    building ??= (resolve as SignerProvider)(authScheme).then(
+      (built) => {
+        signer = withKeysPerSession(built);
+        building = undefined;
+        return signer;
+      },
+      (error: unknown) => {
+        building = undefined;
+        throw error;
+      },
+    );
+    return building;
+  }) satisfies SignerProvider;
 }
 
-const keysBySession = new WeakMap<AwsCredentialIdentity, Map<string, Promise<Uint8Array>>>();
+/**
+ * Keys of the sessions in use, least recently used first. Bounded, since an account's session
+ * lives on after its scan: 4,096 keys hold the accounts a scan works on at once (32 by default, a
+ * few dozen keys each) and stay under a megabyte whatever the organization's size.
+ */
+const MAX_KEYS = 4096;
+const keys = new Map<string, Uint8Array>();
+/** Sessions by object, so a key is never shared between two credentials with the same key ID. */
+const sessionIds = new WeakMap<AwsCredentialIdentity, number>();
+let nextSessionId = 0;
+
+function sessionId(credentials: AwsCredentialIdentity): number {
+  let id = sessionIds.get(credentials);
+  if (id === undefined) sessionIds.set(credentials, (id = nextSessionId++));
+  return id;
+}
+
+function keep(scope: string, key: Uint8Array): void {
+  keys.delete(scope);
+  keys.set(scope, key);
+  if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value!);
+}
 
 interface KeyDeriving {
   getSigningKey?: SigningKey;
@@ -43,17 +80,16 @@ function withKeysPerSession(signer: unknown): unknown {
   if (!target) return signer;
   const derive = target.getSigningKey!;
   target.getSigningKey = function (credentials, region, shortDate, service) {
-    let keys = keysBySession.get(credentials);
-    if (!keys) keysBySession.set(credentials, (keys = new Map()));
     // As the SDK does: a request that names no service signs for the signer's own.
-    const scope = `${credentials.accessKeyId}/${shortDate}/${region}/${service || target.service}`;
-    let key = keys.get(scope);
-    if (!key) {
-      key = derive.call(this, credentials, region, shortDate, service);
-      keys.set(scope, key);
-      key.catch(() => keys.delete(scope));
+    const scope = `${sessionId(credentials)}/${shortDate}/${region}/${service || target.service}`;
+    const kept = keys.get(scope);
+    if (kept) {
+      keep(scope, kept);
+      return Promise.resolve(kept);
     }
-    return key;
+    const derived = derive.call(this, credentials, region, shortDate, service);
+    derived.then((key) => keep(scope, key), () => undefined);
+    return derived;
   };
   return signer;
 }
