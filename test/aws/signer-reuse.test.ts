@@ -64,7 +64,7 @@ describe('signer reuse', () => {
   test('derives each session\'s key once per region and service, not once per request', async () => {
     // The SDK's own SigV4 signer class (inside EventBridge's multi-region wrapper), found through a client of its build.
     const sessions = newSessions();
-    const probe = await (new EventBridgeClient({ region: 'eu-west-1', credentials: sessions['111111111111']! }).config.signer as () => Promise<{ sigv4Signer: object }>)();
+    const probe = await (new EventBridgeClient({ region: 'eu-west-1', credentials: sessions['111111111111']! }).config.signer as unknown as () => Promise<{ sigv4Signer: object }>)();
     const derive = vi.spyOn(Object.getPrototypeOf(probe.sigv4Signer) as { getSigningKey(...args: unknown[]): Promise<Uint8Array> }, 'getSigningKey');
     await sendFromEachAccount(sessions, 3);
     expect(derive).toHaveBeenCalledTimes(2);
