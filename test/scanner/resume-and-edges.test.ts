@@ -169,6 +169,22 @@ describe('resumeScan', () => {
 
 });
 
+type Writer = Parameters<typeof runScan>[0]['writer'];
+type Pool = Parameters<typeof runScan>[0]['pool'];
+
+function oneAccountAtATime(targets: { accountId: string }[], writer: Writer, pool: Pool, accountStarted: (id: string) => void) {
+  return runScan({
+    targets,
+    plan: { ...plan, organization: [] },
+    settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
+    writer,
+    access,
+    pool,
+    handleSignals: false,
+    events: { accountStarted },
+  });
+}
+
 describe('account saves', () => {
   test('a finished account does not hold its place while its manifest save waits; the scan ends after every save', async () => {
     const { dir, writer, pool } = await newRun();
@@ -182,16 +198,7 @@ describe('account saves', () => {
       },
     };
     const targets = [{ accountId: '111111111111' }, { accountId: '333333333333' }];
-    await runScan({
-      targets,
-      plan: { ...plan, organization: [] },
-      settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
-      writer: slowSaves,
-      access,
-      pool,
-      handleSignals: false,
-      events: { accountStarted: (id) => events.push(`start ${id}`) },
-    });
+    await oneAccountAtATime(targets, slowSaves, pool, (id) => events.push(`start ${id}`));
     expect(events.indexOf('start 333333333333')).toBeLessThan(events.indexOf('saved 111111111111'));
     expect(events).toContain('saved 333333333333');
     // Both saves reached the manifest (the fixture denies account 111111111111 one region: PARTIAL).
@@ -209,16 +216,7 @@ describe('account saves', () => {
       },
     };
     const targets = [{ accountId: '111111111111' }, { accountId: '333333333333' }, { accountId: '444444444444' }];
-    const scan = runScan({
-      targets,
-      plan: { ...plan, organization: [] },
-      settings: { ...settings, concurrency: { ...settings.concurrency, accounts: 1 } },
-      writer: failingSaves,
-      access,
-      pool,
-      handleSignals: false,
-      events: { accountStarted: (id) => started.push(id) },
-    });
+    const scan = oneAccountAtATime(targets, failingSaves, pool, (id) => started.push(id));
     await expect(scan).rejects.toThrow('no space left on device');
     expect(started).toEqual(['111111111111']);
   });
