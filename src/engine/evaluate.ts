@@ -1,5 +1,5 @@
 // Evaluates checks against a snapshot, one account at a time, so memory holds one account's
-// datasets plus the small index of datasets checks read across accounts.
+// datasets plus the datasets of the few other accounts checks asked for lately.
 
 import type { DatasetRecord } from '../contract/record.js';
 import type { CheckSettings } from '../contract/settings.js';
@@ -9,7 +9,7 @@ import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
 import type { AnyCheck, Outcome } from '../contract/check.js';
 import { orderedChecks, requirementIdsOf } from '../catalog/coverage.js';
 import type { Checklist } from '../contract/checklists/types.js';
-import { CrossAccountIndex, DatasetIndex } from './datasets.js';
+import { AccountNotLoaded, CrossAccountIndex, DatasetIndex } from './datasets.js';
 import { type Blocked, ENGINE_MESSAGES, isBlocked, resolveInputs, type Unit } from './inputs.js';
 
 export interface EvidenceSource {
@@ -48,13 +48,14 @@ export interface AccountFindings {
 /** The findings of one account at a time, in manifest order; nothing of an account is kept after it. */
 export async function* evaluateAccounts(source: EvidenceSource, options: EvaluateOptions): AsyncGenerator<AccountFindings> {
   const checks = orderedChecks(options.checks, options.checklist);
-  const others = new CrossAccountIndex(checks.flatMap((check) => check.readsOtherAccounts ?? []));
+  const accountIds = source.manifest.accounts.map((account) => account.accountId);
+  const others = new CrossAccountIndex(
+    checks.flatMap((check) => check.readsOtherAccounts ?? []),
+    accountIds,
+    (accountId) => source.datasets(accountId),
+  );
   const organization = new DatasetIndex();
   const callerAccount = source.manifest.callerIdentity?.accountId;
-  for (const account of source.manifest.accounts) {
-    others.addAccount(account.accountId);
-    for await (const record of source.datasets(account.accountId)) others.offer(record);
-  }
   // Organization-scope datasets live under the caller's account, which need not be a scan target.
   if (callerAccount) {
     for await (const record of source.datasets(callerAccount)) if (record.region === GLOBAL) organization.add(record);
@@ -62,18 +63,20 @@ export async function* evaluateAccounts(source: EvidenceSource, options: Evaluat
   for (const account of source.manifest.accounts) {
     const index = new DatasetIndex();
     for await (const record of source.datasets(account.accountId)) index.add(record);
-    yield { account, findings: checks.flatMap((check) => evaluateAccount(check, account, index, organization, others, options)) };
+    const findings: Finding[] = [];
+    for (const check of checks) findings.push(...(await evaluateAccount(check, account, index, organization, others, options)));
+    yield { account, findings };
   }
 }
 
-function evaluateAccount(
+async function evaluateAccount(
   check: AnyCheck,
   account: ManifestAccount,
   index: DatasetIndex,
   organization: DatasetIndex,
   others: CrossAccountIndex,
   options: EvaluateOptions,
-): Finding[] {
+): Promise<Finding[]> {
   const make = findingFactory(check, account.accountId, options);
   if (account.status === 'ERROR' || account.status === 'PENDING') {
     const error = account.error ?? 'the scan did not reach this account';
@@ -82,15 +85,25 @@ function evaluateAccount(
   const regions = account.regions;
   const closed = new Set(account.skippedRegions.filter((s) => s.closedByScp).map((s) => s.region));
   const judged = (region: string) => !closed.has(region) || (check.judgedWhenClosed ?? []).includes(region);
+  const evaluate = (unit: Unit) => evaluateWithOthers(others, () => evaluateUnit(check, unit, index, organization, others, options, make));
   if (check.scope === 'account') {
-    const unit = { accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check).filter(judged), closed: false, closedRegions: [...closed] };
-    return evaluateUnit(check, unit, index, organization, others, options, make);
+    return evaluate({ accountId: account.accountId, region: GLOBAL, regions: withAlways(regions, check).filter(judged), closed: false, closedRegions: [...closed] });
   }
-  return regionsToEvaluate(check, account, index).flatMap((region) => {
-    if (!judged(region)) return [make.engine(region, { status: 'NOT_APPLICABLE', messageId: 'engine.regionClosed', params: { region } }, [])];
-    const unit = { accountId: account.accountId, region, regions, closed: closed.has(region), closedRegions: [...closed] };
-    return evaluateUnit(check, unit, index, organization, others, options, make);
-  });
+  const findings: Finding[] = [];
+  for (const region of regionsToEvaluate(check, account, index)) {
+    if (!judged(region)) findings.push(make.engine(region, { status: 'NOT_APPLICABLE', messageId: 'engine.regionClosed', params: { region } }, []));
+    else findings.push(...(await evaluate({ accountId: account.accountId, region, regions, closed: closed.has(region), closedRegions: [...closed] })));
+  }
+  return findings;
+}
+
+/** Evaluates again after loading the other accounts the check asked for, until it asked for none new. */
+async function evaluateWithOthers(others: CrossAccountIndex, evaluate: () => Finding[]): Promise<Finding[]> {
+  others.trim();
+  for (;;) {
+    const findings = evaluate();
+    if (!(await others.loadMissed())) return findings;
+  }
 }
 
 function withAlways(regions: string[], check: AnyCheck): string[] {
@@ -132,6 +145,7 @@ function evaluateUnit(
       org: others,
     });
   } catch (error) {
+    if (error instanceof AccountNotLoaded) return [];
     const message = error instanceof Error ? error.message : String(error);
     return [make.engine(unit.region, { status: 'ERROR', messageId: 'engine.checkFailed', params: { error: message } }, inputs.requestIds)];
   }
