@@ -43,7 +43,7 @@ export interface ClientPool {
   factory(target: ClientTarget): ClientFactory;
   /** Requests in flight or waiting for a slot under the global cap, and the cap. */
   load(): { demand: number; capacity: number };
-  /** Forgets an account's bindings and caps once it is done, so memory does not grow with the organization. */
+  /** Forgets an account's bindings, caps and call counts once it is done, so memory does not grow with the organization. */
   release(accountId: string): void;
   /** Closes the keep-alive sockets. Call once the scan is over. */
   destroy(): void;
@@ -169,6 +169,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
       const prefix = `${accountId}|`;
       for (const key of [...facades.keys()]) if (key.startsWith(prefix)) facades.delete(key);
       for (const key of [...perService.keys()]) if (key.startsWith(prefix)) perService.delete(key);
+      metrics.forget(accountId);
     },
     destroy: () => {
       requestHandler.stop();

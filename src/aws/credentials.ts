@@ -46,6 +46,8 @@ export interface AwsAccess {
    * be assumed. Memoized per account.
    */
   credentialsFor(accountId: string): Promise<AwsCredentialIdentityProvider>;
+  /** Forgets a finished account's session, so memory does not grow with the organization. */
+  release(accountId: string): void;
 }
 
 /** The account could not be reached. The message is safe to show and store. */
@@ -147,5 +149,6 @@ export async function connectAws(options: AwsAccessOptions): Promise<AwsAccess> 
       if (!session) sessions.set(accountId, (session = open(accountId)));
       return session;
     },
+    release: (accountId) => void sessions.delete(accountId),
   };
 }

@@ -37,6 +37,11 @@ export class CallMetrics {
     return Object.fromEntries([...services].map(([service, counts]) => [service, { ...counts }]));
   }
 
+  /** Forgets a finished account's counts (the manifest has them); the totals keep them. */
+  forget(accountId: string): void {
+    this.byAccount.delete(accountId);
+  }
+
   totals(): CallCounts {
     return { ...this.total };
   }

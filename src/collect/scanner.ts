@@ -118,10 +118,12 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
       // The account as many places behind as run at once starts its slow first datasets now.
       startFirstOf(targets[index + maxAccounts]);
       const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
-      // Its datasets are on disk: let them go (the caller's runner also serves organization datasets).
+      // Its datasets are on disk and its counts in its manifest entry: let them go (the caller's
+      // runner also serves organization datasets).
       if (target.accountId !== access.caller.accountId) {
         runners.delete(target.accountId);
         pool.release(target.accountId);
+        access.release(target.accountId);
       }
       saves.add(writer.saveAccount(account, totals()));
       events.accountFinished?.(account);

@@ -66,6 +66,10 @@ describe('client factory', () => {
     expect(log.requestIds).toEqual(['throttled-0', 'throttled-1', 'ok']);
     expect(pool.metrics.forAccount(ACCOUNT)).toEqual({ eventbridge: { requests: 3, retries: 2, throttles: 2, errors: 0 } });
     expect(pool.metrics.totals()).toEqual({ requests: 3, retries: 2, throttles: 2, errors: 0 });
+    // A finished account's counts live on in its manifest entry and in the totals only.
+    pool.release(ACCOUNT);
+    expect(pool.metrics.forAccount(ACCOUNT)).toEqual({});
+    expect(pool.metrics.totals()).toEqual({ requests: 3, retries: 2, throttles: 2, errors: 0 });
   });
 
   test('HTTP 429 counts as a throttle; when retries run out the error is classified throttled', async () => {

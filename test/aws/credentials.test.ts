@@ -46,6 +46,16 @@ describe('connectAws', () => {
     expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
   });
 
+  test('forgets a released account’s session: asked again, it assumes the role again', async () => {
+    sts.on(GetCallerIdentityCommand).resolves({ Account: CALLER, Arn: `arn:aws:iam::${CALLER}:user/auditor` });
+    sts.on(AssumeRoleCommand).resolves(session(3_600_000));
+    const access = await connectAws({ settings, pool: pool(), baseCredentials: async () => BASE });
+    const first = await access.credentialsFor('111111111111');
+    access.release('111111111111');
+    expect(await access.credentialsFor('111111111111')).not.toBe(first);
+    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(2);
+  });
+
   test('assumes the role once per account, eagerly, with ExternalId, a run session name and one hour', async () => {
     sts.on(GetCallerIdentityCommand).resolves({ Account: CALLER, Arn: `arn:aws-us-gov:sts::${CALLER}:assumed-role/Ops/me` });
     sts.on(AssumeRoleCommand).resolves(session(3_600_000));

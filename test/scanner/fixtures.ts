@@ -126,6 +126,7 @@ export const access: AwsAccess = {
     if (accountId === DENIED) throw new AccountAccessError(`cannot assume arn:aws:iam::${DENIED}:role/PartnerAuditReadOnly: AccessDenied: not authorized`);
     return accountId === CALLER ? access.baseCredentials : credentialsOf(accountId);
   },
+  release: () => undefined,
 };
 
 /** What a run of the tests' own datasets may name: the SDK's regions, the real datasets and the test ones. */
