@@ -9,6 +9,7 @@ import type { Finding } from '../../src/contract/results.js';
 import { checkSettingsSchema } from '../../src/contract/settings.js';
 import { evaluateRun, type EvidenceSource } from '../../src/engine/evaluate.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
+import { manifestFixture } from '../snapshot/fixtures.js';
 
 const REGION = 'eu-west-1';
 /** Each account names the account its findings go to; that account says whether it listens. */
@@ -55,17 +56,7 @@ function account(accountId: string): ManifestAccount {
 
 /** Counts how often each account's datasets are read. */
 function source(accounts: string[], records: DatasetRecord[], reads: Map<string, number>): EvidenceSource {
-  const manifest: Manifest = {
-    schemaVersion: 1,
-    tool: { name: 'partner-audit', version: 'test' },
-    runId: 'r',
-    checklist: { id: 'smb-competency', version: '2025-08' },
-    configHash: 'h',
-    startedAt: '2026-11-01T00:00:00Z',
-    complete: true,
-    accounts: accounts.map(account),
-    totals: { requests: 0, retries: 0, throttles: 0, errors: 0 },
-  };
+  const manifest: Manifest = { ...manifestFixture(), complete: true, accounts: accounts.map(account) };
   return {
     manifest,
     datasets: async function* (accountId) {
