@@ -2,8 +2,9 @@
 // binding imported from an `@aws-sdk/client-*` package, or destructured from its `sdkModule(…)`
 // load (src/aws/sdk-module.ts), anywhere in src/ or checks/.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { ANY_SDK_MODULE, SDK_MODULE, sourceFiles } from '../../src/generate/sdk-loads.js';
 
 /** SDK client packages whose IAM action prefix is not the package's own name (the allowed calls name these). */
 const ACTION_PREFIX: Record<string, string> = {
@@ -39,26 +40,10 @@ export interface SdkUse {
   action: string;
 }
 
+// SDK_MODULE's empty first group lines its captures up with IMPORT's: a load has no type-only form.
 const IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s+from\s+['"](@aws-sdk\/client-[\w-]+)['"]/g;
-// The empty first group lines the captures up with IMPORT's: a load has no type-only form.
-const SDK_MODULE = /const\s+()\{([^}]*)\}\s*=\s*sdkModule<[^>]*>\(\s*['"](@aws-sdk\/client-[\w-]+)['"]\s*\)/g;
 const NAMESPACE_IMPORT = /import\s+\*\s+as\s+\w+\s+from\s+['"]@aws-sdk\/client-/;
 const DYNAMIC_IMPORT = /(import|require)\(\s*['"]@aws-sdk\/client-/;
-/** Every load through the SDK loader; each must be one of the destructurings SDK_MODULE reads. */
-const ANY_SDK_MODULE = /(?<!function )\bsdkModule\s*[<(]/g;
-
-export function sourceFiles(root: string, dirs: string[]): string[] {
-  const walk = (dir: string): string[] => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return [];
-    }
-    return entries.flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-  };
-  return dirs.flatMap((d) => walk(join(root, d)));
-}
 
 function operationOf(binding: string): string | undefined {
   if (binding.endsWith('Command') && binding !== 'Command') return binding.slice(0, -'Command'.length);

@@ -1,0 +1,69 @@
+// Part of `npm run build`: writes dist/sdk/<client>.cjs, each AWS SDK client package the code
+// loads, cut down to the names the code takes from it. A client package is one bundle of every
+// operation and shape of its service; loaded whole, the 56 we use hold about 52 MB of heap (EC2
+// alone 7.8 MB) for the few dozen operations we send. The cut bundles keep the package's own
+// code for those names (rolldown tree-shakes its ES modules) and require everything else, the
+// shared @smithy and @aws-sdk runtime included, from node_modules as before: each bundle
+// requires them from the package's own folder, so a client with its own @smithy copies (the
+// older ones) gets those, wherever npm put them.
+//   node dist/src/generate/slim-sdk.js
+
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+import { SLIM_SDK_DIR, slimFileName } from '../aws/sdk-module.js';
+import { sdkLoads } from './sdk-loads.js';
+
+const ENTRY = '\0slim-sdk-entry';
+
+const isBare = (id: string): boolean => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+async function buildSlim(pkg: string, names: string[], outDir: string, root: string): Promise<void> {
+  const own = (id: string): boolean => id === pkg || id.startsWith(`${pkg}/`);
+  await build({
+    cwd: root,
+    input: ENTRY,
+    platform: 'node',
+    // The ES module build is the one a bundler can tree-shake.
+    resolve: { mainFields: ['module', 'main'] },
+    plugins: [
+      {
+        name: 'slim-sdk-entry',
+        resolveId: (id) => {
+          if (id === ENTRY) return id;
+          return isBare(id) && !own(id) ? { id, external: true } : null;
+        },
+        load: (id) => (id === ENTRY ? `export { ${names.join(', ')} } from '${pkg}';\n` : null),
+      },
+    ],
+    output: {
+      file: join(outDir, slimFileName(pkg)),
+      format: 'cjs',
+      // The bundle's `require` is the package's own, as if the bundle sat in the package's folder;
+      // strict, as the ES modules it was built from.
+      banner: '(function (require) {\n"use strict";',
+      footer: `})(require('node:module').createRequire(require.resolve(${JSON.stringify(pkg)})));`,
+    },
+    logLevel: 'warn',
+  });
+}
+
+export async function writeSlimSdk(root: string, outDir: string): Promise<void> {
+  const { names, unreadable } = sdkLoads(root, ['src', 'checks']);
+  if (unreadable.length) throw new Error(`SDK loads that are not plain destructurings, in ${unreadable.join(', ')}`);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const sorted = (pkg: string): string[] => [...(names.get(pkg) ?? [])].sort();
+  const packages = [...names.keys()].sort();
+  await Promise.all(packages.map((pkg) => buildSlim(pkg, sorted(pkg), outDir, root)));
+  // What each bundle holds, for the test that holds every load to its bundle.
+  const index = Object.fromEntries(packages.map((pkg) => [pkg, sorted(pkg)]));
+  writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+}
+
+// dist/src/generate/ → the repository root.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  await writeSlimSdk(root, fileURLToPath(SLIM_SDK_DIR));
+}
