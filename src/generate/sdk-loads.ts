@@ -24,7 +24,7 @@ export function sourceFiles(root: string, dirs: string[]): string[] {
 }
 
 /** `A`, `B: alias` → `A`, `B`. */
-export function boundNames(destructured: string): string[] {
+function boundNames(destructured: string): string[] {
   return destructured
     .split(',')
     .map((part) => part.split(':')[0]?.trim() ?? '')

@@ -1,6 +1,6 @@
 // Part of `npm run build`: writes dist/sdk/<client>.cjs, each AWS SDK client package the code
 // loads, cut down to the names the code takes from it. A client package is one bundle of every
-// operation and shape of its service; loaded whole, the 56 we use hold about 52 MB of heap (EC2
+// operation and shape of its service; loaded whole, the 54 we use hold about 51 MB of heap (EC2
 // alone 7.8 MB) for the few dozen operations we send. The cut bundles keep the package's own
 // code for those names (rolldown tree-shakes its ES modules) and require everything else, the
 // shared @smithy and @aws-sdk runtime included, from node_modules as before: each bundle

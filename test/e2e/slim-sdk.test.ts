@@ -3,7 +3,7 @@
 // packages; these tests hold the cut bundles to the same behaviour.
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ const SESSION_NAME = /partner-audit-[\w.:-]+/g;
 function builtIndex(): Record<string, string[]> {
   const file = join(SLIM_DIR, 'index.json');
   if (!existsSync(file)) throw new Error('dist/sdk/index.json is missing: run `npm run build` first');
-  return JSON.parse(load('node:fs').readFileSync(file, 'utf8')) as Record<string, string[]>;
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
 }
 
 describe('cut SDK bundles (dist/sdk)', () => {
@@ -45,7 +45,7 @@ describe('cut SDK bundles (dist/sdk)', () => {
     }
   });
 
-  it('are what the built loader loads; the sources and the uncut packages load whole', async () => {
+  it('are what the built loader loads; the sources, and a package without a bundle, load whole', async () => {
     type Loader = typeof import('../../src/aws/sdk-module.js');
     const built = (await import(join(ROOT, 'dist/src/aws/sdk-module.js'))) as Loader;
     const source = (await import('../../src/aws/sdk-module.js')) as Loader;
