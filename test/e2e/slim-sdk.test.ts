@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../bench/scan-driver.js';
+import { slimFileName } from '../../src/aws/sdk-module.js';
 import { sdkLoads } from '../../src/generate/sdk-loads.js';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.js';
 import { PRODUCT_ROLE } from '../wire/fixtures-data.js';
@@ -36,7 +37,7 @@ describe('cut SDK bundles (dist/sdk)', () => {
     expect(Object.keys(index).sort()).toEqual([...names.keys()].sort());
     for (const [pkg, bound] of Object.entries(index)) {
       expect([...(names.get(pkg) ?? [])].sort()).toEqual(bound);
-      const cut = load(join(SLIM_DIR, `${pkg.replace('@aws-sdk/', '')}.cjs`)) as Record<string, unknown>;
+      const cut = load(join(SLIM_DIR, slimFileName(pkg))) as Record<string, unknown>;
       const whole = load(pkg) as Record<string, unknown>;
       for (const name of bound) {
         expect(typeof cut[name], `${pkg} ${name}`).toBe(typeof whole[name]);
