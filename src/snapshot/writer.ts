@@ -9,6 +9,7 @@ import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
 import { datasetsFile } from './layout.js';
 import { DATASETS_DIR, MANIFEST_FILE, type CallCounts, type Manifest, type ManifestAccount } from './manifest.js';
+import { manifestText } from './manifest-text.js';
 
 export { datasetsFile } from './layout.js';
 
@@ -82,7 +83,7 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
     queues.run(MANIFEST_FILE, async () => {
       const started = performance.now();
       const tmp = `${manifestPath}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`, { flag: REPLACE });
+      await writeFile(tmp, manifestText(manifest), { flag: REPLACE });
       await rename(tmp, manifestPath);
       lastWrite = { endedAt: performance.now(), tookMs: performance.now() - started };
     });
