@@ -34,6 +34,6 @@ describe('manifestText', () => {
   test('keeps each piece small whatever the organization', () => {
     const pieces = [...manifestText({ ...manifestFixture(), accounts: many })];
     expect(pieces.length).toBeGreaterThan(3);
-    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(80 * 1024);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(64 * 1024);
   });
 });
