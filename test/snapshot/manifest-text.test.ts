@@ -26,7 +26,8 @@ describe('manifestText', () => {
     ['a name that looks like the accounts key', [account(2, '\n  "accounts": []'), account(3, 'ünïcödé ✓')]],
     ['enough accounts for several pieces', many],
   ])('writes %s exactly as JSON.stringify(manifest, null, 2)', (_name, accounts) => {
-    const manifest = { ...manifestFixture(), accounts, shard: { index: 1, count: 2 } };
+    // selection.accounts is a nested key of the same name, at a deeper indentation.
+    const manifest = { ...manifestFixture(), selection: { accounts: [] }, accounts, shard: { index: 1, count: 2 } };
     const pieces = [...manifestText(manifest)];
     expect(pieces.join('')).toBe(`${JSON.stringify(manifest, null, 2)}\n`);
   });
