@@ -142,7 +142,8 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   if (caller) {
     // Organization datasets live in the caller's file: when the deadline cut them, --resume rescans the caller.
     const cut = organizationRecords.some(cutByDeadline) ? stoppedByDeadline(caller, organizationRecords) : caller;
-    await writer.saveAccount({ ...cut, calls: pool.metrics.forAccount(caller.accountId) }, totals());
+    // Not awaited: a save waits out the spacing between manifest writes; finish's write takes it along.
+    saves.add(writer.saveAccount({ ...cut, calls: pool.metrics.forAccount(caller.accountId) }, totals()));
   }
   await writer.finish(now().toISOString(), totals(), !options.deadline?.reached());
   await saves.settle();

@@ -139,3 +139,19 @@ describe('runScan', () => {
     }
   });
 });
+
+describe('runScan with the caller among the targets', () => {
+  test('the manifest on disk equals what the scan returns and counts every request, the caller\'s included', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'pa-scan-caller-')), 'run');
+    const http = fakeHttp(answer);
+    const pool = createClientPool({ settings, requestHandler: http });
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    const summary = await runScan({ targets: [{ accountId: CALLER }, { accountId: REACHED[1]! }], plan, settings, writer, access, pool });
+    const manifest = await readManifest(dir, testVocabulary());
+    expect(manifest.accounts).toEqual(summary.accounts);
+    const counted = manifest.accounts.flatMap((a) => Object.values(a.calls)).reduce((sum, c) => sum + c.requests, 0);
+    expect(counted).toBe(http.requests.length);
+    expect(manifest.totals.requests).toBe(http.requests.length);
+  });
+});
