@@ -1,8 +1,8 @@
 // "Fix first": every requirement with a FAIL or ERROR row, most urgent first. One ranking shared by
 // report.html, summary.md and the console, so they name the same requirements in the same order.
 
-import type { Requirement } from '../contract/checklists/types.js';
-import type { Finding, RequirementResult, ResultsHead } from '../contract/results.js';
+import type { Checklist, Requirement } from '../contract/checklists/types.js';
+import type { Finding, FindingSource, RequirementResult, ResultsHead } from '../contract/results.js';
 import { severityRank, type Severity } from '../contract/status.js';
 import { groupBy, rowSubject } from './findings.js';
 import type { ReportInput } from './types.js';
@@ -18,8 +18,25 @@ export interface Problem {
   reason: string;
 }
 
+type RankingInput = Pick<ReportInput, 'results' | 'checklist' | 'findings'>;
+
+/**
+ * report.html, summary.md and the console rank the same results: the first ranking of a finding
+ * source is kept with it, since each one costs a read of every finding from results.json.
+ */
+const rankings = new WeakMap<FindingSource, { results: ResultsHead; checklist: Checklist; problems: Promise<Problem[]> }>();
+
+export async function problemsToFixFirst(input: RankingInput): Promise<Problem[]> {
+  const known = rankings.get(input.findings);
+  if (known && known.results === input.results && known.checklist === input.checklist) return [...(await known.problems)];
+  const problems = rankProblems(input);
+  rankings.set(input.findings, { results: input.results, checklist: input.checklist, problems });
+  problems.catch(() => rankings.delete(input.findings));
+  return [...(await problems)];
+}
+
 /** One pass over the findings: the worst severity (and first message) behind each failing or erroring requirement. */
-export async function problemsToFixFirst({ results, checklist, findings }: Pick<ReportInput, 'results' | 'checklist' | 'findings'>): Promise<Problem[]> {
+async function rankProblems({ results, checklist, findings }: RankingInput): Promise<Problem[]> {
   const rows = groupBy(results.requirements, (r) => [r.requirementId]);
   const open = new Map<string, OpenProblem>();
   for (const requirement of checklist.requirements) {

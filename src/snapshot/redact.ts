@@ -98,7 +98,10 @@ function redactValue(value: unknown, options: RedactOptions): unknown {
   if (Array.isArray(value)) return redactArray(value, options);
   if (value === null || typeof value !== 'object') return value;
   let out: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
+  // for…in rather than Object.entries: no array per object, a third of the time on a run's findings.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
     const redacted = isSecretKey(key) && item !== null && item !== undefined ? REDACTED : redactValue(item, options);
     if (redacted !== item) {
       out ??= { ...value };
