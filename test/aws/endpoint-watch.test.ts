@@ -2,6 +2,8 @@
 // calls at once (the SDK does not retry that), and the deadline ends everything in flight.
 
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { createClientPool, type ClientSettings } from '../../src/aws/clients.js';
 import { classifyError } from '../../src/aws/errors.js';
@@ -91,6 +93,29 @@ describe('stalled endpoints', () => {
     }
     expect(String(await stuck)).toMatch(/eu-west-1.* stopped answering/);
     pool.destroy();
+  });
+
+  test("a stalled call's HTTP request is aborted, so its socket does not stay open", async () => {
+    const closed: Promise<void>[] = [];
+    const server = createServer((request: IncomingMessage) => {
+      // Never answers; notes when the client gives up on the request.
+      closed.push(new Promise((resolve) => request.socket.once('close', () => resolve())));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The pool's own HTTP handler (Node's), as in a scan.
+    const pool = createClientPool({ settings });
+    try {
+      const outcome = await clientOf(pool).send(new ListRulesCommand({})).catch((e: unknown) => e);
+      expect(classifyError(outcome).code).toBe(ENDPOINT_STALLED);
+      expect(closed).toHaveLength(1);
+      await closed[0];
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_EVENTBRIDGE;
+      pool.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
