@@ -3,14 +3,15 @@ import type { FindingSource } from '../../src/contract/results.js';
 import { problemsToFixFirst } from '../../src/report/priorities.js';
 import { reportInput } from '../fixtures/report-input.js';
 
-/** The fixture's findings, counting how often a reader goes through them. */
-function countingPasses(): { source: FindingSource; passes: () => number } {
+/** The fixture's findings, counting how often a reader goes through them; the first read may fail. */
+function countingPasses(failFirst = false): { source: FindingSource; passes: () => number } {
   const input = reportInput();
   let passes = 0;
   const source: FindingSource = {
     count: input.findings.count,
     each: async function* () {
       passes += 1;
+      if (failFirst && passes === 1) throw new Error('results.json is unreadable');
       yield* input.findings.each();
     },
   };
@@ -47,17 +48,9 @@ describe('problemsToFixFirst', () => {
 
   it('does not keep a failed read: the next caller reads again', async () => {
     const input = reportInput();
-    let attempts = 0;
-    const flaky: FindingSource = {
-      count: input.findings.count,
-      each: async function* () {
-        attempts += 1;
-        if (attempts === 1) throw new Error('results.json is unreadable');
-        yield* input.findings.each();
-      },
-    };
-    await expect(problemsToFixFirst({ ...input, findings: flaky })).rejects.toThrow('unreadable');
-    expect((await problemsToFixFirst({ ...input, findings: flaky })).length).toBeGreaterThan(0);
-    expect(attempts).toBe(2);
+    const { source, passes } = countingPasses(true);
+    await expect(problemsToFixFirst({ ...input, findings: source })).rejects.toThrow('unreadable');
+    expect((await problemsToFixFirst({ ...input, findings: source })).length).toBeGreaterThan(0);
+    expect(passes()).toBe(2);
   });
 });
