@@ -1,7 +1,8 @@
 // `npm run bench`: for each size (default 100 and 1,000 accounts × 4 regions) serves a synthetic
 // organization on the fake AWS (its own process), runs the whole scan (collect, evaluate, report) in
 // one process of its own, and measures the same server with bare SDK calls at the same in-flight cap,
-// before and after the scan. The ideal wall time is the scan's request count at the bare-SDK rate.
+// before and after the scan, each time in a process of its own started like the scan's. The ideal
+// wall time is the scan's request count at the bare-SDK rate.
 // Prints plain lines a person can quote; docs/performance.md explains each figure.
 //   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 20]
 //                          [--accounts-in-parallel n] [--cpu-prof dir] [--scan-node path] [--quick] [--keep]
@@ -11,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configSchema } from '../src/config/schema.js';
-import { createBareSdk, type BareSdk } from './bare-sdk.js';
+import { measureBareInChild, type BareWindow } from './bare-process.js';
 import { scanInChild, type ScanFigures } from './scan-process.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { accountId, DEFAULT_REGIONS, EXTERNAL_ID, syntheticOrganization, type SyntheticOptions } from './synthetic-org.js';
@@ -69,33 +70,24 @@ function options(): Options {
   };
 }
 
-interface BareFigures {
+interface BareFigures extends BareWindow {
   requests: number;
-  seconds: number;
-  cpuMs: number;
 }
 
-/** Bare SDK calls against the same server, at the scan's default in-flight cap. */
-function openBareSdk(opts: Options, accounts: number): Promise<BareSdk> {
+/** Bare SDK calls against the same server, at the scan's default in-flight cap, run by the scan's executable. */
+async function measureBare(server: ServerProcess, opts: Options, accounts: number, seconds: number): Promise<BareFigures> {
   const defaults = configSchema.parse({});
-  return createBareSdk({
+  const job = {
     accounts: Array.from({ length: Math.min(accounts, BARE_ACCOUNTS) }, (_, i) => accountId(i)),
     regions: DEFAULT_REGIONS.slice(0, opts.regions),
     inFlight: defaults.concurrency.requestsInFlight,
     externalId: EXTERNAL_ID,
     roleName: 'PartnerAuditReadOnly',
     maxAttempts: defaults.retry.maxAttempts,
-  });
-}
-
-async function measureBare(server: ServerProcess, bare: BareSdk, seconds: number): Promise<BareFigures> {
-  server.resetStats();
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await bare.run(seconds * 1000);
-  const elapsed = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  return { requests: (await server.stats()).requests, seconds: elapsed, cpuMs: (used.user + used.system) / 1000 };
+    seconds,
+  };
+  const window = await measureBareInChild(job, opts.scanNode ?? process.execPath, () => server.resetStats());
+  return { ...window, requests: (await server.stats()).requests };
 }
 
 function line(label: string, value: string): void {
@@ -120,6 +112,8 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   line('bare SDK rate', `${bareRate.toFixed(0)} requests/s (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
   line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (collect, evaluate, report json,html,markdown; one process, no heap flag)`);
   line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
+  line('peak RSS, bare SDK', `${Math.max(...bare.map((b) => b.peakRssMb)).toFixed(0)} MB (the yardstick's own process)`);
+  line('node', `${opts.scanNode ?? process.execPath} (runs the scan and the yardstick)`);
   line('accounts', statuses);
   line('requests', `${served.requests} served, ${(served.requests / (accounts * opts.regions)).toFixed(1)} per account-region (scan counted ${scan.requests})`);
   line('retries', String(scan.retries));
@@ -136,9 +130,7 @@ async function benchSize(accounts: number, opts: Options, root: string): Promise
   process.env.AWS_ENDPOINT_URL = server.endpoint;
   try {
     const loads = [load()];
-    const bare = await openBareSdk(opts, accounts);
-    await bare.warmUp();
-    const before = await measureBare(server, bare, opts.baselineSeconds / 2);
+    const before = await measureBare(server, opts, accounts, opts.baselineSeconds / 2);
     console.error(`bench: scanning ${accounts} accounts x ${opts.regions} regions…`);
     server.resetStats();
     const outDir = join(root, `run-${accounts}`);
@@ -151,8 +143,7 @@ async function benchSize(accounts: number, opts: Options, root: string): Promise
       ...(scanNode ? { scanNode } : {}),
     });
     const served = await server.stats();
-    const after = await measureBare(server, bare, opts.baselineSeconds / 2);
-    bare.destroy();
+    const after = await measureBare(server, opts, accounts, opts.baselineSeconds / 2);
     loads.push(load());
     report(accounts, opts, scan, [before, after], served, loads);
     if (opts.keep) line('run directory', outDir);
