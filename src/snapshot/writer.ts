@@ -57,6 +57,12 @@ class WriteQueues {
   }
 }
 
+/** Lines of one account's records that wait for the same write. */
+interface Batch {
+  lines: string[];
+  written: Promise<void>;
+}
+
 /** A regular file takes a write whole, short of a full disk; the loop covers that case too. */
 async function writeAll(file: FileHandle, text: string): Promise<void> {
   const bytes = Buffer.from(text);
@@ -117,6 +123,10 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
     if (!file) files.set(accountId, (file = await open(datasetsFile(dir, accountId), APPEND)));
     return file;
   };
+  // Records that finish while their account's file is busy share its next write. One write per
+  // record left each waiting behind every record before it, seconds on a busy scan, and the
+  // datasets that depend on a record wait for it to be written.
+  const batches = new Map<string, Batch>();
   const closeFile = (accountId: string): Promise<void> =>
     queues.run(accountId, async () => {
       const file = files.get(accountId);
@@ -142,7 +152,20 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
     },
     writeRecord: (record) => {
       const line = `${JSON.stringify(record)}\n`;
-      return queues.run(record.accountId, async () => writeAll(await fileOf(record.accountId), line));
+      const { accountId } = record;
+      const waiting = batches.get(accountId);
+      if (waiting) {
+        waiting.lines.push(line);
+        return waiting.written;
+      }
+      const lines = [line];
+      const written = queues.run(accountId, async () => {
+        // Records from here on wait for the next batch.
+        batches.delete(accountId);
+        await writeAll(await fileOf(accountId), lines.join(''));
+      });
+      batches.set(accountId, { lines, written });
+      return written;
     },
     saveAccount: (account, totals) => {
       const known = manifest.accounts.some((a) => a.accountId === account.accountId);

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, readdir, writeFile, appendFile, symlink } from 'node:fs/promises';
+import { mkdtemp, open, readFile, readdir, writeFile, appendFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import { SnapshotError } from '../../src/errors.js';
 import { runVocabulary } from '../../src/collect/vocabulary.js';
@@ -140,6 +140,30 @@ describe('snapshot writer and reader', () => {
     await expect(readManifest(empty)).rejects.toThrow(/snapshot has no manifest.json/);
     for (const err of await Promise.allSettled([readManifest(empty)])) {
       if (err.status === 'rejected') expect(String((err.reason as Error).message)).not.toContain('\n');
+    }
+  });
+});
+
+describe('record writes', () => {
+  test('records that arrive before the next write of their account file share it, in order', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    const probe = await open(join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const writes = vi.spyOn(fileHandle, 'write');
+    try {
+      const records = Array.from({ length: 50 }, (_, i) => ({ ...ok, requestIds: [`r-${i}`] }));
+      const other = { ...failed, accountId: '222222222222' };
+      await Promise.all([...records.map((r) => writer.writeRecord(r)), writer.writeRecord(other)]);
+      // All 50 arrive before their account's write starts: one write per account.
+      expect(writes).toHaveBeenCalledTimes(2);
+      const lines = async (accountId: string) => (await readFile(datasetsFile(dir, accountId), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+      expect(await lines(ok.accountId)).toEqual(records);
+      expect(await lines(other.accountId)).toEqual([other]);
+    } finally {
+      writes.mockRestore();
     }
   });
 });
