@@ -146,9 +146,10 @@ export function createSnapshotWriter(dir: string, initial: Manifest): SnapshotWr
       await saveNow();
     },
     // Removed rather than truncated: a link in its place goes, not the file it points to.
+    // Queued at once, so a record asked for after the reset lands after it (and starts a new batch).
     resetAccount: async (accountId) => {
-      await closeFile(accountId);
-      await queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true }));
+      batches.delete(accountId);
+      await Promise.all([closeFile(accountId), queues.run(accountId, () => rm(datasetsFile(dir, accountId), { force: true }))]);
     },
     writeRecord: (record) => {
       const line = `${JSON.stringify(record)}\n`;

@@ -168,6 +168,19 @@ describe('record writes', () => {
   });
 });
 
+describe('record writes after a reset', () => {
+  test('a record asked for after resetAccount survives the reset, one asked for before it does not', async () => {
+    const dir = await tempRun();
+    const writer = createSnapshotWriter(dir, manifestFixture());
+    await writer.start();
+    const before = writer.writeRecord(ok);
+    const reset = writer.resetAccount(ok.accountId);
+    const after = { ...ok, requestIds: ['r-after'] };
+    await Promise.all([before, reset, writer.writeRecord(after)]);
+    expect(await collect(dir, ok.accountId)).toEqual([after]);
+  });
+});
+
 describe('interruption and reuse', () => {
   test('an interrupt flushes finished records and leaves an incomplete manifest', async () => {
     const dir = await tempRun();
