@@ -166,9 +166,7 @@ describe('record writes', () => {
       writes.mockRestore();
     }
   });
-});
 
-describe('record writes after a reset', () => {
   test('a record asked for after resetAccount survives the reset, one asked for before it does not', async () => {
     const dir = await tempRun();
     const writer = createSnapshotWriter(dir, manifestFixture());
