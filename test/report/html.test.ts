@@ -8,6 +8,7 @@ import { EVIDENCE_MAX_CHARS, EVIDENCE_OMITTED, type ReportData } from '../../src
 import { esc, jsonForScriptChunks } from '../../src/report/html/escape.js';
 import { FULL_LIST_FILE, HTML_MAX_FINDINGS, htmlReporter, renderHtmlReport } from '../../src/report/html/index.js';
 import { STYLES } from '../../src/report/html/styles.js';
+import { findingId } from '../../src/report/findings.js';
 import { EXPECTED, HOSTILE_IMG, HOSTILE_SCRIPT, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
 
 const DATA_OPEN = '<script type="application/json" id="report-data">';
@@ -215,6 +216,8 @@ describe('a 500-account, 16-region run', () => {
       const lines = readFileSync(join(dir, FULL_LIST_FILE), 'utf8').trimEnd().split('\n');
       expect(lines).toHaveLength(big.results.findings.length + 1);
       expect(lines[0]).toMatch(/^\uFEFFFinding,Check,/);
+      // Rows are stringified in batches: every finding, the last partial batch too, in results order.
+      expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(big.results.findings.map(findingId));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
