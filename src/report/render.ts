@@ -7,7 +7,7 @@ import type { FindingSource } from '../contract/results.js';
 import { UsageError } from '../errors.js';
 import { isChunked } from './chunked.js';
 import { redact, type RedactOptions } from '../snapshot/redact.js';
-import { slices, writeChunks } from '../snapshot/chunk-writer.js';
+import { writeChunks } from '../snapshot/chunk-writer.js';
 import { selectReporters } from './registry.js';
 import { jsonReporter } from './json.js';
 import { isFileReporter, type ReportInput, type Reporter } from './types.js';
@@ -107,7 +107,7 @@ async function writeContent(path: string, content: string | Uint8Array): Promise
     await writeFile(path, content);
     return content.byteLength;
   }
-  return writeChunks(path, slices(content));
+  return writeChunks(path, [content]);
 }
 
 /** One format rendered from the redacted input, for `--out -`. */
