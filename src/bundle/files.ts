@@ -1,11 +1,10 @@
 // Listing and hashing the files of a run directory.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
+import { fileChunks } from '../snapshot/file-chunks.js';
 import { LOCK_FILE, RERENDERS_DIR } from '../snapshot/layout.js';
 
 export const CHECKSUMS_FILE = 'SHA256SUMS';
@@ -36,7 +35,7 @@ export async function listBundleFiles(runDir: string): Promise<string[]> {
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
+  for await (const chunk of fileChunks(path)) hash.update(chunk);
   return hash.digest('hex');
 }
 

@@ -42,6 +42,15 @@ describe('writeChecksums', () => {
     expect(lines[1]).toBe(`${manifestHash}  manifest.json`);
   });
 
+  it('hashes a file of several read chunks whole', async () => {
+    // Read 64 KiB at a time into one reused buffer: every chunk must reach the hash before the next read.
+    const content = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `{"line":${i}}\n`).join(''));
+    expect(content.length).toBeGreaterThan(3 * 64 * 1024);
+    writeFileSync(join(run, 'results.json'), content);
+    const hashes = await writeChecksums(run);
+    expect(hashes.get('results.json')).toBe(createHash('sha256').update(content).digest('hex'));
+  });
+
   it.runIf(hasSha256sum())('is verified by `sha256sum -c` with no tooling of ours', async () => {
     await writeChecksums(run);
     const out = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: run, encoding: 'utf8' });

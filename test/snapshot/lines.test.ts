@@ -30,7 +30,7 @@ describe('fileLines', () => {
   });
 
   it('joins a line longer than a read chunk, with a multi-byte character cut between chunks', async () => {
-    // fs streams read 64 KiB at a time; after "first\n" (6 bytes), "é" (2 bytes) starts on byte
+    // fileLines reads 64 KiB at a time; after "first\n" (6 bytes), "é" (2 bytes) starts on byte
     // 65,535, the first chunk's last, and the line runs on over three more chunks.
     const long = `${'x'.repeat(65_529)}é${'y'.repeat(200_000)}`;
     expect(await linesOf(`first\n${long}\nlast`)).toEqual(['first', long, 'last']);
