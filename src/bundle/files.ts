@@ -33,10 +33,10 @@ export async function listBundleFiles(runDir: string): Promise<string[]> {
   return files.sort();
 }
 
-export async function sha256File(path: string): Promise<string> {
+export async function sha256File(path: string, encoding: 'hex' | 'base64' = 'hex'): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fileChunks(path)) hash.update(chunk);
-  return hash.digest('hex');
+  return hash.digest(encoding);
 }
 
 export function sha256(data: string | Uint8Array): string {

@@ -11,13 +11,15 @@ import type { RawRequest, WireResponse } from './protocols/protocol.js';
 import { serviceFor } from './registry.js';
 import { findAccount, type Scenario } from './scenario.js';
 import type { Service } from './service.js';
-import { newState } from './state.js';
+import { newState, type StoredObject } from './state.js';
 import { StatsRecorder, type FakeAwsStats } from './stats.js';
 
 export interface FakeAws {
   /** `http://127.0.0.1:<port>`, for AWS_ENDPOINT_URL. */
   endpoint: string;
   stats(): FakeAwsStats;
+  /** What S3 PutObject stored, by `bucket/key`. */
+  storedObject(bucket: string, key: string): StoredObject | undefined;
   resetStats(): void;
   stop(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startFakeAws(scenario: Scenario, options: FakeAwsOptions =
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stats: () => dispatcher.stats.snapshot(),
+    storedObject: (bucket, key) => dispatcher.state.objects.get(`${bucket}/${key}`),
     resetStats: () => dispatcher.stats.reset(),
     stop: () =>
       new Promise<void>((resolve, reject) => {
@@ -48,7 +51,7 @@ export async function startFakeAws(scenario: Scenario, options: FakeAwsOptions =
 
 class Dispatcher {
   readonly stats = new StatsRecorder();
-  private readonly state = newState();
+  readonly state = newState();
   private readonly faults: FaultInjector;
 
   constructor(
@@ -114,5 +117,6 @@ async function readRequest(req: IncomingMessage): Promise<RawRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const url = new URL(req.url ?? '/', 'http://fake-aws');
-  return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+  const bytes = Buffer.concat(chunks);
+  return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: bytes.toString('utf8'), bytes };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ describe('parseS3Uri', () => {
 });
 
 describe('uploadRun', () => {
-  it('puts every run file under prefix/run-name, with a SHA-256 checksum, SHA256SUMS last', async () => {
+  it('puts every run file under prefix/run-name, as a file-backed body with its length and SHA-256, SHA256SUMS last', async () => {
     s3.on(PutObjectCommand).callsFake((input: { Key: string }) => ({ VersionId: `v-${input.Key.split('/').pop()}` }));
     const uploaded = await uploadRun(new S3Client({ region: 'eu-west-1' }), runDir(), parseS3Uri('s3://evidence/audits'));
     const calls = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input);
@@ -52,7 +53,10 @@ describe('uploadRun', () => {
     }
     expect(calls.find((c) => c.Key!.endsWith('report.html'))!.ContentType).toBe('text/html; charset=utf-8');
     expect(calls.find((c) => c.Key!.endsWith('.jsonl'))!.ContentType).toBe('application/x-ndjson');
-    expect(String(calls.find((c) => c.Key!.endsWith('results.json'))!.Body)).toBe('{"schemaVersion":1}');
+    const results = calls.find((c) => c.Key!.endsWith('results.json'))!;
+    expect(await (results.Body as Blob).text()).toBe('{"schemaVersion":1}');
+    expect(results.ContentLength).toBe(19);
+    expect(results.ChecksumSHA256).toBe(createHash('sha256').update('{"schemaVersion":1}').digest('base64'));
     expect(uploaded).toContainEqual({ key: 'audits/2026-11-20T020000Z/results.json', versionId: 'v-results.json' });
   });
 

@@ -10,6 +10,8 @@ export interface RawRequest {
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body's bytes, for payloads that are not text (S3 PutObject). */
+  bytes: Buffer;
 }
 
 /** Input as the handlers read it: form parameters (query protocols, REST query strings), a JSON
@@ -19,6 +21,8 @@ export interface OperationInput {
   json: Record<string, unknown>;
   pathParams: Record<string, string>;
   headers: RawRequest['headers'];
+  /** The request body of REST operations whose payload is a blob (S3 PutObject). */
+  payload?: Buffer;
 }
 
 export interface WireResponse {

@@ -31,7 +31,7 @@ export function restRouter(operations: Readonly<Record<string, RestOperation>>):
   return (req) => {
     for (const route of routes) {
       const pathParams = route.method === req.method && hasMarkers(req.query, route.markers) ? route.matchPath(req.path) : undefined;
-      if (pathParams) return { operation: route.operation, input: { ...emptyInput(), form: req.query, pathParams, headers: req.headers } };
+      if (pathParams) return { operation: route.operation, input: { ...emptyInput(), form: req.query, pathParams, headers: req.headers, payload: req.bytes } };
     }
     return undefined;
   };
@@ -49,9 +49,10 @@ function hasMarkers(query: URLSearchParams, markers: [string, string][]): boolea
 
 function compileTemplate(template: string): (path: string) => Record<string, string> | undefined {
   const names: string[] = [];
-  const pattern = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+  // `{Key+}` is a greedy label: it takes the rest of the path, slashes included.
+  const pattern = template.replace(/\{(\w+)(\+?)\}/g, (_m, name: string, greedy: string) => {
     names.push(name);
-    return '([^/]+)';
+    return greedy ? '(.+)' : '([^/]+)';
   });
   const regex = new RegExp(`^${pattern}/?$`);
   return (path) => {

@@ -1,9 +1,10 @@
 // restXml (S3, S3 Control, CloudFront): routed like restJson, by method, path and query markers.
 // A handler returns one XML document as `{ RootElement: content }` (S3 ListBuckets:
 // `{ ListAllMyBucketsResult: { Buckets: { Bucket: [...] } } }`); lists are written flat, one
-// element per entry. A payload that is not XML (S3 GetBucketPolicy answers the policy's JSON) is a
-// RawPayload. Errors are the <ErrorResponse> envelope, or a bare <Error> for S3, with any headers
-// the error carries. Request bodies are not read: the audit's restXml calls are all GETs.
+// element per entry. A payload that is not XML (S3 GetBucketPolicy answers the policy's JSON), or
+// an answer carried in headers alone (S3 PutObject), is a RawPayload. Errors are the <ErrorResponse>
+// envelope, or a bare <Error> for S3, with any headers the error carries. A request body that is a
+// blob (S3 PutObject) reaches the handler as `input.payload`.
 
 import type { FakeAwsError } from '../errors.js';
 import type { ProtocolFactory } from './protocol.js';
@@ -15,6 +16,7 @@ export class RawPayload {
   constructor(
     readonly body: string,
     readonly contentType: string,
+    readonly headers: Record<string, string> = {},
   ) {}
 }
 
@@ -38,7 +40,9 @@ export function restXml(dialect: RestXmlDialect): ProtocolFactory<RestOperation>
     },
     operationOf: restRouter(operations),
     success: (_operation, result, requestId) => {
-      if (result instanceof RawPayload) return { status: 200, headers: { 'content-type': result.contentType, [requestIdHeader ?? 'x-amzn-requestid']: requestId }, body: result.body };
+      if (result instanceof RawPayload) {
+        return { status: 200, headers: { ...result.headers, 'content-type': result.contentType, [requestIdHeader ?? 'x-amzn-requestid']: requestId }, body: result.body };
+      }
       return xmlResponse(200, documentXml(result, xmlns), requestId, requestIdHeader);
     },
     error: (err, requestId) => {

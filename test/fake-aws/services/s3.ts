@@ -1,8 +1,9 @@
 // S3 (restXml, path-style: the bucket is the first path segment): ListBuckets and the bucket reads
-// the audit makes. Buckets are account-wide, so the service answers in every region; a bucket call
+// the audit makes, and PutObject for `--upload` (the body checked against its SHA-256, as S3 does). Buckets are account-wide, so the service answers in every region; a bucket call
 // signed for another region than the bucket's is redirected (301 PermanentRedirect with
 // x-amz-bucket-region), as S3 does, except GetBucketLocation, which answers from anywhere.
 
+import { createHash, randomUUID } from 'node:crypto';
 import { FakeAwsError, type ServiceErrors } from '../errors.js';
 import { stableId } from '../params.js';
 import { RawPayload, restXml } from '../protocols/rest-xml.js';
@@ -26,6 +27,8 @@ export interface S3BucketSpec {
   publicAccessBlock?: PublicAccessBlockSpec;
   /** ListBuckets leaves BucketRegion out (older answers), so the caller asks GetBucketLocation. */
   unlistedRegion?: boolean;
+  /** PutObject answers a version ID. */
+  versioned?: boolean;
 }
 
 declare module '../scenario.js' {
@@ -137,6 +140,27 @@ function getPublicAccessBlock(ctx: HandlerContext): unknown {
   return publicAccessBlockDocument(bucket(ctx).publicAccessBlock);
 }
 
+function putObject(ctx: HandlerContext): unknown {
+  const spec = bucket(ctx);
+  const { headers, payload = Buffer.alloc(0), pathParams } = ctx.input;
+  if (String(headers['content-encoding'] ?? '').includes('aws-chunked')) {
+    // S3 decodes aws-chunked bodies; this fake does not, so it says so rather than store the framing.
+    throw new FakeAwsError('NotImplemented', 501, 'A header you provided implies functionality that is not implemented.');
+  }
+  const declared = headers['x-amz-checksum-sha256'] as string | undefined;
+  if (declared !== undefined && declared !== createHash('sha256').update(payload).digest('base64')) {
+    throw new FakeAwsError('BadDigest', 400, 'The sha256 you specified did not match the calculated checksum.');
+  }
+  const versionId = spec.versioned ? randomUUID().replaceAll('-', '') : undefined;
+  const contentType = headers['content-type'] as string | undefined;
+  ctx.state.objects.set(`${spec.name}/${pathParams.Key}`, { body: payload, contentType, checksumSha256: declared, versionId });
+  return new RawPayload('', 'application/xml', {
+    etag: `"${createHash('md5').update(payload).digest('hex')}"`,
+    ...(declared ? { 'x-amz-checksum-sha256': declared } : {}),
+    ...(versionId ? { 'x-amz-version-id': versionId } : {}),
+  });
+}
+
 export const s3 = defineService({
   signingName: 's3',
   actionPrefix: 's3',
@@ -151,5 +175,6 @@ export const s3 = defineService({
     GetBucketPolicyStatus: { http: 'GET /{Bucket}?policyStatus', handler: getBucketPolicyStatus },
     GetBucketAcl: { http: 'GET /{Bucket}?acl', handler: getBucketAcl },
     GetPublicAccessBlock: { http: 'GET /{Bucket}?publicAccessBlock', handler: getPublicAccessBlock },
+    PutObject: { http: 'PUT /{Bucket}/{Key+}', handler: putObject },
   },
 });
