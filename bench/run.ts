@@ -15,11 +15,12 @@ import { configSchema } from '../src/config/schema.js';
 import { measureBareInChild, type BareWindow } from './bare-process.js';
 import { scanInChild, type ScanFigures } from './scan-process.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
-import { accountId, DEFAULT_REGIONS, EXTERNAL_ID, syntheticOrganization, type SyntheticOptions } from './synthetic-org.js';
+import { accountId, BENCH_EVIDENCE_BUCKET, DEFAULT_REGIONS, EXTERNAL_ID, syntheticOrganization, type SyntheticOptions } from './synthetic-org.js';
 
 /** The simulated AWS of issue 14: 25 ms per call, 20 requests a second per account, region and service. */
 const LATENCY_MS: [number, number] = [25, 25];
-const TOKEN_BUCKET = { ratePerSecond: 20, burst: 20, per: 'service' as const };
+// S3 takes thousands of PUTs a second per prefix, so the bucket leaves `--upload`'s PutObjects alone.
+const TOKEN_BUCKET = { ratePerSecond: 20, burst: 20, per: 'service' as const, exempt: ['s3:PutObject'] };
 /** IAM prepares a credential report in seconds; 5 s here. */
 const CREDENTIAL_REPORT_MS = 5_000;
 /** Bare SDK calls spread over this many accounts, so no token bucket limits them. */
@@ -33,6 +34,8 @@ interface Options {
   cpuProfileDir?: string;
   scanNode?: string;
   keep: boolean;
+  /** The scan uploads its run directory to the fake S3, as a scheduled `scan --upload` does. */
+  upload: boolean;
 }
 
 function options(): Options {
@@ -44,6 +47,7 @@ function options(): Options {
       'accounts-in-parallel': { type: 'string' },
       'cpu-prof': { type: 'string' },
       'scan-node': { type: 'string' },
+      upload: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -64,6 +68,7 @@ function options(): Options {
     regions,
     baselineSeconds,
     keep: values.keep,
+    upload: values.upload,
     ...(parallel ? { accountsInParallel: parallel } : {}),
     ...(profile ? { cpuProfileDir: profile } : {}),
     ...(scanNode ? { scanNode } : {}),
@@ -96,7 +101,7 @@ function line(label: string, value: string): void {
 
 const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
 
-function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFigures[], served: { requests: number; throttled: number }, loads: string[]): void {
+function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFigures[], served: { requests: number; throttled: number; uploads: number }, loads: string[]): void {
   const bareRequests = bare.reduce((sum, b) => sum + b.requests, 0);
   const bareRate = bareRequests / bare.reduce((sum, b) => sum + b.seconds, 0);
   const bareCpu = bare.reduce((sum, b) => sum + b.cpuMs, 0) / bareRequests;
@@ -110,17 +115,19 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   line('load average', `${loads.join(' → ')} (1, 5, 15 min; before the first and after the last measurement)`);
   line('scan wall time', `${wallSeconds.toFixed(1)} s, ideal ${idealSeconds.toFixed(1)} s, ratio ${(wallSeconds / idealSeconds).toFixed(2)}`);
   line('bare SDK rate', `${bareRate.toFixed(0)} requests/s (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
-  line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (collect, evaluate, report json,html,markdown; one process, no heap flag)`);
+  const stages = `collect, evaluate, report json,html,markdown${opts.upload ? ', upload' : ''}`;
+  line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (${stages}; one process, no heap flag)`);
   line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
   line('peak RSS, bare SDK', `${Math.max(...bare.map((b) => b.peakRssMb)).toFixed(0)} MB (the yardstick's own process)`);
   line('node', `${opts.scanNode ?? process.execPath} (runs the scan and the yardstick)`);
   line('accounts', statuses);
-  line('requests', `${served.requests} served, ${(served.requests / (accounts * opts.regions)).toFixed(1)} per account-region (scan counted ${scan.requests})`);
+  const uploads = opts.upload ? `; and ${served.uploads} PutObject for the upload` : '';
+  line('requests', `${served.requests} served, ${(served.requests / (accounts * opts.regions)).toFixed(1)} per account-region (scan counted ${scan.requests})${uploads}`);
   line('retries', String(scan.retries));
   line('throttles', `${scan.throttles} (server answered ${served.throttled})`);
   line('CPU per request', `collection ${(scan.collectCpuMs / scan.requests).toFixed(2)} ms, bare SDK ${bareCpu.toFixed(2)} ms`);
   line('phases', `collection ${(scan.collectWallMs / 1000).toFixed(1)} s (${(scan.collectCpuMs / 1000).toFixed(1)} s CPU), ` +
-    `evaluation and reports ${((scan.wallMs - scan.collectWallMs) / 1000).toFixed(1)} s (${((scan.cpuMs - scan.collectCpuMs) / 1000).toFixed(1)} s CPU)`);
+    `evaluation and reports${opts.upload ? ' and upload' : ''} ${((scan.wallMs - scan.collectWallMs) / 1000).toFixed(1)} s (${((scan.cpuMs - scan.collectCpuMs) / 1000).toFixed(1)} s CPU)`);
   line('findings', `${scan.findings}, ${scan.errorFindings} ERROR`);
 }
 
@@ -141,8 +148,12 @@ async function benchSize(accounts: number, opts: Options, root: string): Promise
       ...(accountsInParallel ? { accountsInParallel } : {}),
       ...(cpuProfileDir ? { cpuProfileDir } : {}),
       ...(scanNode ? { scanNode } : {}),
+      ...(opts.upload ? { upload: `s3://${BENCH_EVIDENCE_BUCKET}/runs` } : {}),
     });
-    const served = await server.stats();
+    const stats = await server.stats();
+    // The upload's PutObjects are no audit calls: the ideal and the per-account-region figure leave them out.
+    const uploads = stats.byAction['s3:PutObject'] ?? 0;
+    const served = { requests: stats.requests - uploads, throttled: stats.throttled, uploads };
     const after = await measureBare(server, opts, accounts, opts.baselineSeconds / 2);
     loads.push(load());
     report(accounts, opts, scan, [before, after], served, loads);

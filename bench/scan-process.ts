@@ -1,6 +1,6 @@
 // The whole scan in its own process, as `partner-audit scan --org --format json,html,markdown` runs
-// it (src/run/scan.ts runScanPipeline: collect, evaluate, report), so its peak RSS and CPU time are
-// the scan's alone. No heap flag: the process runs with Node's defaults.
+// it (src/run/scan.ts runScanPipeline: collect, evaluate, report, and with `--upload` the upload),
+// so its peak RSS and CPU time are the scan's alone. No heap flag: the process runs with Node's defaults.
 
 import { fork } from 'node:child_process';
 import { ALL_CHECKS } from '../checks/index.js';
@@ -19,6 +19,8 @@ export interface ScanJob {
    * container-sized memory cgroup and then runs node (docs/performance.md).
    */
   scanNode?: string;
+  /** `--upload`: the scan ends by uploading its run directory to this S3 location. */
+  upload?: string;
 }
 
 export interface ScanFigures {
@@ -74,6 +76,7 @@ async function childMain(job: ScanJob): Promise<void> {
       org: true,
       externalId: job.externalId,
       ...(job.accountsInParallel ? { accountsInParallel: job.accountsInParallel } : {}),
+      ...(job.upload ? { upload: job.upload } : {}),
     },
     ALL_CHECKS,
     events,

@@ -62,6 +62,8 @@ function account(index: number, regions: readonly string[], credentialReportMs: 
     id,
     name: index === 0 ? 'management' : `workload-${index}`,
     supportPlan: 'business',
+    // The management account's base credentials upload to it (`--upload`).
+    ...(index === 0 ? { s3: { buckets: [{ name: BENCH_EVIDENCE_BUCKET }] } } : {}),
     iam: {
       users: [
         { name: 'engineer', console: true, keys: [{ created: '-20d' }] },
@@ -72,6 +74,9 @@ function account(index: number, regions: readonly string[], credentialReportMs: 
     regions: Object.fromEntries(regions.map((region) => [region, regionSpec(id, region)])),
   };
 }
+
+/** The bucket `npm run bench -- --upload` sends each run to. */
+export const BENCH_EVIDENCE_BUCKET = 'bench-evidence';
 
 export function syntheticOrganization(options: SyntheticOptions): Scenario {
   const regions = DEFAULT_REGIONS.slice(0, options.regions);

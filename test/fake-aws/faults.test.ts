@@ -45,6 +45,12 @@ describe('FaultInjector', () => {
     expect(outcome(faults, site({ action: 'ec2:DescribeImages' }))).toBe('RequestLimitExceeded');
   });
 
+  it('neither meters nor throttles the exempt actions', () => {
+    const faults = new FaultInjector({ tokenBucket: { ratePerSecond: 0.001, burst: 1, exempt: ['ec2:DescribeImages'] } });
+    expect([1, 2, 3].map(() => outcome(faults, site({ action: 'ec2:DescribeImages' })))).toEqual(['ok', 'ok', 'ok']);
+    expect([1, 2].map(() => outcome(faults, site()))).toEqual(['ok', 'RequestLimitExceeded']);
+  });
+
   it('denies by IAM or by SCP with the message AWS uses, before any throttling', () => {
     const faults = new FaultInjector({
       deny: [{ action: '*', region: 'eu-west-1', by: 'scp' }, { action: 'ec2:DescribeImages' }],

@@ -58,7 +58,7 @@ export class FaultInjector {
 
   private throttledByBucket(site: CallSite): boolean {
     const spec = this.spec.tokenBucket;
-    if (!spec) return false;
+    if (!spec || spec.exempt?.includes(site.action)) return false;
     const key = spec.per === 'service' ? `${site.accountId}|${site.region}|${site.action.split(':')[0]}` : site.accountId;
     const now = Date.now();
     const bucket = this.buckets.get(key) ?? { tokens: spec.burst, at: now };

@@ -47,9 +47,10 @@ export interface FaultSpec {
   throttle?: { action: string; count: number; accountId?: string; region?: string }[];
   /**
    * A token bucket per account (default), or per account, region and service (`per: 'service'`, as
-   * AWS meters most APIs): calls beyond it answer the service's throttling error.
+   * AWS meters most APIs): calls beyond it answer the service's throttling error. Actions listed in
+   * `exempt` are neither metered nor throttled.
    */
-  tokenBucket?: { ratePerSecond: number; burst: number; per?: 'account' | 'service' };
+  tokenBucket?: { ratePerSecond: number; burst: number; per?: 'account' | 'service'; exempt?: string[] };
   /** IAM or SCP denies; `action` `*` denies every action of the region. */
   deny?: DenySpec[];
   /** Region-deny SCPs on member accounts, like Control Tower's Region deny control. */
