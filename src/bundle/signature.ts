@@ -4,10 +4,9 @@
 // SHA256SUMS.
 
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../snapshot/manifest.js';
-import { CHECKSUMS_FILE, sha256, SIGNATURE_FILE } from './files.js';
+import { CHECKSUMS_FILE, sha256, sha256File, SIGNATURE_FILE } from './files.js';
 import { RENDER_FILE } from './render-record.js';
 
 export type SignatureAlgorithm = 'Ed25519' | 'ECDSA_SHA_256' | 'RSASSA_PSS_SHA_256';
@@ -45,7 +44,7 @@ export interface SignedMessage {
 /** The exact bytes that are signed, built from the current files (manifest.json and SHA256SUMS for a run). */
 export async function signedMessage(dir: string, signed: readonly string[] = SIGNED_FILES): Promise<SignedMessage> {
   const files: Record<string, string> = {};
-  for (const file of signed) files[file] = sha256(await readFile(join(dir, file)));
+  for (const file of signed) files[file] = await sha256File(join(dir, file));
   const message = signatureMessage(files, signed);
   return { files, message, digest: Buffer.from(sha256(message), 'hex') };
 }

@@ -4,13 +4,13 @@
 
 import { constants, verify, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SnapshotError, UsageError } from '../errors.js';
 import { isRunFilePath, readRunFile, RERENDERS_DIR } from '../snapshot/layout.js';
 import { readChecksums } from './checksums.js';
-import { CHECKSUMS_FILE, hashBundle, sha256, SIGNATURE_FILE } from './files.js';
+import { CHECKSUMS_FILE, hashBundle, sha256, sha256File, SIGNATURE_FILE } from './files.js';
 import { readRenderRecord, type RenderRecord } from './render-record.js';
 import {
   keyFingerprint,
@@ -178,7 +178,7 @@ async function signatureProblem(dir: string, covered: readonly string[], file: S
     if (trusted !== file.keyFingerprint) return `signed with key ${file.keyFingerprint}, not with the trusted key ${trusted}`;
   }
   for (const name of covered) {
-    const now = sha256(await readFile(join(dir, name)).catch(() => Buffer.from('')));
+    const now = await sha256File(join(dir, name)).catch(() => sha256(''));
     const signed = file.signedFiles[name]!;
     if (now !== signed) {
       return `the signature does not cover the current ${name} (signed sha256:${signed.slice(0, 16)}…, now sha256:${now.slice(0, 16)}…): ${name} changed after signing`;
