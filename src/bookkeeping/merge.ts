@@ -1,6 +1,7 @@
 // Combines the run directories of `--shard i/n` scans into one run: one manifest listing every
-// account, every dataset file, merged results and fresh SHA256SUMS. An account scanned by two
-// shards is an error. Shard reports are not copied: they describe one shard only.
+// account, every dataset file, merged results (streamed: merge-results.ts) and fresh SHA256SUMS.
+// An account scanned by two shards is an error. Shard reports are not copied: they describe one
+// shard only.
 
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -11,20 +12,17 @@ import { SnapshotError, UsageError } from '../errors.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import { accountOfDatasetsFile, checklistDir, datasetsFile } from '../snapshot/layout.js';
 import type { Vocabulary } from '../snapshot/validate.js';
-import type { ExceptionSummary, Results } from '../contract/results.js';
-import { getChecklist } from '../catalog/index.js';
-import { partnerRowsAcross } from '../engine/results.js';
-import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE, RESULTS_FILE } from '../snapshot/manifest.js';
-import { readResults, readResultsFor } from '../snapshot/results-file.js';
+import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE } from '../snapshot/manifest.js';
+import { readResultsStream, readResultsStreamFor } from '../snapshot/results-file.js';
+import { compare, earliest, latest, writeMergedResults, type ShardResults } from './merge-results.js';
 import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
 
-export interface ShardRun {
+export interface ShardRun extends ShardResults {
   dir: string;
   manifest: Manifest;
-  results: Results;
 }
 
-export async function mergeRuns(outDir: string, runDirs: string[]): Promise<{ manifest: Manifest; results: Results }> {
+export async function mergeRuns(outDir: string, runDirs: string[]): Promise<{ manifest: Manifest } & ShardResults> {
   if (runDirs.length < 1) throw new UsageError('merge needs at least one run directory');
   if (runDirs.some((dir) => resolve(dir) === resolve(outDir))) {
     throw new UsageError(`the output directory ${outDir} must not be one of the runs being merged`);
@@ -32,27 +30,25 @@ export async function mergeRuns(outDir: string, runDirs: string[]): Promise<{ ma
   await assertEmptyOrAbsent(outDir);
   const runs: ShardRun[] = [];
   const vocabulary = runVocabulary();
-  for (const dir of runDirs) runs.push({ dir, manifest: await readManifest(dir, vocabulary), results: await readResults(dir) });
+  for (const dir of runDirs) runs.push({ dir, manifest: await readManifest(dir, vocabulary), ...(await readResultsStream(dir)) });
   assertCompatible(runs);
   const manifest = mergeManifests(runs.map((r) => r.manifest));
-  const results = mergeResults(runs.map((r) => r.results));
   await mkdir(join(outDir, DATASETS_DIR), { recursive: true });
   await copyDatasets(outDir, runDirs, vocabulary);
   await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  await writeFile(join(outDir, RESULTS_FILE), `${JSON.stringify(results, null, 2)}\n`);
+  const merged = await writeMergedResults(outDir, runs);
   await mergeOtherChecklists(outDir, runs);
   await writeChecksums(outDir);
-  return { manifest, results };
+  return { manifest, ...merged };
 }
 
 /** A scan that judged several checklists keeps the others' results under checklists/<id>/: merge each. */
 async function mergeOtherChecklists(outDir: string, runs: ShardRun[]): Promise<void> {
   const { checklist: primary, checklists = [] } = runs[0]!.manifest;
   for (const { id } of checklists.filter((c) => c.id !== primary.id)) {
-    const merged = mergeResults(await Promise.all(runs.map((run) => readResultsFor(run.dir, id))));
     const dir = checklistDir(outDir, id, primary.id);
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, RESULTS_FILE), `${JSON.stringify(merged, null, 2)}\n`);
+    await writeMergedResults(dir, await Promise.all(runs.map((run) => readResultsStreamFor(run.dir, id))));
   }
 }
 
@@ -96,41 +92,6 @@ export function mergeManifests(manifests: Manifest[]): Manifest {
     accounts: manifests.flatMap((m) => m.accounts).sort((a, b) => compare(a.accountId, b.accountId)),
     totals: manifests.map((m) => m.totals).reduce(sumCounts),
   };
-}
-
-export function mergeResults(all: Results[]): Results {
-  const first = all[0]!;
-  const byAccount = <T extends { accountId?: string }>(rows: T[]): T[] =>
-    rows.sort((a, b) => compare(a.accountId ?? '', b.accountId ?? ''));
-  const finishedAt = latest(all.map((r) => r.finishedAt));
-  const checklist = getChecklist(`${first.checklist.id}@${first.checklist.version}`);
-  return {
-    ...first,
-    startedAt: earliest(all.map((r) => r.startedAt)),
-    finishedAt,
-    accounts: byAccount(all.flatMap((r) => r.accounts)),
-    findings: byAccount(all.flatMap((r) => r.findings)),
-    // Each shard judged partner rows on its own accounts only: judge them again over all of them.
-    requirements: [
-      ...partnerRowsAcross(all, checklist, new Date(finishedAt)),
-      ...byAccount(all.flatMap((r) => r.requirements.filter((row) => row.scope === 'account'))),
-    ],
-    exceptions: mergeExceptionCounts(all.flatMap((r) => r.exceptions)),
-  };
-}
-
-/** Every shard lists every exception; sum what each covered. */
-function mergeExceptionCounts(summaries: ExceptionSummary[]): ExceptionSummary[] {
-  const merged = new Map<string, ExceptionSummary>();
-  for (const summary of summaries) {
-    const key = JSON.stringify([summary.checkId, summary.resource, summary.accounts ?? null, summary.expires]);
-    const seen = merged.get(key);
-    if (seen) {
-      seen.covered += summary.covered;
-      seen.errorsNotCovered += summary.errorsNotCovered;
-    } else merged.set(key, { ...summary });
-  }
-  return [...merged.values()];
 }
 
 /**
@@ -204,7 +165,4 @@ function sumCounts(a: CallCounts, b: CallCounts): CallCounts {
   };
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const earliest = (times: string[]): string => [...times].sort(compare)[0]!;
-const latest = (times: string[]): string => [...times].sort(compare).at(-1)!;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

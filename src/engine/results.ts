@@ -5,14 +5,14 @@
 import { coversAccount, type ScopedAccount } from '../attest/scope.js';
 import type { Attestation, AttestationSet, FindingException } from '../attest/types.js';
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
-import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ExceptionSummary, type ProductionScope, type Finding, type RequirementResult, type Results } from '../contract/results.js';
+import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ExceptionSummary, type ProductionScope, type Finding, type RequirementResult, type Results, type ResultsHead } from '../contract/results.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
 import { EXIT } from '../errors.js';
 import { ExceptionMatcher } from './exceptions.js';
 import { groupBy } from './group.js';
 import { describeScope, isProductionAccount, markOutsideProduction } from './production.js';
-import { PartnerTally, rollupAccountRequirement, rollupPartnerRequirement } from './rollup.js';
+import { PartnerTally, rollupAccountRequirement } from './rollup.js';
 
 export interface BuildResultsInput {
   manifest: Manifest;
@@ -116,11 +116,34 @@ function accountRow(requirement: Requirement, account: ManifestAccount, findings
 }
 
 /**
- * Partner rows of runs that each saw part of the accounts (shards), judged again over all their
- * findings with the attestation the runs recorded.
+ * Partner-level tallies over runs that each saw part of the accounts (shards): fed one account's
+ * findings at a time, as the merged findings stream past, so the merge keeps counters, not findings.
  */
-export function partnerRowsAcross(runs: readonly Results[], checklist: Checklist, now: Date): RequirementResult[] {
-  const findings = runs.flatMap((r) => r.findings);
+export class PartnerTallies {
+  private readonly tallies: Map<string, PartnerTally>;
+
+  constructor(checklist: Checklist) {
+    this.tallies = new Map(checklist.requirements.filter((r) => r.scope === 'partner').map((r) => [r.id, new PartnerTally()]));
+  }
+
+  /** One account's findings, all of them at once; each account once. */
+  addAccount(accountId: string, findings: readonly Finding[]): void {
+    for (const [id, tally] of this.tallies) {
+      const own = findings.filter((f) => f.requirementIds.includes(id));
+      if (own.length > 0) tally.addAccount(accountId, own);
+    }
+  }
+
+  tallyOf(requirementId: string): PartnerTally {
+    return this.tallies.get(requirementId) ?? new PartnerTally();
+  }
+}
+
+/**
+ * Partner rows of runs that each saw part of the accounts (shards), judged again over all their
+ * findings (tallied in `tallies`) with the attestation the runs recorded.
+ */
+export function partnerRowsAcross(runs: readonly ResultsHead[], checklist: Checklist, now: Date, tallies: PartnerTallies): RequirementResult[] {
   const attested = runs.flatMap((r) => r.requirements).filter((row) => row.scope === 'partner' && row.attestation);
   const recorded = new Map(attested.map((row) => [row.requirementId, row]));
   const shardRows = new Map(runs[0]!.requirements.filter((row) => row.scope === 'partner').map((row) => [row.requirementId, row]));
@@ -131,9 +154,8 @@ export function partnerRowsAcross(runs: readonly Results[], checklist: Checklist
       const shardRow = shardRows.get(requirement.id);
       if (requirement.onlyWhen && shardRow?.status === 'NOT_APPLICABLE') return shardRow;
       const ref = recorded.get(requirement.id)?.attestation;
-      return rollupPartnerRequirement({
+      return tallies.tallyOf(requirement.id).rollup({
         requirement,
-        findings: findings.filter((f) => f.requirementIds.includes(requirement.id)),
         ...(ref && { attestation: fromRef(ref) }),
         deploymentModel: runs[0]!.deploymentModel,
         now,

@@ -102,7 +102,10 @@ async function scanLayout(path: string): Promise<{ head: unknown; count: number 
     else head.push(line);
   }
   try {
-    return { head: JSON.parse(head.join('\n')), count };
+    const parsed = JSON.parse(head.join('\n')) as { findings?: unknown };
+    // Findings inline (compact JSON, the whole file on one line) are not this layout: read it whole.
+    if (Array.isArray(parsed.findings) && parsed.findings.length > 0) return undefined;
+    return { head: parsed, count };
   } catch {
     return undefined;
   }

@@ -421,6 +421,8 @@ describe('partner-audit scan --org against the demo organization', () => {
     const merged = join(work, 'merged');
     expect((await cli(['merge', merged, ...shards])).code).toBe(0);
     expect((await cli(['verify', merged])).code).toBe(0);
+    // The merge judges partner rows over every shard's findings in account order, as the whole scan did.
+    expect((await results(merged)).requirements).toEqual((await results(dir)).requirements);
     const final = join(work, 'merged-evaluated');
     expect((await cli(['scan', '--snapshot', merged, '--out', final, '--quiet'])).code).toBe(3);
     const [a, b] = [await results(dir), await results(final)];

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { readChecksums } from '../../src/bundle/checksums.js';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import { UsageError } from '../../src/errors.js';
-import type { Results } from '../../src/contract/results.js';
+import type { Finding, Results } from '../../src/contract/results.js';
 import { mergeRuns } from '../../src/bookkeeping/merge.js';
+import { writeChunks } from '../../src/snapshot/chunk-writer.js';
+import { resultsJsonChunks } from '../../src/snapshot/results-file.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
 import { account, finding, manifest, manifestAccount, partnerRequirement, requirement, results } from './fixtures.js';
 import { getChecklist } from '../../src/catalog/index.js';
@@ -84,7 +86,7 @@ describe('mergeRuns', () => {
   it('writes one manifest with every account, every dataset and merged results', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pa-merge-'));
     const out = join(root, 'merged');
-    const { manifest: m, results: r } = await mergeRuns(out, twoShards(root));
+    const { manifest: m, results: r, findings } = await mergeRuns(out, twoShards(root));
     expect(m.accounts.map((a) => a.accountId)).toEqual(['111111111111', '222222222222', '333333333333']);
     expect(m.shard).toBeUndefined();
     expect(m.runId).toMatch(/^merged-[0-9a-f]{12}$/);
@@ -100,9 +102,12 @@ describe('mergeRuns', () => {
     expect(partnerRows.find((x) => x.requirementId === 'SBR-002')).toMatchObject({ status: 'ATTESTED', attestation: { owner: 'gtm' } });
     expect(partnerRows.find((x) => x.requirementId === 'SBR-001')?.status).toBe('MANUAL');
     expect(r.exceptions).toEqual([{ ...EXCEPTION_SUMMARY, covered: 3 }]);
-    expect(r.findings).toHaveLength(1);
+    const merged: Finding[] = [];
+    for await (const f of findings.each()) merged.push(f);
+    expect(merged.map((f) => f.resource)).toEqual(['i-1']);
+    expect(findings.count).toBe(1);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(m);
-    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual(r);
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual({ ...r, findings: merged });
     expect(readdirSync(join(out, 'datasets')).sort()).toEqual(['111111111111.jsonl', '222222222222.jsonl', '333333333333.jsonl', '999999999999.jsonl']);
     const callerLines = readFileSync(join(out, 'datasets', '999999999999.jsonl'), 'utf8').trim().split('\n');
     expect(callerLines.map((l) => JSON.parse(l).collector)).toEqual(['health.organization', 'organizations.membership']);
@@ -112,6 +117,32 @@ describe('mergeRuns', () => {
       'manifest.json', 'results.json',
     ]);
     expect(sums.get('results.json')).toBe(createHash('sha256').update(readFileSync(join(out, 'results.json'))).digest('hex'));
+  });
+
+  it('streams the shards\' findings in account order into a results.json of one finding per line', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pa-merge-'));
+    const shard = async (name: string, accounts: string[], findings: Finding[]): Promise<string> => {
+      const r = results({ accounts: accounts.map((id) => account(id)), findings, requirements: accounts.map((id) => requirement(id, 'AWSAPI-004', 'PASS')) });
+      const dir = writeShard(root, name, manifest({ runId: name, accounts: accounts.map((id) => manifestAccount(id)) }), r, {});
+      // The line layout a scan writes, which the merge streams.
+      const { findings: all, requirements, exceptions, ...head } = r;
+      await writeChunks(join(dir, 'results.json'), resultsJsonChunks({ head, findings: all, tail: () => ({ requirements, exceptions }) }));
+      return dir;
+    };
+    const f = (accountId: string, resource: string): Finding => finding({ accountId, resource, status: 'FAIL' });
+    const a = await shard('a', ['111111111111', '333333333333'], [f('111111111111', 'i-1'), f('333333333333', 'i-3'), f('333333333333', 'i-3b')]);
+    // Out of account order, as no scan writes it: sorted in memory, as before.
+    const b = await shard('b', ['222222222222', '444444444444'], [f('444444444444', 'i-4'), f('222222222222', 'i-2')]);
+    const out = join(root, 'merged');
+    const { results: r, findings } = await mergeRuns(out, [a, b]);
+    const merged: Finding[] = [];
+    for await (const x of findings.each()) merged.push(x);
+    expect(merged.map((x) => x.resource)).toEqual(['i-1', 'i-2', 'i-3', 'i-3b', 'i-4']);
+    expect(findings.count).toBe(5);
+    expect(r.requirements.filter((x) => x.scope === 'account').map((x) => x.accountId)).toEqual(['111111111111', '222222222222', '333333333333', '444444444444']);
+    const lines = readFileSync(join(out, 'results.json'), 'utf8').split('\n');
+    const open = lines.indexOf('  "findings": [');
+    expect(lines.slice(open + 1, open + 6).map((l) => JSON.parse(l.replace(/,$/, '')).resource)).toEqual(['i-1', 'i-2', 'i-3', 'i-3b', 'i-4']);
   });
 
   it('is incomplete when a shard was interrupted', async () => {

@@ -1,0 +1,36 @@
+// readResultsStream reads results.json in any JSON layout: the line layout the tool writes, streamed;
+// a pretty-printed or a compact (one-line) file, read whole. Each gives every finding back.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding, Results } from '../../src/contract/results.js';
+import { writeChunks } from '../../src/snapshot/chunk-writer.js';
+import { readResultsStream, resultsJsonChunks } from '../../src/snapshot/results-file.js';
+import { finding, results } from '../ops/fixtures.js';
+
+const RESULTS: Results = results({
+  findings: [finding({ accountId: '111111111111', resource: 'i-1', status: 'FAIL' }), finding({ accountId: '222222222222', resource: 'i-2', status: 'PASS' })],
+});
+
+async function written(layout: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pa-results-'));
+  const path = join(dir, 'results.json');
+  const { findings, requirements, exceptions, ...head } = RESULTS;
+  if (layout === 'lines') await writeChunks(path, resultsJsonChunks({ head, findings, tail: () => ({ requirements, exceptions }) }));
+  else writeFileSync(path, layout === 'pretty' ? JSON.stringify(RESULTS, null, 2) : JSON.stringify(RESULTS));
+  return dir;
+}
+
+describe('readResultsStream', () => {
+  it.each(['lines', 'pretty', 'compact'])('gives back every finding of a %s results.json', async (layout) => {
+    const { results: head, findings } = await readResultsStream(await written(layout));
+    const read: Finding[] = [];
+    for await (const f of findings.each()) read.push(f);
+    expect(read).toEqual(RESULTS.findings);
+    expect(findings.count).toBe(2);
+    const { findings: _all, ...expectedHead } = RESULTS;
+    expect(head).toEqual(expectedHead);
+  });
+});
