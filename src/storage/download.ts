@@ -1,8 +1,11 @@
 // Fetches run directories back from the evidence bucket, so `merge` can combine shards that ran
 // on separate machines (Step Functions, Batch) and uploaded with `--upload`. Reads only.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type * as SdkS3 from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
@@ -36,7 +39,7 @@ export async function downloadRuns(client: S3Client, source: S3Location, localRo
       limit(async () => {
         const local = join(localRoot, single ? join(runName(rel), rel) : rel);
         await mkdir(dirname(local), { recursive: true });
-        await writeFile(local, await getObject(client, source.bucket, `${base}${rel}`));
+        await downloadObject(client, source.bucket, `${base}${rel}`, local);
       }),
     ),
   );
@@ -59,11 +62,12 @@ async function listKeys(client: S3Client, bucket: string, prefix: string): Promi
   return keys.sort();
 }
 
-async function getObject(client: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+/** Streamed to the file, never held whole: a shard's results.json can be a hundred MB. */
+async function downloadObject(client: S3Client, bucket: string, key: string, local: string): Promise<void> {
   try {
     const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    if (!Body) throw new Error('empty response body');
-    return await Body.transformToByteArray();
+    if (!(Body instanceof Readable)) throw new Error('no response body stream');
+    await pipeline(Body, createWriteStream(local));
   } catch (error) {
     const { code, message } = classifyError(error, 's3:GetObject');
     throw new RuntimeError(`cannot download s3://${bucket}/${key}: ${code}: ${message}`);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ function bucket(objects: Record<string, string>): void {
     Contents: Object.keys(objects).filter((k) => k.startsWith(input.Prefix)).map((Key) => ({ Key })),
   }));
   s3.on(GetObjectCommand).callsFake((input: { Key: string }) => ({
-    Body: { transformToByteArray: async () => new TextEncoder().encode(objects[input.Key]) },
+    Body: Readable.from([Buffer.from(objects[input.Key] ?? '')]),
   }));
 }
 

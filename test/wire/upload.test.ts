@@ -1,6 +1,7 @@
 // `--upload` through the real S3 client: every run file streamed from disk with its SHA-256, which
 // the fake S3 checks against the bytes it receives, as S3 does; a throttled upload retried by the
-// SDK with the whole file sent again.
+// SDK with the whole file sent again. And back (`merge s3://...`): listed over pages, streamed to
+// disk, each body checked by the SDK against the checksum stored with it.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { downloadRuns } from '../../src/storage/download.js';
 import { parseS3Uri, uploadRun } from '../../src/storage/upload.js';
 import { wireScenario } from './fixtures.js';
 import { useFakeAws } from './harness.js';
@@ -56,6 +58,25 @@ describe('uploadRun against S3 on the wire', () => {
     expect(fake().storedObject('evidence', `audits/${RUN}/results.json`)!.contentType).toBe('application/json');
     expect(uploaded.map((u) => u.key).at(-1)).toBe(`audits/${RUN}/SHA256SUMS`);
     expect(uploaded.every((u) => /^[0-9a-f]{32}$/.test(u.versionId ?? ''))).toBe(true);
+  });
+
+  it('downloads an uploaded run byte for byte, over more than one page of keys', async () => {
+    const { dir, files } = runDir();
+    for (let i = 0; i < 1_001; i += 1) {
+      const name = `datasets/${String(100_000_000_000 + i)}.jsonl`;
+      files[name] = Buffer.from(`{"account":${i}}\n`);
+      writeFileSync(join(dir, name), files[name]!);
+    }
+    files['manifest.json'] = Buffer.from('{"schemaVersion":1}\n');
+    writeFileSync(join(dir, 'manifest.json'), files['manifest.json']!);
+    const client = new S3Client({ region: 'us-east-1' });
+    await uploadRun(client, dir, parseS3Uri('s3://evidence/round-trip'));
+    const root = mkdtempSync(join(tmpdir(), 'pa-wire-down-'));
+    const before = fake().stats().byAction['s3:ListBucket'] ?? 0;
+    expect(await downloadRuns(client, parseS3Uri(`s3://evidence/round-trip/${RUN}`), root)).toEqual([join(root, RUN)]);
+    client.destroy();
+    expect(fake().stats().byAction['s3:ListBucket']! - before).toBe(2);
+    for (const [name, bytes] of Object.entries(files)) expect(readFileSync(join(root, RUN, name)).equals(bytes), name).toBe(true);
   });
 
   it('names the bucket S3 refused, and sends no SHA256SUMS after a failure', async () => {

@@ -28,7 +28,8 @@ export interface OperationInput {
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Bytes for a blob payload (S3 GetObject). */
+  body: string | Buffer;
 }
 
 export interface OperationCall {

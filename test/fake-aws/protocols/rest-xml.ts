@@ -14,7 +14,7 @@ import { errorResponseXml, escapeXml, xmlContent, xmlResponse } from './xml.js';
 /** A response body written as it is. */
 export class RawPayload {
   constructor(
-    readonly body: string,
+    readonly body: string | Buffer,
     readonly contentType: string,
     readonly headers: Record<string, string> = {},
   ) {}

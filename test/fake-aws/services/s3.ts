@@ -1,5 +1,6 @@
 // S3 (restXml, path-style: the bucket is the first path segment): ListBuckets and the bucket reads
-// the audit makes, and PutObject for `--upload` (the body checked against its SHA-256, as S3 does). Buckets are account-wide, so the service answers in every region; a bucket call
+// the audit makes, PutObject for `--upload` (the body checked against its SHA-256, as S3 does), and
+// ListObjectsV2 and GetObject for `merge s3://...`. Buckets are account-wide, so the service answers in every region; a bucket call
 // signed for another region than the bucket's is redirected (301 PermanentRedirect with
 // x-amz-bucket-region), as S3 does, except GetBucketLocation, which answers from anywhere.
 
@@ -155,11 +156,59 @@ function putObject(ctx: HandlerContext): unknown {
   const contentType = headers['content-type'] as string | undefined;
   ctx.state.objects.set(`${spec.name}/${pathParams.Key}`, { body: payload, contentType, checksumSha256: declared, versionId });
   return new RawPayload('', 'application/xml', {
-    etag: `"${createHash('md5').update(payload).digest('hex')}"`,
+    etag: etagOf(payload),
     ...(declared ? { 'x-amz-checksum-sha256': declared } : {}),
     ...(versionId ? { 'x-amz-version-id': versionId } : {}),
   });
 }
+
+function getObject(ctx: HandlerContext): unknown {
+  const spec = bucket(ctx);
+  const stored = ctx.state.objects.get(`${spec.name}/${ctx.input.pathParams.Key}`);
+  if (!stored) throw new FakeAwsError('NoSuchKey', 404, 'The specified key does not exist.');
+  // S3 answers the object's checksum only when asked (the SDK asks, and checks the body against it).
+  const checksum = ctx.input.headers['x-amz-checksum-mode'] === 'ENABLED' && stored.checksumSha256;
+  return new RawPayload(stored.body, stored.contentType ?? 'binary/octet-stream', {
+    etag: etagOf(stored.body),
+    ...(checksum ? { 'x-amz-checksum-sha256': checksum, 'x-amz-checksum-type': 'FULL_OBJECT' } : {}),
+    ...(stored.versionId ? { 'x-amz-version-id': stored.versionId } : {}),
+  });
+}
+
+const LIST_PAGE = 1000;
+
+/** ListObjectsV2: keys under the prefix in order, S3's 1,000 a page (or MaxKeys); the token is the last key sent. */
+function listObjectsV2(ctx: HandlerContext): unknown {
+  const spec = bucket(ctx);
+  const query = ctx.input.form;
+  const prefix = query.get('prefix') ?? '';
+  const after = query.has('continuation-token') ? Buffer.from(query.get('continuation-token')!, 'base64url').toString() : (query.get('start-after') ?? '');
+  const pageSize = Math.min(Number(query.get('max-keys') ?? LIST_PAGE), LIST_PAGE);
+  const keys = [...ctx.state.objects.keys()]
+    .filter((k) => k.startsWith(`${spec.name}/`))
+    .map((k) => k.slice(spec.name.length + 1))
+    .filter((k) => k.startsWith(prefix) && k > after)
+    .sort();
+  const page = keys.slice(0, pageSize);
+  const truncated = keys.length > page.length;
+  return {
+    ListBucketResult: {
+      Name: spec.name,
+      Prefix: prefix,
+      KeyCount: page.length,
+      MaxKeys: pageSize,
+      IsTruncated: truncated,
+      ...(query.has('continuation-token') ? { ContinuationToken: query.get('continuation-token') } : {}),
+      ...(truncated ? { NextContinuationToken: Buffer.from(page.at(-1)!).toString('base64url') } : {}),
+      Contents: page.map((key) => {
+        const body = ctx.state.objects.get(`${spec.name}/${key}`)!.body;
+        return { Key: key, Size: body.length, ETag: etagOf(body), StorageClass: 'STANDARD' };
+      }),
+    },
+  };
+}
+
+const etagOf = (body: Buffer): string => `"${createHash('md5').update(body).digest('hex')}"`;
 
 export const s3 = defineService({
   signingName: 's3',
@@ -167,7 +216,7 @@ export const s3 = defineService({
   protocol: restXml({ xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', requestIdHeader: 'x-amz-request-id', noErrorWrapping: true }),
   errors: S3_ERRORS,
   global: true,
-  iamActions: { ListBuckets: 'ListAllMyBuckets', GetPublicAccessBlock: 'GetBucketPublicAccessBlock' },
+  iamActions: { ListBuckets: 'ListAllMyBuckets', GetPublicAccessBlock: 'GetBucketPublicAccessBlock', ListObjectsV2: 'ListBucket' },
   operations: {
     ListBuckets: { http: 'GET /', handler: listBuckets },
     GetBucketLocation: { http: 'GET /{Bucket}?location', handler: getBucketLocation },
@@ -175,6 +224,8 @@ export const s3 = defineService({
     GetBucketPolicyStatus: { http: 'GET /{Bucket}?policyStatus', handler: getBucketPolicyStatus },
     GetBucketAcl: { http: 'GET /{Bucket}?acl', handler: getBucketAcl },
     GetPublicAccessBlock: { http: 'GET /{Bucket}?publicAccessBlock', handler: getPublicAccessBlock },
+    ListObjectsV2: { http: 'GET /{Bucket}?list-type=2', handler: listObjectsV2 },
+    GetObject: { http: 'GET /{Bucket}/{Key+}', handler: getObject },
     PutObject: { http: 'PUT /{Bucket}/{Key+}', handler: putObject },
   },
 });
