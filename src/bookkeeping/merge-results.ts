@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { getChecklist } from '../catalog/index.js';
 import type { ExceptionSummary, Finding, FindingSource, ResultsHead } from '../contract/results.js';
+import { groupBy } from '../engine/group.js';
 import { PartnerTallies, partnerRowsAcross } from '../engine/results.js';
 import { writeChunks } from '../snapshot/chunk-writer.js';
 import { RESULTS_FILE } from '../snapshot/manifest.js';
@@ -30,7 +31,7 @@ export async function writeMergedResults(dir: string, shards: readonly ShardResu
   let count = 0;
   async function* findings(): AsyncGenerator<Finding> {
     for await (const group of accountGroups(mergeByAccount(sources))) {
-      tallies.addAccount(group[0]!.accountId, group);
+      tallies.addAccount(group[0]!.accountId, groupBy(group, (f) => f.requirementIds));
       count += group.length;
       yield* group;
     }

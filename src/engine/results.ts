@@ -47,12 +47,12 @@ export type JudgeInput = Omit<BuildResultsInput, 'findings'>;
 export class ResultsJudge {
   private readonly accounts: Map<string, ManifestAccount>;
   private readonly exceptions: ExceptionMatcher;
-  private readonly partner: Map<string, PartnerTally>;
+  private readonly partner: PartnerTallies;
 
   constructor(private readonly input: JudgeInput) {
     this.accounts = new Map(input.manifest.accounts.map((a) => [a.accountId, a]));
     this.exceptions = new ExceptionMatcher(input.exceptions, this.accounts, input.now);
-    this.partner = new Map(input.checklist.requirements.filter((r) => r.scope === 'partner').map((r) => [r.id, new PartnerTally()]));
+    this.partner = new PartnerTallies(input.checklist);
   }
 
   /** Everything in the results but the findings and the requirement rows. */
@@ -80,7 +80,7 @@ export class ResultsJudge {
   /** The account's rows for account-level requirements, from all its (marked) findings; each account once. */
   accountRows(account: ManifestAccount, findings: readonly Finding[]): RequirementResult[] {
     const byRequirement = groupBy(findings, (f) => f.requirementIds);
-    for (const [id, tally] of this.partner) tally.addAccount(account.accountId, byRequirement.get(id) ?? []);
+    this.partner.addAccount(account.accountId, byRequirement);
     return this.input.checklist.requirements
       .filter((r) => r.scope === 'account')
       .map((r) => accountRow(r, account, byRequirement.get(r.id) ?? [], this.input));
@@ -88,11 +88,10 @@ export class ResultsJudge {
 
   partnerRows(): RequirementResult[] {
     return this.input.checklist.requirements.flatMap((requirement) => {
-      const tally = this.partner.get(requirement.id);
-      if (!tally) return [];
+      if (requirement.scope !== 'partner') return [];
       const attestation = this.input.attestations.get(requirement.id)?.[0];
       const { deploymentModel, settings, now } = this.input;
-      return [tally.rollup({ requirement, ...(attestation && { attestation }), deploymentModel, settings, now })];
+      return [this.partner.tallyOf(requirement.id).rollup({ requirement, ...(attestation && { attestation }), deploymentModel, settings, now })];
     });
   }
 
@@ -116,8 +115,8 @@ function accountRow(requirement: Requirement, account: ManifestAccount, findings
 }
 
 /**
- * Partner-level tallies over runs that each saw part of the accounts (shards): fed one account's
- * findings at a time, as the merged findings stream past, so the merge keeps counters, not findings.
+ * One tally per partner-level requirement, fed one account's findings at a time: by the judge as
+ * it goes, and by the merge of shards as their findings stream past. Counters, never findings.
  */
 export class PartnerTallies {
   private readonly tallies: Map<string, PartnerTally>;
@@ -126,12 +125,9 @@ export class PartnerTallies {
     this.tallies = new Map(checklist.requirements.filter((r) => r.scope === 'partner').map((r) => [r.id, new PartnerTally()]));
   }
 
-  /** One account's findings, all of them at once; each account once. */
-  addAccount(accountId: string, findings: readonly Finding[]): void {
-    for (const [id, tally] of this.tallies) {
-      const own = findings.filter((f) => f.requirementIds.includes(id));
-      if (own.length > 0) tally.addAccount(accountId, own);
-    }
+  /** One account's findings, all of them at once, by requirement ID; each account once. */
+  addAccount(accountId: string, byRequirement: ReadonlyMap<string, readonly Finding[]>): void {
+    for (const [id, tally] of this.tallies) tally.addAccount(accountId, byRequirement.get(id) ?? []);
   }
 
   tallyOf(requirementId: string): PartnerTally {
