@@ -21,3 +21,20 @@ export function withinScope<T>(change: RequestScope, fn: () => Promise<T>): Prom
 export function currentScope(): RequestScope | undefined {
   return storage.getStore();
 }
+
+let collections = 0;
+
+/**
+ * Runs a collection, then stops the storage once no collection is left in flight. While it is on,
+ * Node 20 runs its hook on every promise the process makes, and the evaluation and reports that
+ * follow make millions (docs/performance.md). The next `withinScope` turns it on again.
+ */
+export async function collecting<T>(fn: () => Promise<T>): Promise<T> {
+  collections += 1;
+  try {
+    return await fn();
+  } finally {
+    collections -= 1;
+    if (collections === 0) storage.disable();
+  }
+}
