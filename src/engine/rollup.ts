@@ -8,7 +8,6 @@ import type { Requirement } from '../contract/checklists/types.js';
 import type { AttestationRef, DeploymentModel, Finding, RequirementResult } from '../contract/results.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { RequirementStatus } from '../contract/status.js';
-import { groupBy } from './group.js';
 
 export interface RollupInput {
   requirement: Requirement;
@@ -41,15 +40,7 @@ export function rollupAccountRequirement(input: RollupInput & { accountId: strin
 /**
  * A partner-scope requirement, from every account's findings: a FAIL anywhere fails it; otherwise
  * one account whose findings all pass shows it, and only then does the rest of the run not matter.
- */
-export function rollupPartnerRequirement(input: RollupInput): RequirementResult {
-  const partner = new PartnerTally();
-  for (const [accountId, findings] of groupBy(input.findings, (f) => [f.accountId])) partner.addAccount(accountId, findings);
-  return partner.rollup(input);
-}
-
-/**
- * What a partner row needs from the findings, gathered one account at a time so a streamed
+ * What a partner row needs from the findings is gathered one account at a time so a streamed
  * evaluation keeps counters, not findings: every counted finding's tally, and the tally of the
  * account that shows the requirement (the lowest account ID whose counted findings all pass).
  */

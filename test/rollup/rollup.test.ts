@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Attestation } from '../../src/attest/types.js';
 import type { AutomationLevel, Requirement } from '../../src/contract/checklists/types.js';
-import { rollupAccountRequirement, rollupPartnerRequirement, type RollupInput } from '../../src/engine/rollup.js';
+import { groupBy } from '../../src/engine/group.js';
+import { PartnerTally, rollupAccountRequirement, type RollupInput } from '../../src/engine/rollup.js';
 import type { DeploymentModel, Finding } from '../../src/contract/results.js';
 import { checkSettingsSchema, type CheckSettings } from '../../src/contract/settings.js';
 import type { FindingStatus, RequirementStatus } from '../../src/contract/status.js';
@@ -177,7 +178,13 @@ describe('rollupAccountRequirement', () => {
   });
 });
 
-describe('rollupPartnerRequirement', () => {
+describe('PartnerTally', () => {
+  // Fed one account's findings at a time, as the judge and the merge of shards feed it.
+  const rollupPartner = (input: RollupInput) => {
+    const tally = new PartnerTally();
+    for (const [accountId, findings] of groupBy(input.findings, (f) => [f.accountId])) tally.addAccount(accountId, findings);
+    return tally.rollup(input);
+  };
   const partnerInput = (automation: AutomationLevel, findings: Finding[], attestation?: Attestation): RollupInput => ({
     requirement: requirement(automation, { scope: 'partner' }),
     findings,
@@ -196,7 +203,7 @@ describe('rollupPartnerRequirement', () => {
     ['no findings: the attestation decides', 'manual', [], met, 'ATTESTED', /^attested as met by secops/],
     ['no findings, no attestation: MANUAL', 'manual', [], undefined, 'MANUAL', /^attest: the runbook$/],
   ])('%s', (_name, automation, findings, att, status, reason) => {
-    const result = rollupPartnerRequirement(partnerInput(automation, findings, att));
+    const result = rollupPartner(partnerInput(automation, findings, att));
     expect(result).toMatchObject({ requirementId: 'REQ-001', scope: 'partner', status });
     expect(result.accountId).toBeUndefined();
     expect(result.reason).toMatch(reason);
