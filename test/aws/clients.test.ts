@@ -1,7 +1,7 @@
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createClientFactory, createClientPool, type ClientSettings } from '../../src/aws/clients.js';
+import { createClientFactory, createClientPool, SDK_LOGGER_MIDDLEWARE, type ClientSettings } from '../../src/aws/clients.js';
 import { classifyError } from '../../src/aws/errors.js';
 import { withRequestLog } from '../../src/aws/request-log.js';
 import { fakeHttp, type FakeHttp } from './fake-http.js';
@@ -41,6 +41,16 @@ describe('client factory', () => {
     expect(await client.config.maxAttempts()).toBe(5);
     const strategy = await client.config.retryStrategy();
     expect((strategy as { mode?: string }).mode).toBe('adaptive');
+  });
+
+  test("leaves out the SDK's logger middleware, which only fed a log the scan never configures", async () => {
+    const http = fakeHttp(() => ({ body: { Rules: [{ Name: 'health-to-sns' }] } }));
+    const { client } = eventBridge(http);
+    const stack = client.middlewareStack.identify().join('\n');
+    expect(stack).toContain('retryMiddleware');
+    expect(stack).not.toContain(SDK_LOGGER_MIDDLEWARE);
+    const output = await client.send(new ListRulesCommand({}));
+    expect(output.Rules).toEqual([{ Name: 'health-to-sns' }]);
   });
 
   describe('endpoint settings of the SDK', () => {
