@@ -5,7 +5,7 @@ import type { DatasetRecord } from '../contract/record.js';
 import type { CheckSettings } from '../contract/settings.js';
 import type { Finding } from '../contract/results.js';
 import { GLOBAL } from '../contract/status.js';
-import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
+import type { JudgedManifest, JudgedAccount } from '../snapshot/manifest.js';
 import type { AnyCheck, Outcome } from '../contract/check.js';
 import { orderedChecks, requirementIdsOf } from '../catalog/coverage.js';
 import type { Checklist } from '../contract/checklists/types.js';
@@ -13,7 +13,7 @@ import { AccountNotLoaded, CrossAccountIndex, DatasetIndex } from './datasets.js
 import { type Blocked, ENGINE_MESSAGES, isBlocked, resolveInputs, type Unit } from './inputs.js';
 
 export interface EvidenceSource {
-  manifest: Manifest;
+  manifest: JudgedManifest;
   datasets(accountId: string): AsyncIterable<DatasetRecord>;
 }
 
@@ -41,7 +41,7 @@ export async function evaluateRun(source: EvidenceSource, options: EvaluateOptio
 }
 
 export interface AccountFindings {
-  account: ManifestAccount;
+  account: JudgedAccount;
   findings: Finding[];
 }
 
@@ -71,7 +71,7 @@ export async function* evaluateAccounts(source: EvidenceSource, options: Evaluat
 
 async function evaluateAccount(
   check: AnyCheck,
-  account: ManifestAccount,
+  account: JudgedAccount,
   index: DatasetIndex,
   organization: DatasetIndex,
   others: CrossAccountIndex,
@@ -113,7 +113,7 @@ function withAlways(regions: string[], check: AnyCheck): string[] {
 }
 
 /** The account's regions (plus `always` ones, or just `only` ones), and regions skipped after being tried. */
-function regionsToEvaluate(check: AnyCheck, account: ManifestAccount, index: DatasetIndex): string[] {
+function regionsToEvaluate(check: AnyCheck, account: JudgedAccount, index: DatasetIndex): string[] {
   const tried = new Set(index.regions());
   const skippedButTried = account.skippedRegions.map((s) => s.region).filter((r) => tried.has(r));
   const base = withAlways([...account.regions, ...skippedButTried], check);

@@ -7,7 +7,7 @@ import type { Attestation, AttestationSet, FindingException } from '../attest/ty
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
 import { RESULTS_SCHEMA_VERSION, type AttestationRef, type DeploymentModel, type ExceptionSummary, type ProductionScope, type Finding, type RequirementResult, type Results, type ResultsHead } from '../contract/results.js';
 import type { CheckSettings } from '../contract/settings.js';
-import type { Manifest, ManifestAccount } from '../snapshot/manifest.js';
+import type { JudgedManifest, JudgedAccount } from '../snapshot/manifest.js';
 import { EXIT } from '../errors.js';
 import { ExceptionMatcher } from './exceptions.js';
 import { groupBy } from './group.js';
@@ -15,7 +15,7 @@ import { describeScope, isProductionAccount, markOutsideProduction } from './pro
 import { PartnerTally, rollupAccountRequirement } from './rollup.js';
 
 export interface BuildResultsInput {
-  manifest: Manifest;
+  manifest: JudgedManifest;
   checklist: Checklist;
   deploymentModel: DeploymentModel;
   /** Requirements that apply only in a configured setup (onlyWhen) are judged against these. */
@@ -45,7 +45,7 @@ export type JudgeInput = Omit<BuildResultsInput, 'findings'>;
  * buildResults (everything in memory) and the streamed evaluation share it, so both judge alike.
  */
 export class ResultsJudge {
-  private readonly accounts: Map<string, ManifestAccount>;
+  private readonly accounts: Map<string, JudgedAccount>;
   private readonly exceptions: ExceptionMatcher;
   private readonly partner: PartnerTallies;
 
@@ -78,7 +78,7 @@ export class ResultsJudge {
   }
 
   /** The account's rows for account-level requirements, from all its (marked) findings; each account once. */
-  accountRows(account: ManifestAccount, findings: readonly Finding[]): RequirementResult[] {
+  accountRows(account: JudgedAccount, findings: readonly Finding[]): RequirementResult[] {
     const byRequirement = groupBy(findings, (f) => f.requirementIds);
     this.partner.addAccount(account.accountId, byRequirement);
     return this.input.checklist.requirements
@@ -100,7 +100,7 @@ export class ResultsJudge {
   }
 }
 
-function accountRow(requirement: Requirement, account: ManifestAccount, findings: readonly Finding[], input: JudgeInput): RequirementResult {
+function accountRow(requirement: Requirement, account: JudgedAccount, findings: readonly Finding[], input: JudgeInput): RequirementResult {
   if (!isProductionAccount(input.production, account)) return outsideProduction(requirement, account, findings, input.production!);
   const attestation = statementFor(input.attestations.get(requirement.id), account);
   return rollupAccountRequirement({
@@ -164,7 +164,7 @@ function fromRef({ status, evidence, owner, date, expires, notes }: AttestationR
 }
 
 /** A non-production account's row: its findings are kept (advisory), the requirement is not judged there. */
-function outsideProduction(requirement: Requirement, account: ManifestAccount, findings: readonly Finding[], scope: ProductionScope): RequirementResult {
+function outsideProduction(requirement: Requirement, account: JudgedAccount, findings: readonly Finding[], scope: ProductionScope): RequirementResult {
   return {
     requirementId: requirement.id,
     scope: 'account',
@@ -181,7 +181,7 @@ function statementFor(statements: readonly Attestation[] | undefined, account: S
   return scoped ?? statements?.find((s) => !s.accounts);
 }
 
-function accountResult(account: ManifestAccount): Results['accounts'][number] {
+function accountResult(account: JudgedAccount): Results['accounts'][number] {
   return {
     accountId: account.accountId,
     ...(account.name ? { name: account.name } : {}),

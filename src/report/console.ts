@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { RequirementStatus } from '../contract/status.js';
 import type { FindingSource, ResultsHead } from '../contract/results.js';
-import type { CallCounts, Manifest } from '../snapshot/manifest.js';
+import type { CallCounts, JudgedManifest } from '../snapshot/manifest.js';
 import { STATUS_ORDER, countStatuses } from './html/status.js';
 import { listSome } from './html/format.js';
 import { problemsToFixFirst, verdictLine, verdictOf, type Problem } from './priorities.js';
@@ -28,7 +28,7 @@ const ACCOUNTS_NAMED = 10;
 export interface ConsoleSummaryInput {
   results: ResultsHead;
   findings: FindingSource;
-  manifest: Manifest;
+  manifest: JudgedManifest;
   checklist: Checklist;
   /** Where report.html was written, when it was. */
   reportPath?: string;

@@ -2,11 +2,11 @@
 // reports were rendered again, from what, and whether that still matched the run's SHA256SUMS.
 
 import type { RenderRecord } from '../bundle/render-record.js';
-import type { Manifest } from '../snapshot/manifest.js';
+import type { JudgedManifest } from '../snapshot/manifest.js';
 import { formatTime } from './html/format.js';
 
 /** Why the run is incomplete, or undefined when it is complete. */
-export function incompleteNote(manifest: Manifest): string | undefined {
+export function incompleteNote(manifest: JudgedManifest): string | undefined {
   if (manifest.complete) return undefined;
   if (manifest.accounts.some((a) => a.stoppedBy === 'deadline')) {
     return 'the scan reached its --deadline; the accounts it cut short are PARTIAL ("deadline reached") and scan --resume finishes them.';

@@ -4,7 +4,7 @@ import type { Checklist } from '../contract/checklists/types.js';
 import type { FindingSource, ResultsHead } from '../contract/results.js';
 import type { Severity } from '../contract/status.js';
 import type { RenderRecord } from '../bundle/render-record.js';
-import type { Manifest } from '../snapshot/manifest.js';
+import type { JudgedManifest } from '../snapshot/manifest.js';
 import type { ReportView } from './view.js';
 
 export interface CheckSummary {
@@ -22,7 +22,7 @@ export interface ReportInput {
   /** Everything but the findings; those stream from `findings`, read once per pass a reporter needs. */
   results: ResultsHead;
   findings: FindingSource;
-  manifest: Manifest;
+  manifest: JudgedManifest;
   checklist: Checklist;
   checks: CheckSummary[];
   /** A previous run's results, for "what changed". */

@@ -31,7 +31,7 @@ import { redactReportInput, renderReports } from '../report/render.js';
 import { viewOf, type ReportView } from '../report/view.js';
 import type { ReportInput } from '../report/types.js';
 import type { RunLock } from '../snapshot/lock.js';
-import type { Manifest } from '../snapshot/manifest.js';
+import type { JudgedManifest } from '../snapshot/manifest.js';
 import { checklistDir } from '../snapshot/layout.js';
 import { findResultsFor } from '../snapshot/results-file.js';
 import { describeTarget, notifyDrift, parseNotifyTarget, type NotifyTarget } from '../bookkeeping/notify.js';
@@ -88,7 +88,7 @@ export interface ChecklistOutcome {
 /** The primary checklist's outcome at the top, every checklist's (the primary first) in `checklists`. */
 export interface ScanOutcome extends ChecklistOutcome {
   outDir: string;
-  manifest: Manifest;
+  manifest: JudgedManifest;
   checklists: ChecklistOutcome[];
   signed: boolean;
   /** Findings imported by `--security-hub`, and where. */
@@ -218,7 +218,7 @@ export async function runScanPipeline(request: ScanRequest, checks: readonly Any
       });
     }
     const outcomes: ChecklistOutcome[] = [];
-    let manifest: Manifest | undefined;
+    let manifest: JudgedManifest | undefined;
     for (const checklist of run.checklists) {
       const judged = await judgeChecklist(prepared, checklist, { checks, format: request.format, secrets, view: viewOf(request) });
       manifest = judged.manifest;
@@ -259,7 +259,7 @@ interface JudgeOptions {
 }
 
 /** Evaluates the run's snapshot for one checklist, then writes its results, drift and reports in its folder. */
-async function judgeChecklist(prepared: Prepared, checklist: Checklist, options: JudgeOptions): Promise<{ manifest: Manifest; outcome: ChecklistOutcome }> {
+async function judgeChecklist(prepared: Prepared, checklist: Checklist, options: JudgeOptions): Promise<{ manifest: JudgedManifest; outcome: ChecklistOutcome }> {
   const { run, outDir } = prepared;
   const dir = checklistDir(outDir, checklist.id, run.checklist.id);
   await mkdir(dir, { recursive: true });
@@ -340,7 +340,7 @@ async function upload(outDir: string, target: S3Location, profile: string | unde
  */
 async function importFindingsOf(
   outcomes: readonly ChecklistOutcome[],
-  manifest: Manifest,
+  manifest: JudgedManifest,
   checks: readonly AnyCheck[],
   secrets: string[],
   region: string,

@@ -27,6 +27,12 @@ export interface ManifestAccount {
   stoppedBy?: 'deadline';
 }
 
+/** An account as the evaluation and the reports read it: its per-service call counts stay in the file. */
+export type JudgedAccount = Omit<ManifestAccount, 'calls'>;
+
+/** The manifest as the evaluation and the reports hold it, without what only the file needs. */
+export type JudgedManifest = Omit<Manifest, 'accounts'> & { accounts: JudgedAccount[] };
+
 /** What the scan was asked to reach, so `--resume` can refuse a different request. */
 export interface ScanSelection {
   /** `--accounts`, sorted; absent with `--org` or for the caller's own account. */

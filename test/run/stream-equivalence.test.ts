@@ -72,5 +72,8 @@ describe.each(['smb-competency', 'ftr-partner-hosted'])('streamed evaluation of 
     const read: unknown[] = [];
     for await (const finding of streamed.findings.each()) read.push(finding);
     expect(read).toEqual(written.findings);
+    // The per-service call counts stay in manifest.json: the evaluation and the reports do without them.
+    expect((await readManifest(runDir, vocabulary)).accounts.some((a) => Object.keys(a.calls).length > 0)).toBe(true);
+    expect(manifest.accounts.filter((a) => 'calls' in a)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 
 import type { AccountStatus } from '../../contract/status.js';
 import type { ResultsHead } from '../../contract/results.js';
-import type { Manifest } from '../../snapshot/manifest.js';
+import type { JudgedManifest } from '../../snapshot/manifest.js';
 
 export interface Coverage {
   accounts: Record<AccountStatus, number>;
@@ -14,7 +14,7 @@ export interface Coverage {
   failedAccounts: { accountId: string; name?: string; status: AccountStatus; error: string }[];
 }
 
-export function coverageOf(results: ResultsHead, manifest: Manifest): Coverage {
+export function coverageOf(results: ResultsHead, manifest: JudgedManifest): Coverage {
   const accounts: Record<AccountStatus, number> = { SCANNED: 0, PARTIAL: 0, ERROR: 0 };
   const regions = new Set<string>();
   const skipped = new Map<string, string[]>();
