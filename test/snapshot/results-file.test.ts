@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Results } from '../../src/contract/results.js';
 import { writeChunks } from '../../src/snapshot/chunk-writer.js';
-import { readResultsStream, resultsJsonChunks } from '../../src/snapshot/results-file.js';
+import { justWritten, readResultsStream, resultsJsonChunks } from '../../src/snapshot/results-file.js';
 import { finding, results } from '../ops/fixtures.js';
 
 const RESULTS: Results = results({
@@ -34,3 +34,28 @@ describe('readResultsStream', () => {
     expect(head).toEqual(expectedHead);
   });
 });
+
+describe('the head the reports hold', () => {
+  const row = (accountId: string, checkIds: string[]) => ({ requirementId: 'SUP-001', scope: 'account' as const, accountId, status: 'PASS' as const, checkIds, reason: '1 of 1 findings pass' });
+  const rows = [row('111111111111', ['support-plan']), row('222222222222', ['support-plan']), row('333333333333', ['other', 'support-plan'])];
+
+  it.each([
+    ['read from the file', async () => (await readResultsStream(await writtenWith(rows))).results],
+    ['just written', async () => justWritten(await writtenWith(rows), { ...RESULTS, requirements: rows }, 2).results],
+  ])('%s: rows naming the same checks share one frozen list, and read as written', async (_how, read) => {
+    const head = await read();
+    const [a, b, c] = head.requirements;
+    expect(head.requirements).toEqual(rows);
+    expect(a!.checkIds).toBe(b!.checkIds);
+    expect(c!.checkIds).not.toBe(a!.checkIds);
+    expect(Object.isFrozen(a!.checkIds)).toBe(true);
+    expect(() => (a!.checkIds as string[]).push('x')).toThrow(TypeError);
+  });
+});
+
+async function writtenWith(requirements: Results['requirements']): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'pa-results-'));
+  const { findings, exceptions, requirements: _none, ...head } = RESULTS;
+  await writeChunks(join(dir, 'results.json'), resultsJsonChunks({ head, findings, tail: () => ({ requirements, exceptions }) }));
+  return dir;
+}
