@@ -66,29 +66,31 @@ export async function readResultsStream(runDir: string): Promise<{ results: Resu
 
 /**
  * Results this process has just written with resultsJsonChunks: the head and the finding count are
- * known, so the file is not read once more to learn them. The head goes through JSON as it did on
- * its way to the file, so readers see what a later `report` would read.
+ * known, so the file is not read once more to learn them. The head is copied as JSON would carry it
+ * to the file and back, so readers see what a later `report` would read.
  */
 export function justWritten(dir: string, head: ResultsHead, count: number): { results: ResultsHead; findings: FindingSource } {
   const path = join(dir, RESULTS_FILE);
-  return { results: parseHead(JSON.stringify(head)) as ResultsHead, findings: { count, each: () => findingLines(path) } };
+  return { results: jsonCopy('', head, new SharedParts()) as ResultsHead, findings: { count, each: () => findingLines(path) } };
 }
 
 /**
- * The head as JSON.parse reads it, each repeated string and check list kept once. The requirement
- * rows stay in memory while the reports are written, and most accounts' rows repeat the same
- * reasons ("1 of 1 findings pass", what is left to attest) and checks: at 1,000 accounts, 2.7 MB of
- * reasons in 19,000 strings are 0.5 MB in 2,000, and 19,000 check lists are 19 (issue 14). Strings
- * cannot change; the shared lists are frozen, so no reader can change one row's through another's.
+ * Each repeated string and check list of a head, kept once. The requirement rows stay in memory
+ * while the reports are written, and most accounts' rows repeat the same reasons ("1 of 1 findings
+ * pass", what is left to attest) and checks: at 1,000 accounts, 2.7 MB of reasons in 19,000
+ * strings are 0.5 MB in 2,000, and 19,000 check lists are 19 (issue 14). Strings cannot change; the
+ * shared lists are frozen, so no reader can change one row's through another's.
  */
-function parseHead(text: string): unknown {
-  const strings = new Map<string, string>();
-  const checkLists = new Map<string, readonly unknown[]>();
-  return JSON.parse(text, (key, value: unknown) => {
-    if (typeof value === 'string') return firstOf(strings, value, value);
-    if (key === 'checkIds' && Array.isArray(value)) return firstOf(checkLists, value.join('\n'), Object.freeze(value));
+class SharedParts {
+  private readonly strings = new Map<string, string>();
+  private readonly checkLists = new Map<string, readonly unknown[]>();
+
+  /** Called as JSON.parse calls a reviver: each value after its contents, with its key. */
+  keep(key: string, value: unknown): unknown {
+    if (typeof value === 'string') return firstOf(this.strings, value, value);
+    if (key === 'checkIds' && Array.isArray(value)) return firstOf(this.checkLists, value.join('\n'), Object.freeze(value));
     return value;
-  });
+  }
 }
 
 function firstOf<V>(seen: Map<string, V>, key: string, value: V): V {
@@ -96,6 +98,35 @@ function firstOf<V>(seen: Map<string, V>, key: string, value: V): V {
   if (first !== undefined) return first;
   seen.set(key, value);
   return value;
+}
+
+function parseHead(text: string): unknown {
+  const shared = new SharedParts();
+  return JSON.parse(text, (key, value: unknown) => shared.keep(key, value));
+}
+
+/**
+ * JSON.parse(JSON.stringify(value)) without the text in between: at 1,000 accounts that text was
+ * 7 MB, held in V8's large-object space until its next full collection, just as the reports began.
+ */
+function jsonCopy(key: string, value: unknown, shared: SharedParts): unknown {
+  const plain = hasToJson(value) ? value.toJSON(key) : value;
+  if (Array.isArray(plain)) return shared.keep(key, Array.from(plain, (item, index) => jsonCopy(String(index), item, shared) ?? null));
+  if (typeof plain === 'object' && plain !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [name, item] of Object.entries(plain)) {
+      const copied = jsonCopy(name, item, shared);
+      if (copied !== undefined) copy[name] = copied;
+    }
+    return shared.keep(key, copy);
+  }
+  if (typeof plain === 'number') return Number.isFinite(plain) ? plain : null;
+  if (typeof plain === 'string' || typeof plain === 'boolean' || plain === null) return shared.keep(key, plain);
+  return undefined;
+}
+
+function hasToJson(value: unknown): value is { toJSON(key: string): unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
 export function findingsInMemory(findings: readonly Finding[]): FindingSource {

@@ -53,6 +53,16 @@ describe('the head the reports hold', () => {
   });
 });
 
+describe('justWritten', () => {
+  it('gives the head back as JSON would carry it to the file and back', async () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const head = { ...RESULTS, when: new Date(0), gone: undefined, odd: [undefined, () => 1, Number.NaN, , 'x'], nested: { n: Infinity, ok: true, none: null } };
+    const { results: copied } = justWritten(await writtenWith([]), head as unknown as Results, 0);
+    expect(copied).toStrictEqual(JSON.parse(JSON.stringify(head)));
+    expect(JSON.stringify(copied)).toBe(JSON.stringify(head));
+  });
+});
+
 async function writtenWith(requirements: Results['requirements']): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pa-results-'));
   const { findings, exceptions, requirements: _none, ...head } = RESULTS;
