@@ -118,10 +118,11 @@ function jsonCopy(key: string, value: unknown, shared: SharedParts): unknown {
       const copied = jsonCopy(name, item, shared);
       if (copied !== undefined) copy[name] = copied;
     }
-    return shared.keep(key, copy);
+    return copy;
   }
+  if (typeof plain === 'string') return shared.keep(key, plain);
   if (typeof plain === 'number') return Number.isFinite(plain) ? plain : null;
-  if (typeof plain === 'string' || typeof plain === 'boolean' || plain === null) return shared.keep(key, plain);
+  if (typeof plain === 'boolean' || plain === null) return plain;
   return undefined;
 }
 
