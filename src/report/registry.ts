@@ -1,5 +1,6 @@
 // Every reporter by its --format name, in the order `all` renders them.
 
+import { closestId } from '../catalog/closest.js';
 import { UsageError } from '../errors.js';
 import { asffReporter } from './asff.js';
 import { csvReporter } from './csv.js';
@@ -31,7 +32,10 @@ export function selectReporters(formats: string | readonly string[]): Reporter[]
   if (names.includes('all')) return [...REPORTERS];
   return [...new Set(names)].map((name) => {
     const reporter = REPORTERS.find((r) => r.format === name);
-    if (!reporter) throw new UsageError(`unknown report format "${name}"; choose from all, ${FORMATS.join(', ')}`);
+    if (!reporter) {
+      const hint = closestId(name, ['all', ...FORMATS], 4);
+      throw new UsageError(`unknown report format "${name}"${hint ? ` (did you mean ${hint}?)` : ''}; choose from all, ${FORMATS.join(', ')}`);
+    }
     return reporter;
   });
 }

@@ -23,6 +23,7 @@ describe('registry', () => {
     expect(selectReporters('all')).toHaveLength(REPORTERS.length);
     expect(selectReporters('csv, junit,csv').map((r) => r.format)).toEqual(['csv', 'junit']);
     expect(() => selectReporters('pdf')).toThrow(UsageError);
+    expect(() => selectReporters('html,jsn')).toThrow('unknown report format "jsn" (did you mean json?); choose from all, ');
     expect(() => selectReporters('')).toThrow(UsageError);
   });
 });
