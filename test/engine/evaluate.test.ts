@@ -6,7 +6,7 @@ import { defineDataset } from '../../src/contract/dataset.js';
 import type { DatasetRecord } from '../../src/contract/record.js';
 import { checkSettingsSchema } from '../../src/contract/settings.js';
 import { defineCheck } from '../../src/contract/check.js';
-import { evaluateRun, formatMessage, type EvidenceSource } from '../../src/engine/evaluate.js';
+import { evaluateAccounts, evaluateRun, formatMessage, type EvidenceSource } from '../../src/engine/evaluate.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
 
 const widgets = defineDataset<{ count: number }>({ id: 'test.widgets', scope: 'regional', actions: ['test:ListWidgets'] });
@@ -240,6 +240,44 @@ describe('evaluateRun', () => {
   it('skips checks that map to no requirement of the selected checklist', async () => {
     const findings = await evaluateRun(source([account(A)], []), { ...options, checklist: getChecklist('ftr-partner-hosted') });
     expect(findings).toEqual([]);
+  });
+});
+
+describe('evaluateAccounts', () => {
+  const B = '222222222222';
+  const C = '333333333333';
+  const recordsOf = (id: string) => [record(id, 'eu-west-1', 'test.widgets', { count: 1 }), record(id, 'global', 'test.plan', { tier: 'gold' })];
+
+  it('reads the next account’s datasets while the current one is judged', async () => {
+    const base = source([account(A), account(B), account(C)], [...recordsOf(A), ...recordsOf(B), ...recordsOf(C)]);
+    const asked: string[] = [];
+    const watched: EvidenceSource = { ...base, datasets: (id) => (asked.push(id), base.datasets(id)) };
+    const seen: string[][] = [];
+    for await (const batch of evaluateAccounts(watched, options)) seen.push([batch.account.accountId, ...asked]);
+    // The caller's organization datasets first (A), then each account's, one ahead of its turn.
+    expect(seen).toEqual([
+      [A, A, A, B],
+      [B, A, A, B, C],
+      [C, A, A, B, C],
+    ]);
+  });
+
+  it('reports an account whose datasets cannot be read at its turn, after the accounts before it', async () => {
+    const base = source([account(A), account(B), account(C)], [...recordsOf(A), ...recordsOf(C)]);
+    const broken: EvidenceSource = {
+      ...base,
+      datasets: (id) => (id === B ? (async function* () { throw new Error(`${B}: not valid JSON`); })() : base.datasets(id)),
+    };
+    const judged: string[] = [];
+    const run = async () => {
+      for await (const batch of evaluateAccounts(broken, options)) {
+        judged.push(batch.account.accountId);
+        // B's read fails meanwhile, before anything awaits it: no unhandled rejection may come of it.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    await expect(run()).rejects.toThrow(`${B}: not valid JSON`);
+    expect(judged).toEqual([A]);
   });
 });
 
