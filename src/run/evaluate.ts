@@ -13,7 +13,7 @@ import type { DeploymentModel, Finding, FindingSource, ProductionScope, Requirem
 import { writeChunks } from '../snapshot/chunk-writer.js';
 import { justWritten, resultsJsonChunks } from '../snapshot/results-file.js';
 import { redact } from '../snapshot/redact.js';
-import { DATASETS_DIR, RESULTS_FILE, type JudgedManifest, type Manifest } from '../snapshot/manifest.js';
+import { DATASETS_DIR, judgedManifest, RESULTS_FILE, type JudgedManifest } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 
@@ -49,13 +49,11 @@ function evidenceTime(manifest: JudgedManifest): Date {
 
 /**
  * An account the manifest says was reached but whose datasets file is gone cannot stand as scanned:
- * it is judged PARTIAL, with the reason. The manifest on disk stays as it is. The per-service call
- * counts stay there too: nothing after the collection reads them, and at 1,000 accounts they are
- * 36,000 objects that the reports would otherwise hold (issue 14).
+ * it is judged PARTIAL, with the reason. The manifest on disk stays as it is.
  */
-async function withMissingEvidence(runDir: string, manifest: Manifest): Promise<JudgedManifest> {
+async function withMissingEvidence(runDir: string, manifest: JudgedManifest): Promise<JudgedManifest> {
   const accounts = await Promise.all(
-    manifest.accounts.map(async ({ calls: _fileOnly, ...account }) => {
+    manifest.accounts.map(async (account) => {
       // An account the deadline stopped before it wrote anything already says why.
       if ((account.status !== 'SCANNED' && account.status !== 'PARTIAL') || account.stoppedBy) return account;
       if (await hasDatasetsFile(runDir, account.accountId)) return account;
@@ -72,7 +70,7 @@ async function withMissingEvidence(runDir: string, manifest: Manifest): Promise<
  */
 export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluated> {
   const vocabulary = runVocabulary();
-  const manifest = await withMissingEvidence(request.runDir, await readManifest(request.runDir, vocabulary));
+  const manifest = await withMissingEvidence(request.runDir, judgedManifest(await readManifest(request.runDir, vocabulary)));
   const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId, vocabulary) };
   const applicable = new Set(
     request.checklist.requirements.filter((r) => applicabilityOf(r, request.deploymentModel, request.settings).applies).map((r) => r.id),

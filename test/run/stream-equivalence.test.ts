@@ -18,6 +18,7 @@ import { checkSettingsSchema } from '../../src/contract/settings.js';
 import { evaluateRun } from '../../src/engine/evaluate.js';
 import { buildResults } from '../../src/engine/results.js';
 import { evaluateRunDir } from '../../src/run/evaluate.js';
+import { loadReportInput } from '../../src/run/report-input.js';
 import { readAccountDatasets, readManifest } from '../../src/snapshot/reader.js';
 import { redact } from '../../src/snapshot/redact.js';
 import { readResults } from '../../src/snapshot/results-file.js';
@@ -75,5 +76,9 @@ describe.each(['smb-competency', 'ftr-partner-hosted'])('streamed evaluation of 
     // The per-service call counts stay in manifest.json: the evaluation and the reports do without them.
     expect((await readManifest(runDir, vocabulary)).accounts.some((a) => Object.keys(a.calls).length > 0)).toBe(true);
     expect(manifest.accounts.filter((a) => 'calls' in a)).toEqual([]);
+    // So does `report`, re-rendering from the run directory.
+    const rerendered = await loadReportInput(runDir, [...ALL_CHECKS]);
+    expect(rerendered.manifest.accounts.filter((a) => 'calls' in a)).toEqual([]);
+    expect(rerendered.manifest.accounts.map((a) => a.accountId)).toEqual(manifest.accounts.map((a) => a.accountId));
   });
 });
