@@ -11,6 +11,9 @@ import { DATASETS_DIR, MANIFEST_FILE } from '../snapshot/manifest.js';
 import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
 import type { Vocabulary } from '../snapshot/validate.js';
 
+/** Accounts checked and copied at once. */
+const ACCOUNTS_AT_ONCE = 4;
+
 /**
  * Copies manifest and datasets of `snapshotDir` into `outDir`, a run directory already opened (new
  * and locked; the pipeline has made sure it is not the snapshot itself).
@@ -28,8 +31,6 @@ export async function copySnapshot(snapshotDir: string, outDir: string, vocabula
   if (failed) throw failed.reason;
   await copyFile(join(snapshotDir, MANIFEST_FILE), join(outDir, MANIFEST_FILE));
 }
-
-const ACCOUNTS_AT_ONCE = 4;
 
 async function copyAccount(snapshotDir: string, outDir: string, accountId: string, vocabulary: Vocabulary): Promise<void> {
   if (!(await hasDatasetsFile(snapshotDir, accountId))) return;
