@@ -3,19 +3,25 @@
 // of CPU and the SDK's caches (config, middleware, signer) start cold each time; a scan used to
 // build one per account+region+service for about 1.5 requests each (issue 14).
 //
-// Each send runs inside `withBinding`; the shared client's credentials and retry strategy are
-// thin providers that read the binding, so every request is signed with its own account's session
-// and throttling in one account backs off only that account's retries (as one client per
-// account did). Clients whose SDK build memoizes credentials regardless cannot be shared:
-// `honoursBinding` finds out before a client is shared.
+// Each send carries its binding in its handler context (request-scope.ts). The shared client's
+// parts that see no context follow it another way:
+// - credentials: its auth scheme options pass the binding to the identity provider as an identity
+//   property, and hand the signer a view of the client's configuration whose SigV4 signer reads
+//   the binding's session;
+// - retries: the retry middleware scopes its token by the context's `partition_id`, the binding's
+//   key, so throttling in one account backs off only that account's retries.
+// Anything that asks for credentials without a binding fails; nothing is ever signed as a guess.
+// Builds without these hooks, that cache credentials regardless, or whose endpoints need the
+// account's ID get clients of their own per account: `honoursBinding` finds out before a client is shared.
 
 import { AdaptiveRetryStrategy, StandardRetryStrategy } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { ScanSettings } from '../contract/settings.js';
-import { currentScope, withinScope } from './request-scope.js';
 
 /** One account+region+service as seen by its requests: who signs, which caps apply, how it retries. */
 export interface AccountBinding {
+  /** `accountId|region|service`: the retry scope of its requests. */
+  key: string;
   accountId: string;
   service: string;
   credentials: AwsCredentialIdentityProvider;
@@ -23,57 +29,145 @@ export interface AccountBinding {
   limit<T>(fn: () => Promise<T>): Promise<T>;
   /** This binding's own retry state (quota, adaptive rate), created on first use. */
   retry?: RetryStrategyV2;
+  /** The client configuration its requests are signed with, made on first use. */
+  signing?: object;
 }
 
-export function withBinding<T>(binding: AccountBinding, fn: () => Promise<T>): Promise<T> {
-  return withinScope({ binding }, fn);
-}
+const BINDING = Symbol('partnerAuditBinding');
+const OUTSIDE = 'an AWS request was sent outside an account binding';
 
-/** The binding of the request in progress; a request outside any binding is a bug, never a guess. */
-export function currentBinding(): AccountBinding {
-  const binding = currentScope()?.binding;
-  if (!binding) throw new Error('an AWS request was sent outside an account binding');
-  return binding;
+type IdentityProperties = Record<string | symbol, unknown>;
+
+/**
+ * Credentials that follow the binding passed in the identity properties. `memoized` tells the SDK
+ * not to cache them per client; each binding's own provider caches and renews its session.
+ */
+export function boundCredentials(): ((properties?: IdentityProperties) => Promise<AwsCredentialIdentity>) & { memoized: true } {
+  const resolve = async (properties?: IdentityProperties) => {
+    const binding = properties?.[BINDING] as AccountBinding | undefined;
+    if (!binding) throw new Error(OUTSIDE);
+    return binding.credentials();
+  };
+  return Object.assign(resolve, { memoized: true as const });
 }
 
 /**
- * Credentials that follow the binding. `memoized` tells the SDK not to cache them per client;
- * each binding's own provider caches and renews its session.
+ * A retry strategy that keeps one SDK strategy per binding, found by the token scope the retry
+ * middleware passes (`partition_id`, plus `:longpoll` for long polls). Tokens remember their strategy.
  */
-export function boundCredentials(): AwsCredentialIdentityProvider & { memoized: true } {
-  return Object.assign(async () => currentBinding().credentials(), { memoized: true as const });
-}
-
-/** A retry strategy that keeps one SDK strategy per binding, so one account's throttling drains only its own quota. */
-export function boundRetryStrategy(settings: Pick<ScanSettings, 'retry'>): RetryStrategyV2 & { mode: string } {
+export function boundRetryStrategy(settings: Pick<ScanSettings, 'retry'>, bindingOf: (key: string) => AccountBinding | undefined): RetryStrategyV2 & { mode: string } {
   const { mode, maxAttempts } = settings.retry;
-  const own = (): RetryStrategyV2 => {
-    const binding = currentBinding();
+  const strategies = new WeakMap<RetryToken, RetryStrategyV2>();
+  const own = (scope: string): RetryStrategyV2 => {
+    const binding = bindingOf(scope.replace(/:longpoll$/, ''));
+    if (!binding) throw new Error(OUTSIDE);
     binding.retry ??= mode === 'adaptive' ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
     return binding.retry;
   };
+  const kept = (strategy: RetryStrategyV2, token: RetryToken): RetryToken => {
+    strategies.set(token, strategy);
+    return token;
+  };
+  const strategyOf = (token: RetryToken): RetryStrategyV2 => {
+    const strategy = strategies.get(token);
+    if (!strategy) throw new Error('a retry token this scan did not issue');
+    return strategy;
+  };
   return {
     mode,
-    acquireInitialRetryToken: (scope: string) => own().acquireInitialRetryToken(scope),
-    refreshRetryTokenForRetry: (token: RetryToken, error: RetryErrorInfo) => own().refreshRetryTokenForRetry(token, error),
-    recordSuccess: (token: RetryToken) => own().recordSuccess(token),
+    acquireInitialRetryToken: async (scope: string) => {
+      const strategy = own(scope);
+      return kept(strategy, await strategy.acquireInitialRetryToken(scope));
+    },
+    refreshRetryTokenForRetry: async (token: RetryToken, error: RetryErrorInfo) => {
+      const strategy = strategyOf(token);
+      return kept(strategy, await strategy.refreshRetryTokenForRetry(token, error));
+    },
+    recordSuccess: (token: RetryToken) => strategyOf(token).recordSuccess(token),
   };
 }
 
-function probe(accessKeyId: string): AccountBinding {
-  const identity: AwsCredentialIdentity = { accessKeyId, secretAccessKey: 'probe' };
-  return { accountId: '', service: '', credentials: async () => identity, limit: (fn) => fn() };
+interface AuthOption {
+  propertiesExtractor?(config: object, context: object): { identityProperties?: object; signingProperties?: object } | undefined;
 }
 
-/** True when the client resolves credentials per binding (two bindings, two identities) rather than caching the first. */
-export async function honoursBinding(config: { credentials?: unknown }): Promise<boolean> {
+interface BindableConfig {
+  accountIdEndpointMode?: unknown;
+  credentials?: unknown;
+  httpAuthSchemeProvider?: unknown;
+  signer?: unknown;
+  systemClockOffset?: number;
+}
+
+/** The SDK's signer signing as `credentials`: the SigV4 signer, or the one inside the multi-region wrapper (EventBridge, S3, STS). */
+function withSession(signer: unknown, credentials: AwsCredentialIdentityProvider): unknown {
+  const session = { credentialProvider: { value: credentials } };
+  if (typeof (signer as { getSigningKey?: unknown }).getSigningKey === 'function') return Object.create(signer as object, session);
+  const inner = (signer as { sigv4Signer?: unknown }).sigv4Signer;
+  if (typeof (inner as { getSigningKey?: unknown } | undefined)?.getSigningKey === 'function') {
+    return Object.create(signer as object, { sigv4Signer: { value: Object.create(inner as object, session) } });
+  }
+  throw new Error('this SDK build signs in a way partner-audit cannot bind to an account');
+}
+
+/**
+ * The client's configuration as its signer sees it for one binding: the same settings, a SigV4
+ * signer reading the binding's session, and the clock-skew correction written to the client's own.
+ */
+function signingConfig(config: BindableConfig, binding: AccountBinding): object {
+  const resolve = config.signer as (authScheme?: unknown) => Promise<unknown>;
+  let base: unknown;
+  let view: unknown;
+  return Object.create(config, {
+    signer: {
+      value: async (authScheme?: unknown) => {
+        const signer = await resolve(authScheme);
+        if (signer !== base) [base, view] = [signer, withSession(signer, binding.credentials)];
+        return view;
+      },
+    },
+    systemClockOffset: {
+      get: () => config.systemClockOffset,
+      set: (offset: number) => (config.systemClockOffset = offset),
+    },
+  });
+}
+
+/** Makes a shared client's auth scheme options carry each request's binding to its identity and its signer. */
+export function bindAuthSchemes(config: BindableConfig, bindingOf: (context: object) => AccountBinding): void {
+  const provider = config.httpAuthSchemeProvider as (parameters: unknown) => AuthOption[];
+  config.httpAuthSchemeProvider = (parameters: unknown) =>
+    provider(parameters).map((option) => ({
+      ...option,
+      propertiesExtractor: (cfg: object, context: object) => {
+        const own = option.propertiesExtractor?.(cfg, context) ?? {};
+        const binding = bindingOf(context);
+        binding.signing ??= signingConfig(cfg as BindableConfig, binding);
+        return {
+          identityProperties: { ...own.identityProperties, [BINDING]: binding },
+          signingProperties: { ...own.signingProperties, config: binding.signing },
+        };
+      },
+    }));
+}
+
+function probe(accessKeyId: string): IdentityProperties {
+  const identity: AwsCredentialIdentity = { accessKeyId, secretAccessKey: 'probe' };
+  return { [BINDING]: { key: '', accountId: '', service: '', credentials: async () => identity, limit: (fn: () => Promise<unknown>) => fn() } };
+}
+
+/**
+ * True when the client can be shared: it has the hooks above and resolves credentials per binding
+ * (two bindings, two identities) rather than caching the first.
+ */
+export async function honoursBinding(config: BindableConfig): Promise<boolean> {
   const resolve = config.credentials;
-  if (typeof resolve !== 'function') return false;
+  if (typeof resolve !== 'function' || typeof config.httpAuthSchemeProvider !== 'function' || typeof config.signer !== 'function') return false;
+  // Account-ID endpoints (DynamoDB) read the credentials while resolving the endpoint, with no binding to pass.
+  if (config.accountIdEndpointMode !== undefined) return false;
   try {
     const seen = [];
-    for (const key of ['PROBEONE', 'PROBETWO']) {
-      seen.push(((await withBinding(probe(key), () => resolve())) as AwsCredentialIdentity).accessKeyId);
-    }
+    for (const key of ['PROBEONE', 'PROBETWO']) seen.push(((await resolve(probe(key))) as AwsCredentialIdentity).accessKeyId);
     return seen[0] === 'PROBEONE' && seen[1] === 'PROBETWO';
   } catch {
     // A build whose provider cannot even be probed gets clients of its own, which report its errors.

@@ -1,5 +1,5 @@
 // Builds the SDK clients collectors use: one per region+service, shared by every account, each send
-// bound to its account (account-binding.ts). Clients get the SDK's own retry strategy, timeouts (a
+// carrying its account and dataset log (account-binding.ts, request-scope.ts). Clients get the SDK's own retry strategy, timeouts (a
 // short connect timeout apart from the per-request one), keep-alive sockets, concurrency caps, call
 // counting and request-ID logging, and one watch over every request for stalled endpoints and the
 // scan's deadline (endpoint-watch.ts). The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
@@ -17,7 +17,9 @@ import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpo
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
 import { reuseSigner } from './signer-reuse.js';
-import { boundCredentials, boundRetryStrategy, honoursBinding, withBinding, type AccountBinding } from './account-binding.js';
+import { bindAuthSchemes, boundCredentials, boundRetryStrategy, honoursBinding, type AccountBinding } from './account-binding.js';
+import type { RequestLog } from './request-log.js';
+import { scopeOf, sendScoped, type RequestScope, type ScopedCommand } from './request-scope.js';
 
 export type ClientSettings = Pick<ScanSettings, 'concurrency' | 'retry' | 'timeouts'>;
 
@@ -34,12 +36,14 @@ export interface ClientTarget {
   accountId: string;
   region: string;
   credentials: AwsCredentialIdentityProvider;
+  /** The log of the dataset these clients collect for: each request's ID is added to it. */
+  log?: RequestLog;
 }
 
 /** Shared state of every client of a scan: sockets, caps, counters and the memo. */
 export interface ClientPool {
   readonly metrics: CallMetrics;
-  /** The clients of one account+region: per account+region+service, each send signed as that account. */
+  /** The clients of one account+region (and dataset log): each send signed as that account. */
   factory(target: ClientTarget): ClientFactory;
   /** Requests in flight or waiting for a slot under the global cap, and the cap. */
   load(): { demand: number; capacity: number };
@@ -86,11 +90,18 @@ function memo<V>(map: Map<string, Map<Ctor, V>>, key: string, ctor: Ctor, create
   return value;
 }
 
-/** A client for one account+region+service: the shared client's prototype with a `send` bound to the account. */
-function boundFacade<C extends SdkClient>(shared: C, binding: AccountBinding, route: () => Promise<SdkClient>): C {
-  const send = (...args: unknown[]): Promise<unknown> =>
-    withBinding(binding, async () => (await route()).send(...(args as Parameters<SdkClient['send']>)));
-  return Object.create(shared, { send: { value: send } }) as C;
+/** One account+region+service: the shared client, the binding its sends carry, the client they go to. */
+interface Bound {
+  shared: SdkClient;
+  binding: AccountBinding;
+  route(): Promise<SdkClient>;
+}
+
+/** A client for one account+region+service: the shared client's prototype with a `send` carrying the scope. */
+function scopedClient<C extends SdkClient>(bound: Bound, log: RequestLog | undefined): C {
+  const scope: RequestScope = log ? { binding: bound.binding, log } : { binding: bound.binding };
+  const send = async (command: ScopedCommand, ...rest: unknown[]): Promise<unknown> => sendScoped(await bound.route(), scope, command, rest);
+  return Object.create(bound.shared, { send: { value: send } }) as C;
 }
 
 export function createClientPool(options: ClientPoolOptions): ClientPool {
@@ -103,10 +114,11 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
   });
   const inFlight = pLimit(settings.concurrency.requestsInFlight);
   const perService = new Map<string, LimitFunction>();
+  const bindings = new Map<string, AccountBinding>();
   // One client per region+service for every account, and whether its SDK build can be shared.
   const shared = new Map<string, Map<Ctor, SharedClient>>();
-  const facades = new Map<string, Map<Ctor, SdkClient>>();
-  const retryStrategy = boundRetryStrategy(settings);
+  const bounds = new Map<string, Map<Ctor, Bound>>();
+  const retryStrategy = boundRetryStrategy(settings, (key) => bindings.get(key));
 
   const serviceLimit = (key: string): LimitFunction => {
     let limit = perService.get(key);
@@ -128,6 +140,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     const client = legacy ? new ctor({ ...config, ...legacy }) : first;
     honourConfiguredEndpoint(client);
     reuseSigner(client.config as { signer?: unknown });
+    if (bound && typeof client.config.httpAuthSchemeProvider === 'function') bindAuthSchemes(client.config, (context) => scopeOf(context).binding);
     // The scan gives the SDK no logger, yet its logger middleware copies and filters every output
     // for a log nobody reads: about 1% of the collection's CPU (docs/performance.md).
     client.middlewareStack.remove(SDK_LOGGER_MIDDLEWARE);
@@ -148,33 +161,45 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
       return { client, service: serviceName(client, ctor), shareable: honoursBinding(client.config) };
     });
 
-  const facade = <C extends SdkClient>(ctor: SdkClientCtor<C>, target: ClientTarget, region: string): C => {
-    const { client, service, shareable } = sharedClient(ctor, region);
+  const bindingOf = (target: ClientTarget, region: string, service: string): AccountBinding => {
     const key = `${target.accountId}|${region}|${service}`;
-    const limit = serviceLimit(key);
-    const binding: AccountBinding = {
-      accountId: target.accountId,
-      service,
-      credentials: target.credentials,
-      limit: (fn) => limit(() => inFlight(fn)),
-    };
-    // A build that caches credentials per client gets a client of its own per account.
+    let binding = bindings.get(key);
+    if (!binding) {
+      const limit = serviceLimit(key);
+      binding = { key, accountId: target.accountId, service, credentials: target.credentials, limit: (fn) => limit(() => inFlight(fn)) };
+      bindings.set(key, binding);
+    }
+    return binding;
+  };
+
+  const bind = (ctor: Ctor, target: ClientTarget, region: string): Bound => {
+    const { client, service, shareable } = sharedClient(ctor, region);
+    // A build that caches credentials per client gets a client of its own per account. Only the
+    // credentials are kept: the target's dataset log must go when its dataset is done.
+    const { credentials } = target;
     let own: SdkClient | undefined;
-    const route = async () => ((await shareable) ? client : (own ??= build(ctor, region, target.credentials, false)));
-    return boundFacade(client as C, binding, route);
+    const route = async () => ((await shareable) ? client : (own ??= build(ctor, region, credentials, false)));
+    return { shared: client, binding: bindingOf(target, region, service), route };
+  };
+
+  const factory = (target: ClientTarget): ClientFactory => {
+    const clients = new Map<string, Map<Ctor, SdkClient>>();
+    return {
+      get: <C extends SdkClient>(ctor: SdkClientCtor<C>, region = target.region): C =>
+        memo(clients, region, ctor, () => {
+          const bound = memo(bounds, `${target.accountId}|${region}`, ctor, () => bind(ctor, target, region));
+          return scopedClient(bound, target.log);
+        }) as C,
+    };
   };
 
   return {
     metrics,
-    factory: (target) => ({
-      get: <C extends SdkClient>(ctor: SdkClientCtor<C>, region = target.region): C =>
-        memo(facades, `${target.accountId}|${region}`, ctor, () => facade(ctor, target, region)) as C,
-    }),
+    factory,
     load: () => ({ demand: inFlight.activeCount + inFlight.pendingCount, capacity: settings.concurrency.requestsInFlight }),
     release: (accountId) => {
       const prefix = `${accountId}|`;
-      for (const key of [...facades.keys()]) if (key.startsWith(prefix)) facades.delete(key);
-      for (const key of [...perService.keys()]) if (key.startsWith(prefix)) perService.delete(key);
+      for (const map of [bounds, perService, bindings]) for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
       metrics.forget(accountId);
     },
     destroy: () => {
@@ -182,9 +207,4 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
       ownHandler?.destroy();
     },
   };
-}
-
-/** The ClientFactory of one account+region, sharing the pool's sockets, caps and memo. */
-export function createClientFactory(pool: ClientPool, target: ClientTarget): ClientFactory {
-  return pool.factory(target);
 }

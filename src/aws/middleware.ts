@@ -1,12 +1,12 @@
 // One middleware per client, placed after the SDK's retry middleware so it sees every HTTP
 // attempt: it waits for its account's concurrency slot, counts the attempt under that account, and
-// logs the request ID. The account is the request's binding (account-binding.ts).
+// logs the request ID in the dataset's log. Both come from the request's scope (request-scope.ts).
 
 import type { FinalizeRequestMiddleware, HandlerExecutionContext } from '@smithy/types';
-import { currentBinding } from './account-binding.js';
 import { isThrottlingError } from './errors.js';
 import type { CallMetrics } from './metrics.js';
 import { markFailedOperation, recordRequestId } from './request-log.js';
+import { scopeOf } from './request-scope.js';
 
 export const ATTEMPT_MIDDLEWARE = 'partnerAuditAttempt';
 
@@ -27,17 +27,18 @@ function operationOf(context: HandlerExecutionContext): string {
 
 export function attemptMiddleware(metrics: CallMetrics): FinalizeRequestMiddleware<any, any> {
   return (next, context) => async (args) => {
-    const { accountId, service, limit } = currentBinding();
+    const { binding, log } = scopeOf(context);
+    const { accountId, service, limit } = binding;
     if (attemptNumber(args.request) > 1) metrics.count(accountId, service, 'retries');
     try {
       const result = await limit(() => {
         metrics.count(accountId, service, 'requests');
         return next(args);
       });
-      recordRequestId(requestIdOf(result.output));
+      recordRequestId(log, requestIdOf(result.output));
       return result;
     } catch (err) {
-      recordRequestId(requestIdOf(err));
+      recordRequestId(log, requestIdOf(err));
       metrics.count(accountId, service, isThrottlingError(err) ? 'throttles' : 'errors');
       markFailedOperation(err, operationOf(context));
       throw err;

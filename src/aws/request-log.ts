@@ -1,29 +1,16 @@
-// The request IDs behind one dataset. The scanner runs each collector inside `withRequestLog`;
-// the client middleware appends to whatever log is current, so collectors need not know about it.
-
-import { currentScope, withinScope } from './request-scope.js';
+// The request IDs behind one dataset. The scanner gives each collector clients that carry a fresh
+// log (ClientTarget.log); the client middleware appends to it, so collectors need not know about it.
 
 export interface RequestLog {
   requestIds: string[];
 }
 
-/** Runs `fn` with a fresh request log and returns its result together with the IDs seen. */
-export async function withRequestLog<T>(fn: () => Promise<T>): Promise<{ log: RequestLog; result: PromiseSettledResult<T> }> {
-  const log: RequestLog = { requestIds: [] };
-  const result = await withinScope({ log }, async () => {
-    try {
-      return { status: 'fulfilled', value: await fn() } as const;
-    } catch (reason) {
-      return { status: 'rejected', reason } as const;
-    }
-  });
-  return { log, result };
+export function newRequestLog(): RequestLog {
+  return { requestIds: [] };
 }
 
-export function recordRequestId(requestId: string | undefined): void {
-  if (!requestId) return;
-  const log = currentScope()?.log;
-  if (log && !log.requestIds.includes(requestId)) log.requestIds.push(requestId);
+export function recordRequestId(log: RequestLog | undefined, requestId: string | undefined): void {
+  if (log && requestId && !log.requestIds.includes(requestId)) log.requestIds.push(requestId);
 }
 
 // The operation that raised an error, so a denial can name the IAM action that was refused.

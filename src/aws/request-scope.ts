@@ -1,40 +1,47 @@
-// What the SDK middleware needs to know about the request in progress: the dataset's request log
-// and the account the request is sent for. One AsyncLocalStorage holds both, since Node 20 runs
-// every storage's propagation on every promise a scan creates.
+// What the SDK middleware needs to know about the request in progress: the account it is sent
+// for and the dataset's request log. The send puts it in the request's own handler context, through
+// a middleware added to the command it sends. An AsyncLocalStorage did this until 2026-12-04: on
+// Node 20 it turns on a hook for every promise of the process, which was half of what the scan
+// allocated per request beyond the bare SDK's (docs/performance.md).
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AccountBinding } from './account-binding.js';
 import type { RequestLog } from './request-log.js';
 
 export interface RequestScope {
+  binding: AccountBinding;
+  /** The dataset's request log; absent for calls outside a dataset (AssumeRole, the account list). */
   log?: RequestLog;
-  binding?: AccountBinding;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
-
-/** Runs `fn` with `change` on top of the current scope. */
-export function withinScope<T>(change: RequestScope, fn: () => Promise<T>): Promise<T> {
-  return storage.run({ ...storage.getStore(), ...change }, fn);
+/** The command shape every SDK build shares: its own middleware stack, cloned into each send's. */
+export interface ScopedCommand {
+  middlewareStack: { add(middleware: unknown, options: object): void };
 }
 
-export function currentScope(): RequestScope | undefined {
-  return storage.getStore();
-}
+const SCOPE = Symbol('partnerAuditRequestScope');
+const SCOPE_MIDDLEWARE = 'partnerAuditRequestScope';
+const FIRST = { step: 'initialize', priority: 'high', name: SCOPE_MIDDLEWARE, override: true } as const;
 
-let collections = 0;
+type Context = Record<string | symbol, unknown>;
 
 /**
- * Runs a collection, then stops the storage once no collection is left in flight. While it is on,
- * Node 20 runs its hook on every promise the process makes, and the evaluation and reports that
- * follow make millions (docs/performance.md). The next `withinScope` turns it on again.
+ * Sends `command` with `scope` in its handler context. The SDK resolves a send's middleware
+ * synchronously in `send`, so a command sent again, even by another account, carries its own.
+ * The retry middleware keys its token by the context's `partition_id`: the binding's key.
  */
-export async function collecting<T>(fn: () => Promise<T>): Promise<T> {
-  collections += 1;
-  try {
-    return await fn();
-  } finally {
-    collections -= 1;
-    if (collections === 0) storage.disable();
-  }
+export function sendScoped<T>(client: { send(...args: any[]): Promise<T> }, scope: RequestScope, command: ScopedCommand, rest: unknown[]): Promise<T> {
+  const middleware = (next: (args: unknown) => Promise<unknown>, context: Context) => (args: unknown) => {
+    context[SCOPE] = scope;
+    context.partition_id = scope.binding.key;
+    return next(args);
+  };
+  command.middlewareStack.add(middleware, FIRST);
+  return client.send(command, ...rest);
+}
+
+/** The scope of the request whose handler context this is; a request without one is a bug, never a guess. */
+export function scopeOf(context: object): RequestScope {
+  const scope = (context as Context)[SCOPE] as RequestScope | undefined;
+  if (!scope) throw new Error('an AWS request was sent outside an account binding');
+  return scope;
 }

@@ -14,9 +14,7 @@ type SignerProvider = (authScheme?: unknown) => Promise<unknown>;
 
 /**
  * Makes a client reuse its first signer, with signing keys kept per session. No-op for a build
- * without `config.signer`. Signer and keys are kept as values, never as the promises that made
- * them: a promise keeps the async context it was made in (the account binding and the dataset's
- * request log of that request), and a kept one kept every account's for the whole scan.
+ * without `config.signer`. Signer and keys are kept as values once made.
  */
 export function reuseSigner(config: { signer?: unknown }): void {
   const resolve = config.signer;

@@ -3,7 +3,7 @@
 // into a DatasetRecord: the data, or the classified error. Records are handed on as they finish.
 
 import { classifyError } from '../aws/errors.js';
-import { failedOperationOf, withRequestLog } from '../aws/request-log.js';
+import { failedOperationOf, newRequestLog, type RequestLog } from '../aws/request-log.js';
 import { actionFor, type AnyCollector, type ClientFactory, type CollectContext, type SharedCache } from '../contract/collector.js';
 import { homeRegionOf, type AnyDataset, type DatasetDeclaration } from '../contract/dataset.js';
 import type { DatasetError, DatasetRecord } from '../contract/record.js';
@@ -13,7 +13,8 @@ import { GLOBAL } from '../contract/status.js';
 export interface DatasetRunnerOptions {
   accountId: string;
   settings: ScanSettings;
-  clientsFor(region: string): ClientFactory;
+  /** The account's clients in `region`, their requests' IDs going to `log`. */
+  clientsFor(region: string, log: RequestLog): ClientFactory;
   /** Called with each record as soon as it is complete (the snapshot writer). */
   onRecord(record: DatasetRecord): Promise<void>;
   /** The collector of each dataset and what the checks ask of it (from the scan plan). */
@@ -32,6 +33,14 @@ class DependencyFailedError extends Error {
     readonly dependencyError: DatasetError,
   ) {
     super(`needs ${dependency}, which failed: ${dependencyError.code}`);
+  }
+}
+
+async function settled<T>(fn: () => Promise<T>): Promise<PromiseSettledResult<T>> {
+  try {
+    return { status: 'fulfilled', value: await fn() };
+  } catch (reason) {
+    return { status: 'rejected', reason };
   }
 }
 
@@ -97,10 +106,11 @@ export class DatasetRunner {
   }
 
   private async attempt(dataset: AnyDataset, stored: string, callRegion: string): Promise<DatasetRecord> {
+    const log = newRequestLog();
     const ctx: CollectContext = {
       accountId: this.options.accountId,
       region: callRegion,
-      clients: this.options.clientsFor(callRegion),
+      clients: this.options.clientsFor(callRegion, log),
       settings: this.options.settings,
       questions: this.options.plan.questions.get(dataset.id) ?? [],
       scannedAccounts: this.options.scannedAccounts,
@@ -108,7 +118,7 @@ export class DatasetRunner {
       shared: this.shared,
     };
     const startedAt = this.now().toISOString();
-    const { log, result } = await withRequestLog(() => this.options.plan.collectorOf(dataset).collect(ctx));
+    const result = await settled(() => this.options.plan.collectorOf(dataset).collect(ctx));
     const base = {
       accountId: this.options.accountId,
       region: stored,

@@ -86,7 +86,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
         accountId,
         settings,
         now,
-        clientsFor: (region) => pool.factory({ accountId, region, credentials }),
+        clientsFor: (region, log) => pool.factory({ accountId, region, credentials, log }),
         onRecord: async (record) => {
           await writer.writeRecord(record);
           events.datasetFinished?.(record);
@@ -283,7 +283,7 @@ function closureProbe(scan: AccountScan, runner: DatasetRunner, credentials: Cre
     settings: scan.settings,
     plan: scan.plan,
     scannedAccounts: [],
-    clientsFor: (region) => scan.pool.factory({ accountId, region, credentials }),
+    clientsFor: (region, log) => scan.pool.factory({ accountId, region, credentials, log }),
     onRecord: async () => {},
   });
   return { inScope: (region) => runner.run(scan.plan.probe, region), outside: (region) => unrecorded.run(scan.plan.probe, region) };

@@ -2,7 +2,6 @@
 
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { createClientPool } from '../aws/clients.js';
-import { collecting } from '../aws/request-scope.js';
 import { connectAws } from '../aws/credentials.js';
 import { configuredRegion, homeRegions } from '../aws/home-region.js';
 import type { Deadline } from '../aws/deadline.js';
@@ -83,11 +82,7 @@ function inShard(targets: Target[], shard: Shard | undefined): Target[] {
  * Collects evidence into `request.outDir`; returns when every account finished or failed, with the
  * base credentials' secret values, which the reports must never contain.
  */
-export function collectEvidence(request: CollectRequest): Promise<string[]> {
-  return collecting(() => collectWithPool(request));
-}
-
-async function collectWithPool(request: CollectRequest): Promise<string[]> {
+export async function collectEvidence(request: CollectRequest): Promise<string[]> {
   const settings = await scanSettings(request.run.config, request.runId);
   const events = request.events ?? {};
   const { deadline } = request;

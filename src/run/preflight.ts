@@ -76,7 +76,7 @@ function runnerFor(input: PreflightInput, accountId: string, credentials: Creden
   return new DatasetRunner({
     accountId,
     settings: input.settings,
-    clientsFor: (region) => input.pool.factory({ accountId, region, credentials }),
+    clientsFor: (region, log) => input.pool.factory({ accountId, region, credentials, log }),
     onRecord: async () => {},
     plan: input.plan,
     // A dry read: rules are tested against the account's own events only.

@@ -2,9 +2,8 @@ import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge
 import { ListLinksCommand, OAMClient } from '@aws-sdk/client-oam';
 import type { HttpRequest } from '@smithy/types';
 import { describe, expect, test } from 'vitest';
-import { boundCredentials, boundRetryStrategy, honoursBinding, withBinding, type AccountBinding } from '../../src/aws/account-binding.js';
+import { boundCredentials, boundRetryStrategy, honoursBinding, type AccountBinding } from '../../src/aws/account-binding.js';
 import { createClientPool, type ClientSettings } from '../../src/aws/clients.js';
-import { withRequestLog } from '../../src/aws/request-log.js';
 import { olderClient } from '../../src/datasets/sdk.js';
 import { fakeHttp } from './fake-http.js';
 
@@ -22,7 +21,7 @@ function signedKey(request: HttpRequest): string | undefined {
 }
 
 function binding(accountId: string): AccountBinding {
-  return { accountId, service: 'test', credentials: keyOf(accountId), limit: (fn) => fn() };
+  return { key: `${accountId}|eu-west-1|test`, accountId, service: 'test', credentials: keyOf(accountId), limit: (fn) => fn() };
 }
 
 describe('one client per region and service, each request signed as its own account', () => {
@@ -37,6 +36,11 @@ describe('one client per region and service, each request signed as its own acco
     expect(http.requests.map(signedKey).sort()).toEqual(accounts.flatMap((a) => [`AKID${a}`, `AKID${a}`]).sort());
     expect(Object.getPrototypeOf(clients[0])).toBe(Object.getPrototypeOf(clients[1]));
     expect(pool.metrics.forAccount('222222222222')).toEqual({ eventbridge: { requests: 2, retries: 0, throttles: 0, errors: 0 } });
+    // One command object sent for two accounts at once is still signed as each.
+    http.requests.length = 0;
+    const command = new ListRulesCommand({});
+    await Promise.all([clients[0]!.send(command), clients[1]!.send(command)]);
+    expect(http.requests.map(signedKey).sort()).toEqual([`AKID${accounts[0]}`, `AKID${accounts[1]}`]);
   });
 
   test('a client build that caches credentials per client (client-oam 3.332) gets a client of its own per account', async () => {
@@ -45,7 +49,7 @@ describe('one client per region and service, each request signed as its own acco
     for (const accountId of ['111111111111', '222222222222']) {
       const oam = olderClient(pool.factory({ accountId, region: 'eu-west-1', credentials: keyOf(accountId) }), OAMClient);
       expect(oam).toBeInstanceOf(OAMClient);
-      await withRequestLog(() => oam.send(new ListLinksCommand({})));
+      await oam.send(new ListLinksCommand({}));
     }
     expect(http.requests.map(signedKey)).toEqual(['AKID111111111111', 'AKID222222222222']);
   });
@@ -63,18 +67,27 @@ describe('one client per region and service, each request signed as its own acco
     const client = pool.factory({ accountId: '111111111111', region: 'eu-west-1', credentials: keyOf('111111111111') }).get(EventBridgeClient);
     const bare = Object.getPrototypeOf(client) as EventBridgeClient;
     await expect(bare.send(new ListRulesCommand({}))).rejects.toThrow(/outside an account binding/);
+    // The shared signer itself has no session to sign with either.
+    const signer = (await (bare.config.signer as () => Promise<{ sign(request: unknown): Promise<unknown> }>)()) as { sign(r: unknown): Promise<unknown> };
+    const request = { method: 'GET', protocol: 'https:', hostname: 'events.eu-west-1.amazonaws.com', path: '/', headers: {} };
+    await expect(signer.sign(request)).rejects.toThrow(/outside an account binding/);
   });
 
   test("one account's throttling spends only its own retry quota", async () => {
-    const strategy = boundRetryStrategy({ retry: { mode: 'standard', maxAttempts: 3 } });
-    const capacity = (b: AccountBinding) => (b.retry as unknown as { getCapacity(): number }).getCapacity();
     const [a, b] = [binding('111111111111'), binding('222222222222')];
-    await withBinding(b, () => strategy.acquireInitialRetryToken('eu-west-1'));
-    await withBinding(a, async () => {
-      const token = await strategy.acquireInitialRetryToken('eu-west-1');
-      await strategy.refreshRetryTokenForRetry(token, { errorType: 'THROTTLING' });
-    });
-    expect(capacity(a)).toBeLessThan(capacity(b));
+    const byKey = new Map([a, b].map((x) => [x.key, x]));
+    const strategy = boundRetryStrategy({ retry: { mode: 'standard', maxAttempts: 3 } }, (key) => byKey.get(key));
+    const capacity = (x: AccountBinding) => (x.retry as unknown as { getCapacity(): number }).getCapacity();
+    await strategy.acquireInitialRetryToken(b.key);
+    const token = await strategy.acquireInitialRetryToken(`${a.key}:longpoll`);
+    const again = await strategy.refreshRetryTokenForRetry(token, { errorType: 'THROTTLING' });
+    const spent = capacity(a);
+    expect(spent).toBeLessThan(500);
     expect(capacity(b)).toBe(500);
+    // The retried call's success refunds the quota it was taken from.
+    strategy.recordSuccess(again);
+    expect(capacity(a)).toBeGreaterThan(spent);
+    expect(capacity(b)).toBe(500);
+    await expect(strategy.acquireInitialRetryToken('')).rejects.toThrow(/outside an account binding/);
   });
 });

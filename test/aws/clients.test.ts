@@ -1,9 +1,9 @@
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createClientFactory, createClientPool, SDK_LOGGER_MIDDLEWARE, type ClientSettings } from '../../src/aws/clients.js';
+import { createClientPool, SDK_LOGGER_MIDDLEWARE, type ClientSettings } from '../../src/aws/clients.js';
 import { classifyError } from '../../src/aws/errors.js';
-import { withRequestLog } from '../../src/aws/request-log.js';
+import { newRequestLog } from '../../src/aws/request-log.js';
 import { fakeHttp, type FakeHttp } from './fake-http.js';
 
 const ACCOUNT = '111111111111';
@@ -19,15 +19,25 @@ function settings(overrides: Partial<{ requestsInFlight: number; perService: num
 
 function eventBridge(http: FakeHttp, s = settings(), region = 'eu-west-1') {
   const pool = createClientPool({ settings: s, requestHandler: http });
-  return { pool, client: pool.factory({ accountId: ACCOUNT, region, credentials }).get(EventBridgeClient) };
+  const log = newRequestLog();
+  return { pool, log, client: pool.factory({ accountId: ACCOUNT, region, credentials, log }).get(EventBridgeClient) };
+}
+
+function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }
 
 describe('client factory', () => {
   test('memoizes one client per account, region and service', () => {
     const pool = createClientPool({ settings: settings(), requestHandler: fakeHttp(() => ({})) });
-    const a = createClientFactory(pool, { accountId: ACCOUNT, region: 'eu-west-1', credentials });
-    const again = createClientFactory(pool, { accountId: ACCOUNT, region: 'eu-west-1', credentials });
-    expect(a.get(EventBridgeClient)).toBe(again.get(EventBridgeClient));
+    const a = pool.factory({ accountId: ACCOUNT, region: 'eu-west-1', credentials });
+    const again = pool.factory({ accountId: ACCOUNT, region: 'eu-west-1', credentials, log: newRequestLog() });
+    expect(a.get(EventBridgeClient)).toBe(a.get(EventBridgeClient));
+    // Another dataset's clients carry their own log, over the same shared client.
+    expect(Object.getPrototypeOf(again.get(EventBridgeClient))).toBe(Object.getPrototypeOf(a.get(EventBridgeClient)));
     expect(a.get(EventBridgeClient)).not.toBe(a.get(GuardDutyClient));
     expect(pool.factory({ accountId: ACCOUNT, region: 'us-east-1', credentials }).get(EventBridgeClient)).not.toBe(a.get(EventBridgeClient));
     expect(pool.factory({ accountId: '222222222222', region: 'eu-west-1', credentials }).get(EventBridgeClient)).not.toBe(
@@ -70,8 +80,8 @@ describe('client factory', () => {
     const http = fakeHttp((_r, i) =>
       i < 2 ? { status: 400, errorType: 'ThrottlingException', requestId: `throttled-${i}` } : { body: { Rules: [] }, requestId: 'ok' },
     );
-    const { pool, client } = eventBridge(http);
-    const { log, result } = await withRequestLog(() => client.send(new ListRulesCommand({})));
+    const { pool, client, log } = eventBridge(http);
+    const result = await settle(client.send(new ListRulesCommand({})));
     expect(result.status).toBe('fulfilled');
     expect(log.requestIds).toEqual(['throttled-0', 'throttled-1', 'ok']);
     expect(pool.metrics.forAccount(ACCOUNT)).toEqual({ eventbridge: { requests: 3, retries: 2, throttles: 2, errors: 0 } });
@@ -84,8 +94,8 @@ describe('client factory', () => {
 
   test('HTTP 429 counts as a throttle; when retries run out the error is classified throttled', async () => {
     const http = fakeHttp(() => ({ status: 429, errorType: 'TooManyRequestsException', requestId: 'busy' }));
-    const { pool, client } = eventBridge(http, settings({ maxAttempts: 2 }));
-    const { log, result } = await withRequestLog(() => client.send(new ListRulesCommand({})));
+    const { pool, client, log } = eventBridge(http, settings({ maxAttempts: 2 }));
+    const result = await settle(client.send(new ListRulesCommand({})));
     expect(result.status).toBe('rejected');
     if (result.status !== 'rejected') return;
     expect(classifyError(result.reason, 'events:ListRules').kind).toBe('throttled');
@@ -95,8 +105,8 @@ describe('client factory', () => {
 
   test('a refused call counts as an error and is not retried', async () => {
     const http = fakeHttp(() => ({ status: 400, errorType: 'AccessDeniedException', requestId: 'denied' }));
-    const { pool, client } = eventBridge(http);
-    const { log } = await withRequestLog(() => client.send(new ListRulesCommand({})));
+    const { pool, client, log } = eventBridge(http);
+    await settle(client.send(new ListRulesCommand({})));
     expect(log.requestIds).toEqual(['denied']);
     expect(pool.metrics.forAccount(ACCOUNT).eventbridge).toEqual({ requests: 1, retries: 0, throttles: 0, errors: 1 });
   });

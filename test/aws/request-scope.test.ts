@@ -1,41 +1,41 @@
+import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, test } from 'vitest';
-import type { RequestLog } from '../../src/aws/request-log.js';
-import { collecting, currentScope, withinScope } from '../../src/aws/request-scope.js';
+import type { AccountBinding } from '../../src/aws/account-binding.js';
+import { scopeOf, sendScoped, type RequestScope } from '../../src/aws/request-scope.js';
+import { fakeHttp } from './fake-http.js';
 
-const log = (name: string): RequestLog => ({ name }) as unknown as RequestLog;
-
-function gate(): { opened: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
+function scope(accountId: string): RequestScope {
+  const credentials = async () => ({ accessKeyId: `AKID${accountId}`, secretAccessKey: 'not-a-real-secret' });
+  const binding: AccountBinding = { key: `${accountId}|eu-west-1|eventbridge`, accountId, service: 'eventbridge', credentials, limit: (fn) => fn() };
+  return { binding, log: { requestIds: [] } };
 }
 
-describe('the request scope ends with the last collection', () => {
-  test('a collection still in flight keeps its scope when another one ends', async () => {
-    const second = gate();
-    const longer = collecting(() =>
-      withinScope({ log: log('longer') }, async () => {
-        await second.opened;
-        return currentScope()?.log;
-      }),
-    );
-    await collecting(() => withinScope({ log: log('shorter') }, async () => currentScope()?.log));
-    second.open();
-    expect(await longer).toEqual({ name: 'longer' });
+/** A client whose middleware, at signing time, notes the scope and retry partition it sees. */
+function watchedClient() {
+  const seen: { scope: RequestScope; partition: unknown }[] = [];
+  const client = new EventBridgeClient({ region: 'eu-west-1', credentials: scope('0').binding.credentials, requestHandler: fakeHttp(() => ({ body: { Rules: [] } })) });
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      seen.push({ scope: scopeOf(context), partition: (context as { partition_id?: unknown }).partition_id });
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'watch' },
+  );
+  return { client, seen };
+}
+
+describe('the request scope travels in the handler context', () => {
+  test('each send carries its own scope, also when one command is sent again', async () => {
+    const { client, seen } = watchedClient();
+    const [first, second] = [scope('111111111111'), scope('222222222222')];
+    const command = new ListRulesCommand({});
+    await Promise.all([sendScoped(client, first, command, []), sendScoped(client, second, command, [])]);
+    expect(seen.map((s) => s.scope)).toEqual([first, second]);
+    expect(seen.map((s) => s.partition)).toEqual([first.binding.key, second.binding.key]);
   });
 
-  test('after the last collection the storage is off, and the next scope turns it on again', async () => {
-    const late = gate();
-    let seenLate: RequestLog | undefined | 'unset' = 'unset';
-    // Work started in a scope that outlives every collection no longer sees it: the storage is off.
-    const straggler = withinScope({ log: log('straggler') }, async () => {
-      await late.opened;
-      seenLate = currentScope()?.log;
-    });
-    await collecting(async () => undefined);
-    late.open();
-    await straggler;
-    expect(seenLate).toBeUndefined();
-    expect(await withinScope({ log: log('next') }, async () => currentScope()?.log)).toEqual({ name: 'next' });
+  test('a send without a scope has none to find', async () => {
+    const { client } = watchedClient();
+    await expect(client.send(new ListRulesCommand({}))).rejects.toThrow(/outside an account binding/);
   });
 });

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createClientPool, type ClientSettings } from '../../src/aws/clients.js';
-import { withRequestLog } from '../../src/aws/request-log.js';
+import { newRequestLog } from '../../src/aws/request-log.js';
 import { fakeHttp } from './fake-http.js';
 
 const settings: ClientSettings = {
@@ -75,17 +75,20 @@ describe('signer reuse', () => {
     expect(derive).toHaveBeenCalledTimes(6);
   });
 
-  test('keeps no request\'s async context: a dataset\'s request log is freed once its dataset is done', async () => {
+  test("keeps no dataset's request log once the dataset is done", async () => {
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;
     const sessions = newSessions();
     const pool = createClientPool({ settings, requestHandler: fakeHttp(() => ({ body: { Rules: [] } })) });
-    const clientOf = (accountId: string) => pool.factory({ accountId, region: 'eu-west-1', credentials: async () => sessions[accountId]! }).get(EventBridgeClient);
+    const send = async (accountId: string, log = newRequestLog()) => {
+      const client = pool.factory({ accountId, region: 'eu-west-1', credentials: async () => sessions[accountId]!, log }).get(EventBridgeClient);
+      await client.send(new ListRulesCommand({}));
+      return log;
+    };
     // The shared client's first request sets up what the SDK keeps per client; the second
     // account's first request is the one whose signing key is derived and kept.
-    await clientOf('111111111111').send(new ListRulesCommand({}));
-    const second = clientOf('222222222222');
-    const logRef = await (async () => new WeakRef((await withRequestLog(() => second.send(new ListRulesCommand({})))).log))();
+    await send('111111111111');
+    const logRef = new WeakRef(await send('222222222222'));
     // The session lives on (as an account's does for the whole scan); the log must not.
     await new Promise((resolve) => setImmediate(resolve));
     collectGarbage();

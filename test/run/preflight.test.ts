@@ -1,5 +1,4 @@
 import { DescribeInstancesCommand, DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeSeverityLevelsCommand, SupportClient } from '@aws-sdk/client-support';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,12 +11,11 @@ import { collectorOf } from '../../src/datasets/registry.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { ScanSettings } from '../../src/contract/settings.js';
 import { type PreflightInput, renderPreflight, runPreflight } from '../../src/run/preflight.js';
+import { fakeHttp } from '../aws/fake-http.js';
 
 const ec2 = mockClient(EC2Client);
-const support = mockClient(SupportClient);
 afterEach(() => {
   ec2.reset();
-  support.reset();
 });
 
 const CALLER = { accountId: '999999999999', arn: 'arn:aws:sts::999999999999:assumed-role/scanner/ci' };
@@ -37,9 +35,12 @@ const credentials = (accountId: string) => async (): Promise<AwsCredentialIdenti
   secretAccessKey: 'secret-never-shown',
   sessionToken: 'token-never-shown',
 });
-/** The account a mocked call was made for, from the fake credentials of its client. */
-const accountOf = async (client: unknown): Promise<string> =>
-  (await (client as EC2Client).config.credentials()).accessKeyId.slice(4);
+/** Support answers over HTTP, so each call is signed as its account: account 222222222222 is refused. */
+const supportHttp = fakeHttp((request) =>
+  /Credential=AKIA222222222222\//.test(request.headers.authorization ?? '')
+    ? { status: 400, errorType: 'AccessDeniedException', body: { message: 'User is not authorized to perform support:DescribeSeverityLevels' } }
+    : { body: { severityLevels: [{ code: 'low', name: 'Low' }] } },
+);
 
 const denied = (message: string) => Object.assign(new Error(message), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
 
@@ -57,7 +58,7 @@ function input(overrides: Partial<PreflightInput> = {}): PreflightInput {
     },
     listTargets: async () => [{ accountId: '333333333333' }, { accountId: '111111111111' }, { accountId: '222222222222' }],
     organization: true,
-    pool: createClientPool({ settings }),
+    pool: createClientPool({ settings, requestHandler: supportHttp }),
     plan,
     settings,
     ...overrides,
@@ -73,10 +74,6 @@ function mockHealthyApis(): void {
     ],
   });
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
-  support.on(DescribeSeverityLevelsCommand).callsFake(async (_input, getClient) => {
-    if ((await accountOf(getClient())) === '222222222222') throw denied('User is not authorized to perform support:DescribeSeverityLevels');
-    return { severityLevels: [{ code: 'low', name: 'Low' }] };
-  });
 }
 
 describe('runPreflight', () => {
