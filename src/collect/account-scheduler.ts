@@ -16,6 +16,7 @@ export interface AccountSchedule {
   now?: () => number;
 }
 
+const LOOK_MS = 10;
 
 /**
  * Runs `scan` for every item, starting each when the schedule allows, and resolves with the results
@@ -30,8 +31,10 @@ export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, inde
   let lastStart = -Infinity;
 
   return new Promise<R[]>((resolve, reject) => {
-    // Looks again at the start rate even when no account finished in between.
-    const timer = setInterval(() => pump(), Math.max(10, gapMs));
+    // Looks again even when no account finished in between: once the last account's first burst
+    // of requests (about 150) has drained below the mark, or its start gap is over. A look once per
+    // gap came up to a gap late, and left the slots idle between starts.
+    const timer = setInterval(() => pump(), LOOK_MS);
     const room = (): boolean => {
       const { demand, capacity } = schedule.load();
       const waiting = demand - capacity;

@@ -67,6 +67,21 @@ describe('scheduleAccounts', () => {
     expect(timedOut).toBe(0);
   });
 
+  it('starts the next account soon after the last one\'s first burst drains, not a start gap later', async () => {
+    // Each new account asks for about 150 requests at once: for 130 ms no other may start.
+    const starts: number[] = [];
+    const load = () => ({ demand: performance.now() - (starts.at(-1) ?? 0) < 130 ? 200 : 0, capacity: 64 });
+    const scan = async (): Promise<void> => {
+      starts.push(performance.now());
+      await sleep(1500);
+    };
+    await scheduleAccounts([1, 2, 3, 4, 5, 6, 7], scan, schedule({ startsPerSecond: 10, load }));
+    const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
+    // A look once per start gap (100 ms) started them 200 ms apart.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(129);
+    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).toBeLessThan(170);
+  });
+
   it('fails with the first account that fails', async () => {
     const scan = async (n: number): Promise<number> => {
       if (n === 2) throw new Error('saving account 2 failed');
