@@ -1,9 +1,10 @@
 // Builds the SDK clients collectors use: one per region+service, shared by every account, each send
-// carrying its account and dataset log (account-binding.ts, request-scope.ts). Clients get the SDK's own retry strategy, timeouts (a
-// short connect timeout apart from the per-request one), keep-alive sockets, concurrency caps, call
-// counting and request-ID logging, and one watch over every request for stalled endpoints and the
-// scan's deadline (endpoint-watch.ts). The endpoint is left to the SDK, so AWS_ENDPOINT_URL and
-// AWS_ENDPOINT_URL_<SERVICE> keep working; ./endpoints.ts helps the three clients that need it.
+// carrying its account and dataset log (account-binding.ts, request-scope.ts). Clients get the
+// SDK's own retry strategy, timeouts (a short connect timeout apart from the per-request one),
+// keep-alive sockets, concurrency caps, call counting and request-ID logging, and one watch over
+// every request for stalled endpoints and the scan's deadline (endpoint-watch.ts). The endpoint is
+// left to the SDK, so AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> keep working; ./endpoints.ts
+// helps the three clients that need it.
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
