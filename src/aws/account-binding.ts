@@ -35,6 +35,8 @@ export interface AccountBinding {
 
 const BINDING = Symbol('partnerAuditBinding');
 const OUTSIDE = 'an AWS request was sent outside an account binding';
+/** What the retry middleware appends to the token scope of a long poll. */
+const LONG_POLL = ':longpoll';
 
 type IdentityProperties = Record<string | symbol, unknown>;
 
@@ -59,7 +61,7 @@ export function boundRetryStrategy(settings: Pick<ScanSettings, 'retry'>, bindin
   const { mode, maxAttempts } = settings.retry;
   const strategies = new WeakMap<RetryToken, RetryStrategyV2>();
   const own = (scope: string): RetryStrategyV2 => {
-    const binding = bindingOf(scope.replace(/:longpoll$/, ''));
+    const binding = bindingOf(scope.endsWith(LONG_POLL) ? scope.slice(0, -LONG_POLL.length) : scope);
     if (!binding) throw new Error(OUTSIDE);
     binding.retry ??= mode === 'adaptive' ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
     return binding.retry;

@@ -20,7 +20,7 @@ import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
 import { reuseSigner } from './signer-reuse.js';
 import { bindAuthSchemes, boundCredentials, boundRetryStrategy, honoursBinding, type AccountBinding } from './account-binding.js';
 import type { RequestLog } from './request-log.js';
-import { scopeOf, sendScoped, type RequestScope, type ScopedCommand } from './request-scope.js';
+import { scopedSend, scopeOf, type RequestScope, type ScopedCommand } from './request-scope.js';
 
 export type ClientSettings = Pick<ScanSettings, 'concurrency' | 'retry' | 'timeouts'>;
 
@@ -101,7 +101,8 @@ interface Bound {
 /** A client for one account+region+service: the shared client's prototype with a `send` carrying the scope. */
 function scopedClient<C extends SdkClient>(bound: Bound, log: RequestLog | undefined): C {
   const scope: RequestScope = log ? { binding: bound.binding, log } : { binding: bound.binding };
-  const send = async (command: ScopedCommand, ...rest: unknown[]): Promise<unknown> => sendScoped(await bound.route(), scope, command, rest);
+  const sendWithScope = scopedSend<unknown>(scope);
+  const send = async (command: ScopedCommand, ...rest: unknown[]): Promise<unknown> => sendWithScope(await bound.route(), command, rest);
   return Object.create(bound.shared, { send: { value: send } }) as C;
 }
 

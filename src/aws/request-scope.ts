@@ -25,18 +25,20 @@ const FIRST = { step: 'initialize', priority: 'high', name: SCOPE_MIDDLEWARE, ov
 type Context = Record<string | symbol, unknown>;
 
 /**
- * Sends `command` with `scope` in its handler context. The SDK resolves a send's middleware
- * synchronously in `send`, so a command sent again, even by another account, carries its own.
- * The retry middleware keys its token by the context's `partition_id`: the binding's key.
+ * A `send` that puts `scope` in each request's handler context. The SDK resolves a send's
+ * middleware synchronously in `send`, so a command sent again, even for another account, carries
+ * its own. The retry middleware keys its token by the context's `partition_id`: the binding's key.
  */
-export function sendScoped<T>(client: { send(...args: any[]): Promise<T> }, scope: RequestScope, command: ScopedCommand, rest: unknown[]): Promise<T> {
+export function scopedSend<T>(scope: RequestScope): (client: { send(...args: any[]): Promise<T> }, command: ScopedCommand, rest: unknown[]) => Promise<T> {
   const middleware = (next: (args: unknown) => Promise<unknown>, context: Context) => (args: unknown) => {
     context[SCOPE] = scope;
     context.partition_id = scope.binding.key;
     return next(args);
   };
-  command.middlewareStack.add(middleware, FIRST);
-  return client.send(command, ...rest);
+  return (client, command, rest) => {
+    command.middlewareStack.add(middleware, FIRST);
+    return client.send(command, ...rest);
+  };
 }
 
 /** The scope of the request whose handler context this is; a request without one is a bug, never a guess. */

@@ -1,7 +1,7 @@
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, test } from 'vitest';
 import type { AccountBinding } from '../../src/aws/account-binding.js';
-import { scopeOf, sendScoped, type RequestScope } from '../../src/aws/request-scope.js';
+import { scopedSend, scopeOf, type RequestScope } from '../../src/aws/request-scope.js';
 import { fakeHttp } from './fake-http.js';
 
 function scope(accountId: string): RequestScope {
@@ -29,7 +29,7 @@ describe('the request scope travels in the handler context', () => {
     const { client, seen } = watchedClient();
     const [first, second] = [scope('111111111111'), scope('222222222222')];
     const command = new ListRulesCommand({});
-    await Promise.all([sendScoped(client, first, command, []), sendScoped(client, second, command, [])]);
+    await Promise.all([scopedSend(first)(client, command, []), scopedSend(second)(client, command, [])]);
     expect(seen.map((s) => s.scope)).toEqual([first, second]);
     expect(seen.map((s) => s.partition)).toEqual([first.binding.key, second.binding.key]);
   });
