@@ -17,6 +17,7 @@
 import { AdaptiveRetryStrategy, StandardRetryStrategy } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { ScanSettings } from '../contract/settings.js';
+import { OUTSIDE_BINDING } from './request-scope.js';
 
 /** One account+region+service as seen by its requests: who signs, which caps apply, how it retries. */
 export interface AccountBinding {
@@ -34,7 +35,6 @@ export interface AccountBinding {
 }
 
 const BINDING = Symbol('partnerAuditBinding');
-const OUTSIDE = 'an AWS request was sent outside an account binding';
 /** What the retry middleware appends to the token scope of a long poll. */
 const LONG_POLL = ':longpoll';
 
@@ -47,7 +47,7 @@ type IdentityProperties = Record<string | symbol, unknown>;
 export function boundCredentials(): ((properties?: IdentityProperties) => Promise<AwsCredentialIdentity>) & { memoized: true } {
   const resolve = async (properties?: IdentityProperties) => {
     const binding = properties?.[BINDING] as AccountBinding | undefined;
-    if (!binding) throw new Error(OUTSIDE);
+    if (!binding) throw new Error(OUTSIDE_BINDING);
     return binding.credentials();
   };
   return Object.assign(resolve, { memoized: true as const });
@@ -62,7 +62,7 @@ export function boundRetryStrategy(settings: Pick<ScanSettings, 'retry'>, bindin
   const strategies = new WeakMap<RetryToken, RetryStrategyV2>();
   const own = (scope: string): RetryStrategyV2 => {
     const binding = bindingOf(scope.endsWith(LONG_POLL) ? scope.slice(0, -LONG_POLL.length) : scope);
-    if (!binding) throw new Error(OUTSIDE);
+    if (!binding) throw new Error(OUTSIDE_BINDING);
     binding.retry ??= mode === 'adaptive' ? new AdaptiveRetryStrategy(maxAttempts) : new StandardRetryStrategy(maxAttempts);
     return binding.retry;
   };

@@ -10,7 +10,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, RequestHandler } from '@smithy/types';
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
 import { DEFAULT_STALL_MS, type ScanSettings } from '../contract/settings.js';
 import type { ClientFactory, SdkClient, SdkClientCtor } from '../contract/collector.js';
 import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './endpoints.js';
@@ -115,18 +115,11 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     stallMs: settings.timeouts.stallMs ?? DEFAULT_STALL_MS,
   });
   const inFlight = pLimit(settings.concurrency.requestsInFlight);
-  const perService = new Map<string, LimitFunction>();
   const bindings = new Map<string, AccountBinding>();
   // One client per region+service for every account, and whether its SDK build can be shared.
   const shared = new Map<string, Map<Ctor, SharedClient>>();
   const bounds = new Map<string, Map<Ctor, Bound>>();
   const retryStrategy = boundRetryStrategy(settings, (key) => bindings.get(key));
-
-  const serviceLimit = (key: string): LimitFunction => {
-    let limit = perService.get(key);
-    if (!limit) perService.set(key, (limit = pLimit(settings.concurrency.perService)));
-    return limit;
-  };
 
   const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, region: string, credentials: AwsCredentialIdentityProvider, bound: boolean): C => {
     const config = {
@@ -167,7 +160,8 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     const key = `${target.accountId}|${region}|${service}`;
     let binding = bindings.get(key);
     if (!binding) {
-      const limit = serviceLimit(key);
+      // The per-service cap: one per binding, and so per account+region+service.
+      const limit = pLimit(settings.concurrency.perService);
       binding = { key, accountId: target.accountId, service, credentials: target.credentials, limit: (fn) => limit(() => inFlight(fn)) };
       bindings.set(key, binding);
     }
@@ -201,7 +195,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     load: () => ({ demand: inFlight.activeCount + inFlight.pendingCount, capacity: settings.concurrency.requestsInFlight }),
     release: (accountId) => {
       const prefix = `${accountId}|`;
-      for (const map of [bounds, perService, bindings]) for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
+      for (const map of [bounds, bindings]) for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
       metrics.forget(accountId);
     },
     destroy: () => {

@@ -24,6 +24,9 @@ const FIRST = { step: 'initialize', priority: 'high', name: SCOPE_MIDDLEWARE, ov
 
 type Context = Record<string | symbol, unknown>;
 
+/** Why a request without an account binding is refused, wherever it is noticed. */
+export const OUTSIDE_BINDING = 'an AWS request was sent outside an account binding';
+
 /**
  * A `send` that puts `scope` in each request's handler context. The SDK resolves a send's
  * middleware synchronously in `send`, so a command sent again, even for another account, carries
@@ -44,6 +47,6 @@ export function scopedSend<T>(scope: RequestScope): (client: { send(...args: any
 /** The scope of the request whose handler context this is; a request without one is a bug, never a guess. */
 export function scopeOf(context: object): RequestScope {
   const scope = (context as Context)[SCOPE] as RequestScope | undefined;
-  if (!scope) throw new Error('an AWS request was sent outside an account binding');
+  if (!scope) throw new Error(OUTSIDE_BINDING);
   return scope;
 }
