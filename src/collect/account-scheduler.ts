@@ -6,10 +6,14 @@
 // Waiting for the slots to empty first left them idle: a new account takes a round trip or two
 // (AssumeRole, its first calls) before it asks for anything, and one cap's worth of queue drains in
 // about that time (measured: the scan's requests ebbed to a handful every second or two).
+// An account left waiting only on a slow dataset (IAM's credential report) parks: it asks for no
+// slot, so it stops counting against `maxAccounts`, up to `maxParked` such accounts beside them.
 
 export interface AccountSchedule {
-  /** Upper bound on accounts at once (`concurrency.accounts`, or the automatic bound). */
+  /** Upper bound on accounts at work at once (`concurrency.accounts`, or the automatic bound). */
   maxAccounts: number;
+  /** Parked accounts held beyond `maxAccounts` (0: a parked account still counts against it). */
+  maxParked: number;
   /** Requests in flight or waiting for a slot under the global cap, and the cap. */
   load(): { demand: number; capacity: number };
   startsPerSecond: number;
@@ -18,16 +22,20 @@ export interface AccountSchedule {
 
 const LOOK_MS = 10;
 
+/** Called by a scan once it only waits on slow datasets; later calls do nothing. */
+export type Park = () => void;
+
 /**
  * Runs `scan` for every item, starting each when the schedule allows, and resolves with the results
  * in the items' order. Rejects on the first failure (the others keep running, as with Promise.all).
  */
-export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, index: number) => Promise<R>, schedule: AccountSchedule): Promise<R[]> {
+export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, index: number, park: Park) => Promise<R>, schedule: AccountSchedule): Promise<R[]> {
   const now = schedule.now ?? Date.now;
   const results: R[] = new Array<R>(items.length);
   const gapMs = 1000 / schedule.startsPerSecond;
   let next = 0;
   let active = 0;
+  let parked = 0;
   let lastStart = -Infinity;
 
   return new Promise<R[]>((resolve, reject) => {
@@ -43,10 +51,19 @@ export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, inde
     const start = (index: number): void => {
       active += 1;
       lastStart = now();
-      scan(items[index] as T, index).then(
+      let isParked = false;
+      const park: Park = () => {
+        if (isParked) return;
+        isParked = true;
+        active -= 1;
+        parked += 1;
+        pump();
+      };
+      scan(items[index] as T, index, park).then(
         (result) => {
           results[index] = result;
-          active -= 1;
+          if (isParked) parked -= 1;
+          else active -= 1;
           pump();
         },
         (error: unknown) => {
@@ -55,10 +72,11 @@ export function scheduleAccounts<T, R>(items: readonly T[], scan: (item: T, inde
         },
       );
     };
+    const underBounds = (): boolean => active < schedule.maxAccounts && active + parked < schedule.maxAccounts + schedule.maxParked;
     function pump(): void {
       // One start per look: the account just started has not asked for anything yet.
-      if (next < items.length && active < schedule.maxAccounts && (active === 0 || room())) start(next++);
-      if (next === items.length && active === 0) {
+      if (next < items.length && underBounds() && (active + parked === 0 || room())) start(next++);
+      if (next === items.length && active + parked === 0) {
         clearInterval(timer);
         resolve(results);
       }

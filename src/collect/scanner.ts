@@ -19,7 +19,7 @@ import { closedRegion, disabledRegion, faultsOf, faultSummary, reachedStatus } f
 import { closedRegions, type ClosureProbe } from './closed-regions.js';
 import type { AnyDataset } from '../contract/dataset.js';
 import type { DatasetRecord } from '../contract/record.js';
-import { scheduleAccounts } from './account-scheduler.js';
+import { scheduleAccounts, type Park } from './account-scheduler.js';
 import { DatasetRunner } from './dataset-runner.js';
 import type { ScanEvents } from './events.js';
 import { regionsFor, type ScanPlan } from './plan.js';
@@ -104,6 +104,9 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const organization = Promise.all(plan.organization.map((c) => callerRunner.run(c, GLOBAL)));
   const { concurrency } = settings;
   const maxAccounts = concurrency.accounts === 'auto' ? autoAccountBound(concurrency.requestsInFlight) : concurrency.accounts;
+  // A number given by the caller bounds every account at work, parked or not.
+  const maxParked = concurrency.accounts === 'auto' ? maxAccounts : 0;
+  const slow = waitingOnFirsts(plan.global);
   // Awaited before the run is finished, so no record of an account the deadline left unscanned is
   // written after the manifest and checksums.
   const headStarts: Promise<void>[] = [];
@@ -113,11 +116,11 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const saves = new BackgroundSaves();
   const accounts = await scheduleAccounts(
     targets,
-    async (target, index) => {
+    async (target, index, park) => {
       saves.throwIfFailed();
       // The account as many places behind as run at once starts its slow first datasets now.
       startFirstOf(targets[index + maxAccounts]);
-      const account = await scanAccount({ target, plan, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
+      const account = await scanAccount({ target, plan, slow, park, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
       // Its datasets are on disk and its counts in its manifest entry: let them go (the caller's
       // runner also serves organization datasets).
       if (target.accountId !== access.caller.accountId) {
@@ -131,6 +134,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
     },
     {
       maxAccounts,
+      maxParked,
       startsPerSecond: concurrency.accountStartsPerSecond,
       load: () => pool.load(),
     },
@@ -193,6 +197,21 @@ async function headStart(target: Target, plan: ScanPlan, access: AwsAccess, runn
 }
 
 /**
+ * The global datasets that wait on a `startsFirst` one (IAM's credential report), themselves
+ * included: an account with only these left to collect asks for no request slot for seconds.
+ */
+export function waitingOnFirsts(global: readonly AnyDataset[]): ReadonlySet<AnyDataset> {
+  const waiting = new Set(global.filter((d) => d.startsFirst));
+  let grown = waiting.size > 0;
+  while (grown) {
+    const before = waiting.size;
+    for (const d of global) if (d.dependsOn?.some((dep) => waiting.has(dep))) waiting.add(d);
+    grown = waiting.size > before;
+  }
+  return waiting;
+}
+
+/**
  * `auto`'s bound: each account keeps at least two requests busy. Accounts share the SDK clients
  * (src/aws/account-binding.ts), so an account in progress holds its queued requests and records only.
  */
@@ -204,6 +223,10 @@ interface AccountScan {
   target: Target;
   deadline: Deadline | undefined;
   plan: ScanPlan;
+  /** waitingOnFirsts(plan.global). */
+  slow: ReadonlySet<AnyDataset>;
+  /** Tells the scheduler the account now only waits on those. */
+  park: Park;
   settings: ScanSettings;
   access: AwsAccess;
   events: ScanEvents;
@@ -245,10 +268,13 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
   runner.setOptInRegions(selection.optIn);
 
   const closed = await closedRegions(closureProbe(scan, runner, credentials), selection.regions, selection.enabled);
-  const [globals, regional] = await Promise.all([
-    Promise.all(scan.plan.global.map((d) => runner.run(d, GLOBAL))),
+  const [, regional] = await Promise.all([
+    Promise.all(scan.plan.global.filter((d) => !scan.slow.has(d)).map((d) => runner.run(d, GLOBAL))),
     scanRegions(scan, runner, selection, closed),
   ]);
+  scan.park();
+  // The runner collects each dataset once: the datasets awaited above come back as they are.
+  const globals = await Promise.all(scan.plan.global.map((d) => runner.run(d, GLOBAL)));
   const records = [regionsRecord, ...globals, ...regional.records];
   // With --regions the scan needs no region list; without it, a missing list leaves the scan short.
   const listFault = regionsRecord.ok || scan.settings.regions?.length ? [] : [regionsRecord];

@@ -84,14 +84,16 @@ describe('iam.credentialReport', () => {
     expect(sleep).not.toHaveBeenCalled();
   });
 
-  it('waits with growing pauses while the report is in progress', async () => {
-    iam.on(GetCredentialReportCommand).rejectsOnce(notReady()).rejectsOnce(notReady()).resolves(reportResponse());
+  it('asks every second while the report is in progress, then waits longer', async () => {
+    let answers = iam.on(GetCredentialReportCommand).rejectsOnce(notReady());
+    for (let i = 1; i < 12; i += 1) answers = answers.rejectsOnce(notReady());
+    answers.resolves(reportResponse());
 
     const evidence = await collect(credentialReport, testContext('us-east-1'));
 
     expect(evidence.entries).toHaveLength(3);
-    expect(vi.mocked(sleep).mock.calls.map((call) => call[0])).toEqual([1_000, 2_000]);
-    expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(3);
+    expect(vi.mocked(sleep).mock.calls.map((call) => call[0])).toEqual([...Array<number>(10).fill(1_000), 5_000, 15_000]);
+    expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(13);
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduleAccounts, type AccountSchedule } from '../../src/collect/account-scheduler.js';
 
 function schedule(overrides: Partial<AccountSchedule> = {}): AccountSchedule {
-  return { maxAccounts: 100, startsPerSecond: 1000, load: () => ({ demand: 0, capacity: 8 }), ...overrides };
+  return { maxAccounts: 100, maxParked: 0, startsPerSecond: 1000, load: () => ({ demand: 0, capacity: 8 }), ...overrides };
 }
 
 /** A scan that takes `ms` and records how many ran at once. */
@@ -92,5 +92,40 @@ describe('scheduleAccounts', () => {
 
   it('resolves at once with no account', async () => {
     await expect(scheduleAccounts([], async () => 1, schedule())).resolves.toEqual([]);
+  });
+
+  it('a parked account makes room for another account at work, up to maxParked beside maxAccounts', async () => {
+    const running = { atWork: 0, parked: 0, peakAtWork: 0, peakAll: 0 };
+    const scan = async (n: number, _index: number, park: () => void): Promise<number> => {
+      running.atWork += 1;
+      running.peakAtWork = Math.max(running.peakAtWork, running.atWork);
+      running.peakAll = Math.max(running.peakAll, running.atWork + running.parked);
+      await sleep(5);
+      running.atWork -= 1;
+      running.parked += 1;
+      park();
+      park(); // a second call changes nothing
+      await sleep(40);
+      running.parked -= 1;
+      return n;
+    };
+    await expect(scheduleAccounts([1, 2, 3, 4, 5, 6, 7, 8], scan, schedule({ maxAccounts: 2, maxParked: 3 }))).resolves.toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(running.peakAtWork).toBe(2);
+    expect(running.peakAll).toBe(5);
+  });
+
+  it('with maxParked 0 a parked account still counts against maxAccounts', async () => {
+    let running = 0;
+    let peak = 0;
+    const scan = async (n: number, _index: number, park: () => void): Promise<number> => {
+      running += 1;
+      peak = Math.max(peak, running);
+      park();
+      await sleep(10);
+      running -= 1;
+      return n;
+    };
+    await scheduleAccounts([1, 2, 3, 4, 5], scan, schedule({ maxAccounts: 2 }));
+    expect(peak).toBe(2);
   });
 });

@@ -86,6 +86,44 @@ describe('scanner edge cases', () => {
     expect(rs.filter((r) => r.collector === 'test.slowReport')).toEqual([expect.objectContaining({ ok: true, data: { x: 1 } })]);
   });
 
+  test('an account left waiting only on its startsFirst dataset and what depends on it parks: with the automatic bound the next account starts', async () => {
+    const events: string[] = [];
+    const slow = testDataset<{ x: number }>({ id: 'test.parkedReport', scope: 'global', actions: [], startsFirst: true }, async (ctx) => {
+      await new Promise((r) => setTimeout(r, ctx.accountId === '111111111111' ? 300 : 0));
+      return { x: 1 };
+    });
+    const dependent = testDataset<{ y: number }>({ id: 'test.reportUsers', scope: 'global', actions: [], dependsOn: [slow] }, async (ctx) => ({
+      y: (await ctx.dataset(slow)).x + 1,
+    }));
+    const scanWith = async (accounts: 'auto' | number) => {
+      const { dir, writer, pool } = await newRun();
+      events.length = 0;
+      await runScan({
+        targets: [{ accountId: '111111111111' }, { accountId: '333333333333' }],
+        plan: { ...plan, organization: [], global: [slow, dependent] },
+        // Two slots: the automatic bound is one account at work, and one parked beside it.
+        settings: { ...settings, concurrency: { ...settings.concurrency, requestsInFlight: 2, accounts } },
+        writer,
+        access,
+        pool,
+        handleSignals: false,
+        events: { accountStarted: (id) => events.push(`start ${id}`), accountFinished: (a) => events.push(`end ${a.accountId}`) },
+      });
+      return dir;
+    };
+    const outcome = async (dir: string) => (await readManifest(dir, testVocabulary())).accounts.map((a) => [a.accountId, a.status, a.error]);
+    const parked = await scanWith('auto');
+    expect(events).toEqual(['start 111111111111', 'start 333333333333', 'end 333333333333', 'end 111111111111']);
+    // The parked account's datasets are all collected and recorded.
+    const rs = await records(parked, '111111111111');
+    expect(rs.find((r) => r.collector === 'test.reportUsers')).toMatchObject({ ok: true, data: { y: 2 } });
+    expect(rs.find((r) => r.collector === 'test.parkedReport')).toMatchObject({ ok: true, data: { x: 1 } });
+    // A number given for accounts bounds parked accounts too; the accounts come out the same.
+    const oneByOne = await scanWith(1);
+    expect(events).toEqual(['start 111111111111', 'end 111111111111', 'start 333333333333', 'end 333333333333']);
+    expect(await outcome(parked)).toEqual(await outcome(oneByOne));
+  });
+
   test('a head start for an account the deadline leaves unscanned ends before the scan does', async () => {
     const { dir, writer, pool } = await newRun();
     let reached = false;
