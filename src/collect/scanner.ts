@@ -200,7 +200,7 @@ async function headStart(target: Target, plan: ScanPlan, access: AwsAccess, runn
  * The global datasets that wait on a `startsFirst` one (IAM's credential report), themselves
  * included: an account with only these left to collect asks for no request slot for seconds.
  */
-export function waitingOnFirsts(global: readonly AnyDataset[]): ReadonlySet<AnyDataset> {
+function waitingOnFirsts(global: readonly AnyDataset[]): ReadonlySet<AnyDataset> {
   const waiting = new Set(global.filter((d) => d.startsFirst));
   let grown = waiting.size > 0;
   while (grown) {
