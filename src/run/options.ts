@@ -64,15 +64,23 @@ export function appendValue(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function positiveInt(value: string): number {
+function positiveWhole(value: string): number | undefined {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`"${value}" is not a positive whole number`);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+export function positiveInt(value: string): number {
+  const n = positiveWhole(value);
+  if (n === undefined) throw new UsageError(`"${value}" is not a positive whole number`);
   return n;
 }
 
 /** `auto` or a positive whole number (commander option parser). */
 export function autoOrPositiveInt(value: string): number | 'auto' {
-  return value === 'auto' ? 'auto' : positiveInt(value);
+  if (value === 'auto') return 'auto';
+  const n = positiveWhole(value);
+  if (n === undefined) throw new UsageError(`"${value}" is neither auto nor a positive whole number`);
+  return n;
 }
 
 function checkAccountIds(flag: string, ids: string[] | undefined): void {
