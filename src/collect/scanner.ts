@@ -106,7 +106,8 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   const maxAccounts = concurrency.accounts === 'auto' ? autoAccountBound(concurrency.requestsInFlight) : concurrency.accounts;
   // A number given by the caller bounds every account at work, parked or not.
   const maxParked = concurrency.accounts === 'auto' ? maxAccounts : 0;
-  const slow = waitingOnFirsts(plan.global);
+  const waiting = waitingOnFirsts(plan.global);
+  const quickGlobals = plan.global.filter((d) => !waiting.has(d));
   // Awaited before the run is finished, so no record of an account the deadline left unscanned is
   // written after the manifest and checksums.
   const headStarts: Promise<void>[] = [];
@@ -120,7 +121,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
       saves.throwIfFailed();
       // The account as many places behind as run at once starts its slow first datasets now.
       startFirstOf(targets[index + maxAccounts]);
-      const account = await scanAccount({ target, plan, slow, park, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
+      const account = await scanAccount({ target, plan, quickGlobals, park, settings, access, events, now, runnerFor, pool, deadline: options.deadline });
       // Its datasets are on disk and its counts in its manifest entry: let them go (the caller's
       // runner also serves organization datasets).
       if (target.accountId !== access.caller.accountId) {
@@ -223,9 +224,9 @@ interface AccountScan {
   target: Target;
   deadline: Deadline | undefined;
   plan: ScanPlan;
-  /** waitingOnFirsts(plan.global). */
-  slow: ReadonlySet<AnyDataset>;
-  /** Tells the scheduler the account now only waits on those. */
+  /** The global datasets that do not wait on a `startsFirst` one (waitingOnFirsts). */
+  quickGlobals: readonly AnyDataset[];
+  /** Tells the scheduler the account now only waits on the others. */
   park: Park;
   settings: ScanSettings;
   access: AwsAccess;
@@ -269,7 +270,7 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
 
   const closed = await closedRegions(closureProbe(scan, runner, credentials), selection.regions, selection.enabled);
   const [, regional] = await Promise.all([
-    Promise.all(scan.plan.global.filter((d) => !scan.slow.has(d)).map((d) => runner.run(d, GLOBAL))),
+    Promise.all(scan.quickGlobals.map((d) => runner.run(d, GLOBAL))),
     scanRegions(scan, runner, selection, closed),
   ]);
   scan.park();
