@@ -213,11 +213,12 @@ function waitingOnFirsts(global: readonly AnyDataset[]): ReadonlySet<AnyDataset>
 }
 
 /**
- * `auto`'s bound: each account keeps at least two requests busy. Accounts share the SDK clients
+ * `auto`'s bound: each account keeps at least three requests busy (32 at the default cap of 96;
+ * 48 bought no speed and 20–30 MB of peak RSS). Accounts share the SDK clients
  * (src/aws/account-binding.ts), so an account in progress holds its queued requests and records only.
  */
 export function autoAccountBound(requestsInFlight: number): number {
-  return Math.max(1, Math.floor(requestsInFlight / 2));
+  return Math.max(1, Math.floor(requestsInFlight / 3));
 }
 
 interface AccountScan {

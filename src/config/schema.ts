@@ -36,7 +36,9 @@ export const configSchema = z
         accounts: z.union([z.literal('auto'), z.number().int().min(1).max(256)], { error: 'expected auto or a whole number from 1 to 256' }).default('auto'),
         /** New accounts started per second at most: each is an sts:AssumeRole against the caller account's STS rate quota. */
         accountStartsPerSecond: z.number().positive().max(100).default(10),
-        requestsInFlight: z.number().int().min(1).max(1024).default(64),
+        // 96, not 64: with 64 the scan's event loop idled a tenth of the collection with every slot
+        // waiting on the network (docs/performance.md, 2026-12-05).
+        requestsInFlight: z.number().int().min(1).max(1024).default(96),
         perService: z.number().int().min(1).max(64).default(4),
       })
       .strict()

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
       accounts: ['111111111111'],
       roleName: 'PartnerAuditReadOnly',
       attestations: [join(dir, 'attest/partner.yaml')],
-      concurrency: { accounts: 'auto', accountStartsPerSecond: 10, requestsInFlight: 64, perService: 4 },
+      concurrency: { accounts: 'auto', accountStartsPerSecond: 10, requestsInFlight: 96, perService: 4 },
       settings: { iam: { interactiveUsers: ['alice'], maxServiceKeyAgeDays: 7, partnerCidrs: [] }, acm: { minDaysToExpiry: 30 } },
     });
   });

@@ -37,7 +37,7 @@ export function register(program: Command, context: CliContext): void {
     .addOption(new Option('--retry-mode <mode>', 'SDK retry strategy (default standard)').choices(['standard', 'adaptive']))
     .option('--max-attempts <n>', 'SDK attempts per call, retries included (default 8)', positiveInt)
     .option('--accounts-in-parallel <n|auto>', 'accounts scanned at once at most (default auto: as many as the in-flight cap keeps busy)', autoOrPositiveInt)
-    .option('--requests-in-flight <n>', 'AWS requests in flight at once, all accounts together (default 64)', positiveInt)
+    .option('--requests-in-flight <n>', 'AWS requests in flight at once, all accounts together (default 96)', positiveInt)
     .option('--sign-key <pem>', 'sign manifest.json and SHA256SUMS with this Ed25519 private key (PEM file)')
     .option('--sign-kms-key-id <key-id>', 'sign with this AWS KMS asymmetric key in your own account')
     .option('--upload <s3-uri>', 'copy the run directory to s3://bucket/prefix in your own evidence bucket')
