@@ -1,11 +1,12 @@
 // `npm run bench`: for each size (default 100 and 1,000 accounts × 4 regions) serves a synthetic
 // organization on the fake AWS (its own process), runs the whole scan (collect, evaluate, report) in
-// one process of its own, and measures the same server with bare SDK calls at the same in-flight cap,
-// before and after the scan, each time in a process of its own started like the scan's. The ideal
-// wall time is the scan's request count at the bare-SDK rate.
+// one process of its own, and measures the same server with bare SDK calls at the same in-flight cap
+// (or `--bare-in-flight n`), before and after the scan, each time in a process of its own started like
+// the scan's. The ideal wall time is the scan's request count at the bare-SDK rate.
 // Prints plain lines a person can quote; docs/performance.md explains each figure.
 //   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 20]
-//                          [--accounts-in-parallel n] [--cpu-prof dir] [--scan-node path] [--quick] [--keep]
+//                          [--accounts-in-parallel n] [--bare-in-flight n] [--cpu-prof dir] [--scan-node path]
+//                          [--quick] [--keep]
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,6 +32,8 @@ interface Options {
   regions: number;
   baselineSeconds: number;
   accountsInParallel?: number;
+  /** The yardstick's requests in flight; default the scan's cap. */
+  bareInFlight?: number;
   cpuProfileDir?: string;
   scanNode?: string;
   keep: boolean;
@@ -45,6 +48,7 @@ function options(): Options {
       regions: { type: 'string', default: '4' },
       'baseline-seconds': { type: 'string', default: '20' },
       'accounts-in-parallel': { type: 'string' },
+      'bare-in-flight': { type: 'string' },
       'cpu-prof': { type: 'string' },
       'scan-node': { type: 'string' },
       upload: { type: 'boolean', default: false },
@@ -61,6 +65,8 @@ function options(): Options {
   }
   if (!(baselineSeconds >= 1)) throw new Error('--baseline-seconds must be at least 1');
   const parallel = values['accounts-in-parallel'] === undefined ? undefined : Number(values['accounts-in-parallel']);
+  const bareInFlight = values['bare-in-flight'] === undefined ? undefined : Number(values['bare-in-flight']);
+  if (bareInFlight !== undefined && !(Number.isInteger(bareInFlight) && bareInFlight >= 1)) throw new Error('--bare-in-flight must be a whole number of requests, e.g. 64');
   const profile = values['cpu-prof'];
   const scanNode = values['scan-node'];
   return {
@@ -70,6 +76,7 @@ function options(): Options {
     keep: values.keep,
     upload: values.upload,
     ...(parallel ? { accountsInParallel: parallel } : {}),
+    ...(bareInFlight ? { bareInFlight } : {}),
     ...(profile ? { cpuProfileDir: profile } : {}),
     ...(scanNode ? { scanNode } : {}),
   };
@@ -79,13 +86,13 @@ interface BareFigures extends BareWindow {
   requests: number;
 }
 
-/** Bare SDK calls against the same server, at the scan's default in-flight cap, run by the scan's executable. */
+/** Bare SDK calls against the same server, at the scan's default in-flight cap (or `--bare-in-flight`), run by the scan's executable. */
 async function measureBare(server: ServerProcess, opts: Options, accounts: number, seconds: number): Promise<BareFigures> {
   const defaults = configSchema.parse({});
   const job = {
     accounts: Array.from({ length: Math.min(accounts, BARE_ACCOUNTS) }, (_, i) => accountId(i)),
     regions: DEFAULT_REGIONS.slice(0, opts.regions),
-    inFlight: defaults.concurrency.requestsInFlight,
+    inFlight: bareInFlightOf(opts),
     externalId: EXTERNAL_ID,
     roleName: 'PartnerAuditReadOnly',
     maxAttempts: defaults.retry.maxAttempts,
@@ -93,6 +100,10 @@ async function measureBare(server: ServerProcess, opts: Options, accounts: numbe
   };
   const window = await measureBareInChild(job, opts.scanNode ?? process.execPath, () => server.resetStats());
   return { ...window, requests: (await server.stats()).requests };
+}
+
+function bareInFlightOf(opts: Options): number {
+  return opts.bareInFlight ?? configSchema.parse({}).concurrency.requestsInFlight;
 }
 
 function line(label: string, value: string): void {
@@ -114,7 +125,7 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   );
   line('load average', `${loads.join(' → ')} (1, 5, 15 min; before the first and after the last measurement)`);
   line('scan wall time', `${wallSeconds.toFixed(1)} s, ideal ${idealSeconds.toFixed(1)} s, ratio ${(wallSeconds / idealSeconds).toFixed(2)}`);
-  line('bare SDK rate', `${bareRate.toFixed(0)} requests/s (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
+  line('bare SDK rate', `${bareRate.toFixed(0)} requests/s at ${bareInFlightOf(opts)} in flight (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
   const stages = `collect, evaluate, report json,html,markdown${opts.upload ? ', upload' : ''}`;
   line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (${stages}; one process, no heap flag)`);
   line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
