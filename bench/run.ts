@@ -32,8 +32,8 @@ interface Options {
   regions: number;
   baselineSeconds: number;
   accountsInParallel?: number;
-  /** The yardstick's requests in flight; default the scan's cap. */
-  bareInFlight?: number;
+  /** The yardstick's requests in flight: `--bare-in-flight`, else the scan's default cap. */
+  bareInFlight: number;
   cpuProfileDir?: string;
   scanNode?: string;
   keep: boolean;
@@ -76,7 +76,7 @@ function options(): Options {
     keep: values.keep,
     upload: values.upload,
     ...(parallel ? { accountsInParallel: parallel } : {}),
-    ...(bareInFlight ? { bareInFlight } : {}),
+    bareInFlight: bareInFlight ?? configSchema.parse({}).concurrency.requestsInFlight,
     ...(profile ? { cpuProfileDir: profile } : {}),
     ...(scanNode ? { scanNode } : {}),
   };
@@ -92,7 +92,7 @@ async function measureBare(server: ServerProcess, opts: Options, accounts: numbe
   const job = {
     accounts: Array.from({ length: Math.min(accounts, BARE_ACCOUNTS) }, (_, i) => accountId(i)),
     regions: DEFAULT_REGIONS.slice(0, opts.regions),
-    inFlight: bareInFlightOf(opts),
+    inFlight: opts.bareInFlight,
     externalId: EXTERNAL_ID,
     roleName: 'PartnerAuditReadOnly',
     maxAttempts: defaults.retry.maxAttempts,
@@ -100,10 +100,6 @@ async function measureBare(server: ServerProcess, opts: Options, accounts: numbe
   };
   const window = await measureBareInChild(job, opts.scanNode ?? process.execPath, () => server.resetStats());
   return { ...window, requests: (await server.stats()).requests };
-}
-
-function bareInFlightOf(opts: Options): number {
-  return opts.bareInFlight ?? configSchema.parse({}).concurrency.requestsInFlight;
 }
 
 function line(label: string, value: string): void {
@@ -125,7 +121,7 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   );
   line('load average', `${loads.join(' → ')} (1, 5, 15 min; before the first and after the last measurement)`);
   line('scan wall time', `${wallSeconds.toFixed(1)} s, ideal ${idealSeconds.toFixed(1)} s, ratio ${(wallSeconds / idealSeconds).toFixed(2)}`);
-  line('bare SDK rate', `${bareRate.toFixed(0)} requests/s at ${bareInFlightOf(opts)} in flight (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
+  line('bare SDK rate', `${bareRate.toFixed(0)} requests/s at ${opts.bareInFlight} in flight (${bareRequests} requests, ${bare.map((b) => `${b.seconds.toFixed(1)} s`).join(' before + ')} after the scan)`);
   const stages = `collect, evaluate, report json,html,markdown${opts.upload ? ', upload' : ''}`;
   line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (${stages}; one process, no heap flag)`);
   line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
