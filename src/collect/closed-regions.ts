@@ -4,21 +4,21 @@
 // home region open, so when every enabled region denies the probe the deny is not about regions:
 // then nothing is closed and the probe's failure is a fault like any other.
 
-import type { DatasetRecord } from '../contract/record.js';
+import type { RecordOutcome } from '../contract/record.js';
 
 const DENIAL_CODES = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
 const EXPLICIT_SCP_DENY = /explicit deny in a service control policy/i;
 
 /** The probe answered with an explicit deny from a service control policy. */
-export function closesRegion(probe: DatasetRecord): boolean {
+export function closesRegion(probe: RecordOutcome): boolean {
   return !probe.ok && DENIAL_CODES.has(probe.error.code) && EXPLICIT_SCP_DENY.test(probe.error.message);
 }
 
 export interface ClosureProbe {
   /** The probe in a region in scope (recorded as the region's dataset). */
-  inScope(region: string): Promise<DatasetRecord>;
+  inScope(region: string): Promise<RecordOutcome>;
   /** The probe in an enabled region outside the scope (not recorded: the scan does not cover it). */
-  outside(region: string): Promise<DatasetRecord>;
+  outside(region: string): Promise<RecordOutcome>;
 }
 
 /** The regions in scope that an SCP closes; empty when every enabled region denies the probe. */

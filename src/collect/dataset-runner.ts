@@ -1,14 +1,16 @@
 // Runs the collectors of one account: each exactly once per account+region (the in-flight promise
 // is memoized, so `ctx.dataset(dep)` shares it), inside its own request log, and turns the outcome
-// into a DatasetRecord: the data, or the classified error. Records are handed on as they finish.
+// into a DatasetRecord: the data, or the classified error. Records are handed on as they finish;
+// once written, only the datasets others depend on keep their data in memory (issue 14).
 
 import { classifyError } from '../aws/errors.js';
 import { failedOperationOf, newRequestLog, type RequestLog } from '../aws/request-log.js';
-import { actionFor, type AnyCollector, type ClientFactory, type CollectContext, type SharedCache } from '../contract/collector.js';
+import { actionFor, type ClientFactory, type CollectContext, type SharedCache } from '../contract/collector.js';
 import { homeRegionOf, type AnyDataset, type DatasetDeclaration } from '../contract/dataset.js';
-import type { DatasetError, DatasetRecord } from '../contract/record.js';
+import { outcomeOf, type DatasetError, type DatasetRecord, type RecordOutcome } from '../contract/record.js';
 import type { ScanSettings } from '../contract/settings.js';
 import { GLOBAL } from '../contract/status.js';
+import type { ScanPlan } from './plan.js';
 
 export interface DatasetRunnerOptions {
   accountId: string;
@@ -18,7 +20,9 @@ export interface DatasetRunnerOptions {
   /** Called with each record as soon as it is complete (the snapshot writer). */
   onRecord(record: DatasetRecord): Promise<void>;
   /** The collector of each dataset and what the checks ask of it (from the scan plan). */
-  plan: { collectorOf(dataset: AnyDataset): AnyCollector; questions: ReadonlyMap<string, readonly string[]> };
+  plan: Pick<ScanPlan, 'collectorOf' | 'questions'>;
+  /** The datasets whose data stays in memory once written (plan.ts keptDatasets); the others keep their outcome only. */
+  kept: ReadonlySet<AnyDataset>;
   /** Every account the scan covers. */
   scannedAccounts: readonly string[];
   /** Where organization-scope dependencies run (the caller's runner), when not this one. */
@@ -59,10 +63,16 @@ function sharedCache(): SharedCache {
   return { get };
 }
 
+/** A dataset collected in one region: how it went, and the whole record when the plan keeps its data. */
+interface Collection {
+  outcome: Promise<RecordOutcome>;
+  record?: Promise<DatasetRecord>;
+}
+
 export class DatasetRunner {
   /** One per scan: account runners share the organization (caller's) runner's. */
   readonly shared: SharedCache;
-  private readonly inFlight = new Map<string, Promise<DatasetRecord>>();
+  private readonly inFlight = new Map<string, Collection>();
   private optInRegions = new Set<string>();
   private readonly now: () => Date;
 
@@ -76,21 +86,32 @@ export class DatasetRunner {
     this.optInRegions = new Set(regions);
   }
 
-  /** The record of `dataset` in `region` (ignored for global and organization datasets). */
-  run<T>(dataset: DatasetDeclaration<T>, region: string): Promise<DatasetRecord<T>> {
-    const d = dataset as AnyDataset;
-    if (d.scope === 'organization' && this.options.organization) return this.options.organization.run(dataset, GLOBAL);
-    const stored = d.scope === 'regional' ? region : GLOBAL;
-    const key = `${stored}|${d.id}`;
-    let record = this.inFlight.get(key);
-    if (!record) {
-      record = this.collect(d, stored).then(async (r) => {
+  /** How `dataset` in `region` came out (the region is ignored for global and organization datasets). */
+  run(dataset: AnyDataset, region: string): Promise<RecordOutcome> {
+    return this.collection(dataset, region).outcome;
+  }
+
+  /** The whole record of a dataset whose data is kept (`kept`: another dataset depends on it). */
+  record<T>(dataset: DatasetDeclaration<T>, region: string): Promise<DatasetRecord<T>> {
+    const { record } = this.collection(dataset, region);
+    if (!record) return Promise.reject(new Error(`${dataset.id} is read by a dataset that does not declare it in dependsOn`));
+    return record as Promise<DatasetRecord<T>>;
+  }
+
+  private collection(dataset: AnyDataset, region: string): Collection {
+    if (dataset.scope === 'organization' && this.options.organization) return this.options.organization.collection(dataset, GLOBAL);
+    const stored = dataset.scope === 'regional' ? region : GLOBAL;
+    const key = `${stored}|${dataset.id}`;
+    let collection = this.inFlight.get(key);
+    if (!collection) {
+      const record = this.collect(dataset, stored).then(async (r) => {
         await this.options.onRecord(r);
         return r;
       });
-      this.inFlight.set(key, record);
+      collection = { outcome: record.then(outcomeOf), ...(this.options.kept.has(dataset) ? { record } : {}) };
+      this.inFlight.set(key, collection);
     }
-    return record as Promise<DatasetRecord<T>>;
+    return collection;
   }
 
   private async collect(dataset: AnyDataset, stored: string): Promise<DatasetRecord> {
@@ -136,7 +157,7 @@ export class DatasetRunner {
   }
 
   private async dependency<T>(dep: DatasetDeclaration<T>, region: string): Promise<T> {
-    const record = await this.run(dep, region);
+    const record = await this.record(dep, region);
     if (!record.ok) throw new DependencyFailedError(dep.id, record.error);
     return record.data;
   }

@@ -89,6 +89,15 @@ export function buildPlan(checks: readonly AnyCheck[], collectorOf: ScanPlan['co
   };
 }
 
+/**
+ * The datasets whose data a scan keeps in memory once written: the account's region list, which
+ * the scanner reads, and every dataset another planned dataset depends on (`ctx.dataset`).
+ */
+export function keptDatasets(plan: Pick<ScanPlan, 'regions' | 'organization' | 'global' | 'regional'>): Set<AnyDataset> {
+  const planned = [...plan.organization, ...plan.global, ...plan.regional.map((r) => r.dataset)];
+  return new Set([plan.regions, ...planned.flatMap((d) => d.dependsOn ?? [])]);
+}
+
 /** The regions one regional dataset is collected in for an account: never a region it has not enabled. */
 export function regionsFor(item: PlannedRegional, account: { regions: string[]; enabled: string[] }): string[] {
   const wanted = new Set(item.inScope ? account.regions : []);

@@ -18,11 +18,11 @@ import type { SnapshotWriter } from '../snapshot/writer.js';
 import { closedRegion, disabledRegion, faultsOf, faultSummary, reachedStatus } from './account-outcome.js';
 import { closedRegions, type ClosureProbe } from './closed-regions.js';
 import type { AnyDataset } from '../contract/dataset.js';
-import type { DatasetRecord } from '../contract/record.js';
+import type { RecordOutcome } from '../contract/record.js';
 import { scheduleAccounts, type Park } from './account-scheduler.js';
 import { DatasetRunner } from './dataset-runner.js';
 import type { ScanEvents } from './events.js';
-import { regionsFor, type ScanPlan } from './plan.js';
+import { keptDatasets, regionsFor, type ScanPlan } from './plan.js';
 
 export interface RunScanOptions {
   targets: readonly Target[];
@@ -78,6 +78,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
   events.scanStarted?.({ accounts: targets.length, calls: () => pool.metrics.totals() });
 
   const runners = new Map<string, DatasetRunner>();
+  const kept = keptDatasets(plan);
   const scannedAccounts = targets.map((t) => t.accountId);
   const runnerFor = (accountId: string, credentials: Credentials): DatasetRunner => {
     let runner = runners.get(accountId);
@@ -92,6 +93,7 @@ async function scanAll(options: RunScanOptions): Promise<ScanSummary> {
           events.datasetFinished?.(record);
         },
         plan,
+        kept,
         scannedAccounts,
         organization: runners.get(access.caller.accountId),
       });
@@ -263,7 +265,7 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
   const runner = scan.runnerFor(accountId, credentials);
   // Started now, awaited with the other global datasets below (the runner shares the one collection).
   for (const dataset of scan.plan.global.filter((d) => d.startsFirst)) runner.run(dataset, GLOBAL).catch(() => undefined);
-  const regionsRecord = await runner.run(scan.plan.regions, GLOBAL);
+  const regionsRecord = await runner.record(scan.plan.regions, GLOBAL);
   const selection = regionsRecord.ok
     ? selectRegions(regionsRecord.data, scan.settings.regions)
     : unverifiedRegions(scan.settings.regions, scan.settings.homeRegions);
@@ -292,12 +294,12 @@ async function scanAccount(scan: AccountScan): Promise<ManifestAccount> {
   return records.some(cutByDeadline) ? stoppedByDeadline(account, records) : account;
 }
 
-function cutByDeadline(record: DatasetRecord): boolean {
+function cutByDeadline(record: RecordOutcome): boolean {
   return !record.ok && record.error.code === DEADLINE_REACHED;
 }
 
 /** PARTIAL, "deadline reached", and marked so that --resume scans the account again. */
-function stoppedByDeadline(account: ManifestAccount, records: readonly DatasetRecord[]): ManifestAccount {
+function stoppedByDeadline(account: ManifestAccount, records: readonly RecordOutcome[]): ManifestAccount {
   const cut = records.filter(cutByDeadline).length;
   const error = `deadline reached: ${cut} dataset${cut === 1 ? '' : 's'} not collected`;
   return { ...account, status: 'PARTIAL', error, stoppedBy: 'deadline' };
@@ -310,6 +312,7 @@ function closureProbe(scan: AccountScan, runner: DatasetRunner, credentials: Cre
     accountId,
     settings: scan.settings,
     plan: scan.plan,
+    kept: new Set(),
     scannedAccounts: [],
     clientsFor: (region, log) => scan.pool.factory({ accountId, region, credentials, log }),
     onRecord: async () => {},
@@ -333,7 +336,7 @@ async function scanRegions(
   runner: DatasetRunner,
   selection: RegionSelection,
   closed: ReadonlySet<string>,
-): Promise<{ records: DatasetRecord[]; skipped: SkippedRegion[] }> {
+): Promise<{ records: RecordOutcome[]; skipped: SkippedRegion[] }> {
   const byRegion = new Map<string, AnyDataset[]>();
   for (const item of scan.plan.regional) {
     const wanted = regionsFor(item, selection).filter((region) => !closed.has(region) || item.extraRegions.includes(region));

@@ -34,3 +34,14 @@ export interface DatasetFailure extends DatasetRecordBase {
 }
 
 export type DatasetRecord<T = unknown> = DatasetSuccess<T> | DatasetFailure;
+
+/**
+ * What a scan keeps of a record once the snapshot has it: which dataset, where, and how it went. The
+ * data itself stays on disk, so an account at work holds no more than its datasets in progress.
+ */
+export type RecordOutcome = Pick<DatasetRecordBase, 'region' | 'collector'> & ({ ok: true } | { ok: false; error: DatasetError });
+
+export function outcomeOf(record: DatasetRecord): RecordOutcome {
+  const { region, collector } = record;
+  return record.ok ? { region, collector, ok: true } : { region, collector, ok: false, error: record.error };
+}

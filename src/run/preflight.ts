@@ -9,10 +9,10 @@ import { redactSecrets } from '../aws/redact.js';
 import { selectRegions } from '../collect/regions.js';
 import type { Target } from '../aws/targets.js';
 import type { AnyDataset } from '../contract/dataset.js';
-import type { DatasetError, DatasetRecord } from '../contract/record.js';
+import type { DatasetError, RecordOutcome } from '../contract/record.js';
 import { DatasetRunner } from '../collect/dataset-runner.js';
 import { homeRegionOf } from '../contract/dataset.js';
-import type { ScanPlan } from '../collect/plan.js';
+import { keptDatasets, type ScanPlan } from '../collect/plan.js';
 import type { ScanSettings } from '../contract/settings.js';
 import { GLOBAL } from '../contract/status.js';
 
@@ -79,6 +79,7 @@ function runnerFor(input: PreflightInput, accountId: string, credentials: Creden
     clientsFor: (region, log) => input.pool.factory({ accountId, region, credentials, log }),
     onRecord: async () => {},
     plan: input.plan,
+    kept: keptDatasets(input.plan),
     // A dry read: rules are tested against the account's own events only.
     scannedAccounts: [],
     ...(organization ? { organization } : {}),
@@ -96,7 +97,7 @@ async function accountRows(input: PreflightInput, accountId: string, callerRunne
   const detail = own ? "the caller's own account: base credentials" : 'session obtained';
   const rows: PreflightRow[] = [{ subject: accountId, item: own ? 'credentials' : 'assume role', ready: true, detail }];
   const runner = runnerFor(input, accountId, credentials, callerRunner);
-  const regionsRecord = await runner.run(input.plan.regions, GLOBAL);
+  const regionsRecord = await runner.record(input.plan.regions, GLOBAL);
   if (!regionsRecord.ok) return [...rows, datasetRow(accountId, input.plan.regions, homeRegionOf(input.plan.regions), regionsRecord)];
   const selection = selectRegions(regionsRecord.data, input.settings.regions);
   runner.setOptInRegions(selection.optIn);
@@ -124,7 +125,7 @@ function probeRegion(regions: string[], optIn: string[], home: string): string |
   return regions.find((r) => !optIn.includes(r)) ?? regions[0];
 }
 
-function datasetRow(subject: string, dataset: AnyDataset, region: string, record: DatasetRecord): PreflightRow {
+function datasetRow(subject: string, dataset: AnyDataset, region: string, record: RecordOutcome): PreflightRow {
   const item = `${dataset.id} (${region})`;
   if (record.ok) return { subject, item, ready: true, detail: 'read' };
   const { error } = record;

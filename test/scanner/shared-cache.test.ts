@@ -19,6 +19,7 @@ function runners(fetch: (accountId: string) => Promise<string>) {
     clientsFor: () => noClients,
     onRecord: async () => {},
     plan: { collectorOf: () => collector, questions: new Map() },
+    kept: new Set([dataset]),
     scannedAccounts: [],
   });
   const organization = new DatasetRunner(options(CALLER));
@@ -33,7 +34,7 @@ describe('the shared cache of a scan', () => {
       calls.push(accountId);
       return 'document';
     });
-    const records = await Promise.all(all.map((runner) => runner.run(dataset, GLOBAL)));
+    const records = await Promise.all(all.map((runner) => runner.record(dataset, GLOBAL)));
     expect(records.map((r) => (r.ok ? r.data.value : r.error.code))).toEqual(['document', 'document', 'document']);
     expect(calls).toEqual([CALLER]);
   });
@@ -45,7 +46,7 @@ describe('the shared cache of a scan', () => {
       if (accountId === CALLER) throw Object.assign(new Error('not authorized'), { name: 'AccessDenied' });
       return `fetched by ${accountId}`;
     });
-    const [caller, first, second] = await Promise.all(all.map((runner) => runner.run(dataset, GLOBAL)));
+    const [caller, first, second] = await Promise.all(all.map((runner) => runner.record(dataset, GLOBAL)));
     expect(caller?.ok).toBe(false);
     expect(first?.ok && first.data.value).toBe('fetched by 111111111111');
     expect(second?.ok && second.data.value).toBe('fetched by 111111111111');
