@@ -12,7 +12,7 @@
 //   key, so throttling in one account backs off only that account's retries.
 // Anything that asks for credentials without a binding fails; nothing is ever signed as a guess.
 // Builds without these hooks, that cache credentials regardless, or whose endpoints need the
-// account's ID get clients of their own per account: `honoursBinding` finds out before a client is shared.
+// account's ID get clients of their own per account and dataset: `honoursBinding` finds out before a client is shared.
 
 import { AdaptiveRetryStrategy, StandardRetryStrategy } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
@@ -112,27 +112,38 @@ function withSession(signer: unknown, credentials: AwsCredentialIdentityProvider
   throw new Error('this SDK build signs in a way partner-audit cannot bind to an account');
 }
 
+/** A client's configuration with its clock-skew correction written to the client's own, shared by every binding's view. */
+const clockViews = new WeakMap<BindableConfig, object>();
+
+function clockView(config: BindableConfig): object {
+  let view = clockViews.get(config);
+  if (!view) {
+    view = Object.create(config, {
+      systemClockOffset: {
+        get: () => config.systemClockOffset,
+        set: (offset: number) => (config.systemClockOffset = offset),
+      },
+    }) as object;
+    clockViews.set(config, view);
+  }
+  return view;
+}
+
 /**
- * The client's configuration as its signer sees it for one binding: the same settings, a SigV4
- * signer reading the binding's session, and the clock-skew correction written to the client's own.
+ * The client's configuration as its signer sees it for one binding: the same settings and clock,
+ * and a SigV4 signer reading the binding's session. One per binding at work (thousands in a
+ * scan), so everything but the signer is shared through `clockView`.
  */
 function signingConfig(config: BindableConfig, binding: AccountBinding): object {
   const resolve = config.signer as (authScheme?: unknown) => Promise<unknown>;
   let base: unknown;
   let view: unknown;
-  return Object.create(config, {
-    signer: {
-      value: async (authScheme?: unknown) => {
-        const signer = await resolve(authScheme);
-        if (signer !== base) [base, view] = [signer, withSession(signer, binding.credentials)];
-        return view;
-      },
-    },
-    systemClockOffset: {
-      get: () => config.systemClockOffset,
-      set: (offset: number) => (config.systemClockOffset = offset),
-    },
-  });
+  const signer = async (authScheme?: unknown) => {
+    const built = await resolve(authScheme);
+    if (built !== base) [base, view] = [built, withSession(built, binding.credentials)];
+    return view;
+  };
+  return Object.create(clockView(config), { signer: { value: signer } }) as object;
 }
 
 /** Makes a shared client's auth scheme options carry each request's binding to its identity and its signer. */

@@ -18,6 +18,7 @@ import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpo
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
 import { reuseSigner } from './signer-reuse.js';
+import { SlotCap } from './slot-cap.js';
 import { bindAuthSchemes, boundCredentials, boundRetryStrategy, honoursBinding, type AccountBinding } from './account-binding.js';
 import type { RequestLog } from './request-log.js';
 import { scopedSend, scopeOf, type RequestScope, type ScopedCommand } from './request-scope.js';
@@ -91,18 +92,26 @@ function memo<V>(map: Map<string, Map<Ctor, V>>, key: string, ctor: Ctor, create
   return value;
 }
 
-/** One account+region+service: the shared client, the binding its sends carry, the client they go to. */
+/** One account+region+service: the shared client, the binding its sends carry, and whether they may go to it. */
 interface Bound {
   shared: SdkClient;
   binding: AccountBinding;
-  route(): Promise<SdkClient>;
+  shareable: Promise<boolean>;
+  /** Builds a client of the binding's own, for an SDK build that cannot be shared. */
+  ownClient(): SdkClient;
 }
 
-/** A client for one account+region+service: the shared client's prototype with a `send` carrying the scope. */
+/**
+ * A client for one account+region+service and dataset: the shared client's prototype with a `send`
+ * carrying the scope. A build that cannot be shared gets a client of its own here, so it goes
+ * when the dataset is done rather than when the account is (a few hundred KB per account).
+ */
 function scopedClient<C extends SdkClient>(bound: Bound, log: RequestLog | undefined): C {
   const scope: RequestScope = log ? { binding: bound.binding, log } : { binding: bound.binding };
   const sendWithScope = scopedSend<unknown>(scope);
-  const send = async (command: ScopedCommand, ...rest: unknown[]): Promise<unknown> => sendWithScope(await bound.route(), command, rest);
+  let own: SdkClient | undefined;
+  const route = async (): Promise<SdkClient> => ((await bound.shareable) ? bound.shared : (own ??= bound.ownClient()));
+  const send = async (command: ScopedCommand, ...rest: unknown[]): Promise<unknown> => sendWithScope(await route(), command, rest);
   return Object.create(bound.shared, { send: { value: send } }) as C;
 }
 
@@ -161,8 +170,8 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     let binding = bindings.get(key);
     if (!binding) {
       // The per-service cap: one per binding, and so per account+region+service.
-      const limit = pLimit(settings.concurrency.perService);
-      binding = { key, accountId: target.accountId, service, credentials: target.credentials, limit: (fn) => limit(() => inFlight(fn)) };
+      const cap = new SlotCap(settings.concurrency.perService);
+      binding = { key, accountId: target.accountId, service, credentials: target.credentials, limit: (fn) => cap.run(() => inFlight(fn)) };
       bindings.set(key, binding);
     }
     return binding;
@@ -170,12 +179,10 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
 
   const bind = (ctor: Ctor, target: ClientTarget, region: string): Bound => {
     const { client, service, shareable } = sharedClient(ctor, region);
-    // A build that caches credentials per client gets a client of its own per account. Only the
-    // credentials are kept: the target's dataset log must go when its dataset is done.
+    // A build that caches credentials per client gets clients of its own. Only the credentials are
+    // kept: the target's dataset log must go when its dataset is done.
     const { credentials } = target;
-    let own: SdkClient | undefined;
-    const route = async () => ((await shareable) ? client : (own ??= build(ctor, region, credentials, false)));
-    return { shared: client, binding: bindingOf(target, region, service), route };
+    return { shared: client, binding: bindingOf(target, region, service), shareable, ownClient: () => build(ctor, region, credentials, false) };
   };
 
   const factory = (target: ClientTarget): ClientFactory => {
