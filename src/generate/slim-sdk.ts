@@ -4,12 +4,16 @@
 // alone 7.8 MB) for the few dozen operations we send. The cut bundles keep the package's own
 // code for those names (rolldown tree-shakes its ES modules) and require everything else, the
 // shared @smithy and @aws-sdk runtime included, from node_modules as before: each bundle
-// requires them from the package's own folder, so a client with its own @smithy copies (the
-// older ones) gets those, wherever npm put them.
+// requires them from the package's own folder, so a client with its own @smithy copies gets those,
+// wherever npm put them. The older clients that carry a whole runtime of their own (client-oam
+// 3.332, FIS, Resilience Hub, Synthetics: their own @aws-sdk folder) share nothing with the others,
+// so their runtime is cut down and bundled with them as well: loaded whole it was 6.7 MB of heap
+// for four services, and code the scan compiled a second time (docs/performance.md).
 //   node dist/src/generate/slim-sdk.js
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import { SLIM_SDK_DIR, slimFileName } from '../aws/sdk-module.js';
@@ -18,9 +22,19 @@ import { sdkLoads } from './sdk-loads.js';
 const ENTRY = '\0slim-sdk-entry';
 
 const isBare = (id: string): boolean => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const isBuiltin = (id: string): boolean => id.startsWith('node:') || builtinModules.includes(id.split('/')[0]!);
+
+/** A client package with an @aws-sdk runtime of its own in its folder, shared with no other client. */
+function carriesOwnRuntime(pkg: string, root: string): boolean {
+  const manifest = createRequire(join(root, 'package.json')).resolve(`${pkg}/package.json`);
+  return existsSync(join(dirname(manifest), 'node_modules', '@aws-sdk'));
+}
 
 async function buildSlim(pkg: string, names: string[], outDir: string, root: string): Promise<void> {
-  const own = (id: string): boolean => id === pkg || id.startsWith(`${pkg}/`);
+  const inlineRuntime = carriesOwnRuntime(pkg, root);
+  // Lazy imports (credential providers the scan never asks for: it always passes credentials) stay
+  // lazy requires from the package's folder.
+  const own = (id: string, kind: string): boolean => (inlineRuntime ? !isBuiltin(id) && kind !== 'dynamic-import' : id === pkg || id.startsWith(`${pkg}/`));
   await build({
     cwd: root,
     input: ENTRY,
@@ -30,9 +44,9 @@ async function buildSlim(pkg: string, names: string[], outDir: string, root: str
     plugins: [
       {
         name: 'slim-sdk-entry',
-        resolveId: (id) => {
+        resolveId: (id, _importer, { kind }) => {
           if (id === ENTRY) return id;
-          return isBare(id) && !own(id) ? { id, external: true } : null;
+          return isBare(id) && !own(id, kind) ? { id, external: true } : null;
         },
         load: (id) => (id === ENTRY ? `export { ${names.join(', ')} } from '${pkg}';\n` : null),
       },
@@ -40,6 +54,8 @@ async function buildSlim(pkg: string, names: string[], outDir: string, root: str
     output: {
       file: join(outDir, slimFileName(pkg)),
       format: 'cjs',
+      // `import()` would resolve from dist/sdk/; a require resolves from the package's folder.
+      dynamicImportInCjs: false,
       // The bundle's `require` is the package's own, as if the bundle sat in the package's folder;
       // strict, as the ES modules it was built from.
       banner: '(function (require) {\n"use strict";',

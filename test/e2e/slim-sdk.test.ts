@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,20 @@ describe('cut SDK bundles (dist/sdk)', () => {
     expect(index['@aws-sdk/client-sso']).toBeUndefined();
     expect(built.sdkModule<{ SSOClient: unknown }>('@aws-sdk/client-sso').SSOClient).toBe((load('@aws-sdk/client-sso') as { SSOClient: unknown }).SSOClient);
   });
+
+  it.each(['@aws-sdk/client-oam', '@aws-sdk/client-fis', '@aws-sdk/client-resiliencehub', '@aws-sdk/client-synthetics'])(
+    'carry the cut runtime of %s, which has one of its own: the bundle requires Node modules only, and lazily the credential providers',
+    async (pkg) => {
+      const text = await readFile(join(SLIM_DIR, slimFileName(pkg)), 'utf8');
+      const eager = text
+        .split('\n')
+        .filter((line) => !line.includes('Promise.resolve().then(() =>'))
+        .flatMap((line) => [...line.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+      const packages = eager.filter((id) => !id.startsWith('node:') && !builtinModules.includes(id));
+      // aws-crt is probed inside a try block, as the package itself does; it is not installed.
+      expect(packages.filter((id) => id !== 'aws-crt')).toEqual([]);
+    },
+  );
 });
 
 describe('the built CLI (cut SDK) against the sources (whole SDK)', () => {
