@@ -21,6 +21,12 @@ export function addCounts(into: CallCounts, from: CallCounts): CallCounts {
 export class CallMetrics {
   private readonly byAccount = new Map<string, Map<string, CallCounts>>();
   private readonly total = emptyCounts();
+  /**
+   * Equal counts shared by every manifest entry: each finished account stays in the manifest for
+   * the whole scan, and most of its 40-odd services were asked the same few times as elsewhere
+   * (about 2 KB an account, 2 MB of live heap at 1,000 accounts).
+   */
+  private readonly shared = new Map<string, CallCounts>();
 
   count(accountId: string, service: string, kind: CallKind): void {
     let services = this.byAccount.get(accountId);
@@ -34,7 +40,14 @@ export class CallMetrics {
   /** Per-service counts of one account, as the manifest stores them. */
   forAccount(accountId: string): Record<string, CallCounts> {
     const services = this.byAccount.get(accountId) ?? new Map<string, CallCounts>();
-    return Object.fromEntries([...services].map(([service, counts]) => [service, { ...counts }]));
+    return Object.fromEntries([...services].map(([service, counts]) => [service, this.sharedCopy(counts)]));
+  }
+
+  private sharedCopy(counts: CallCounts): CallCounts {
+    const key = `${counts.requests}/${counts.retries}/${counts.throttles}/${counts.errors}`;
+    let copy = this.shared.get(key);
+    if (!copy) this.shared.set(key, (copy = Object.freeze({ ...counts })));
+    return copy;
   }
 
   /** Forgets a finished account's counts (the manifest has them); the totals keep them. */
