@@ -93,7 +93,8 @@ export class DatasetRunner {
 
   /** The whole record of a dataset whose data is kept (`kept`: another dataset depends on it). */
   record<T>(dataset: DatasetDeclaration<T>, region: string): Promise<DatasetRecord<T>> {
-    const { record } = this.collection(dataset, region);
+    // Refused before anything is collected: an undeclared read must not add a record to the snapshot.
+    const record = this.options.kept.has(dataset) ? this.collection(dataset, region).record : undefined;
     if (!record) return Promise.reject(new Error(`${dataset.id} is read by a dataset that does not declare it in dependsOn`));
     return record as Promise<DatasetRecord<T>>;
   }

@@ -24,7 +24,7 @@ export interface DatasetDeclaration<T> {
   readonly actions: readonly string[];
   /** SDK operations whose IAM action is named differently, operation → action (S3 ListBuckets → s3:ListAllMyBuckets). */
   readonly operations?: Readonly<Record<string, string>>;
-  /** Datasets the collector reads (for the policy and the plan). */
+  /** Datasets the collector reads with `ctx.dataset` (for the policy, the plan, and the data a scan keeps in memory). */
   readonly dependsOn?: readonly AnyDataset[];
   /**
    * AWS prepares it for a while after the first call (IAM's credential report): the scanner starts

@@ -63,8 +63,10 @@ describe('the data an account runner keeps', () => {
     expect(written.filter((r) => r.collector === 'test.users')).toHaveLength(1);
   });
 
-  it('refuses the whole record of a dataset it does not keep', async () => {
-    await expect(runner([]).record(roles, GLOBAL)).rejects.toThrow('test.roles is read by a dataset that does not declare it in dependsOn');
+  it('refuses the whole record of a dataset it does not keep, without collecting it', async () => {
+    const written: DatasetRecord[] = [];
+    await expect(runner(written).record(roles, GLOBAL)).rejects.toThrow('test.roles is read by a dataset that does not declare it in dependsOn');
+    expect(written).toEqual([]);
   });
 
   it('records an undeclared dependency as the reading dataset\'s error, never as data', async () => {
@@ -74,5 +76,7 @@ describe('the data an account runner keeps', () => {
     const record = written.find((r) => r.collector === 'test.sneaky');
     expect(record?.ok).toBe(false);
     expect(record && !record.ok && record.error.message).toContain('does not declare it in dependsOn');
+    // The undeclared dataset was not collected on the side.
+    expect(written.map((r) => r.collector)).toEqual(['test.sneaky']);
   });
 });
