@@ -61,32 +61,33 @@ export async function runPreflight(input: PreflightInput): Promise<PreflightRepo
     rows.push({ subject: 'organization', item: 'list accounts', ready: false, detail: messageOf(error), fix: listFix(input.organization) });
   }
   const chosen = input.sample === undefined ? targets : targets.slice(0, input.sample);
-  const callerRunner = runnerFor(input, caller.accountId, input.access.baseCredentials);
+  const kept = keptDatasets(input.plan);
+  const callerRunner = runnerFor(input, kept, caller.accountId, input.access.baseCredentials);
   for (const dataset of input.plan.organization) {
     rows.push(datasetRow('organization', dataset, homeRegionOf(dataset), await callerRunner.run(dataset, GLOBAL)));
   }
-  for (const target of chosen) rows.push(...(await accountRows(input, target.accountId, callerRunner)));
+  for (const target of chosen) rows.push(...(await accountRows(input, kept, target.accountId, callerRunner)));
   return { caller, accountsTotal: targets.length, accountsChecked: chosen.length, rows, ready: rows.every((r) => r.ready) };
 }
 
 type Credentials = AwsAccess['baseCredentials'];
 
 /** Runs collectors as the scanner does (memoized, classified errors), keeping nothing. */
-function runnerFor(input: PreflightInput, accountId: string, credentials: Credentials, organization?: DatasetRunner): DatasetRunner {
+function runnerFor(input: PreflightInput, kept: ReadonlySet<AnyDataset>, accountId: string, credentials: Credentials, organization?: DatasetRunner): DatasetRunner {
   return new DatasetRunner({
     accountId,
     settings: input.settings,
     clientsFor: (region, log) => input.pool.factory({ accountId, region, credentials, log }),
     onRecord: async () => {},
     plan: input.plan,
-    kept: keptDatasets(input.plan),
+    kept,
     // A dry read: rules are tested against the account's own events only.
     scannedAccounts: [],
     ...(organization ? { organization } : {}),
   });
 }
 
-async function accountRows(input: PreflightInput, accountId: string, callerRunner: DatasetRunner): Promise<PreflightRow[]> {
+async function accountRows(input: PreflightInput, kept: ReadonlySet<AnyDataset>, accountId: string, callerRunner: DatasetRunner): Promise<PreflightRow[]> {
   let credentials: Credentials;
   try {
     credentials = await input.access.credentialsFor(accountId);
@@ -96,7 +97,7 @@ async function accountRows(input: PreflightInput, accountId: string, callerRunne
   const own = accountId === input.access.caller.accountId;
   const detail = own ? "the caller's own account: base credentials" : 'session obtained';
   const rows: PreflightRow[] = [{ subject: accountId, item: own ? 'credentials' : 'assume role', ready: true, detail }];
-  const runner = runnerFor(input, accountId, credentials, callerRunner);
+  const runner = runnerFor(input, kept, accountId, credentials, callerRunner);
   const regionsRecord = await runner.record(input.plan.regions, GLOBAL);
   if (!regionsRecord.ok) return [...rows, datasetRow(accountId, input.plan.regions, homeRegionOf(input.plan.regions), regionsRecord)];
   const selection = selectRegions(regionsRecord.data, input.settings.regions);
