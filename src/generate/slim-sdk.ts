@@ -11,7 +11,7 @@
 // for four services, and code the scan compiled a second time (docs/performance.md).
 //   node dist/src/generate/slim-sdk.js
 
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,13 +56,28 @@ async function buildSlim(pkg: string, names: string[], outDir: string, root: str
       format: 'cjs',
       // `import()` would resolve from dist/sdk/; a require resolves from the package's folder.
       dynamicImportInCjs: false,
+      // A module's source stays in the heap as long as the module: minified, the 54 bundles hold
+      // 3.4 MB less of it (docs/performance.md).
+      minify: true,
       // The bundle's `require` is the package's own, as if the bundle sat in the package's folder;
       // strict, as the ES modules it was built from.
-      banner: '(function (require) {\n"use strict";',
-      footer: `})(require('node:module').createRequire(require.resolve(${JSON.stringify(pkg)})));`,
+      postBanner: '(function (require) {\n"use strict";',
+      postFooter: `})(require('node:module').createRequire(require.resolve(${JSON.stringify(pkg)})));`,
     },
     logLevel: 'warn',
   });
+  asciiOnly(join(outDir, slimFileName(pkg)));
+}
+
+/**
+ * V8 keeps a source with any character past Latin-1 as two bytes a character: client-oam's XML
+ * entity table (€) doubled its 158 KB. Escaped, every character is one byte. The escapes fall in
+ * string, template and regular-expression literals, where `\uXXXX` means the same character.
+ */
+function asciiOnly(file: string): void {
+  const code = readFileSync(file, 'utf8');
+  const escaped = code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== code) writeFileSync(file, escaped);
 }
 
 export async function writeSlimSdk(root: string, outDir: string): Promise<void> {
