@@ -1,7 +1,7 @@
 // The attestations file: what the partner states about requirements a scanner cannot (fully) see,
 // and the exceptions it accepts for single findings.
 
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'must be an ISO date such as 2026-03-31',

@@ -4,7 +4,7 @@
 // SHA256SUMS and, optionally, its own signature.
 
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { SnapshotError } from '../errors.js';
 import { readRunFile } from '../snapshot/layout.js';
 

@@ -6,7 +6,7 @@ import { constants, verify, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { SnapshotError, UsageError } from '../errors.js';
 import { isRunFilePath, readRunFile, RERENDERS_DIR } from '../snapshot/layout.js';
 import { readChecksums } from './checksums.js';

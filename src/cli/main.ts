@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one place that turns errors into a one-line message and an exit code.
 
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '../vendor/commander.js';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { TOOL } from '../version.js';

@@ -1,7 +1,7 @@
 // Scan progress on stderr: a live single line on a terminal, a plain heartbeat line every 15 s
 // otherwise, nothing when quiet. It listens to the scanner's events; the scanner never prints.
 
-import { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
+import { Chalk, chalkStderr, type ChalkInstance } from '../vendor/chalk.js';
 import { isRegionAnswer } from '../collect/account-outcome.js';
 import type { ScanEvents } from '../collect/events.js';
 import { seconds } from '../aws/endpoint-watch.js';

@@ -1,8 +1,7 @@
 // How the CLI behaves on a terminal and in a pipe: colour by the usual conventions, and a reader
 // that stops early (`| head`) ends the output quietly.
 
-import { chalkStderr } from 'chalk';
-import chalk from 'chalk';
+import chalk, { chalkStderr } from '../vendor/chalk.js';
 
 export type ColorChoice = 'off' | 'on' | 'auto';
 

@@ -3,8 +3,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { z } from 'zod';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from '../vendor/yaml.js';
+import { z } from '../vendor/zod.js';
 import { closestId } from '../catalog/closest.js';
 import { getChecklists } from '../catalog/index.js';
 import { ConfigError, UsageError } from '../errors.js';

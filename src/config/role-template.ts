@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseDocument, YAMLMap, type Tags } from 'yaml';
+import { parseDocument, YAMLMap, type Tags } from '../vendor/yaml.js';
 import type { LoadedRoleTemplate } from '../contract/settings.js';
 import { normalizePolicyDocument } from '../datasets/policy-document.js';
 import { ConfigError } from '../errors.js';

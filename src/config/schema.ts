@@ -1,6 +1,6 @@
 // The config file's schema (zod): one source for validation, defaults and types.
 
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { ACCOUNT_ID } from '../contract/identifiers.js';
 import { checkSettingsSchema, companySchema, DEFAULT_STALL_MS, type CheckSettings } from '../contract/settings.js';
 

@@ -1,7 +1,7 @@
 // Settings that reach checks (thresholds a partner may tune, the config file's `settings:`) and
 // collectors (how the scan runs). The config schema (src/config) builds both from the file and flags.
 
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 
 const cidr = z
   .string()

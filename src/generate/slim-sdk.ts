@@ -11,12 +11,13 @@
 // for four services, and code the scan compiled a second time (docs/performance.md).
 //   node dist/src/generate/slim-sdk.js
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import { SLIM_SDK_DIR, slimFileName } from '../aws/sdk-module.js';
+import { asciiOnly } from './ascii.js';
 import { sdkLoads } from './sdk-loads.js';
 
 const ENTRY = '\0slim-sdk-entry';
@@ -67,17 +68,6 @@ async function buildSlim(pkg: string, names: string[], outDir: string, root: str
     logLevel: 'warn',
   });
   asciiOnly(join(outDir, slimFileName(pkg)));
-}
-
-/**
- * V8 keeps a source with any character past Latin-1 as two bytes a character: client-oam's XML
- * entity table (€) doubled its 158 KB. Escaped, every character is one byte. The escapes fall in
- * string, template and regular-expression literals, where `\uXXXX` means the same character.
- */
-function asciiOnly(file: string): void {
-  const code = readFileSync(file, 'utf8');
-  const escaped = code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (escaped !== code) writeFileSync(file, escaped);
 }
 
 export async function writeSlimSdk(root: string, outDir: string): Promise<void> {

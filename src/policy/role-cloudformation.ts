@@ -3,7 +3,7 @@
 // for 1.1 parsers (cfn-lint); no anchors, which CloudFormation rejects. Deployable on its own or as
 // a service-managed StackSet.
 
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import type { PolicyDocument } from './policy.js';
 
 export const DEFAULT_ROLE_NAME = 'PartnerAuditReadOnly';

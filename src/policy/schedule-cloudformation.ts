@@ -3,7 +3,7 @@
 // role reads what the checks need, assumes the audit roles, and writes only to that bucket.
 // Generated (not hand-kept) because the task role embeds the generated read policy.
 
-import { stringify } from 'yaml';
+import { stringify } from '../vendor/yaml.js';
 import type { PolicyDocument } from './policy.js';
 import { DEFAULT_ROLE_NAME } from './role-cloudformation.js';
 

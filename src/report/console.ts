@@ -1,7 +1,7 @@
 // The end-of-run summary on the terminal: the verdict, requirement rows by status, the five
 // requirements to fix first, accounts not fully scanned, call counts and where the report is.
 
-import chalk from 'chalk';
+import chalk from '../vendor/chalk.js';
 import type { Checklist } from '../contract/checklists/types.js';
 import type { RequirementStatus } from '../contract/status.js';
 import type { FindingSource, ResultsHead } from '../contract/results.js';

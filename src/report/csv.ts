@@ -1,6 +1,6 @@
 // self-assessment.csv: one row per checklist requirement, written with csv-stringify.
 
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../vendor/csv-stringify.js';
 import { buildSelfAssessment } from './self-assessment.js';
 import type { Reporter } from './types.js';
 

@@ -2,7 +2,7 @@
 // both pass through the same zod schema, so defaults and limits live in one place.
 
 import { createHash } from 'node:crypto';
-import type { Command } from 'commander';
+import type { Command } from '../vendor/commander.js';
 import { knownRegionNames } from '../aws/regions.js';
 import { getChecklists } from '../catalog/index.js';
 import type { Checklist } from '../contract/checklists/types.js';

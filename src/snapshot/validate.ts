@@ -3,7 +3,7 @@
 // Regions and dataset IDs are checked against a vocabulary the caller supplies (the SDK's regions
 // and this version's datasets), which lives in layers above this one.
 
-import { z } from 'zod';
+import { z } from '../vendor/zod.js';
 import { ACCOUNT_ID } from '../contract/identifiers.js';
 import { DATASET_ERROR_KINDS, type DatasetRecord } from '../contract/record.js';
 import { ACCOUNT_STATUSES, GLOBAL } from '../contract/status.js';

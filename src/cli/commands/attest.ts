@@ -1,7 +1,7 @@
 // `partner-audit attest --init`: writes the attestations template for a checklist.
 
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 import { renderAttestationTemplate } from '../../attest/template.js';
 import { getChecklist } from '../../catalog/index.js';
 import { UsageError } from '../../errors.js';

@@ -1,6 +1,6 @@
 // `partner-audit checks`: every check of a checklist with its requirement IDs, severity and IAM actions.
 
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 import { listChecks, renderCheckListing } from '../../catalog/describe.js';
 import { getChecklist } from '../../catalog/index.js';
 import type { CliContext } from '../context.js';

@@ -1,6 +1,6 @@
 // `partner-audit diff <old-run> <new-run>`: drift between two runs; exit 3 when --fail-on is met.
 
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../../vendor/commander.js';
 import { EXIT } from '../../errors.js';
 import { diffRuns, FAIL_ON, type FailOn, meetsFailOn } from '../../bookkeeping/diff.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../bookkeeping/diff-render.js';

@@ -1,6 +1,6 @@
 // `partner-audit explain <id>`: a check's or a requirement's full metadata.
 
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 import { closestId } from '../../catalog/closest.js';
 import { describeCheck, describeRequirement, renderCheck, renderRequirement } from '../../catalog/describe.js';
 import { findRequirement, getChecklist, listChecklists } from '../../catalog/index.js';

@@ -1,6 +1,6 @@
 // `partner-audit merge <out-dir> <run-dir>...`: one run out of the runs of `--shard i/n` scans.
 
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 
 interface MergeOptions {
   upload?: string;

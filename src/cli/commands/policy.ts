@@ -1,6 +1,6 @@
 // `partner-audit policy`: the least-privilege IAM policy (or a role template) for the selected checks.
 
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../../vendor/commander.js';
 import type { AnyCheck } from '../../contract/check.js';
 import { UsageError } from '../../errors.js';
 import { buildPolicyDocument, policyActions, scannerPolicyDocument } from '../../policy/policy.js';

@@ -1,6 +1,6 @@
 // `partner-audit preflight`: proves the access a scan needs, account by account, before a long run.
 
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../../vendor/commander.js';
 import { commaList, positiveInt, addTargetOptions } from '../../run/options.js';
 import type { PreflightOptions } from '../../run/preflight-command.js';
 import type { CliContext } from '../context.js';

@@ -1,7 +1,7 @@
 // `partner-audit report <run-dir>`: renders reports again, offline, into a folder of their own
 // (src/run/rerender.ts); the run's evidence and SHA256SUMS are never rewritten.
 
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 import type { SignOptions } from '../../bundle/sign.js';
 import { exitCodeFor } from '../../engine/results.js';
 import { UsageError } from '../../errors.js';

@@ -1,6 +1,6 @@
 // `partner-audit scan`: flags in, the scan pipeline (src/run/scan.ts), progress and summary out.
 
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../../vendor/commander.js';
 import { summaryLine } from '../../bookkeeping/diff-render.js';
 import { exitCodeForAll } from '../../engine/results.js';
 import { renderConsoleSummary } from '../../report/console.js';

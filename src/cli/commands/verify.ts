@@ -2,7 +2,7 @@
 // when a trusted key is given), and each re-render folder against its own checksums.
 
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import type { Command } from '../../vendor/commander.js';
 import { kmsPublicKeyPem } from '../../bundle/sign.js';
 import { verifyRun, type RenderCheck, type SignatureCheck, type VerifyReport } from '../../bundle/verify.js';
 import { EXIT, UsageError } from '../../errors.js';

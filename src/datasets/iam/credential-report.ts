@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as SdkIam from '@aws-sdk/client-iam';
 import type { GetCredentialReportCommandOutput, IAMClient } from '@aws-sdk/client-iam';
-import { parse } from 'csv-parse/sync';
+import { parse } from '../../vendor/csv-parse.js';
 import type { CredentialReportEntry, CredentialReportEvidence, CredentialReportKey } from './datasets.js';
 import { isErrorNamed, required } from '../sdk.js';
 import { sdkModule } from '../../aws/sdk-module.js';

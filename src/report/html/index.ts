@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { RequirementStatus } from '../../contract/status.js';
 import { rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '../../vendor/csv-stringify.js';
 import { writeChunks } from '../../snapshot/chunk-writer.js';
 import { RESULTS_FILE } from '../../snapshot/manifest.js';
 import { neutralizeFormula } from '../csv.js';

@@ -1,0 +1,2 @@
+export { default, Chalk, chalkStderr } from 'chalk';
+export type { ChalkInstance } from 'chalk';
