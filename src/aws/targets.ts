@@ -7,6 +7,7 @@ import { RuntimeError } from '../errors.js';
 import type { ClientFactory } from '../contract/collector.js';
 import { classifyError } from './errors.js';
 import { sdkModule } from './sdk-module.js';
+import { byCodeUnit } from '../contract/order.js';
 
 const {
   OrganizationsClient,
@@ -62,7 +63,7 @@ async function organizationTargets(clients: ClientFactory, org: OrganizationFilt
       (a) => (org.includeAccounts.length === 0 || org.includeAccounts.includes(a.accountId)) && !org.excludeAccounts.includes(a.accountId),
     );
     const filtered = hasTagFilters(org) || readTags ? await filterByTags(client, byId, org) : byId;
-    return filtered.sort((a, b) => a.accountId.localeCompare(b.accountId));
+    return filtered.sort((a, b) => byCodeUnit(a.accountId, b.accountId));
   } catch (err) {
     if (err instanceof RuntimeError) throw err;
     const e = classifyError(err);

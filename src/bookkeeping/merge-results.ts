@@ -11,6 +11,7 @@ import { PartnerTallies, partnerRowsAcross } from '../engine/results.js';
 import { writeChunks } from '../snapshot/chunk-writer.js';
 import { RESULTS_FILE } from '../snapshot/manifest.js';
 import { justWritten, resultsJsonChunks } from '../snapshot/results-file.js';
+import { byCodeUnit } from '../contract/order.js';
 
 /** One shard's results for one checklist, its findings left on disk. */
 export interface ShardResults {
@@ -102,7 +103,7 @@ async function* accountGroups(findings: AsyncIterable<Finding>): AsyncGenerator<
 }
 
 function byAccount<T extends { accountId?: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => compare(accountKey(a), accountKey(b)));
+  return rows.sort((a, b) => byCodeUnit(accountKey(a), accountKey(b)));
 }
 
 /** Every shard lists every exception; sum what each covered. */
@@ -119,6 +120,5 @@ function mergeExceptionCounts(summaries: ExceptionSummary[]): ExceptionSummary[]
   return [...merged.values()];
 }
 
-export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-export const earliest = (times: string[]): string => [...times].sort(compare)[0]!;
-export const latest = (times: string[]): string => [...times].sort(compare).at(-1)!;
+export const earliest = (times: string[]): string => [...times].sort(byCodeUnit)[0]!;
+export const latest = (times: string[]): string => [...times].sort(byCodeUnit).at(-1)!;

@@ -14,8 +14,9 @@ import { accountOfDatasetsFile, checklistDir, datasetsFile } from '../snapshot/l
 import type { Vocabulary } from '../snapshot/validate.js';
 import { type CallCounts, DATASETS_DIR, type Manifest, MANIFEST_FILE } from '../snapshot/manifest.js';
 import { readResultsStream, readResultsStreamFor } from '../snapshot/results-file.js';
-import { compare, earliest, latest, writeMergedResults, type ShardResults } from './merge-results.js';
+import { earliest, latest, writeMergedResults, type ShardResults } from './merge-results.js';
 import { readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import { byCodeUnit } from '../contract/order.js';
 
 export interface ShardRun extends ShardResults {
   dir: string;
@@ -89,7 +90,7 @@ export function mergeManifests(manifests: Manifest[]): Manifest {
     startedAt: earliest(manifests.map((m) => m.startedAt)),
     ...(finished.every((f): f is string => Boolean(f)) ? { finishedAt: latest(finished) } : { finishedAt: undefined }),
     complete: manifests.every((m) => m.complete),
-    accounts: manifests.flatMap((m) => m.accounts).sort((a, b) => compare(a.accountId, b.accountId)),
+    accounts: manifests.flatMap((m) => m.accounts).sort((a, b) => byCodeUnit(a.accountId, b.accountId)),
     totals: manifests.map((m) => m.totals).reduce(sumCounts),
   };
 }

@@ -5,6 +5,7 @@ import { closestId } from './closest.js';
 import { ftrPartnerHosted202602 } from '../contract/checklists/ftr-partner-hosted-2026-02.js';
 import { smbCompetency202508 } from '../contract/checklists/smb-competency-2025-08.js';
 import type { Checklist, Requirement } from '../contract/checklists/types.js';
+import { byCodeUnit } from '../contract/order.js';
 
 export const DEFAULT_CHECKLIST = 'smb-competency';
 
@@ -17,7 +18,7 @@ export function listChecklists(): readonly Checklist[] {
 /** `id` (newest release) or `id@version`; an unknown one is a usage error naming the known ones. */
 export function getChecklist(idOrIdAtVersion: string = DEFAULT_CHECKLIST): Checklist {
   const [id, version] = idOrIdAtVersion.split('@');
-  const releases = CHECKLISTS.filter((c) => c.id === id).sort((a, b) => b.version.localeCompare(a.version));
+  const releases = CHECKLISTS.filter((c) => c.id === id).sort((a, b) => byCodeUnit(b.version, a.version));
   const found = version === undefined ? releases[0] : releases.find((c) => c.version === version);
   if (!found) {
     const known = CHECKLISTS.map((c) => `${c.id}@${c.version}`).join(', ');

@@ -12,6 +12,7 @@ import { ACCOUNT_ID } from '../contract/identifiers.js';
 import { UsageError } from '../errors.js';
 import { closestId } from '../catalog/closest.js';
 import type { ScanSelection } from '../snapshot/manifest.js';
+import { byCodeUnit } from '../contract/order.js';
 
 export interface ScanFlags {
   config?: string;
@@ -182,7 +183,7 @@ export function selectionOf(config: PartnerAuditConfig): ScanSelection {
 }
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byCodeUnit(a, b)));
 }
 
 /** `--org --include-tag Environment=prod --regions eu-west-1,us-east-1`, as a user would type it. */

@@ -4,6 +4,7 @@ import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, required } from '../sdk.js';
 import { protectedResources, RESTORE_JOBS_KEPT, restoreTests, type RestoreJobInfo } from './datasets.js';
 import { sdkModule } from '../../aws/sdk-module.js';
+import { byCodeUnit } from '../../contract/order.js';
 
 const {
   BackupClient,
@@ -42,7 +43,7 @@ const collectRestoreTests = defineCollector(restoreTests, async (ctx) => {
     collectPages(paginateListRestoreTestingPlans({ client }, page()), (out) => out.RestoreTestingPlans),
     collectPages(paginateListRestoreJobs({ client }, { ...page(), ByStatus: 'COMPLETED', ByCompleteAfter: since }), (out) => out.RestoreJobs),
   ]);
-  const completed = jobs.map(toJob).sort((a, b) => (b.completionDate ?? '').localeCompare(a.completionDate ?? ''));
+  const completed = jobs.map(toJob).sort((a, b) => byCodeUnit(b.completionDate ?? '', a.completionDate ?? ''));
   return {
     plans: plans.map((plan) => ({
       arn: required(plan.RestoreTestingPlanArn, 'RestoreTestingPlanArn'),

@@ -3,6 +3,7 @@ import { defineCollector } from '../../contract/collector.js';
 import { collectPages, isoDate, isServiceAbsentFromRegion, olderClient } from '../sdk.js';
 import { ASSESSMENTS_KEPT, appAssessments, type AppAssessmentsEvidence } from './datasets.js';
 import { sdkModule } from '../../aws/sdk-module.js';
+import { byCodeUnit } from '../../contract/order.js';
 
 const { paginateListAppAssessments, ResiliencehubClient } = sdkModule<typeof SdkResiliencehub>('@aws-sdk/client-resiliencehub');
 type ResiliencehubClient = SdkResiliencehub.ResiliencehubClient;
@@ -22,7 +23,7 @@ async function successful(client: ResiliencehubClient): Promise<AppAssessmentsEv
       resiliencyScore: a.resiliencyScore,
       endTime: isoDate(a.endTime),
     }))
-    .sort((a, b) => (b.endTime ?? '').localeCompare(a.endTime ?? ''));
+    .sort((a, b) => byCodeUnit(b.endTime ?? '', a.endTime ?? ''));
   return { offered: true, assessments: assessments.slice(0, ASSESSMENTS_KEPT), successfulCount: assessments.length };
 }
 
