@@ -3,14 +3,11 @@
 // Loaded as published, zod alone held 3 MB of heap for the whole scan (docs/performance.md).
 //   node dist/src/generate/vendor.js
 
-import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
-import { asciiOnly } from './ascii.js';
-
-const isBuiltin = (id: string): boolean => id.startsWith('node:') || builtinModules.includes(id.split('/')[0]!);
+import { asciiOnly, isBuiltin } from './bundling.js';
 
 async function bundleInPlace(file: string): Promise<void> {
   const staged = `${file}.bundle`;
@@ -25,11 +22,9 @@ async function bundleInPlace(file: string): Promise<void> {
   renameSync(staged, file);
 }
 
-export async function bundleVendors(vendorDir: string): Promise<string[]> {
+export async function bundleVendors(vendorDir: string): Promise<void> {
   const files = readdirSync(vendorDir).filter((name) => name.endsWith('.js'));
-  for (const name of files) rmSync(join(vendorDir, `${name}.bundle`), { force: true });
   await Promise.all(files.map((name) => bundleInPlace(join(vendorDir, name))));
-  return files;
 }
 
 // dist/src/generate/ → dist/src/vendor/.

@@ -1,4 +1,9 @@
+// What the build's bundles (slim-sdk.ts, vendor.ts) share.
+
 import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+
+export const isBuiltin = (id: string): boolean => id.startsWith('node:') || builtinModules.includes(id.split('/')[0]!);
 
 /**
  * V8 keeps a source with any character past Latin-1 at two bytes a character for as long as the
