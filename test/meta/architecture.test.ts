@@ -1,6 +1,7 @@
 // The shape of the code, held by tests over the import graph: layers import only downward, the
-// contract imports nothing of ours but the library doors (src/vendor), checks never load an SDK
-// client, and requirement IDs are named only by checks and the checklist data.
+// contract imports nothing of ours but the library doors (src/vendor), the libraries behind those
+// doors are loaded only through them, checks never load an SDK client, and requirement IDs are
+// named only by checks and the checklist data.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,14 +58,18 @@ function importsSdk(file: string): boolean {
   return imported.some((f) => f.fileName.startsWith('@aws-sdk/')) || importsOf(file).includes(SDK_LOADER);
 }
 
-/** The SDK client packages a file imports as values (an `import type` costs nothing at run time). */
-function valueImportsOfSdkClients(file: string): string[] {
+/** Module specifiers a file loads at run time: imports and re-exports (not `import type`), and `import()`. */
+function valueImports(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest);
-  return source.statements
-    .filter(ts.isImportDeclaration)
-    .filter((d) => !d.importClause?.isTypeOnly)
-    .map((d) => (d.moduleSpecifier as ts.StringLiteral).text)
-    .filter((name) => name.startsWith('@aws-sdk/client-'));
+  const specifiers: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) specifiers.push(node.moduleSpecifier.text);
+    if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specifiers.push(node.moduleSpecifier.text);
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) specifiers.push(node.arguments[0].text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return specifiers;
 }
 
 function layerOf(file: string): string | undefined {
@@ -117,8 +122,19 @@ describe('architecture', () => {
   });
 
   it('loads SDK client packages through the SDK loader, never with a value import (docs/performance.md)', () => {
-    const importing = srcFiles.flatMap((f) => valueImportsOfSdkClients(f).map((name) => `${f} -> ${name}`));
+    const importing = srcFiles.flatMap((f) => valueImports(f).filter((name) => name.startsWith('@aws-sdk/client-')).map((name) => `${f} -> ${name}`));
     expect(importing).toEqual([]);
+  });
+
+  // `npm run build` swaps each door for a minified bundle (src/generate/vendor.ts); an import that
+  // goes around it would load the whole package a second time, next to the bundle.
+  it('loads the runtime libraries only through their doors in src/vendor', () => {
+    const vendored = new Set(files('src/vendor').flatMap(valueImports));
+    expect([...vendored].sort()).toEqual(['chalk', 'commander', 'csv-parse/sync', 'csv-stringify/sync', 'yaml', 'zod']);
+    const around = [...srcFiles, ...files('checks')]
+      .filter((f) => layerOf(f) !== 'vendor')
+      .flatMap((f) => valueImports(f).filter((name) => vendored.has(name)).map((name) => `${f} -> ${name}`));
+    expect(around).toEqual([]);
   });
 
   it('names requirement IDs only in checks/ and the checklist data', () => {
