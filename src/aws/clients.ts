@@ -17,7 +17,7 @@ import { honourConfiguredEndpoint, legacyEndpointConfig, serviceIdOf } from './e
 import { watchEndpoints, type EndpointWatchOptions, type Handler } from './endpoint-watch.js';
 import { CallMetrics } from './metrics.js';
 import { attemptMiddleware, ATTEMPT_MIDDLEWARE } from './middleware.js';
-import { reuseSigner } from './signer-reuse.js';
+import { reuseSigner, SigningKeys } from './signer-reuse.js';
 import { SlotCap } from './slot-cap.js';
 import { bindAuthSchemes, boundCredentials, boundRetryStrategy, honoursBinding, type AccountBinding } from './account-binding.js';
 import type { RequestLog } from './request-log.js';
@@ -129,6 +129,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
   const shared = new Map<string, Map<Ctor, SharedClient>>();
   const bounds = new Map<string, Map<Ctor, Bound>>();
   const retryStrategy = boundRetryStrategy(settings, (key) => bindings.get(key));
+  const signingKeys = new SigningKeys();
 
   const build = <C extends SdkClient>(ctor: SdkClientCtor<C>, region: string, credentials: AwsCredentialIdentityProvider, bound: boolean): C => {
     const config = {
@@ -143,7 +144,7 @@ export function createClientPool(options: ClientPoolOptions): ClientPool {
     const legacy = legacyEndpointConfig(first);
     const client = legacy ? new ctor({ ...config, ...legacy }) : first;
     honourConfiguredEndpoint(client);
-    reuseSigner(client.config as { signer?: unknown });
+    reuseSigner(client.config as { signer?: unknown }, signingKeys);
     if (bound && typeof client.config.httpAuthSchemeProvider === 'function') bindAuthSchemes(client.config, (context) => scopeOf(context).binding);
     // The scan gives the SDK no logger, yet its logger middleware copies and filters every output
     // for a log nobody reads: about 1% of the collection's CPU (docs/performance.md).

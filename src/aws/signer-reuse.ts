@@ -13,10 +13,10 @@ type SigningKey = (credentials: AwsCredentialIdentity, region: string, shortDate
 type SignerProvider = (authScheme?: unknown) => Promise<unknown>;
 
 /**
- * Makes a client reuse its first signer, with signing keys kept per session. No-op for a build
- * without `config.signer`. Signer and keys are kept as values once made.
+ * Makes a client reuse its first signer, with signing keys kept per session in `keys`. No-op for a
+ * build without `config.signer`. Signer and keys are kept as values once made.
  */
-export function reuseSigner(config: { signer?: unknown }): void {
+export function reuseSigner(config: { signer?: unknown }, keys: SigningKeys): void {
   const resolve = config.signer;
   if (typeof resolve !== 'function') return;
   let signer: unknown;
@@ -25,7 +25,7 @@ export function reuseSigner(config: { signer?: unknown }): void {
     if (signer) return signer;
     building ??= (resolve as SignerProvider)(authScheme).then(
       (built) => {
-        signer = withKeysPerSession(built);
+        signer = withKeysPerSession(built, keys);
         building = undefined;
         return signer;
       },
@@ -38,27 +38,38 @@ export function reuseSigner(config: { signer?: unknown }): void {
   }) satisfies SignerProvider;
 }
 
-/**
- * Keys of the sessions in use, least recently used first. Bounded, since an account's session
- * lives on after its scan: 4,096 keys hold most of what the accounts a scan works on at once (32 by
- * default) sign with, and take about 1.4 MB of heap whatever the organization's size.
- */
 const MAX_KEYS = 4096;
-const keys = new Map<string, Uint8Array>();
-/** Sessions by object, so a key is never shared between two credentials with the same key ID. */
-const sessionIds = new WeakMap<AwsCredentialIdentity, number>();
-let nextSessionId = 0;
 
-function sessionId(credentials: AwsCredentialIdentity): number {
-  let id = sessionIds.get(credentials);
-  if (id === undefined) sessionIds.set(credentials, (id = nextSessionId++));
-  return id;
-}
+/**
+ * Keys of the sessions in use, least recently used first, for the clients of one pool: they go
+ * with the pool when the collection ends, rather than stay through the evaluation. Bounded, since
+ * an account's session lives on after its scan: 4,096 keys hold most of what the accounts a scan
+ * works on at once (32 by default) sign with, and take about 1.4 MB of heap whatever the
+ * organization's size.
+ */
+export class SigningKeys {
+  private readonly keys = new Map<string, Uint8Array>();
+  private readonly sessionIds = new WeakMap<AwsCredentialIdentity, number>();
+  private nextSessionId = 0;
 
-function keep(scope: string, key: Uint8Array): void {
-  keys.delete(scope);
-  keys.set(scope, key);
-  if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value!);
+  /** What a key is derived from: the session (the credentials object), date, region and service. */
+  scope(credentials: AwsCredentialIdentity, shortDate: string, region: string, service: string | undefined): string {
+    let id = this.sessionIds.get(credentials);
+    if (id === undefined) this.sessionIds.set(credentials, (id = this.nextSessionId++));
+    return `${id}/${shortDate}/${region}/${service}`;
+  }
+
+  get(scope: string): Uint8Array | undefined {
+    const key = this.keys.get(scope);
+    if (key) this.keep(scope, key);
+    return key;
+  }
+
+  keep(scope: string, key: Uint8Array): void {
+    this.keys.delete(scope);
+    this.keys.set(scope, key);
+    if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.keys().next().value!);
+  }
 }
 
 interface KeyDeriving {
@@ -72,21 +83,18 @@ function sigv4Of(signer: unknown): KeyDeriving | undefined {
   return candidates.find((c): c is KeyDeriving => typeof (c as KeyDeriving | undefined)?.getSigningKey === 'function');
 }
 
-function withKeysPerSession(signer: unknown): unknown {
+function withKeysPerSession(signer: unknown, keys: SigningKeys): unknown {
   // A signer of another shape (another SDK build) keeps the SDK's own caching.
   const target = sigv4Of(signer);
   if (!target) return signer;
   const derive = target.getSigningKey!;
   target.getSigningKey = function (credentials, region, shortDate, service) {
     // As the SDK does: a request that names no service signs for the signer's own.
-    const scope = `${sessionId(credentials)}/${shortDate}/${region}/${service || target.service}`;
+    const scope = keys.scope(credentials, shortDate, region, service || target.service);
     const kept = keys.get(scope);
-    if (kept) {
-      keep(scope, kept);
-      return Promise.resolve(kept);
-    }
+    if (kept) return Promise.resolve(kept);
     const derived = derive.call(this, credentials, region, shortDate, service);
-    derived.then((key) => keep(scope, key), () => undefined);
+    derived.then((key) => keys.keep(scope, key), () => undefined);
     return derived;
   };
   return signer;

@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createClientPool, type ClientSettings } from '../../src/aws/clients.js';
+import { SigningKeys } from '../../src/aws/signer-reuse.js';
 import { newRequestLog } from '../../src/aws/request-log.js';
 import { fakeHttp } from './fake-http.js';
 
@@ -61,11 +62,15 @@ describe('signer reuse', () => {
     }
   });
 
+  /** The SDK's own SigV4 signer class (inside EventBridge's multi-region wrapper), found through a client of its build. */
+  async function spyOnKeyDerivation(session: AwsCredentialIdentity) {
+    const probe = await (new EventBridgeClient({ region: 'eu-west-1', credentials: session }).config.signer as unknown as () => Promise<{ sigv4Signer: object }>)();
+    return vi.spyOn(Object.getPrototypeOf(probe.sigv4Signer) as { getSigningKey(...args: unknown[]): Promise<Uint8Array> }, 'getSigningKey');
+  }
+
   test('derives each session\'s key once per region and service, not once per request', async () => {
-    // The SDK's own SigV4 signer class (inside EventBridge's multi-region wrapper), found through a client of its build.
     const sessions = newSessions();
-    const probe = await (new EventBridgeClient({ region: 'eu-west-1', credentials: sessions['111111111111']! }).config.signer as unknown as () => Promise<{ sigv4Signer: object }>)();
-    const derive = vi.spyOn(Object.getPrototypeOf(probe.sigv4Signer) as { getSigningKey(...args: unknown[]): Promise<Uint8Array> }, 'getSigningKey');
+    const derive = await spyOnKeyDerivation(sessions['111111111111']!);
     await sendFromEachAccount(sessions, 3);
     expect(derive).toHaveBeenCalledTimes(2);
     await sendFromEachAccount(sessions, 1, 'us-east-1');
@@ -73,6 +78,16 @@ describe('signer reuse', () => {
     // A renewed session is a new object: its keys are derived anew.
     await sendFromEachAccount(newSessions(), 1);
     expect(derive).toHaveBeenCalledTimes(6);
+  });
+
+  test('keeps keys per pool of clients, so that they go with it when the collection ends', async () => {
+    const sessions = newSessions();
+    const derive = await spyOnKeyDerivation(sessions['111111111111']!);
+    await sendFromEachAccount(sessions, 2);
+    expect(derive).toHaveBeenCalledTimes(2);
+    // Another pool (another scan in the same process) derives the same sessions' keys anew.
+    await sendFromEachAccount(sessions, 1);
+    expect(derive).toHaveBeenCalledTimes(4);
   });
 
   test("keeps no dataset's request log once the dataset is done", async () => {
@@ -94,5 +109,33 @@ describe('signer reuse', () => {
     collectGarbage();
     expect(logRef.deref()).toBeUndefined();
     expect(sessions['222222222222']).toBeDefined();
+  });
+});
+
+describe('SigningKeys', () => {
+  const session = (): AwsCredentialIdentity => ({ accessKeyId: 'ASIA1', secretAccessKey: 'secret' });
+
+  test.each([
+    ['another session object', (k: SigningKeys, s: AwsCredentialIdentity) => k.scope({ ...s }, '20261205', 'eu-west-1', 'events')],
+    ['another date', (k: SigningKeys, s: AwsCredentialIdentity) => k.scope(s, '20261206', 'eu-west-1', 'events')],
+    ['another region', (k: SigningKeys, s: AwsCredentialIdentity) => k.scope(s, '20261205', 'us-east-1', 'events')],
+    ['another service', (k: SigningKeys, s: AwsCredentialIdentity) => k.scope(s, '20261205', 'eu-west-1', 'iam')],
+  ])('scopes a key apart for %s', (_, other) => {
+    const keys = new SigningKeys();
+    const s = session();
+    const scope = keys.scope(s, '20261205', 'eu-west-1', 'events');
+    expect(keys.scope(s, '20261205', 'eu-west-1', 'events')).toBe(scope);
+    expect(other(keys, s)).not.toBe(scope);
+  });
+
+  test('keeps the 4,096 keys used most recently', () => {
+    const keys = new SigningKeys();
+    const key = new Uint8Array(32);
+    for (let i = 0; i < 4096; i += 1) keys.keep(`scope-${i}`, key);
+    expect(keys.get('scope-0')).toBe(key);
+    keys.keep('scope-4096', key);
+    expect(keys.get('scope-0')).toBe(key);
+    expect(keys.get('scope-1')).toBeUndefined();
+    expect(keys.get('scope-4096')).toBe(key);
   });
 });
