@@ -23,8 +23,13 @@ function scriptSafe(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Array elements serialised per chunk: small enough to keep no page-sized string, large enough to stay cheap. */
-const ELEMENTS_PER_CHUNK = 500;
+/**
+ * The size a piece of an array grows to before it is written. V8 keeps strings over 128 KiB in its
+ * large-object space until a full collection: pieces of 500 elements (up to 300 KB of request IDs
+ * or evidence each, and a copy of each for escaping and one for joining) set a container's peak at
+ * 1,000 accounts (docs/performance.md). Pieces this size die young.
+ */
+const PIECE_CHARS = 16 * 1024;
 
 /**
  * An object as script-safe JSON, in pieces: each field, and each run of elements of an array field,
@@ -47,9 +52,20 @@ export function* jsonForScriptChunks(value: object): Generator<string> {
 
 function* arrayChunks(items: readonly unknown[]): Generator<string> {
   yield '[';
-  for (let start = 0; start < items.length; start += ELEMENTS_PER_CHUNK) {
-    const run = JSON.stringify(items.slice(start, start + ELEMENTS_PER_CHUNK));
-    yield `${start === 0 ? '' : ','}${scriptSafe(run.slice(1, -1))}`;
+  let piece: string[] = [];
+  let chars = 0;
+  let separator = '';
+  for (const item of items) {
+    // As in JSON.stringify of the array: an element with no JSON form is null.
+    const json = scriptSafe(JSON.stringify(item) ?? 'null');
+    piece.push(json);
+    chars += json.length + 1;
+    if (chars < PIECE_CHARS) continue;
+    yield separator + piece.join(',');
+    separator = ',';
+    piece = [];
+    chars = 0;
   }
+  if (piece.length > 0) yield separator + piece.join(',');
   yield ']';
 }
