@@ -49,6 +49,7 @@ const MAX_KEYS = 4096;
  */
 export class SigningKeys {
   private readonly keys = new Map<string, Uint8Array>();
+  /** Sessions by object, so a key is never shared between two credentials with the same key ID. */
   private readonly sessionIds = new WeakMap<AwsCredentialIdentity, number>();
   private nextSessionId = 0;
 

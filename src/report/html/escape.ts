@@ -26,8 +26,8 @@ function scriptSafe(json: string): string {
 /**
  * The size a piece of an array grows to before it is written. V8 keeps strings over 128 KiB in its
  * large-object space until a full collection: pieces of 500 elements (up to 300 KB of request IDs
- * or evidence each, and a copy of each for escaping and one for joining) set a container's peak at
- * 1,000 accounts (docs/performance.md). Pieces this size die young.
+ * or evidence each, and a copy of each for escaping and one for joining) raised the evaluation
+ * above the collection in a container (docs/performance.md). Pieces this size die young.
  */
 const PIECE_CHARS = 16 * 1024;
 
