@@ -69,9 +69,9 @@ export async function readResultsStream(runDir: string): Promise<{ results: Resu
  * known, so the file is not read once more to learn them. The head is copied as JSON would carry it
  * to the file and back, so readers see what a later `report` would read.
  */
-export function justWritten(dir: string, head: ResultsHead, count: number): { results: ResultsHead; findings: FindingSource } {
+export function justWritten(dir: string, head: ResultsHead, count: number, copier = new JsonCopier()): { results: ResultsHead; findings: FindingSource } {
   const path = join(dir, RESULTS_FILE);
-  return { results: jsonCopy('', head, new SharedParts()) as ResultsHead, findings: { count, each: () => findingLines(path) } };
+  return { results: copier.copy(head), findings: { count, each: () => findingLines(path) } };
 }
 
 /**
@@ -108,14 +108,28 @@ function parseHead(text: string): unknown {
 /**
  * JSON.parse(JSON.stringify(value)) without the text in between: at 1,000 accounts that text was
  * 7 MB, held in V8's large-object space until its next full collection, just as the reports began.
+ * What one copier made it takes back as it is: the evaluation copies each account's requirement
+ * rows as they are made, and the 1,000-account run's 19,000 rows were held twice (issue 14).
  */
-function jsonCopy(key: string, value: unknown, shared: SharedParts): unknown {
+export class JsonCopier {
+  private readonly shared = new SharedParts();
+  private readonly made = new WeakSet<object>();
+
+  copy<T>(value: T): T {
+    const copied = jsonCopy('', value, this.shared, this.made);
+    if (typeof copied === 'object' && copied !== null) this.made.add(copied);
+    return copied as T;
+  }
+}
+
+function jsonCopy(key: string, value: unknown, shared: SharedParts, made: WeakSet<object>): unknown {
+  if (typeof value === 'object' && value !== null && made.has(value)) return value;
   const plain = hasToJson(value) ? value.toJSON(key) : value;
-  if (Array.isArray(plain)) return shared.keep(key, Array.from(plain, (item, index) => jsonCopy(String(index), item, shared) ?? null));
+  if (Array.isArray(plain)) return shared.keep(key, Array.from(plain, (item, index) => jsonCopy(String(index), item, shared, made) ?? null));
   if (typeof plain === 'object' && plain !== null) {
     const copy: Record<string, unknown> = {};
     for (const [name, item] of Object.entries(plain)) {
-      const copied = jsonCopy(name, item, shared);
+      const copied = jsonCopy(name, item, shared, made);
       if (copied !== undefined) copy[name] = copied;
     }
     return copy;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Results } from '../../src/contract/results.js';
 import { writeChunks } from '../../src/snapshot/chunk-writer.js';
-import { justWritten, readResultsStream, resultsJsonChunks } from '../../src/snapshot/results-file.js';
+import { JsonCopier, justWritten, readResultsStream, resultsJsonChunks } from '../../src/snapshot/results-file.js';
 import { finding, results } from '../ops/fixtures.js';
 
 const RESULTS: Results = results({
@@ -54,6 +54,19 @@ describe('the head the reports hold', () => {
 });
 
 describe('justWritten', () => {
+  it('takes back the rows its copier made as they are, so the evaluation holds each row once', async () => {
+    const row = (accountId: string) => ({ requirementId: 'SUP-001', scope: 'account' as const, accountId, status: 'PASS' as const, checkIds: ['support-plan'], reason: '1 of 1 findings pass' });
+    const made = [row('111111111111'), row('222222222222')];
+    const copier = new JsonCopier();
+    const kept = made.map((r) => copier.copy(r));
+    const { results } = justWritten(await writtenWith(kept), { ...RESULTS, requirements: kept }, 2, copier);
+    expect(results.requirements).toEqual(made);
+    results.requirements.forEach((r, i) => expect(r).toBe(kept[i]));
+    expect(kept[0]).not.toBe(made[0]);
+    expect(kept[0]!.checkIds).toBe(kept[1]!.checkIds);
+  });
+
+
   it('gives the head back as JSON would carry it to the file and back', async () => {
     // eslint-disable-next-line no-sparse-arrays
     const head = { ...RESULTS, when: new Date(0), gone: undefined, odd: [undefined, () => 1, Number.NaN, , 'x'], nested: { n: Infinity, ok: true, none: null } };
