@@ -13,8 +13,8 @@ import type { DeploymentModel, Finding, FindingSource, ProductionScope, Requirem
 import { writeChunks } from '../snapshot/chunk-writer.js';
 import { JsonCopier, justWritten, resultsJsonChunks } from '../snapshot/results-file.js';
 import { redact } from '../snapshot/redact.js';
-import { DATASETS_DIR, judgedManifest, RESULTS_FILE, type JudgedManifest } from '../snapshot/manifest.js';
-import { hasDatasetsFile, readAccountDatasets, readManifest } from '../snapshot/reader.js';
+import { DATASETS_DIR, RESULTS_FILE, type JudgedManifest } from '../snapshot/manifest.js';
+import { hasDatasetsFile, readAccountDatasets, readJudgedManifest } from '../snapshot/reader.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 
 export interface EvaluateRequest {
@@ -70,7 +70,7 @@ async function withMissingEvidence(runDir: string, manifest: JudgedManifest): Pr
  */
 export async function evaluateRunDir(request: EvaluateRequest): Promise<Evaluated> {
   const vocabulary = runVocabulary();
-  const manifest = await withMissingEvidence(request.runDir, judgedManifest(await readManifest(request.runDir, vocabulary)));
+  const manifest = await withMissingEvidence(request.runDir, await readJudgedManifest(request.runDir, vocabulary));
   const source: EvidenceSource = { manifest, datasets: (accountId) => readAccountDatasets(request.runDir, accountId, vocabulary) };
   const applicable = new Set(
     request.checklist.requirements.filter((r) => applicabilityOf(r, request.deploymentModel, request.settings).applies).map((r) => r.id),

@@ -6,13 +6,12 @@ import type { AnyCheck } from '../contract/check.js';
 import { runVocabulary } from '../collect/vocabulary.js';
 import { checkSummaries } from '../report/check-summary.js';
 import type { ReportInput } from '../report/types.js';
-import { judgedManifest } from '../snapshot/manifest.js';
-import { readManifest } from '../snapshot/reader.js';
+import { readJudgedManifest } from '../snapshot/reader.js';
 import { readResultsStream, readResultsStreamFor } from '../snapshot/results-file.js';
 
 /** The run's results for `checklistId` (default: its primary, at the top of the run directory). */
 export async function loadReportInput(runDir: string, checks: readonly AnyCheck[], baselineDir?: string, checklistId?: string): Promise<ReportInput> {
-  const manifest = judgedManifest(await readManifest(runDir, runVocabulary()));
+  const manifest = await readJudgedManifest(runDir, runVocabulary());
   const { results, findings } = checklistId ? await readResultsStreamFor(runDir, checklistId) : await readResultsStream(runDir);
   const checklist = getChecklist(`${results.checklist.id}@${results.checklist.version}`);
   return {

@@ -33,14 +33,6 @@ export type JudgedAccount = Omit<ManifestAccount, 'calls'>;
 /** The manifest as the evaluation and the reports hold it, without what only the file needs. */
 export type JudgedManifest = Omit<Manifest, 'accounts'> & { accounts: JudgedAccount[] };
 
-/**
- * A manifest read from a run, as the evaluation and the reports hold it. Nothing after the
- * collection reads the per-service call counts, and at 1,000 accounts they are 36,000 objects.
- */
-export function judgedManifest(manifest: Manifest): JudgedManifest {
-  return { ...manifest, accounts: manifest.accounts.map(({ calls: _fileOnly, ...account }) => account) };
-}
-
 /** What the scan was asked to reach, so `--resume` can refuse a different request. */
 export interface ScanSelection {
   /** `--accounts`, sorted; absent with `--org` or for the caller's own account. */

@@ -8,8 +8,9 @@ import type { DatasetRecord } from '../contract/record.js';
 import { SnapshotError } from '../errors.js';
 import { assertInside, datasetsFile } from './layout.js';
 import { fileLines } from './lines.js';
-import { MANIFEST_FILE, type Manifest } from './manifest.js';
-import { validManifest, validRecord, type Vocabulary } from './validate.js';
+import { MANIFEST_FILE, type JudgedManifest, type Manifest, type ManifestAccount } from './manifest.js';
+import { manifestLayout } from './manifest-layout.js';
+import { ManifestEntries, validManifest, validManifestHead, validRecord, type Vocabulary } from './validate.js';
 
 async function assertDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
@@ -17,21 +18,69 @@ async function assertDirectory(dir: string): Promise<void> {
 }
 
 export async function readManifest(dir: string, vocabulary: Vocabulary): Promise<Manifest> {
+  return readManifestAs(dir, vocabulary, (account) => account);
+}
+
+/**
+ * The manifest as the evaluation and the reports hold it. Nothing after the collection reads the
+ * per-service call counts (36,000 objects at 1,000 accounts), so each entry's are dropped as it is read.
+ */
+export async function readJudgedManifest(dir: string, vocabulary: Vocabulary): Promise<JudgedManifest> {
+  return readManifestAs(dir, vocabulary, ({ calls: _fileOnly, ...account }) => account);
+}
+
+type ManifestOf<A> = Omit<Manifest, 'accounts'> & { accounts: A[] };
+
+/**
+ * The manifest, each account entry checked and turned by `keep` as it is parsed. In the writer's
+ * layout the head is parsed and checked first (so a file that is not a manifest is refused as
+ * such), then one entry at a time; any other layout is parsed whole.
+ */
+async function readManifestAs<A>(dir: string, vocabulary: Vocabulary, keep: (account: ManifestAccount) => A): Promise<ManifestOf<A>> {
   await assertDirectory(dir);
   const path = join(dir, MANIFEST_FILE);
   if (!(await stat(path).catch(() => undefined))?.isFile()) throw new SnapshotError(`snapshot has no ${MANIFEST_FILE}: ${path}`);
   await assertInside(dir, path);
-  const text = await readFile(path, 'utf8');
-  let value: unknown;
+  const bytes = await readFile(path);
+  const layout = manifestLayout(bytes);
+  const head = layout && parsedOrUndefined(layout.head);
+  // A head that still holds entries was not in the layout after all: it is parsed whole too.
+  if (!layout || !hasNoAccounts(head)) {
+    const manifest = validManifest(ofSchemaVersion1(path, jsonOf(path, bytes.toString('utf8'))), vocabulary, path);
+    return { ...manifest, accounts: manifest.accounts.map(keep) };
+  }
+  const checked = validManifestHead(ofSchemaVersion1(path, head), vocabulary, path);
+  const entries = new ManifestEntries(vocabulary, path);
+  const accounts = Array.from({ length: layout.count }, (_, index) => keep(entries.check(jsonOf(path, layout.entry(index)), index)));
+  return { ...checked, accounts };
+}
+
+function hasNoAccounts(head: unknown): boolean {
+  const accounts = (head as { accounts?: unknown } | null | undefined)?.accounts;
+  return Array.isArray(accounts) && accounts.length === 0;
+}
+
+function parsedOrUndefined(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonOf(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch (err) {
     throw new SnapshotError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
+}
+
+function ofSchemaVersion1(path: string, value: unknown): unknown {
   if ((value as { schemaVersion?: unknown } | null)?.schemaVersion !== 1) {
     throw new SnapshotError(`${path} is not a partner-audit manifest (schemaVersion 1)`);
   }
-  return validManifest(value, vocabulary, path);
+  return value;
 }
 
 /** Whether the account has a datasets file (an account that was never reached has none); one reached through a link out of the run is refused. */

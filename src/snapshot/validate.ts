@@ -8,7 +8,7 @@ import { ACCOUNT_ID } from '../contract/identifiers.js';
 import { DATASET_ERROR_KINDS, type DatasetRecord } from '../contract/record.js';
 import { ACCOUNT_STATUSES, GLOBAL } from '../contract/status.js';
 import { SnapshotError } from '../errors.js';
-import type { Manifest } from './manifest.js';
+import type { Manifest, ManifestAccount } from './manifest.js';
 
 /** The names a run may use: every region the SDK knows and every dataset this version collects. */
 export interface Vocabulary {
@@ -27,9 +27,9 @@ function regionOf(vocabulary: Vocabulary, allowGlobal = false) {
   });
 }
 
-function manifestSchema(vocabulary: Vocabulary) {
+function accountSchema(vocabulary: Vocabulary) {
   const region = regionOf(vocabulary);
-  const account = z.looseObject({
+  return z.looseObject({
     accountId,
     name: z.string().optional(),
     tags: z.record(z.string(), z.string()).optional(),
@@ -42,6 +42,11 @@ function manifestSchema(vocabulary: Vocabulary) {
     finishedAt: z.string().optional(),
     stoppedBy: z.literal('deadline').optional(),
   });
+}
+
+/** Everything but the account entries, which are checked one at a time. */
+function manifestHeadSchema(vocabulary: Vocabulary) {
+  const region = regionOf(vocabulary);
   const selection = z.looseObject({
     accounts: z.array(accountId).optional(),
     organization: z
@@ -54,31 +59,23 @@ function manifestSchema(vocabulary: Vocabulary) {
       .optional(),
     regions: z.array(region).optional(),
   });
-  return z
-    .looseObject({
-      schemaVersion: z.literal(1),
-      tool: z.looseObject({ name: z.string(), version: z.string() }),
-      runId: z.string(),
-      checklist: z.looseObject({ id: z.string(), version: z.string() }),
-      checklists: z.array(z.looseObject({ id: z.string(), version: z.string() })).min(1).optional(),
-      configHash: z.string(),
-      callerIdentity: z.looseObject({ accountId, arn: z.string() }).optional(),
-      startedAt: z.string(),
-      finishedAt: z.string().optional(),
-      complete: z.boolean(),
-      shard: z.looseObject({ index: z.number().int(), count: z.number().int() }).optional(),
-      selection: selection.optional(),
-      deadline: z.string().optional(),
-      accounts: z.array(account),
-      totals: counts,
-    })
-    .superRefine((m, ctx) => {
-      const seen = new Set<string>();
-      m.accounts.forEach((a, index) => {
-        if (seen.has(a.accountId)) ctx.addIssue({ code: 'custom', path: ['accounts', index, 'accountId'], message: `${a.accountId} is listed twice` });
-        seen.add(a.accountId);
-      });
-    });
+  return z.looseObject({
+    schemaVersion: z.literal(1),
+    tool: z.looseObject({ name: z.string(), version: z.string() }),
+    runId: z.string(),
+    checklist: z.looseObject({ id: z.string(), version: z.string() }),
+    checklists: z.array(z.looseObject({ id: z.string(), version: z.string() })).min(1).optional(),
+    configHash: z.string(),
+    callerIdentity: z.looseObject({ accountId, arn: z.string() }).optional(),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    complete: z.boolean(),
+    shard: z.looseObject({ index: z.number().int(), count: z.number().int() }).optional(),
+    selection: selection.optional(),
+    deadline: z.string().optional(),
+    accounts: z.array(z.unknown()),
+    totals: counts,
+  });
 }
 
 function recordSchema(vocabulary: Vocabulary) {
@@ -113,24 +110,61 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(top level)';
 }
 
-function check<T>(schema: z.ZodType, value: unknown, where: string): T {
+function check<T>(schema: z.ZodType, value: unknown, where: string, at: readonly PropertyKey[] = []): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return value as T;
   const issue = parsed.error.issues[0]!;
-  throw new SnapshotError(`${where}: ${fieldPath(issue.path)}: ${issue.message.replace(/^Invalid input: /, '')}`);
+  throw new SnapshotError(`${where}: ${fieldPath([...at, ...issue.path])}: ${issue.message.replace(/^Invalid input: /, '')}`);
 }
 
-const schemas = new WeakMap<Vocabulary, { manifest: z.ZodType; record: z.ZodType }>();
+interface Schemas {
+  manifestHead: z.ZodType;
+  account: z.ZodType;
+  record: z.ZodType;
+}
 
-function schemasFor(vocabulary: Vocabulary): { manifest: z.ZodType; record: z.ZodType } {
+const schemas = new WeakMap<Vocabulary, Schemas>();
+
+function schemasFor(vocabulary: Vocabulary): Schemas {
   let built = schemas.get(vocabulary);
-  if (!built) schemas.set(vocabulary, (built = { manifest: manifestSchema(vocabulary), record: recordSchema(vocabulary) }));
+  if (!built) {
+    built = { manifestHead: manifestHeadSchema(vocabulary), account: accountSchema(vocabulary), record: recordSchema(vocabulary) };
+    schemas.set(vocabulary, built);
+  }
   return built;
 }
 
 /** The manifest as read, once every field holds what it should; `where` names the file in errors. */
 export function validManifest(value: unknown, vocabulary: Vocabulary, where: string): Manifest {
-  return check<Manifest>(schemasFor(vocabulary).manifest, value, where);
+  const manifest = validManifestHead(value, vocabulary, where) as Manifest;
+  const entries = new ManifestEntries(vocabulary, where);
+  manifest.accounts.forEach((entry, index) => entries.check(entry, index));
+  return manifest;
+}
+
+/** Every field but the account entries' (ManifestEntries checks those). */
+export function validManifestHead(value: unknown, vocabulary: Vocabulary, where: string): Omit<Manifest, 'accounts'> & { accounts: unknown[] } {
+  return check(schemasFor(vocabulary).manifestHead, value, where);
+}
+
+/** A manifest's account entries, checked one at a time in file order; an account listed twice is refused. */
+export class ManifestEntries {
+  private readonly seen = new Set<string>();
+  private readonly schema: z.ZodType;
+
+  constructor(
+    vocabulary: Vocabulary,
+    private readonly where: string,
+  ) {
+    this.schema = schemasFor(vocabulary).account;
+  }
+
+  check(value: unknown, index: number): ManifestAccount {
+    const account = check<ManifestAccount>(this.schema, value, this.where, ['accounts', index]);
+    if (this.seen.has(account.accountId)) throw new SnapshotError(`${this.where}: accounts[${index}].accountId: ${account.accountId} is listed twice`);
+    this.seen.add(account.accountId);
+    return account;
+  }
 }
 
 /** The record as read, once every field holds what it should; `where` names the file and line. */
