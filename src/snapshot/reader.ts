@@ -9,7 +9,7 @@ import { SnapshotError } from '../errors.js';
 import { assertInside, datasetsFile } from './layout.js';
 import { fileLines } from './lines.js';
 import { MANIFEST_FILE, type JudgedManifest, type Manifest, type ManifestAccount } from './manifest.js';
-import { manifestLayout } from './manifest-layout.js';
+import { scanManifest } from './manifest-layout.js';
 import { ManifestEntries, validManifest, validManifestHead, validRecord, type Vocabulary } from './validate.js';
 
 async function assertDirectory(dir: string): Promise<void> {
@@ -33,25 +33,27 @@ type ManifestOf<A> = Omit<Manifest, 'accounts'> & { accounts: A[] };
 
 /**
  * The manifest, each account entry checked and turned by `keep` as it is parsed. In the writer's
- * layout the head is parsed and checked first (so a file that is not a manifest is refused as
- * such), then one entry at a time; any other layout is parsed whole.
+ * layout the file is read twice in chunks: for its head, parsed and checked first (so a file that is
+ * not a manifest is refused as such), then for its entries, one at a time. Any other layout is
+ * parsed whole.
  */
 async function readManifestAs<A>(dir: string, vocabulary: Vocabulary, keep: (account: ManifestAccount) => A): Promise<ManifestOf<A>> {
   await assertDirectory(dir);
   const path = join(dir, MANIFEST_FILE);
   if (!(await stat(path).catch(() => undefined))?.isFile()) throw new SnapshotError(`snapshot has no ${MANIFEST_FILE}: ${path}`);
   await assertInside(dir, path);
-  const bytes = await readFile(path);
-  const layout = manifestLayout(bytes);
-  const head = layout && parsedOrUndefined(layout.head);
+  const headText = await scanManifest(path);
+  const head = headText === undefined ? undefined : parsedOrUndefined(headText);
   // A head that still holds entries was not in the layout after all: it is parsed whole too.
-  if (!layout || !hasNoAccounts(head)) {
-    const manifest = validManifest(ofSchemaVersion1(path, jsonOf(path, bytes.toString('utf8'))), vocabulary, path);
+  if (!hasNoAccounts(head)) {
+    const manifest = validManifest(ofSchemaVersion1(path, jsonOf(path, await readFile(path, 'utf8'))), vocabulary, path);
     return { ...manifest, accounts: manifest.accounts.map(keep) };
   }
   const checked = validManifestHead(ofSchemaVersion1(path, head), vocabulary, path);
   const entries = new ManifestEntries(vocabulary, path);
-  const accounts = Array.from({ length: layout.count }, (_, index) => keep(entries.check(jsonOf(path, layout.entry(index)), index)));
+  const accounts: A[] = [];
+  const again = await scanManifest(path, (text, index) => accounts.push(keep(entries.check(jsonOf(path, text), index))));
+  if (again === undefined) throw new SnapshotError(`${path} changed while it was read`);
   return { ...checked, accounts };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runVocabulary } from '../../src/collect/vocabulary.js';
 import type { Manifest, ManifestAccount } from '../../src/snapshot/manifest.js';
-import { manifestLayout } from '../../src/snapshot/manifest-layout.js';
+import { scanManifest } from '../../src/snapshot/manifest-layout.js';
 import { manifestText } from '../../src/snapshot/manifest-text.js';
 import { readJudgedManifest, readManifest } from '../../src/snapshot/reader.js';
 import { manifestFixture } from './fixtures.js';
@@ -77,14 +77,26 @@ describe('reading manifest.json', () => {
   });
 });
 
-describe('manifestLayout', () => {
-  it('gives the head with an empty account list and each entry’s text, in file order', () => {
-    const layout = manifestLayout(Buffer.from([...manifestText(MANIFEST)].join('')));
-    expect(JSON.parse(layout!.head)).toStrictEqual({ ...MANIFEST, accounts: [] });
-    expect(Array.from({ length: layout!.count }, (_, i) => JSON.parse(layout!.entry(i)))).toStrictEqual(MANIFEST.accounts);
+describe('scanManifest', () => {
+  const path = async (text: string) => join(await runWith(text), 'manifest.json');
+
+  it('gives the head with an empty account list and each entry’s text, in file order, across chunk boundaries', async () => {
+    // Long names put entries across the reader's 64 KB chunks, and a multi-byte character on the boundaries.
+    const big = { ...MANIFEST, runId: 'ü'.repeat(40_000), accounts: MANIFEST.accounts.map((a) => ({ ...a, name: `€${'x'.repeat(30_000)}` })) };
+    for (const manifest of [MANIFEST, big]) {
+      const entries: unknown[] = [];
+      const head = await scanManifest(await path([...manifestText(manifest)].join('')), (text, index) => entries.push([JSON.parse(text), index]));
+      expect(JSON.parse(head!)).toStrictEqual({ ...manifest, accounts: [] });
+      expect(entries).toStrictEqual(manifest.accounts.map((a, i) => [a, i]));
+    }
   });
 
-  it.each(LAYOUTS.slice(1, 4))('leaves a file %s to be parsed whole', (_name, layout) => {
-    expect(manifestLayout(Buffer.from(layout(MANIFEST)))).toBeUndefined();
+  it.each(LAYOUTS.slice(1, 4))('leaves a file %s to be parsed whole', async (_name, layout) => {
+    expect(await scanManifest(await path(layout(MANIFEST)))).toBeUndefined();
+  });
+
+  it('leaves a file cut short inside its account list to be parsed whole', async () => {
+    const text = [...manifestText(MANIFEST)].join('');
+    expect(await scanManifest(await path(text.slice(0, text.indexOf('"totals"') - 8)))).toBeUndefined();
   });
 });
