@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_SCRIPT } from '../../src/report/html/client.js';
 import { EVIDENCE_MAX_CHARS, EVIDENCE_OMITTED, type ReportData } from '../../src/report/html/data.js';
 import { esc, jsonForScriptChunks } from '../../src/report/html/escape.js';
-import { FULL_LIST_FILE, HTML_MAX_FINDINGS, htmlReporter, renderHtmlReport } from '../../src/report/html/index.js';
+import { CSV_CHARS_PER_CALL, csvPieces, FULL_LIST_FILE, HTML_MAX_FINDINGS, htmlReporter, renderHtmlReport } from '../../src/report/html/index.js';
+import { stringify } from '../../src/vendor/csv-stringify.js';
+import { neutralizeFormula } from '../../src/report/csv.js';
 import { STYLES } from '../../src/report/html/styles.js';
 import { findingId } from '../../src/report/findings.js';
 import { EXPECTED, HOSTILE_IMG, HOSTILE_SCRIPT, largeReportInput, reportInput, withBaseline } from '../fixtures/report-input.js';
@@ -51,6 +53,28 @@ describe('esc and jsonForScriptChunks', () => {
     const largestElement = Math.max(...rows.map((row) => scriptSafe(JSON.stringify(row) ?? 'null').length));
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(16 * 1024 + largestElement + 1);
     expect(pieces.length).toBeGreaterThan(JSON.stringify(rows).length / (32 * 1024));
+  });
+});
+
+describe('csvPieces (findings.csv)', () => {
+  // V8 keeps a string past Latin-1 at two bytes a character, and strings over 128 KiB in its
+  // large-object space until a full collection.
+  const storedBytes = (text: string) => text.length * (/[^\u0000-\u00ff]/.test(text) ? 2 : 1);
+
+  it.each([
+    ['short rows', (i: number) => [`acct-${i}`, 'PASS', `ok ${i}`]],
+    ['long rows with an arrow', (i: number) => [`acct-${i}`, 'FAIL', `rule → target ${'x'.repeat(3000)}`, i % 7 === 0 ? '=HYPERLINK("x")' : 'y']],
+  ])('writes what one csv-stringify call would, in pieces that stay out of the large-object space (%s)', async (_name, row) => {
+    const rows = Array.from({ length: 500 }, (_, i) => row(i));
+    async function* each() {
+      yield* rows;
+    }
+    const pieces: string[] = [];
+    for await (const piece of csvPieces(each())) pieces.push(piece);
+    expect(pieces.join('')).toBe(stringify(rows.map((r) => r.map(neutralizeFormula))));
+    const longestRow = Math.max(...rows.map((r) => r.join('').length));
+    for (const piece of pieces) expect(storedBytes(piece)).toBeLessThan(128 * 1024);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(CSV_CHARS_PER_CALL + 2 * longestRow);
   });
 });
 

@@ -122,25 +122,38 @@ function renderCapNote(data: ReportData, total: number): string {
 
 /**
  * csv-stringify sets itself up on every call, so it gets a batch of rows, not one. A batch's text
- * (about 1 KB a row) stays under V8's large-object size, 128 KiB: larger strings are kept in the
- * old generation until a full collection, and 200-row batches grew a 1,000-account scan by 50 MB.
+ * stays under V8's large-object size, 128 KiB: larger strings are kept in the old generation until
+ * a full collection, and 200-row batches grew a 1,000-account scan by 50 MB. Rows run from 0.6 to
+ * 3 KB, and one character past Latin-1 (the messages' `→`) makes V8 store the whole text at two
+ * bytes a character, so a batch also ends at CSV_CHARS_PER_CALL: 50 long rows with an arrow were
+ * 150 KB, and in a 512 MB container they held 5–7 MB in the large-object space (issue 14).
  */
 const CSV_ROWS_PER_CALL = 50;
+export const CSV_CHARS_PER_CALL = 32 * 1024;
+
+/** The rows as CSV (formulas neutralized), in pieces of one csv-stringify call each. */
+export async function* csvPieces(rows: AsyncIterable<string[]>): AsyncGenerator<string> {
+  let batch: string[][] = [];
+  let chars = 0;
+  for await (const row of rows) {
+    const cells = row.map(neutralizeFormula);
+    batch.push(cells);
+    for (const cell of cells) chars += cell.length;
+    if (batch.length === CSV_ROWS_PER_CALL || chars >= CSV_CHARS_PER_CALL) {
+      yield stringify(batch);
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) yield stringify(batch);
+}
 
 /** Every finding, one row each, in the Findings sheet's columns; streamed to the file. */
 async function writeFindingsCsv(input: ReportInput, path: string): Promise<void> {
   const { columns, rows } = findingsTable(input.findings.each(), input.checks);
   async function* lines(): AsyncGenerator<string> {
     yield stringify([columns.map((c) => c.header)], { bom: true });
-    let batch: string[][] = [];
-    for await (const row of rows) {
-      batch.push(row.map(neutralizeFormula));
-      if (batch.length === CSV_ROWS_PER_CALL) {
-        yield stringify(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield stringify(batch);
+    yield* csvPieces(rows);
   }
   const partial = `${path}.partial`;
   await writeChunks(partial, lines());
