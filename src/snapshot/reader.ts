@@ -10,6 +10,7 @@ import { assertInside, datasetsFile } from './layout.js';
 import { fileLines } from './lines.js';
 import { MANIFEST_FILE, type JudgedManifest, type Manifest, type ManifestAccount } from './manifest.js';
 import { scanManifest } from './manifest-layout.js';
+import { parseJson } from './parse-json.js';
 import { ManifestEntries, validManifest, validManifestHead, validRecord, type Vocabulary } from './validate.js';
 
 async function assertDirectory(dir: string): Promise<void> {
@@ -46,13 +47,13 @@ async function readManifestAs<A>(dir: string, vocabulary: Vocabulary, keep: (acc
   const head = headText === undefined ? undefined : parsedOrUndefined(headText);
   // A head that still holds entries was not in the layout after all: it is parsed whole too.
   if (!hasNoAccounts(head)) {
-    const manifest = validManifest(ofSchemaVersion1(path, jsonOf(path, await readFile(path, 'utf8'))), vocabulary, path);
+    const manifest = validManifest(ofSchemaVersion1(path, parseJson(path, await readFile(path, 'utf8'))), vocabulary, path);
     return { ...manifest, accounts: manifest.accounts.map(keep) };
   }
   const checked = validManifestHead(ofSchemaVersion1(path, head), vocabulary, path);
   const entries = new ManifestEntries(vocabulary, path);
   const accounts: A[] = [];
-  const again = await scanManifest(path, (text, index) => accounts.push(keep(entries.check(jsonOf(path, text), index))));
+  const again = await scanManifest(path, (text, index) => accounts.push(keep(entries.check(parseJson(path, text), index))));
   if (again === undefined) throw new SnapshotError(`${path} changed while it was read`);
   return { ...checked, accounts };
 }
@@ -67,14 +68,6 @@ function parsedOrUndefined(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return undefined;
-  }
-}
-
-function jsonOf(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new SnapshotError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
 }
 

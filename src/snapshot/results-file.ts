@@ -8,6 +8,7 @@ import { RESULTS_SCHEMA_VERSION, type Finding, type FindingSource, type Results,
 import { SnapshotError } from '../errors.js';
 import { assertInside, CHECKLISTS_DIR } from './layout.js';
 import { fileLines } from './lines.js';
+import { parseJson } from './parse-json.js';
 import { RESULTS_FILE } from './manifest.js';
 
 /** The results file's parts in file order; `tail` is called once the findings are exhausted. */
@@ -47,7 +48,7 @@ async function* arrayField(key: string, items: Iterable<unknown> | AsyncIterable
 
 export async function readResults(runDir: string): Promise<Results> {
   const path = await resultsPath(runDir);
-  return checked(path, parse(path, await readFile(path, 'utf8')));
+  return checked(path, parseJson(path, await readFile(path, 'utf8')));
 }
 
 /** The results' head and a stream of their findings, read from the file each time it is iterated. */
@@ -205,14 +206,6 @@ async function resultsPath(runDir: string): Promise<string> {
   }
   await assertInside(runDir, path);
   return path;
-}
-
-function parse(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new SnapshotError(`${path} is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 function checked<T extends ResultsHead>(path: string, parsed: unknown): T {
