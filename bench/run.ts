@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configSchema } from '../src/config/schema.js';
 import { measureBareInChild, type BareWindow } from './bare-process.js';
+import type { LiveHeap } from './live-heap.js';
 import { scanInChild, type ScanFigures } from './scan-process.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { accountId, BENCH_EVIDENCE_BUCKET, DEFAULT_REGIONS, EXTERNAL_ID, syntheticOrganization, type SyntheticOptions } from './synthetic-org.js';
@@ -106,6 +107,13 @@ function line(label: string, value: string): void {
   console.log(`  ${label.padEnd(24)} ${value}`);
 }
 
+/** The heap limit tells how much headroom V8 allows itself: far more on a large host than in a container. */
+function liveHeapLine(heap: LiveHeap, limitMb?: number): string {
+  const limit = limitMb === undefined ? '' : `; V8's heap limit ${limitMb.toFixed(0)} MB`;
+  if (heap.fullCollections === 0) return `no full collection${limit}`;
+  return `median ${heap.medianMb.toFixed(0)}, max ${heap.maxMb.toFixed(0)} MB after ${heap.fullCollections} full collection${heap.fullCollections === 1 ? '' : 's'} (old generation)${limit}`;
+}
+
 const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
 
 function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFigures[], served: { requests: number; throttled: number; uploads: number }, loads: string[]): void {
@@ -125,6 +133,8 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   const stages = `collect, evaluate, report json,html,markdown${opts.upload ? ', upload' : ''}`;
   line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (${stages}; one process, no heap flag)`);
   line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
+  line('live heap, collection', liveHeapLine(scan.liveHeap.collection, scan.heapLimitMb));
+  line('live heap, evaluation', liveHeapLine(scan.liveHeap.evaluation));
   line('peak RSS, bare SDK', `${Math.max(...bare.map((b) => b.peakRssMb)).toFixed(0)} MB (the yardstick's own process)`);
   line('node', `${opts.scanNode ?? process.execPath} (runs the scan and the yardstick)`);
   line('accounts', statuses);

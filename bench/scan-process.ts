@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import { ALL_CHECKS } from '../checks/index.js';
 import { runScanPipeline } from '../src/run/scan.js';
 import type { FindingSource } from '../src/contract/results.js';
+import { heapLimitMb, summarizeLiveHeap, watchLiveHeap, type LiveHeap } from './live-heap.js';
 
 export interface ScanJob {
   outDir: string;
@@ -34,6 +35,10 @@ export interface ScanFigures {
   peakRssMb: number;
   /** The same when the collection finished: tells whether collection or evaluation set the peak. */
   collectPeakRssMb: number;
+  /** The old generation after each full collection, in the collection and after it. */
+  liveHeap: { collection: LiveHeap; evaluation: LiveHeap };
+  /** V8's heap size limit, which Node sets from the host's or the container's memory. */
+  heapLimitMb: number;
   accounts: Record<string, number>;
   requests: number;
   retries: number;
@@ -65,9 +70,11 @@ async function childMain(job: ScanJob): Promise<void> {
   const started = performance.now();
   const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
   const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
-  let collected = { wallMs: 0, cpuMs: 0, peakRssMb: 0 };
+  const liveHeap = watchLiveHeap();
+  let collected = { wallMs: 0, cpuMs: 0, peakRssMb: 0, liveHeap: summarizeLiveHeap([]) };
   const events = {
-    scanFinished: () => (collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), peakRssMb: peakRssMb() }),
+    scanFinished: () =>
+      (collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), peakRssMb: peakRssMb(), liveHeap: liveHeap.take() }),
   };
   const outcome = await runScanPipeline(
     {
@@ -82,6 +89,8 @@ async function childMain(job: ScanJob): Promise<void> {
     events,
   );
   const wallMs = performance.now() - started;
+  const evaluationHeap = liveHeap.take();
+  liveHeap.stop();
   const { totals } = outcome.manifest;
   const figures: ScanFigures = {
     wallMs,
@@ -90,6 +99,8 @@ async function childMain(job: ScanJob): Promise<void> {
     collectCpuMs: collected.cpuMs,
     peakRssMb: peakRssMb(),
     collectPeakRssMb: collected.peakRssMb,
+    liveHeap: { collection: collected.liveHeap, evaluation: evaluationHeap },
+    heapLimitMb: heapLimitMb(),
     accounts: countBy(outcome.manifest.accounts, (a) => a.status),
     requests: totals.requests,
     retries: totals.retries,
