@@ -6,7 +6,7 @@
 // Prints plain lines a person can quote; docs/performance.md explains each figure.
 //   node dist/bench/run.js [--sizes 100,1000] [--regions 4] [--baseline-seconds 20]
 //                          [--accounts-in-parallel n] [--bare-in-flight n] [--cpu-prof dir] [--scan-node path]
-//                          [--quick] [--keep]
+//                          [--live-heap] [--quick] [--keep]
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -40,6 +40,8 @@ interface Options {
   keep: boolean;
   /** The scan uploads its run directory to the fake S3, as a scheduled `scan --upload` does. */
   upload: boolean;
+  /** Prints the old generation after each full collection (`bench/live-heap.ts`). */
+  liveHeap: boolean;
 }
 
 function options(): Options {
@@ -53,6 +55,7 @@ function options(): Options {
       'cpu-prof': { type: 'string' },
       'scan-node': { type: 'string' },
       upload: { type: 'boolean', default: false },
+      'live-heap': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -76,6 +79,7 @@ function options(): Options {
     baselineSeconds,
     keep: values.keep,
     upload: values.upload,
+    liveHeap: values['live-heap'],
     ...(parallel ? { accountsInParallel: parallel } : {}),
     bareInFlight: bareInFlight ?? configSchema.parse({}).concurrency.requestsInFlight,
     ...(profile ? { cpuProfileDir: profile } : {}),
@@ -107,11 +111,10 @@ function line(label: string, value: string): void {
   console.log(`  ${label.padEnd(24)} ${value}`);
 }
 
-/** The heap limit tells how much headroom V8 allows itself: far more on a large host than in a container. */
-function liveHeapLine(heap: LiveHeap, limitMb?: number): string {
-  const limit = limitMb === undefined ? '' : `; V8's heap limit ${limitMb.toFixed(0)} MB`;
-  if (heap.fullCollections === 0) return `no full collection${limit}`;
-  return `median ${heap.medianMb.toFixed(0)}, max ${heap.maxMb.toFixed(0)} MB after ${heap.fullCollections} full collection${heap.fullCollections === 1 ? '' : 's'} (old generation)${limit}`;
+function liveHeapLine(heap: LiveHeap): string {
+  if (heap.fullCollections === 0) return 'no full collection';
+  const collections = `${heap.fullCollections} full collection${heap.fullCollections === 1 ? '' : 's'}`;
+  return `median ${heap.medianMb.toFixed(0)}, max ${heap.maxMb.toFixed(0)} MB after ${collections} (old generation)`;
 }
 
 const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -133,8 +136,11 @@ function report(accounts: number, opts: Options, scan: ScanFigures, bare: BareFi
   const stages = `collect, evaluate, report json,html,markdown${opts.upload ? ', upload' : ''}`;
   line('peak RSS, whole scan', `${scan.peakRssMb.toFixed(0)} MB (${stages}; one process, no heap flag)`);
   line('peak RSS, collection', `${scan.collectPeakRssMb.toFixed(0)} MB (the same process when the collection finished)`);
-  line('live heap, collection', liveHeapLine(scan.liveHeap.collection, scan.heapLimitMb));
-  line('live heap, evaluation', liveHeapLine(scan.liveHeap.evaluation));
+  line('V8 heap limit', `${scan.heapLimitMb.toFixed(0)} MB (Node sizes it from the host's or the container's memory)`);
+  if (scan.liveHeap) {
+    line('live heap, collection', liveHeapLine(scan.liveHeap.collection));
+    line('live heap, evaluation', liveHeapLine(scan.liveHeap.evaluation));
+  }
   line('peak RSS, bare SDK', `${Math.max(...bare.map((b) => b.peakRssMb)).toFixed(0)} MB (the yardstick's own process)`);
   line('node', `${opts.scanNode ?? process.execPath} (runs the scan and the yardstick)`);
   line('accounts', statuses);
@@ -158,13 +164,14 @@ async function benchSize(accounts: number, opts: Options, root: string): Promise
     console.error(`bench: scanning ${accounts} accounts x ${opts.regions} regions…`);
     server.resetStats();
     const outDir = join(root, `run-${accounts}`);
-    const { accountsInParallel, cpuProfileDir, scanNode } = opts;
+    const { accountsInParallel, cpuProfileDir, scanNode, liveHeap } = opts;
     const scan = await scanInChild({
       outDir,
       externalId: EXTERNAL_ID,
       ...(accountsInParallel ? { accountsInParallel } : {}),
       ...(cpuProfileDir ? { cpuProfileDir } : {}),
       ...(scanNode ? { scanNode } : {}),
+      ...(liveHeap ? { liveHeap } : {}),
       ...(opts.upload ? { upload: `s3://${BENCH_EVIDENCE_BUCKET}/runs` } : {}),
     });
     const stats = await server.stats();

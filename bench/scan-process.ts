@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import { ALL_CHECKS } from '../checks/index.js';
 import { runScanPipeline } from '../src/run/scan.js';
 import type { FindingSource } from '../src/contract/results.js';
-import { heapLimitMb, summarizeLiveHeap, watchLiveHeap, type LiveHeap } from './live-heap.js';
+import { heapLimitMb, watchLiveHeap, type LiveHeap } from './live-heap.js';
 
 export interface ScanJob {
   outDir: string;
@@ -22,6 +22,11 @@ export interface ScanJob {
   scanNode?: string;
   /** `--upload`: the scan ends by uploading its run directory to this S3 location. */
   upload?: string;
+  /**
+   * `--live-heap`: watch the old generation after each full collection. Off by default: the
+   * profiler's records cost a few MB of RSS where collections are frequent (a container).
+   */
+  liveHeap?: boolean;
 }
 
 export interface ScanFigures {
@@ -35,8 +40,8 @@ export interface ScanFigures {
   peakRssMb: number;
   /** The same when the collection finished: tells whether collection or evaluation set the peak. */
   collectPeakRssMb: number;
-  /** The old generation after each full collection, in the collection and after it. */
-  liveHeap: { collection: LiveHeap; evaluation: LiveHeap };
+  /** With `liveHeap`: the old generation after each full collection, in the collection and after it. */
+  liveHeap?: { collection: LiveHeap; evaluation: LiveHeap };
   /** V8's heap size limit, which Node sets from the host's or the container's memory. */
   heapLimitMb: number;
   accounts: Record<string, number>;
@@ -70,11 +75,14 @@ async function childMain(job: ScanJob): Promise<void> {
   const started = performance.now();
   const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
   const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
-  const liveHeap = watchLiveHeap();
-  let collected = { wallMs: 0, cpuMs: 0, peakRssMb: 0, liveHeap: summarizeLiveHeap([]) };
+  const liveHeap = job.liveHeap ? watchLiveHeap() : undefined;
+  let collected = { wallMs: 0, cpuMs: 0, peakRssMb: 0 };
+  let collectionHeap: LiveHeap | undefined;
   const events = {
-    scanFinished: () =>
-      (collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), peakRssMb: peakRssMb(), liveHeap: liveHeap.take() }),
+    scanFinished: () => {
+      collected = { wallMs: performance.now() - started, cpuMs: cpuMs(process.cpuUsage(cpu)), peakRssMb: peakRssMb() };
+      collectionHeap = liveHeap?.take();
+    },
   };
   const outcome = await runScanPipeline(
     {
@@ -89,8 +97,9 @@ async function childMain(job: ScanJob): Promise<void> {
     events,
   );
   const wallMs = performance.now() - started;
-  const evaluationHeap = liveHeap.take();
-  liveHeap.stop();
+  const evaluationHeap = liveHeap?.take();
+  liveHeap?.stop();
+  const heaps = collectionHeap && evaluationHeap ? { collection: collectionHeap, evaluation: evaluationHeap } : undefined;
   const { totals } = outcome.manifest;
   const figures: ScanFigures = {
     wallMs,
@@ -99,7 +108,7 @@ async function childMain(job: ScanJob): Promise<void> {
     collectCpuMs: collected.cpuMs,
     peakRssMb: peakRssMb(),
     collectPeakRssMb: collected.peakRssMb,
-    liveHeap: { collection: collected.liveHeap, evaluation: evaluationHeap },
+    ...(heaps ? { liveHeap: heaps } : {}),
     heapLimitMb: heapLimitMb(),
     accounts: countBy(outcome.manifest.accounts, (a) => a.status),
     requests: totals.requests,
