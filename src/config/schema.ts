@@ -27,7 +27,13 @@ export const configSchema = z
       .strict()
       .prefault({}),
     roleName: z.string().min(1).default('PartnerAuditReadOnly'),
-    externalId: z.string().min(2).optional(),
+    // STS's own bounds for an ExternalId, so a bad one fails here rather than on every AssumeRole.
+    externalId: z
+      .string()
+      .min(2, { error: 'must be 2 to 1,224 characters' })
+      .max(1224, { error: 'must be 2 to 1,224 characters' })
+      .regex(/^[\w+=,.@:/-]*$/, { error: 'may hold only letters, digits and + = , . @ : / _ -' })
+      .optional(),
     profile: z.string().optional(),
     regions: z.array(region).optional(),
     concurrency: z

@@ -51,6 +51,8 @@ describe('loadConfig', () => {
     ['a duplicate key', 'roleName: a\nroleName: b\n', /^.*bad\.yaml:2: invalid YAML: Map keys must be unique$/],
     ['a malformed company email domain', 'company:\n  emailDomains: [example.com, example]\n', 'bad.yaml:2: company.emailDomains[1]: must be a domain such as example.com'],
     ['company facts under settings', 'settings:\n  company:\n    emailDomains: [example.com]\n', 'bad.yaml:2: settings.company: unknown key; allowed: iam, acm, ossec, iac, ftr'],
+    ['an ExternalId shorter than STS takes', 'externalId: x\n', 'bad.yaml:1: externalId: must be 2 to 1,224 characters'],
+    ['an ExternalId with a space', 'externalId: partner audit\n', 'bad.yaml:1: externalId: may hold only letters, digits and + = , . @ : / _ -'],
     ['a threshold that is not a whole number of days', 'settings:\n  ftr:\n    staleRoleDays: 0\n', 'bad.yaml:3: settings.ftr.staleRoleDays: too small: expected number to be >0'],
   ])('reports %s as one line naming file, line and field', async (_name, text, expected) => {
     const file = await configFile('bad.yaml', text);
